@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+// Docent: a static documentation and walkthrough site generator.
+// Module boundaries and who may import whom: see README.md ("Architecture").
+import PackageDescription
+
+let package = Package(
+    name: "Docent",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "docent", targets: ["docent"]),
+        .executable(name: "liquid-spec-runner", targets: ["liquid-spec-runner"]),
+        .library(name: "Liquid", targets: ["Liquid"]),
+        .library(name: "EnterpriseConsole", targets: ["EnterpriseConsole"]),
+    ],
+    traits: [
+        .trait(name: "Wasm", description: "Build the simulation for wasm32-unknown-none-wasm with Embedded Swift")
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // C: cmark-gfm through pkg-config. Only DocentMarkdown imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "DocentMarkdown", dependencies: ["CCmarkGFM"]),
+
+        // The Liquid template engine: stdlib + Foundation only, usable on its own.
+        .target(name: "Liquid"),
+
+        // The simulated product: stdlib only (also compiled with Embedded Swift for wasm).
+        .target(name: "EnterpriseDomain"),
+        .target(name: "EnterpriseConsole", dependencies: ["EnterpriseDomain"]),
+
+        // The site: config, pages, rendering pipeline, checks, output sinks.
+        .target(
+            name: "DocentSite",
+            dependencies: ["DocentMarkdown", "Liquid", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "DocentCommands",
+            dependencies: [
+                "DocentSite", "EnterpriseConsole",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "docent", dependencies: ["DocentCommands"]),
+        .executableTarget(
+            name: "liquid-spec-runner",
+            dependencies: ["Liquid", .product(name: "Yams", package: "Yams")]
+        ),
+
+        .testTarget(name: "LiquidTests", dependencies: ["Liquid"]),
+        .testTarget(name: "DocentMarkdownTests", dependencies: ["DocentMarkdown"]),
+        .testTarget(name: "DocentSiteTests", dependencies: ["DocentSite", "DocentCommands"]),
+        .testTarget(name: "EnterpriseDomainTests", dependencies: ["EnterpriseDomain"]),
+        .testTarget(name: "EnterpriseConsoleTests", dependencies: ["EnterpriseConsole"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// DocentCommands: placeholder until its first file lands.

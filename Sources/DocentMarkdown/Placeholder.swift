@@ -1,0 +1,1 @@
+// DocentMarkdown: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// DocentSite: placeholder until its first file lands.

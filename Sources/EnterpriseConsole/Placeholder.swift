@@ -1,0 +1,1 @@
+// EnterpriseConsole: placeholder until its first file lands.

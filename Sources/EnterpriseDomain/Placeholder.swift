@@ -1,0 +1,1 @@
+// EnterpriseDomain: placeholder until its first file lands.

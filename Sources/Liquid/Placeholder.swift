@@ -1,0 +1,1 @@
+// Liquid: placeholder until its first file lands.

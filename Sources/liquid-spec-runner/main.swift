@@ -1,0 +1,1 @@
+print("liquid-spec-runner")
