@@ -1,0 +1,150 @@
+/// Applies kramdown attribute lists to the blocks they annotate and removes them from the text, so that no
+/// literal `{:` reaches the HTML:
+/// - a paragraph that is only an IAL applies to the block right after it (`{:.info}` then `> quote`), or, when it
+///   directly follows a block with no block directly after it, to that previous block (a code block or list);
+/// - a paragraph's first or last line that is an IAL applies to the paragraph (in a blockquote's last paragraph,
+///   a last-line IAL applies to the blockquote, as `> text` + `{:.note}` is meant);
+/// - a table's last row holding only an IAL applies to the table;
+/// - a heading ending in `{#id}` or `{: .class}` gets that id or class;
+/// - any other span IAL left in text is removed.
+enum AttributeListPass {
+    static func apply(to blocks: inout [MarkdownBlock]) {
+        var index = 0
+        while index < blocks.count {
+            if let attributes = standaloneAttributes(blocks[index]) {
+                let ial = blocks[index]
+                let hasNext = index + 1 < blocks.count
+                let nextIsAdjacent = hasNext && blocks[index + 1].start.line == ial.end.line + 1
+                let previousIsAdjacent = index > 0 && blocks[index - 1].end.line == ial.start.line - 1
+                blocks.remove(at: index)
+                if hasNext && (nextIsAdjacent || !previousIsAdjacent) {
+                    blocks[index].attributes.merge(attributes)
+                } else if index > 0 {
+                    blocks[index - 1].attributes.merge(attributes)
+                }
+                continue
+            }
+            applyInside(&blocks[index])
+            index += 1
+        }
+    }
+
+    private static func applyInside(_ block: inout MarkdownBlock) {
+        switch block.kind {
+        case .paragraph:
+            applyToParagraphLines(&block)
+        case .heading:
+            applyToHeading(&block)
+        case .blockQuote:
+            if var last = block.children.last, case .paragraph = last.kind,
+                let attributes = takeTrailingLine(of: &last.inlines)
+            {
+                block.attributes.merge(attributes)
+                block.children[block.children.count - 1] = last
+            }
+            apply(to: &block.children)
+        case .table:
+            applyToTable(&block)
+        case .tableCell:
+            removeSpanAttributes(&block.inlines)
+        default:
+            apply(to: &block.children)
+        }
+    }
+
+    private static func standaloneAttributes(_ block: MarkdownBlock) -> BlockAttributes? {
+        guard case .paragraph = block.kind else { return nil }
+        guard let text = textOnly(block.inlines) else { return nil }
+        return AttributeList.parse(text)
+    }
+
+    private static func applyToParagraphLines(_ block: inout MarkdownBlock) {
+        if let attributes = takeLeadingLine(of: &block.inlines) { block.attributes.merge(attributes) }
+        if let attributes = takeTrailingLine(of: &block.inlines) { block.attributes.merge(attributes) }
+        removeSpanAttributes(&block.inlines)
+    }
+
+    private static func applyToHeading(_ block: inout MarkdownBlock) {
+        guard case .text(let text)? = block.inlines.last?.kind, let open = text.lastIndex(of: "{"),
+            text.hasSuffix("}"), let attributes = AttributeList.parse(text[open...])
+        else {
+            removeSpanAttributes(&block.inlines)
+            return
+        }
+        var kept = String(text[..<open])
+        while kept.last == " " { kept.removeLast() }
+        if kept.isEmpty { block.inlines.removeLast() } else { block.inlines[block.inlines.count - 1].kind = .text(kept) }
+        block.attributes.merge(attributes)
+    }
+
+    private static func applyToTable(_ block: inout MarkdownBlock) {
+        guard let lastRow = block.children.last, block.children.count > 1 else { return }
+        let cells = lastRow.children
+        guard let first = cells.first, let text = textOnly(first.inlines), let attributes = AttributeList.parse(text),
+            cells.dropFirst().allSatisfy({ $0.inlines.isEmpty })
+        else { return }
+        block.children.removeLast()
+        block.attributes.merge(attributes)
+    }
+
+    /// `{:.x}` + soft break + text: the first line is an IAL for the paragraph.
+    private static func takeLeadingLine(of inlines: inout [MarkdownInline]) -> BlockAttributes? {
+        guard inlines.count >= 2, case .softBreak = inlines[1].kind, case .text(let text) = inlines[0].kind,
+            let attributes = AttributeList.parse(text)
+        else { return nil }
+        inlines.removeFirst(2)
+        return attributes
+    }
+
+    /// text + soft break + `{:.x}`: the last line is an IAL for the enclosing block.
+    private static func takeTrailingLine(of inlines: inout [MarkdownInline]) -> BlockAttributes? {
+        let count = inlines.count
+        guard count >= 2, case .softBreak = inlines[count - 2].kind, case .text(let text) = inlines[count - 1].kind,
+            let attributes = AttributeList.parse(text)
+        else { return nil }
+        inlines.removeLast(2)
+        return attributes
+    }
+
+    /// Span IALs (`**bold**{:.x}`) have no element to attach to in Docent's output: they are dropped from the text.
+    private static func removeSpanAttributes(_ inlines: inout [MarkdownInline]) {
+        for index in inlines.indices {
+            switch inlines[index].kind {
+            case .text(let text) where text.contains("{:"):
+                inlines[index].kind = .text(strippingSpanAttributes(text))
+            default:
+                if !inlines[index].children.isEmpty { removeSpanAttributes(&inlines[index].children) }
+            }
+        }
+    }
+
+    private static func strippingSpanAttributes(_ text: String) -> String {
+        var out = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard afterOpen < rest.endIndex, rest[afterOpen] == ":",
+                let close = rest[afterOpen...].firstIndex(of: "}"),
+                AttributeList.parse(rest[open...close]) != nil
+            else {
+                out += rest[..<afterOpen]
+                rest = rest[afterOpen...]
+                continue
+            }
+            out += rest[..<open]
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    private static func textOnly(_ inlines: [MarkdownInline]) -> String? {
+        guard !inlines.isEmpty else { return nil }
+        var text = ""
+        for inline in inlines {
+            guard case .text(let part) = inline.kind else { return nil }
+            text += part
+        }
+        return text
+    }
+}

@@ -1,0 +1,181 @@
+import CCmarkGFM
+
+/// The one place that calls cmark-gfm: parses Markdown (CommonMark + GFM tables, strikethrough, autolinks, task
+/// lists; raw HTML kept) and turns every node into a Swift value with its source position, then frees the C tree.
+public enum CmarkParser {
+    /// The GFM extensions Docent enables, in the order cmark-gfm's CLI attaches them.
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    public static func parse(_ markdown: String) -> MarkdownDocument {
+        registerExtensionsOnce
+        let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else { return MarkdownDocument(blocks: []) }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+        defer { cmark_node_free(root) }
+        var converter = Converter()
+        return MarkdownDocument(blocks: converter.blocks(under: root))
+    }
+
+    private static let registerExtensionsOnce: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+}
+
+// MARK: - Conversion
+
+/// Walks the C tree once. Extension node types (table, strikethrough, task items) are registered at run time, so
+/// their numeric type is learned from the type string the first time it is met.
+private struct Converter {
+    private var extensionKinds: [UInt32: String] = [:]
+
+    mutating func blocks(under parent: OpaquePointer) -> [MarkdownBlock] {
+        var result: [MarkdownBlock] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if let block = block(node) { result.append(block) }
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    private mutating func block(_ node: OpaquePointer) -> MarkdownBlock? {
+        let start = SourcePosition(
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        let end = SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            return MarkdownBlock(kind: .paragraph, inlines: inlines(under: node), start: start, end: end)
+        case CMARK_NODE_HEADING:
+            return MarkdownBlock(
+                kind: .heading(level: Int(cmark_node_get_heading_level(node))), inlines: inlines(under: node),
+                start: start, end: end)
+        case CMARK_NODE_BLOCK_QUOTE:
+            return MarkdownBlock(kind: .blockQuote, children: blocks(under: node), start: start, end: end)
+        case CMARK_NODE_LIST:
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            return MarkdownBlock(
+                kind: .list(
+                    ordered: ordered, start: Int(cmark_node_get_list_start(node)),
+                    tight: cmark_node_get_list_tight(node) != 0),
+                children: blocks(under: node), start: start, end: end)
+        case CMARK_NODE_ITEM:
+            // The tasklist extension marks its items by attaching itself to them.
+            let checked: Bool? =
+                cmark_node_get_syntax_extension(node) == nil
+                ? nil : cmark_gfm_extensions_get_tasklist_item_checked(node)
+            return MarkdownBlock(kind: .item(checked: checked), children: blocks(under: node), start: start, end: end)
+        case CMARK_NODE_CODE_BLOCK:
+            return MarkdownBlock(
+                kind: .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: literal(node)),
+                start: start, end: end)
+        case CMARK_NODE_HTML_BLOCK:
+            return MarkdownBlock(kind: .htmlBlock(literal(node)), start: start, end: end)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return MarkdownBlock(kind: .thematicBreak, start: start, end: end)
+        default:
+            switch extensionKind(node, type: type) {
+            case "table":
+                return MarkdownBlock(
+                    kind: .table(alignments: alignments(node)), children: blocks(under: node), start: start, end: end)
+            case "table_row", "table_header":
+                return MarkdownBlock(
+                    kind: .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0),
+                    children: blocks(under: node), start: start, end: end)
+            case "table_cell":
+                return MarkdownBlock(kind: .tableCell, inlines: inlines(under: node), start: start, end: end)
+            case "tasklist":
+                return MarkdownBlock(
+                    kind: .item(checked: cmark_gfm_extensions_get_tasklist_item_checked(node)),
+                    children: blocks(under: node), start: start, end: end)
+            default:
+                // Footnote definitions and unknown custom blocks: keep their content as plain blocks.
+                let children = blocks(under: node)
+                return children.isEmpty ? nil : MarkdownBlock(kind: .blockQuote, children: children, start: start, end: end)
+            }
+        }
+    }
+
+    private mutating func inlines(under parent: OpaquePointer) -> [MarkdownInline] {
+        var result: [MarkdownInline] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if let inline = inline(node) { result.append(inline) }
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    private mutating func inline(_ node: OpaquePointer) -> MarkdownInline? {
+        let start = SourcePosition(
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_TEXT: return MarkdownInline(kind: .text(literal(node)), start: start)
+        case CMARK_NODE_CODE: return MarkdownInline(kind: .code(literal(node)), start: start)
+        case CMARK_NODE_SOFTBREAK: return MarkdownInline(kind: .softBreak, start: start)
+        case CMARK_NODE_LINEBREAK: return MarkdownInline(kind: .lineBreak, start: start)
+        case CMARK_NODE_HTML_INLINE: return MarkdownInline(kind: .html(literal(node)), start: start)
+        case CMARK_NODE_EMPH: return MarkdownInline(kind: .emphasis, children: inlines(under: node), start: start)
+        case CMARK_NODE_STRONG: return MarkdownInline(kind: .strong, children: inlines(under: node), start: start)
+        case CMARK_NODE_LINK:
+            return MarkdownInline(
+                kind: .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node))),
+                children: inlines(under: node), start: start)
+        case CMARK_NODE_IMAGE:
+            return MarkdownInline(
+                kind: .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node))),
+                children: inlines(under: node), start: start)
+        default:
+            if extensionKind(node, type: type) == "strikethrough" {
+                return MarkdownInline(kind: .strikethrough, children: inlines(under: node), start: start)
+            }
+            let children = inlines(under: node)
+            return children.isEmpty ? nil : MarkdownInline(kind: .emphasis, children: children, start: start)
+        }
+    }
+
+    private mutating func extensionKind(_ node: OpaquePointer, type: cmark_node_type) -> String {
+        let key = type.rawValue
+        if let known = extensionKinds[key] { return known }
+        let name = string(cmark_node_get_type_string(node))
+        extensionKinds[key] = name
+        return name
+    }
+
+    private func alignments(_ node: OpaquePointer) -> [TableAlignment] {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        guard let raw = cmark_gfm_extensions_get_table_alignments(node) else {
+            return Array(repeating: .none, count: columns)
+        }
+        return (0..<columns).map { index in
+            switch UInt8(raw[index]) {
+            case UInt8(ascii: "l"): .left
+            case UInt8(ascii: "c"): .center
+            case UInt8(ascii: "r"): .right
+            default: .none
+            }
+        }
+    }
+
+    private func literal(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_literal(node))
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}

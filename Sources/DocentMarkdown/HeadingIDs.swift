@@ -1,0 +1,99 @@
+/// How heading ids are made from heading text.
+public enum HeadingIDStyle: String, Sendable, CaseIterable {
+    /// GitHub (and Hugo's Goldmark): lowercase, punctuation dropped, spaces to `-`; duplicates get `-1`, `-2`.
+    case github
+    /// kramdown's auto ids: leading non-letters dropped, only ASCII letters, digits, spaces and `-` kept.
+    case kramdown
+}
+
+/// Gives every heading an id (unless an attribute list set one), unique within the document.
+public struct HeadingIDGenerator {
+    public let style: HeadingIDStyle
+    private var used: [String: Int] = [:]
+
+    public init(style: HeadingIDStyle) {
+        self.style = style
+    }
+
+    /// Reserves an id that is already fixed (an explicit `{#id}`), so generated ones do not collide with it.
+    public mutating func reserve(_ id: String) {
+        used[id, default: 0] += 1
+    }
+
+    public mutating func makeID(for text: String) -> String {
+        let base = Self.slug(text, style: style)
+        guard let count = used[base] else {
+            used[base] = 1
+            return base
+        }
+        var suffix = count
+        var candidate = "\(base)-\(suffix)"
+        while used[candidate] != nil {
+            suffix += 1
+            candidate = "\(base)-\(suffix)"
+        }
+        used[base] = suffix + 1
+        used[candidate] = 1
+        return candidate
+    }
+
+    public static func slug(_ text: String, style: HeadingIDStyle) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        switch style {
+        case .github:
+            for scalar in text.unicodeScalars {
+                if scalar == " " {
+                    out += "-"
+                } else if scalar == "-" || scalar == "_" {
+                    out.unicodeScalars.append(scalar)
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || scalar.properties.generalCategory == .nonspacingMark
+                {
+                    out += String(scalar).lowercased()
+                }
+            }
+            return out
+        case .kramdown:
+            var started = false
+            for scalar in text.unicodeScalars {
+                let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+                if !started {
+                    guard isLetter else { continue }
+                    started = true
+                }
+                if isLetter || (scalar >= "0" && scalar <= "9") || scalar == "-" {
+                    out += String(scalar).lowercased()
+                } else if scalar == " " {
+                    out += "-"
+                }
+            }
+            return out.isEmpty ? "section" : out
+        }
+    }
+}
+
+extension MarkdownDocument {
+    /// Assigns heading ids in document order.
+    public mutating func assignHeadingIDs(style: HeadingIDStyle) {
+        var generator = HeadingIDGenerator(style: style)
+        Self.reserveExplicitIDs(in: blocks, generator: &generator)
+        Self.assign(in: &blocks, generator: &generator)
+    }
+
+    private static func reserveExplicitIDs(in blocks: [MarkdownBlock], generator: inout HeadingIDGenerator) {
+        for block in blocks {
+            if case .heading = block.kind, let id = block.attributes.id { generator.reserve(id) }
+            if !block.children.isEmpty { reserveExplicitIDs(in: block.children, generator: &generator) }
+        }
+    }
+
+    private static func assign(in blocks: inout [MarkdownBlock], generator: inout HeadingIDGenerator) {
+        for index in blocks.indices {
+            if case .heading = blocks[index].kind, blocks[index].attributes.id == nil {
+                blocks[index].attributes.id = generator.makeID(for: blocks[index].inlines.plainText)
+            }
+            if !blocks[index].children.isEmpty { assign(in: &blocks[index].children, generator: &generator) }
+        }
+    }
+}

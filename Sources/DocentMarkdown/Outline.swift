@@ -1,0 +1,68 @@
+/// What a page contains that the site needs to know, with positions in the Markdown source: headings (for the
+/// table of contents and anchors), links and images (for rewriting and checks), and plain text (for search).
+public struct Outline: Sendable {
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        public var id: String
+        public var position: SourcePosition
+    }
+
+    public struct Link: Sendable, Equatable {
+        public var destination: String
+        public var text: String
+        public var position: SourcePosition
+    }
+
+    public struct Image: Sendable, Equatable {
+        public var source: String
+        public var alt: String
+        public var position: SourcePosition
+    }
+
+    public var headings: [Heading] = []
+    public var links: [Link] = []
+    public var images: [Image] = []
+    /// The readable text of the page (headings, paragraphs, lists, tables; not code), for the search index.
+    public var text: String = ""
+
+    public init(_ document: MarkdownDocument) {
+        for block in document.blocks { visit(block) }
+    }
+
+    private mutating func visit(_ block: MarkdownBlock) {
+        switch block.kind {
+        case .heading(let level):
+            let text = block.inlines.plainText
+            headings.append(Heading(level: level, text: text, id: block.attributes.id ?? "", position: block.start))
+            appendText(text)
+            visit(block.inlines, blockStart: block.start)
+        case .paragraph, .tableCell:
+            appendText(block.inlines.plainText)
+            visit(block.inlines, blockStart: block.start)
+        default:
+            for child in block.children { visit(child) }
+        }
+    }
+
+    private mutating func visit(_ inlines: [MarkdownInline], blockStart: SourcePosition) {
+        for inline in inlines {
+            let position = inline.start.line > 0 ? inline.start : blockStart
+            switch inline.kind {
+            case .link(let destination, _):
+                links.append(Link(destination: destination, text: inline.children.plainText, position: position))
+            case .image(let source, _):
+                images.append(Image(source: source, alt: inline.children.plainText, position: position))
+            default:
+                break
+            }
+            if !inline.children.isEmpty { visit(inline.children, blockStart: blockStart) }
+        }
+    }
+
+    private mutating func appendText(_ fragment: String) {
+        guard !fragment.isEmpty else { return }
+        if !text.isEmpty { text += " " }
+        text += fragment
+    }
+}

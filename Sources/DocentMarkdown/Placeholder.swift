@@ -1,1 +1,0 @@
-// DocentMarkdown: placeholder until its first file lands.

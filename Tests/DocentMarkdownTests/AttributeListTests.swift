@@ -1,0 +1,63 @@
+import Testing
+
+@testable import DocentMarkdown
+
+@Suite struct AttributeListTests {
+    @Test func classBeforeBlockquoteMakesACallout() {
+        let html = Markdown.html("{:.info}\n> Roles are defined on the team level.\n")
+        #expect(html == "<blockquote class=\"info\">\n<p>Roles are defined on the team level.</p>\n</blockquote>\n")
+    }
+
+    @Test func classAfterBlockquoteLastLineAppliesToTheBlockquote() {
+        let html = Markdown.html("> Careful.\n{:.warning}\n")
+        #expect(html == "<blockquote class=\"warning\">\n<p>Careful.</p>\n</blockquote>\n")
+    }
+
+    @Test func spacedFormWithSeveralClassesAndAnID() {
+        let html = Markdown.html("{: .note .decorative #tip}\n> Tip.\n")
+        #expect(html == "<blockquote id=\"tip\" class=\"note decorative\">\n<p>Tip.</p>\n</blockquote>\n")
+    }
+
+    @Test func classAfterCodeBlockAddsTheClassToThePre() {
+        let html = Markdown.html("```bash\nls\n```\n{:.no-copy}\n")
+        #expect(html == "<pre class=\"no-copy\"><code class=\"language-bash\">ls\n</code></pre>\n")
+    }
+
+    @Test func classAfterTableAddsTheClassToTheTable() {
+        let html = Markdown.html("| a | b |\n|---|---|\n| 1 | 2 |\n{:.compact}\n")
+        #expect(html.hasPrefix("<table class=\"compact\">"))
+        #expect(!html.contains("{:"))
+        #expect(html.components("<tr>") == 2)
+    }
+
+    @Test func paragraphTrailingLineAppliesToTheParagraph() {
+        #expect(Markdown.html("Some text.\n{:.lead}\n") == "<p class=\"lead\">Some text.</p>\n")
+    }
+
+    @Test func headingExplicitIDWins() {
+        #expect(Markdown.html("## Set up SSO {#sso}\n") == "<h2 id=\"sso\">Set up SSO</h2>\n")
+    }
+
+    @Test func spanAttributeListsNeverReachTheHTML() {
+        let html = Markdown.html("Click **Save**{:.ui} now.\n")
+        #expect(html == "<p>Click <strong>Save</strong> now.</p>\n")
+    }
+
+    @Test func textThatOnlyLooksLikeAnAttributeListIsKept() {
+        #expect(Markdown.html("Use {:x y} here.\n") == "<p>Use {:x y} here.</p>\n")
+        #expect(AttributeList.parse("{:.info") == nil)
+        #expect(AttributeList.parse("{: data-x=\"1 2\" .a}") == BlockAttributes(classes: ["a"], pairs: [.init(name: "data-x", value: "1 2")]))
+    }
+}
+
+extension String {
+    func components(_ separator: String) -> Int {
+        var count = 0
+        var rest = self[...]
+        while let range = rest.firstRange(of: separator) {
+            count += 1
+            rest = rest[range.upperBound...]
+        }
+        return count
+    }
+}
