@@ -73,7 +73,11 @@ enum AttributeListPass {
         }
         var kept = String(text[..<open])
         while kept.last == " " { kept.removeLast() }
-        if kept.isEmpty { block.inlines.removeLast() } else { block.inlines[block.inlines.count - 1].kind = .text(kept) }
+        if kept.isEmpty {
+            block.inlines.removeLast()
+        } else {
+            block.inlines[block.inlines.count - 1].kind = .text(kept)
+        }
         block.attributes.merge(attributes)
     }
 

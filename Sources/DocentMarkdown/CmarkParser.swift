@@ -103,7 +103,8 @@ private struct Converter {
             default:
                 // Footnote definitions and unknown custom blocks: keep their content as plain blocks.
                 let children = blocks(under: node)
-                return children.isEmpty ? nil : MarkdownBlock(kind: .blockQuote, children: children, start: start, end: end)
+                return children.isEmpty
+                    ? nil : MarkdownBlock(kind: .blockQuote, children: children, start: start, end: end)
             }
         }
     }

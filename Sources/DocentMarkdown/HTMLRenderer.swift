@@ -98,7 +98,11 @@ public struct HTMLRenderer {
             if case .paragraph = child.kind {
                 render(child, tight: true, into: &out)
             } else {
-                if index == 0 || { if case .paragraph = children[index - 1].kind { return true }; return false }() {
+                if index == 0
+                    || {
+                        if case .paragraph = children[index - 1].kind { return true }; return false
+                    }()
+                {
                     out += "\n"
                 }
                 render(child, tight: true, into: &out)

@@ -8,7 +8,9 @@ public enum Markdown {
     }
 
     /// Markdown to HTML in one call (used by Liquid's `markdownify` and FAQ answers).
-    public static func html(_ text: String, headingIDs: HeadingIDStyle = .github, renderer: HTMLRenderer = HTMLRenderer())
+    public static func html(
+        _ text: String, headingIDs: HeadingIDStyle = .github, renderer: HTMLRenderer = HTMLRenderer()
+    )
         -> String
     {
         renderer.render(parse(text, headingIDs: headingIDs))

@@ -46,7 +46,9 @@ import Testing
     @Test func textThatOnlyLooksLikeAnAttributeListIsKept() {
         #expect(Markdown.html("Use {:x y} here.\n") == "<p>Use {:x y} here.</p>\n")
         #expect(AttributeList.parse("{:.info") == nil)
-        #expect(AttributeList.parse("{: data-x=\"1 2\" .a}") == BlockAttributes(classes: ["a"], pairs: [.init(name: "data-x", value: "1 2")]))
+        #expect(
+            AttributeList.parse("{: data-x=\"1 2\" .a}")
+                == BlockAttributes(classes: ["a"], pairs: [.init(name: "data-x", value: "1 2")]))
     }
 }
 

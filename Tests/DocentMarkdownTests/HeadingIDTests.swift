@@ -4,8 +4,12 @@ import Testing
 
 @Suite struct HeadingIDTests {
     @Test func githubStyleDropsPunctuationAndNumbersDuplicates() {
-        let document = Markdown.parse("## Step 1: Upgrade Account\n## Domain capture\n## Domain capture\n## Domain capture\n")
-        #expect(Outline(document).headings.map(\.id) == ["step-1-upgrade-account", "domain-capture", "domain-capture-1", "domain-capture-2"])
+        let document = Markdown.parse(
+            "## Step 1: Upgrade Account\n## Domain capture\n## Domain capture\n## Domain capture\n")
+        #expect(
+            Outline(document).headings.map(\.id) == [
+                "step-1-upgrade-account", "domain-capture", "domain-capture-1", "domain-capture-2",
+            ])
     }
 
     @Test func kramdownStyleDropsLeadingNonLetters() {
