@@ -8,10 +8,9 @@
 
   /* Sidebar: a <details> that is open by default (so it works without JS).
    * On narrow screens it starts closed and acts as a menu button. */
-  function setUpSidebar() {
-    var details = document.querySelector("[data-sidebar]");
+  function foldOnNarrowScreens(details, query) {
     if (!details || !window.matchMedia) return;
-    var narrow = window.matchMedia("(max-width: 899px)");
+    var narrow = window.matchMedia(query);
     function sync() {
       details.open = !narrow.matches;
     }
@@ -23,6 +22,12 @@
         details.querySelector("summary").focus();
       }
     });
+  }
+
+  function setUpSidebar() {
+    foldOnNarrowScreens(document.querySelector("[data-sidebar]"), "(max-width: 899px)");
+    /* The on-page TOC also folds when it sits above the article. */
+    foldOnNarrowScreens(document.querySelector("[data-toc]"), "(max-width: 1199px)");
   }
 
   /* Tables: wrap so that wide tables scroll inside the page, not the page itself. */
