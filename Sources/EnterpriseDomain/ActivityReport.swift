@@ -1,0 +1,36 @@
+/// RPT-8/RPT-9: the Last Active CSV of the Licenses page.
+extension State {
+    /// The Last Active cell for one user on report day `reportDay` (RPT-9, in its order).
+    public func lastActiveCell(_ user: User, on reportDay: Day) -> String {
+        let config = configuration
+        guard let active = user.lastActiveOn else {
+            if let login = user.lastLoginOn, login < config.activityTrackingStart { return login.iso }
+            return "N/A"
+        }
+        let age = reportDay - active
+        if age <= config.reportRetentionDays { return active.iso }
+        if age <= config.reportNotAvailableAfterDays { return "" }
+        return "N/A"
+    }
+
+    /// `Email,Last Active`, LF-separated, licensed users sorted by email, RFC-4180 quoting.
+    public func activityReportCSV(_ instanceID: InstanceID, on reportDay: Day) -> String {
+        var lines = ["Email,Last Active"]
+        let licensed = (instance(instanceID)?.licenses ?? []).compactMap { user($0) }.sorted { $0.email < $1.email }
+        for user in licensed {
+            lines.append(State.csvField(user.email) + "," + State.csvField(lastActiveCell(user, on: reportDay)))
+        }
+        var text = ""
+        for line in lines { text += line + "\n" }
+        return text
+    }
+
+    static func csvField(_ value: String) -> String {
+        if !value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) { return value }
+        var quoted = "\""
+        for character in value {
+            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        }
+        return quoted + "\""
+    }
+}

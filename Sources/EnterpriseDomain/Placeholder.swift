@@ -1,1 +1,0 @@
-// EnterpriseDomain: placeholder until its first file lands.

@@ -1,0 +1,100 @@
+/// SSO and SCIM (SSO-1..9, SCIM-1..8).
+extension State {
+    /// SSO-2/SSO-9: the Owner, with a verified domain.
+    mutating func createSSOConnection(domain rawDomain: String, type: SSOType, by actor: UserID) throws(DomainError)
+        -> [Event]
+    {
+        guard let index = instances.firstIndex(where: { $0.ownerID == actor }) else {
+            throw .permissionDenied("only the Owner can configure SSO")
+        }
+        let name = Text.trimmed(rawDomain).lowercased()
+        guard instances[index].domains.contains(where: { $0.name == name && $0.verified }) else {
+            throw .domainNotVerified(name)
+        }
+        instances[index].sso = SSOConnection(domain: name, type: type, enabled: true)
+        return [.ssoConnectionCreated(message: "Your \(type.displayName) connection has been successfully updated.")]
+    }
+
+    mutating func setSSOEnabled(_ on: Bool, by actor: UserID) throws(DomainError) -> [Event] {
+        guard let index = instances.firstIndex(where: { $0.ownerID == actor }) else {
+            throw .permissionDenied("only the Owner can configure SSO")
+        }
+        guard instances[index].sso != nil else { throw .ssoNotConfigured }
+        instances[index].sso?.enabled = on
+        return [.ssoEnabledChanged(on)]
+    }
+
+    /// SCIM-1/SCIM-2: Owner or Co-owner, verified domain, SSO configured. The token is in the event only.
+    mutating func enableSCIM(expiry: SCIMTokenExpiry, refresh: SCIMRefreshMode, by actor: UserID) throws(DomainError)
+        -> [Event]
+    {
+        let index = try adminInstanceIndex(actor)
+        let instance = instances[index]
+        guard instance.sso != nil, instance.domains.contains(where: { $0.verified }) else { throw .scimRequiresSSO }
+        let serial = (instance.scim?.tokenSerial ?? 0) + 1
+        let url = instance.scim?.connectorURL ?? "https://api.insomnia.rest/scim/v2/\(instance.id)"
+        instances[index].scim = SCIMConfig(
+            expiry: expiry, refreshMode: refresh, issuedOn: today, connectorURL: url, tokenSerial: serial)
+        return [.scimEnabled(token: State.scimToken(instance.id, serial), connectorURL: url)]
+    }
+
+    static func scimToken(_ instanceID: InstanceID, _ serial: Int) -> String { "scim-\(instanceID)-token-\(serial)" }
+
+    /// SCIM-5: Refresh Token + passphrase; the connector URL stays.
+    mutating func refreshSCIMToken(passphrase: String, by actor: UserID) throws(DomainError) -> [Event] {
+        let index = try adminInstanceIndex(actor)
+        guard let scim = instances[index].scim else { throw .scimNotEnabled }
+        if Text.trimmed(passphrase).isEmpty { throw .passphraseRequired }
+        instances[index].scim?.tokenSerial = scim.tokenSerial + 1
+        instances[index].scim?.issuedOn = today
+        return [.scimTokenRefreshed(token: State.scimToken(instances[index].id, scim.tokenSerial + 1))]
+    }
+
+    func scimReadyIndex(_ actor: UserID) throws(DomainError) -> Int {
+        let index = try adminInstanceIndex(actor)
+        guard let scim = instances[index].scim else { throw .scimNotEnabled }
+        if let expiresOn = scim.expiresOn(), today >= expiresOn { throw .scimTokenExpired }
+        return index
+    }
+
+    /// SCIM-6: match by email, create if missing; the user gets a license (LIC-6).
+    mutating func scimProvision(email rawEmail: String, by actor: UserID) throws(DomainError) -> [Event] {
+        let index = try scimReadyIndex(actor)
+        let instanceID = instances[index].id
+        let email = Text.trimmed(rawEmail).lowercased()
+        guard Text.isValidEmail(email) else { throw .invalidEmail(rawEmail) }
+        var events: [Event] = []
+        let userID: UserID
+        let matched: Bool
+        if let existing = user(email: email) {
+            userID = existing.id
+            matched = true
+        } else {
+            if licenseUsage(instanceID).free == 0 && !seatHoldingInviteEmails(in: instanceID).contains(email) {
+                throw .needsToIncreaseSeats(viewerIsOwner: instances[index].ownerID == actor)
+            }
+            userID = createAccount(email: email, method: .sso)
+            matched = false
+            events.append(.accountCreated(userID, email: email))
+        }
+        if !isLicensed(userID, in: instanceID) {
+            if licenseUsage(instanceID).free == 0 && !seatHoldingInviteEmails(in: instanceID).contains(email) {
+                throw .needsToIncreaseSeats(viewerIsOwner: instances[index].ownerID == actor)
+            }
+            grantLicense(userID, in: instanceID)
+            if !instances[index].scimProvisioned.contains(userID) { instances[index].scimProvisioned.append(userID) }
+            events.append(.licenseGranted(userID))
+        }
+        events.append(.userProvisioned(userID, matchedExisting: matched))
+        return events
+    }
+
+    /// SCIM-6/SCIM-8: an IdP deactivation removes the license of a SCIM-provisioned user; others are untouched.
+    mutating func scimDeactivate(email: String, by actor: UserID) throws(DomainError) -> [Event] {
+        let index = try scimReadyIndex(actor)
+        guard let target = user(email: email), instances[index].scimProvisioned.contains(target.id) else { return [] }
+        var events = try releaseLicense(target.id, instanceIndex: index)
+        events.append(.userDeprovisioned(target.id))
+        return events
+    }
+}

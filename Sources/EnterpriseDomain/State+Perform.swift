@@ -1,0 +1,123 @@
+/// The one entry point that changes the state. A command either succeeds and returns its events, or
+/// throws and leaves the state exactly as it was (the work happens on a copy).
+extension State {
+    @discardableResult
+    public mutating func perform(_ command: Command, by actor: UserID? = nil) throws(DomainError) -> [Event] {
+        var draft = self
+        let events = try draft.run(command, by: actor)
+        self = draft
+        return events
+    }
+
+    mutating func run(_ command: Command, by actor: UserID?) throws(DomainError) -> [Event] {
+        switch command {
+        case .signUp(let email, let method): return try signUp(email: email, method: method)
+        case .logIn(let id, let method): return try logIn(id, method: method)
+        case .recordActivity(let id): return try recordActivity(id)
+        case .upgradeSubscription(let code): return try upgradeSubscription(code: code, by: try actorID(actor))
+        case .startTrial: return try startTrial(by: try actorID(actor))
+        case .issueActivationCode(let code, let seats, let customer, let expiresOn):
+            activationCodes.append(
+                ActivationCode(
+                    code: code, seats: seats, customerID: customer, issuedOn: today, expiresOn: expiresOn,
+                    consumedBy: nil))
+            return [.activationCodeIssued(code)]
+        case .createOrganization(let name): return try createOrganization(name: name, by: try actorID(actor))
+        case .invite(let emails, let target, let role):
+            return try invite(emails: emails, to: target, role: role, by: try actorID(actor))
+        case .acceptInvitation(let id): return try acceptInvitation(id, by: actor)
+        case .revokeInvitation(let id): return try revokeInvitation(id, by: try actorID(actor))
+        case .changeRole(let user, let org, let role):
+            return try changeRole(user, org: org, role: role, by: try actorID(actor))
+        case .removeFromOrganization(let user, let org):
+            return try removeFromOrganization(user, org: org, by: try actorID(actor))
+        case .removeFromTeam(let user, let team): return try removeFromTeam(user, team: team, by: try actorID(actor))
+        case .removeLicense(let user): return try removeLicense(user, by: try actorID(actor))
+        case .addCoOwner(let email, let role): return try addCoOwner(email: email, role: role, by: try actorID(actor))
+        case .transferOrganization(let org, let to):
+            return try transferOrganization(org, to: to, by: try actorID(actor))
+        case .respondToTransfer(let org, let accept):
+            return try respondToTransfer(org, accept: accept, by: try actorID(actor))
+        case .createTeam(let name, let description):
+            return try createTeam(name: name, description: description, by: try actorID(actor))
+        case .linkTeam(let team, let org): return try linkTeam(team, org: org, link: true, by: try actorID(actor))
+        case .unlinkTeam(let team, let org): return try linkTeam(team, org: org, link: false, by: try actorID(actor))
+        case .renameTeam(let team, let name): return try renameTeam(team, name: name, by: try actorID(actor))
+        case .deleteTeam(let team): return try deleteTeam(team, by: try actorID(actor))
+        case .createDomain(let name, let method):
+            return try createDomain(name: name, method: method, by: try actorID(actor))
+        case .confirmTXTRecordAdded(let domain): return try confirmTXTRecord(domain, by: try actorID(actor))
+        case .verifyDomain(let domain): return try verifyDomain(domain, by: try actorID(actor))
+        case .setDomainCapture(let domain, let on):
+            return try setDomainFlag(domain, capture: on, lock: nil, by: try actorID(actor))
+        case .setDomainLock(let domain, let on):
+            return try setDomainFlag(domain, capture: nil, lock: on, by: try actorID(actor))
+        case .setInviteControl(let org, let control): return try setInviteControl(org, control, by: try actorID(actor))
+        case .editStorage(let scope, let rules): return try editStorage(scope, rules, by: try actorID(actor))
+        case .createProject(let org, let type, let name):
+            return try createProject(in: org, type: type, name: name, by: try actorID(actor))
+        case .createSSOConnection(let domain, let type):
+            return try createSSOConnection(domain: domain, type: type, by: try actorID(actor))
+        case .setSSOEnabled(let on): return try setSSOEnabled(on, by: try actorID(actor))
+        case .enableSCIM(let expiry, let refresh):
+            return try enableSCIM(expiry: expiry, refresh: refresh, by: try actorID(actor))
+        case .refreshSCIMToken(let passphrase):
+            return try refreshSCIMToken(passphrase: passphrase, by: try actorID(actor))
+        case .scimProvision(let email): return try scimProvision(email: email, by: try actorID(actor))
+        case .scimDeactivate(let email): return try scimDeactivate(email: email, by: try actorID(actor))
+        case .setEnvironment(let name, let value):
+            environment[name] = value
+            return [.environmentChanged(name)]
+        case .advanceClock(let days): return try advanceClock(days: days)
+        }
+    }
+
+    func actorID(_ actor: UserID?) throws(DomainError) -> UserID {
+        guard let actor, user(actor) != nil else { throw .permissionDenied("sign in first") }
+        return actor
+    }
+
+    /// The instance the actor administers (Owner or Co-owner).
+    func adminInstanceIndex(_ actor: UserID) throws(DomainError) -> Int {
+        guard let instance = administeredInstance(by: actor), let index = instanceIndex(instance.id) else {
+            throw .permissionDenied("only the Owner or a Co-owner of an Enterprise account can do this")
+        }
+        return index
+    }
+
+    static func nextID(_ prefix: String, _ counter: inout Int) -> String {
+        counter += 1
+        return "\(prefix)_\(counter)"
+    }
+}
+
+// MARK: - Time
+
+extension State {
+    mutating func advanceClock(days: Int) throws(DomainError) -> [Event] {
+        if days < 0 { throw .invalidClockAdvance }
+        today = today.adding(days: days)
+        var events: [Event] = [.clockAdvanced(to: today)]
+        // INV-7/LIC-2: expire invitations and release the seats they held.
+        for index in invitations.indices
+        where invitations[index].status == .pending && today >= invitations[index].expiresOn {
+            let holdsSeat =
+                invitations[index].instanceID.map { seatHoldingInviteEmails(in: $0).contains(invitations[index].email) }
+                ?? false
+            invitations[index].status = .expired
+            events.append(.invitationExpired(invitations[index].id))
+            let stillHeld =
+                invitations[index].instanceID.map { seatHoldingInviteEmails(in: $0).contains(invitations[index].email) }
+                ?? false
+            if holdsSeat && !stillHeld { events.append(.seatReleased(email: invitations[index].email)) }
+        }
+        // ACC-11/ACC-12: trials end and revert to the previous plan.
+        for index in instances.indices {
+            guard let trial = instances[index].trial, instances[index].active, today >= trial.endsOn else { continue }
+            instances[index].active = false
+            if let owner = userIndex(instances[index].ownerID) { users[owner].plan = users[owner].previousPlan }
+            events.append(.trialEnded(instances[index].id))
+        }
+        return events
+    }
+}

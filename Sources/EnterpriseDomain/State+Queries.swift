@@ -1,0 +1,235 @@
+/// Derived queries: pure functions the console, the docs widgets and the tests call.
+
+/// ACC-9: what "New Organization" does for this user.
+public enum NewOrganizationAccess: Equatable, Sendable {
+    case form(OrganizationType, InstanceID?)
+    case upgradeLanding
+    case denied(title: String, message: String)
+}
+
+/// One row of an organization's member list.
+public struct MemberRow: Equatable, Sendable {
+    public var userID: UserID
+    public var email: String
+    public var role: OrgRole
+    /// "Direct" and/or team names, in that order.
+    public var via: [String]
+}
+
+/// UPD-2.
+public struct UpdatePolicy: Equatable, Sendable {
+    public var enabled: Bool
+    public var message: String?
+
+    public init(enabled: Bool, message: String?) {
+        self.enabled = enabled
+        self.message = message
+    }
+}
+
+extension State {
+    // MARK: Seats (LIC-7/LIC-8)
+
+    /// Pending, unexpired invitations in the instance whose email holds no license, counted once per email.
+    public func seatHoldingInviteEmails(in instanceID: InstanceID) -> [String] {
+        guard let instance = instance(instanceID) else { return [] }
+        var emails: [String] = []
+        for invitation in invitations
+        where invitation.instanceID == instanceID && invitation.status == .pending && !emails.contains(invitation.email)
+        {
+            if let user = user(email: invitation.email), instance.licenses.contains(user.id) { continue }
+            emails.append(invitation.email)
+        }
+        return emails
+    }
+
+    public func licenseUsage(_ instanceID: InstanceID) -> LicenseUsage {
+        guard let instance = instance(instanceID) else {
+            return LicenseUsage(used: 0, total: 0, memberCount: 0, inviteCount: 0, free: 0)
+        }
+        let members = instance.licenses.count
+        let invites = seatHoldingInviteEmails(in: instanceID).count
+        let used = members + invites
+        return LicenseUsage(
+            used: used, total: instance.seatTotal, memberCount: members, inviteCount: invites,
+            free: max(0, instance.seatTotal - used))
+    }
+
+    // MARK: Access and roles (TEAM-4/5/7)
+
+    /// Every path by which the user reaches the org, with the role each gives.
+    public func accessPaths(of userID: UserID, to orgID: OrgID) -> [(via: String, role: OrgRole)] {
+        guard let org = org(orgID) else { return [] }
+        var paths: [(via: String, role: OrgRole)] = []
+        if let direct = org.directMembers.first(where: { $0.userID == userID }) {
+            paths.append(("Direct", direct.role))
+        }
+        if let instanceID = org.instanceID, let instance = instance(instanceID) {
+            for team in instance.teams where team.linkedOrgs.contains(orgID) {
+                if let member = team.members.first(where: { $0.userID == userID }) {
+                    paths.append((team.name, member.role))
+                }
+            }
+        }
+        return paths
+    }
+
+    public func effectiveRole(of userID: UserID, in orgID: OrgID) -> OrgRole? {
+        let roles = accessPaths(of: userID, to: orgID).map { $0.role }
+        if roles.isEmpty { return nil }
+        if let org = org(orgID), org.ownerID == userID { return .owner }
+        return configuration.highestRoleWins ? roles.max() : roles.min()
+    }
+
+    public func members(of orgID: OrgID) -> [MemberRow] {
+        guard let org = org(orgID) else { return [] }
+        var ids: [UserID] = org.directMembers.map { $0.userID }
+        if let instanceID = org.instanceID, let instance = instance(instanceID) {
+            for team in instance.teams where team.linkedOrgs.contains(orgID) {
+                for member in team.members where !ids.contains(member.userID) { ids.append(member.userID) }
+            }
+        }
+        return ids.compactMap { id in
+            guard let user = user(id), let role = effectiveRole(of: id, in: orgID) else { return nil }
+            return MemberRow(
+                userID: id, email: user.email, role: role, via: accessPaths(of: id, to: orgID).map { $0.via })
+        }
+    }
+
+    /// LIC-4: a licensed user of an active instance. Domain lock never blocks a licensed user (DOM-9).
+    public func hasEnterpriseAccess(_ userID: UserID) -> Bool {
+        instances.contains { $0.active && $0.licenses.contains(userID) }
+    }
+
+    /// LIC-1/DOM-11: managed users hold a license.
+    public func isManaged(_ userID: UserID) -> Bool { hasEnterpriseAccess(userID) }
+
+    /// DOM-9/DOM-10: the user's domain is locked and they hold no license there.
+    public func isLockedOut(_ userID: UserID) -> Bool {
+        guard let user = user(userID), let match = verifiedDomain(forEmail: user.email) else { return false }
+        return match.domain.lock && !isLicensed(userID, in: match.instanceID)
+    }
+
+    // MARK: Domains (DOM-13/14/17)
+
+    /// DOM-13: accounts whose email domain is exactly this verified domain and who hold no license in its instance.
+    public func unclaimedAccounts(_ domainName: String) -> [User] {
+        guard let match = verifiedDomain(forEmail: "x@" + domainName) else { return [] }
+        let licenses = instance(match.instanceID)?.licenses ?? []
+        return users.filter { Text.emailDomain($0.email) == match.domain.name && !licenses.contains($0.id) }
+            .sorted { $0.email < $1.email }
+    }
+
+    /// DOM-14: the cumulative count over all verified domains of the instance.
+    public func unmanagedTotal(_ instanceID: InstanceID) -> Int {
+        guard let instance = instance(instanceID) else { return 0 }
+        var total = 0
+        for domain in instance.domains where domain.verified { total += unclaimedAccounts(domain.name).count }
+        return total
+    }
+
+    // MARK: Storage (POL-10, POL-6)
+
+    public func storageRules(for userID: UserID, in orgID: OrgID) -> StorageRules {
+        guard let org = org(orgID) else { return .allAllowed }
+        if let instanceID = org.instanceID, let instance = instance(instanceID) {
+            if let override = instance.storage.overrides.first(where: { $0.orgID == orgID }) { return override.rules }
+            return instance.storage.orgDefault
+        }
+        if org.type == .personal, org.ownerID == userID {
+            for instance in licensedInstances(of: userID) where instance.active {
+                return instance.storage.personalWorkspace
+            }
+        }
+        return .allAllowed
+    }
+
+    public func storageRestrictionBanner(_ rules: StorageRules) -> String? {
+        if rules.cloudSync && rules.localVault && rules.gitSync { return nil }
+        return "The organization owner mandates that projects must be created and stored using \(rules.label)."
+    }
+
+    // MARK: Dashboard (ORG-6, ACC-8, ACC-9)
+
+    /// Orgs the user can reach: own personal org first, then own orgs by name, then others' by name.
+    public func dashboardOrganizations(_ userID: UserID) -> [Organization] {
+        let reachable = orgs.filter { org in
+            org.ownerID == userID || !accessPaths(of: userID, to: org.id).isEmpty
+        }
+        let personal = reachable.filter { $0.type == .personal && $0.ownerID == userID }
+        let owned = reachable.filter { $0.type != .personal && $0.ownerID == userID }.sorted(by: State.byName)
+        let others = reachable.filter { $0.ownerID != userID }.sorted(by: State.byName)
+        return personal + owned + others
+    }
+
+    static func byName(_ a: Organization, _ b: Organization) -> Bool {
+        a.name == b.name ? a.createdOn < b.createdOn || (a.createdOn == b.createdOn && a.id < b.id) : a.name < b.name
+    }
+
+    public func newOrganizationAccess(_ userID: UserID) -> NewOrganizationAccess {
+        if let instance = administeredInstance(by: userID) { return .form(.enterprise, instance.id) }
+        guard let user = user(userID) else { return .upgradeLanding }
+        switch user.plan {
+        case .enterpriseMember:
+            return .denied(
+                title: "Cannot create new organization.",
+                message:
+                    "Your Insomnia account is tied to the enterprise corporate account. Please ask the owner of the enterprise billing to create one for you."
+            )
+        case .free, .individual: return .upgradeLanding
+        case .team: return .form(.team, nil)
+        case .enterprise: return .form(.enterprise, administeredInstance(by: userID)?.id)
+        }
+    }
+
+    /// ACC-8: the label of the upgrade affordance, or nil.
+    public func upgradeAffordance(_ userID: UserID) -> String? {
+        guard let user = user(userID) else { return nil }
+        switch user.plan {
+        case .free, .individual, .team: return "Upgrade"
+        case .enterprise: return "+ Add more seats"
+        case .enterpriseMember: return administeredInstance(by: userID) == nil ? nil : "+ Add more seats"
+        }
+    }
+
+    // MARK: Activation codes (UPG-9..13)
+
+    /// Validates a code and describes what Upgrade Subscription would do. Changes no state.
+    public func previewActivationCode(_ rawCode: String, by userID: UserID) throws(DomainError) -> PlanPreview {
+        let code = try validActivationCode(rawCode)
+        return PlanPreview(
+            code: code.code, plan: "Enterprise", seats: code.seats,
+            isSeatChange: administeredInstance(by: userID) != nil)
+    }
+
+    func validActivationCode(_ rawCode: String) throws(DomainError) -> ActivationCode {
+        let text = Text.trimmed(rawCode)
+        if text.isEmpty { throw .activationCodeRequired }
+        guard let code = activationCodes.first(where: { $0.code.lowercased() == text.lowercased() }) else {
+            throw .invalidActivationCode
+        }
+        if code.consumedBy != nil { throw .activationCodeAlreadyUsed }
+        if let expiresOn = code.expiresOn, today > expiresOn { throw .activationCodeExpired }
+        let newer = activationCodes.contains { other in
+            other.customerID == code.customerID && other.code != code.code && other.issuedOn > code.issuedOn
+        }
+        if newer { throw .activationCodeSuperseded }
+        return code
+    }
+
+    // MARK: Automatic updates (UPD-2/3)
+
+    public func updatePolicy(isDevelopmentBuild: Bool = false) -> UpdatePolicy {
+        if let value = environment["INSOMNIA_DISABLE_AUTOMATIC_UPDATES"], !value.isEmpty {
+            return UpdatePolicy(enabled: false, message: "Updates disabled by administrator")
+        }
+        if platform == .linux { return UpdatePolicy(enabled: false, message: "Updates disabled on linux") }
+        if platform == .windowsPortable {
+            return UpdatePolicy(enabled: false, message: "Updates not supported on portable")
+        }
+        if isDevelopmentBuild, (environment["ALLOW_UPDATES_IN_DEV"] ?? "").isEmpty {
+            return UpdatePolicy(enabled: false, message: "Updates not supported in dev")
+        }
+        return UpdatePolicy(enabled: true, message: nil)
+    }
+}

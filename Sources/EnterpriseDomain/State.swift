@@ -1,0 +1,98 @@
+/// The whole simulated product as one value. Copying it forks the simulation; tests compare whole states.
+public struct State: Equatable, Sendable {
+    public var today: Day
+    public var configuration: Configuration
+    /// UPD: environment variables seen by the desktop app.
+    public var environment: [String: String]
+    public var platform: Platform
+    public var users: [User] = []
+    public var activationCodes: [ActivationCode] = []
+    public var instances: [EnterpriseInstance] = []
+    public var orgs: [Organization] = []
+    public var invitations: [Invitation] = []
+    public var pendingTransfers: [PendingTransfer] = []
+    public var counters = Counters()
+
+    public struct Counters: Equatable, Sendable {
+        public var user = 0
+        public var org = 0
+        public var team = 0
+        public var instance = 0
+        public var invitation = 0
+        public var token = 0
+    }
+
+    public init(
+        today: Day = Day(year: 2026, month: 3, day: 1), configuration: Configuration = Configuration(),
+        platform: Platform = .macOS
+    ) {
+        self.today = today
+        self.configuration = configuration
+        self.environment = [:]
+        self.platform = platform
+    }
+}
+
+// MARK: - Lookups
+
+extension State {
+    public func user(_ id: UserID) -> User? { users.first { $0.id == id } }
+    public func user(email: String) -> User? {
+        let key = Text.trimmed(email).lowercased()
+        return users.first { $0.email == key }
+    }
+    public func org(_ id: OrgID) -> Organization? { orgs.first { $0.id == id } }
+    public func org(named name: String) -> Organization? { orgs.first { $0.name == name && $0.type != .personal } }
+    public func instance(_ id: InstanceID) -> EnterpriseInstance? { instances.first { $0.id == id } }
+    public func invitation(_ id: InvitationID) -> Invitation? { invitations.first { $0.id == id } }
+    public func activationCode(_ code: String) -> ActivationCode? { activationCodes.first { $0.code == code } }
+
+    public func team(_ id: TeamID) -> Team? {
+        for instance in instances {
+            if let team = instance.teams.first(where: { $0.id == id }) { return team }
+        }
+        return nil
+    }
+
+    public func instanceID(ofTeam id: TeamID) -> InstanceID? {
+        instances.first { $0.teams.contains { $0.id == id } }?.id
+    }
+
+    /// The instance where the user is Owner or a Co-owner (not Billing-only).
+    public func administeredInstance(by userID: UserID) -> EnterpriseInstance? {
+        instances.first { instance in
+            instance.ownerID == userID
+                || instance.coOwners.contains { $0.userID == userID && $0.role == .coOwner }
+        }
+    }
+
+    public func accountRole(of userID: UserID, in instanceID: InstanceID) -> AccountRole? {
+        guard let instance = instance(instanceID) else { return nil }
+        if instance.ownerID == userID { return .owner }
+        return instance.coOwners.first { $0.userID == userID }?.role
+    }
+
+    /// Instances where the user holds a license, in creation order (TEAM-10: the sidebar switcher).
+    public func licensedInstances(of userID: UserID) -> [EnterpriseInstance] {
+        instances.filter { $0.licenses.contains(userID) }
+    }
+
+    public func isLicensed(_ userID: UserID, in instanceID: InstanceID) -> Bool {
+        instance(instanceID)?.licenses.contains(userID) ?? false
+    }
+
+    /// The verified domain entry (and its instance) matching an email exactly (DOM-17).
+    public func verifiedDomain(forEmail email: String) -> (instanceID: InstanceID, domain: Domain)? {
+        let name = Text.emailDomain(email)
+        for instance in instances {
+            if let domain = instance.domains.first(where: { $0.name == name && $0.verified }) {
+                return (instance.id, domain)
+            }
+        }
+        return nil
+    }
+
+    func userIndex(_ id: UserID) -> Int? { users.firstIndex { $0.id == id } }
+    func orgIndex(_ id: OrgID) -> Int? { orgs.firstIndex { $0.id == id } }
+    func instanceIndex(_ id: InstanceID) -> Int? { instances.firstIndex { $0.id == id } }
+}
