@@ -68,11 +68,14 @@
 
   function highlight(code) {
     var hljs = window.hljs;
-    if (!hljs || typeof hljs.highlightElement !== "function") return;
+    if (!hljs) return;
+    /* highlightElement is highlight.js 11; Debian bookworm ships 9.18, which calls it highlightBlock. */
+    var run = hljs.highlightElement || hljs.highlightBlock;
+    if (typeof run !== "function") return;
     var language = languageOf(code);
     if (!language || (hljs.getLanguage && !hljs.getLanguage(language))) return;
     try {
-      hljs.highlightElement(code);
+      run.call(hljs, code);
     } catch (error) {
       /* An unknown grammar must never break the page. */
     }

@@ -102,7 +102,6 @@
       for (var h = 0; h < entry.headings.length; h++) {
         if (entry.headings[h].text.indexOf(token) !== -1) {
           tokenScore += wordStart(entry.headings[h].text, token) ? 5 : 2;
-          if (!bestHeading) bestHeading = entry.headings[h].raw;
           break;
         }
       }
@@ -120,6 +119,21 @@
       if (tokenScore === 0) return null; /* every word must match somewhere */
       score += tokenScore;
     }
+
+    /* The heading shown under the result: the one that matches the most words (the whole phrase wins). */
+    var bestMatches = 0;
+    for (var k = 0; k < entry.headings.length; k++) {
+      var text = entry.headings[k].text;
+      var matches = text.indexOf(phrase) !== -1 ? tokens.length + 1 : 0;
+      if (!matches) {
+        for (var m = 0; m < tokens.length; m++) if (text.indexOf(tokens[m]) !== -1) matches++;
+      }
+      if (matches > bestMatches) {
+        bestMatches = matches;
+        bestHeading = entry.headings[k].raw;
+      }
+    }
+    if (bestMatches > tokens.length) score += 6;
 
     if (phrase.length > 2) {
       if (entry.title === phrase) score += 30;
