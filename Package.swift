@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "DocentCommands",
             dependencies: [
-                "DocentSite", "EnterpriseConsole",
+                "DocentSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,1 +1,4 @@
-print("docent")
+import DocentCommands
+import Foundation
+
+exit(DocentCommand.runMain())

@@ -1,0 +1,65 @@
+import ArgumentParser
+import DocentSite
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the site into a folder (default _site/).",
+        discussion:
+            "The new site is written beside the old one and swapped in at the end: a failed build leaves the last good site untouched."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Print only problems.")
+    var quiet = false
+
+    func run() throws {
+        let root = site.sourceURL
+        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("_site")
+        let sink: DirectoryOutput
+        do {
+            sink = try DirectoryOutput(destination: outputURL)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw SiteProblems()
+        }
+        var options = site.buildOptions()
+        let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        options.progress = { stage, done, total in bar.update(stage: stage, done: done, total: total) }
+        let outputRelative = Self.relativePath(of: outputURL, to: root)
+        let result = SiteBuilder(options: options).build(into: sink, outputPath: outputRelative)
+        bar.finish()
+        printDiagnostics(result.diagnostics, format: .text, root: root)
+        guard result.succeeded else {
+            sink.discard()
+            FileHandle.standardError.write(
+                Data(
+                    "Build failed: \(result.diagnostics.errorCount) error(s), \(result.diagnostics.warningCount) warning(s); \(outputURL.path) was left as it was.\n"
+                        .utf8))
+            throw SiteProblems()
+        }
+        do {
+            try sink.commit()
+        } catch {
+            sink.discard()
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw SiteProblems()
+        }
+        if !quiet {
+            print(
+                "Built \(result.pages.count) pages and \(result.staticFileCount) assets in \(String(format: "%.2f", result.seconds)) s → \(output ?? "_site")"
+                    + (result.diagnostics.isEmpty ? "" : " (\(result.diagnostics.warningCount) warnings)"))
+        }
+    }
+
+    static func relativePath(of url: URL, to root: URL) -> String? {
+        let path = url.standardizedFileURL.path
+        let base = root.standardizedFileURL.path
+        guard path.hasPrefix(base + "/") else { return nil }
+        return String(path.dropFirst(base.count + 1))
+    }
+}

@@ -1,1 +1,0 @@
-// DocentCommands: placeholder until its first file lands.

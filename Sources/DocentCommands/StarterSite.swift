@@ -1,0 +1,86 @@
+/// The files `docent init` writes: the smallest site that shows every part (config, a guide, a layout, an include).
+enum StarterSite {
+    static let files: [(String, String)] = [
+        (
+            "docent.yml",
+            """
+            title: My Docs
+            description: Guides for my product.
+            baseurl: ""
+            heading_ids: github
+
+            """
+        ),
+        (
+            "content/index.md",
+            """
+            ---
+            title: Welcome
+            layout: default
+            ---
+
+            Start with the [first guide](getting-started.md).
+
+            """
+        ),
+        (
+            "content/getting-started.md",
+            """
+            ---
+            title: Getting started
+            description: Your first steps.
+            layout: default
+            breadcrumbs:
+              - /
+            ---
+
+            ## Install
+
+            1. Download the app.
+            2. Click **Install**.
+
+            {:.info}
+            > {% include note.md %}
+
+            """
+        ),
+        (
+            "templates/includes/note.md",
+            """
+            Includes live in `templates/includes/`.
+
+            """
+        ),
+        (
+            "templates/layouts/default.html",
+            """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{ page.title | escape }} | {{ site.title | escape }}</title>
+            <link rel="stylesheet" href="{{ '/assets/style.css' | relative_url }}">
+            </head>
+            <body>
+            <nav aria-label="Breadcrumbs">{% for crumb in page.breadcrumb_links %}<a href="{{ crumb.url | relative_url }}">{{ crumb.title | escape }}</a> / {% endfor %}</nav>
+            <main>
+            <h1>{{ page.title | escape }}</h1>
+            {{ content }}
+            </main>
+            </body>
+            </html>
+
+            """
+        ),
+        (
+            "assets/style.css",
+            """
+            body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; }
+            blockquote.info { border-left: 4px solid #2563eb; background: #eff6ff; margin: 1rem 0; padding: .5rem 1rem; }
+            @media (prefers-color-scheme: dark) { body { background: #111; color: #eee; } blockquote.info { background: #172554; } }
+
+            """
+        ),
+    ]
+}

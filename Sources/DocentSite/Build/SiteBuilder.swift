@@ -1,0 +1,217 @@
+import Dispatch
+import DocentMarkdown
+import Foundation
+import Liquid
+
+/// What one build did.
+public struct BuildResult: Sendable {
+    public var pages: [RenderedPage]
+    public var staticFileCount: Int
+    public var diagnostics: [Diagnostic]
+    public var seconds: Double
+    public var config: SiteConfig
+
+    public var succeeded: Bool { diagnostics.errorCount == 0 }
+}
+
+public struct BuildOptions: Sendable {
+    public var source: URL
+    public var configFile: String?
+    public var includeDrafts: Bool = false
+    /// Reports progress as (stage, done, total).
+    public var progress: (@Sendable (String, Int, Int) -> Void)?
+
+    public init(source: URL, configFile: String? = nil, includeDrafts: Bool = false) {
+        self.source = source
+        self.configFile = configFile
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// The pipeline: discover → load (parallel) → model → render (parallel) → emit. Problems found on the way are
+/// collected as diagnostics; nothing is emitted when there are errors, so the sink's previous site stays.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds the site into `sink`. Returns the result; the caller commits a directory sink only on success.
+    public func build(into sink: any OutputSink, outputPath: String? = nil) -> BuildResult {
+        let clock = ContinuousClock.now
+        let root = options.source.standardizedFileURL
+        var diagnostics: [Diagnostic] = []
+        let config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &diagnostics)
+
+        // Discover
+        var discovery = Discovery(root: root, config: config, outputPath: outputPath)
+        let files = discovery.run()
+        diagnostics += discovery.diagnostics
+        let pageFiles = files.filter { $0.kind == .page }
+        let staticFiles = files.filter { $0.kind == .staticFile }
+
+        // Load (parallel)
+        let loader = PageLoader(root: root, config: config)
+        let loaded = Self.parallelMap(pageFiles) { loader.load($0) }
+        var pages: [Page] = []
+        pages.reserveCapacity(loaded.count)
+        for (page, problems) in loaded {
+            diagnostics += problems
+            if let page, page.meta.published, options.includeDrafts || !page.meta.draft { pages.append(page) }
+        }
+        diagnostics += Self.duplicateOutputs(pages, staticFiles: staticFiles)
+
+        // Model
+        let (data, navigationFile, dataDiagnostics) = Self.loadData(root: root, folder: config.dataFolder)
+        diagnostics += dataDiagnostics
+        let model = SiteModel(
+            config: config, pages: pages, staticFiles: staticFiles, data: data, navigationFile: navigationFile)
+        diagnostics += model.diagnostics
+        let siteValue = model.site
+        let templates = TemplateSet(root: root, config: config, siteValues: { siteValue })
+        diagnostics += templates.diagnostics
+
+        // Render (parallel)
+        let renderer = PageRenderer(
+            model: model, templates: templates, headingStyle: config.headingIDs == .kramdown ? .kramdown : .github)
+        let progress = options.progress
+        let counter = ProgressCounter(total: pages.count, report: progress)
+        let rendered = Self.parallelMap(pages) { page -> RenderedPage in
+            defer { counter.tick() }
+            return renderer.render(page)
+        }
+        for page in rendered { diagnostics += page.diagnostics }
+
+        // Emit
+        var staticCount = 0
+        if diagnostics.errorCount == 0 {
+            do {
+                let failures = Self.parallelMap(rendered) { page -> String? in
+                    do { try sink.write(page.html, to: page.page.outputPath) } catch { return "\(error)" }
+                    return nil
+                }
+                if let failure = failures.compactMap({ $0 }).first { throw DirectoryOutput.Failure.io(failure) }
+                for file in staticFiles {
+                    let url = file.urlPrefix + file.relativePath
+                    try sink.copy(from: root.appendingPathComponent(file.sitePath), to: String(url.dropFirst()))
+                    staticCount += 1
+                }
+                try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
+                try sink.write(SiteFiles.searchIndex(rendered), to: "search.json")
+            } catch {
+                diagnostics.append(.error("output.write", "\(error)"))
+            }
+        }
+        let elapsed = ContinuousClock.now - clock
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return BuildResult(
+            pages: rendered, staticFileCount: staticCount, diagnostics: diagnostics, seconds: seconds, config: config)
+    }
+
+    // MARK: - Stages
+
+    static func duplicateOutputs(_ pages: [Page], staticFiles: [SourceFile]) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for file in staticFiles { owners[String((file.urlPrefix + file.relativePath).dropFirst())] = file.sitePath }
+        for page in pages {
+            if let other = owners[page.outputPath] {
+                diagnostics.append(
+                    .error(
+                        "output.duplicate", "\(page.sitePath) and \(other) both write \(page.outputPath)",
+                        at: page.meta.permalink != nil
+                            ? page.location(ofKey: "permalink") : .init(file: page.sitePath, line: 1, column: 1)))
+            } else {
+                owners[page.outputPath] = page.sitePath
+            }
+        }
+        return diagnostics
+    }
+
+    static func loadData(root: URL, folder: String) -> (LiquidValue, (sitePath: String, data: YAMLData)?, [Diagnostic])
+    {
+        var values: [String: LiquidValue] = [:]
+        var navigation: (String, YAMLData)?
+        var diagnostics: [Diagnostic] = []
+        let url = root.appendingPathComponent(folder)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        for name in names {
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard ["yml", "yaml", "json"].contains(ext) else { continue }
+            let sitePath = folder + "/" + name
+            guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path),
+                let text = String(validating: data, as: UTF8.self)
+            else {
+                diagnostics.append(
+                    .error(
+                        "data.unreadable", "cannot read \(sitePath) as UTF-8 text",
+                        at: .init(file: sitePath, line: 1, column: 1)))
+                continue
+            }
+            switch YAMLData.parse(text) {
+            case .success(let parsed):
+                let key = (name as NSString).deletingPathExtension
+                values[key] = parsed.value
+                if key == "navigation" { navigation = (sitePath, parsed) }
+            case .failure(let error):
+                diagnostics.append(
+                    .error(
+                        "data.yaml", "invalid data file: \(error.message)",
+                        at: .init(file: sitePath, line: error.line, column: error.column)))
+            }
+        }
+        return (.object(values), navigation, diagnostics)
+    }
+
+    /// Maps over all cores, keeping the order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let slots = SendableBuffer(results)
+        let chunk = max(1, items.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunks = (items.count + chunk - 1) / chunk
+        items.withUnsafeBufferPointer { buffer in
+            let input = SendableInput(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                let start = index * chunk
+                for position in start..<min(start + chunk, input.buffer.count) {
+                    slots.buffer[position] = transform(input.buffer[position])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+private struct SendableBuffer<R>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<R?>
+    init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
+}
+
+private struct SendableInput<T>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<T>
+    init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
+}
+
+/// Counts finished pages for the progress bar, reporting at most every 1%.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (String, Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (String, Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func tick() {
+        guard let report else { return }
+        let value = lock.withLock {
+            done += 1; return done
+        }
+        if value == total || value % max(1, total / 100) == 0 { report("render", value, total) }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Liquid
+
+/// Everything known about the site after loading, computed once and shared (read-only) by the page renders:
+/// pages by URL and by path, static files, data files, the navigation and the `site` template value.
+final class SiteModel: Sendable {
+    let config: SiteConfig
+    let pages: [Page]
+    let pageByURL: [String: Int]
+    let pageByContentPath: [String: Int]
+    let staticFiles: [SourceFile]
+    let staticURLs: Set<String>
+    let data: LiquidValue
+    let navigation: Navigation
+    let site: LiquidValue
+    let diagnostics: [Diagnostic]
+
+    init(
+        config: SiteConfig, pages: [Page], staticFiles: [SourceFile], data: LiquidValue,
+        navigationFile: (sitePath: String, data: YAMLData)?
+    ) {
+        self.config = config
+        self.pages = pages
+        var byURL: [String: Int] = [:]
+        var byPath: [String: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            byURL[page.url] = byURL[page.url] ?? index
+            byPath[page.contentPath] = index
+        }
+        pageByURL = byURL
+        pageByContentPath = byPath
+        self.staticFiles = staticFiles
+        staticURLs = Set(staticFiles.map { $0.urlPrefix + $0.relativePath })
+        self.data = data
+        let navigation = Navigation(pages: pages, pageByURL: byURL, file: navigationFile)
+        self.navigation = navigation
+        diagnostics = navigation.diagnostics
+        var site = config.values
+        site["title"] = .string(config.title)
+        site["description"] = .string(config.description)
+        site["baseurl"] = .string(config.baseURL)
+        site["url"] = .string(config.url)
+        site["generator"] = "Docent"
+        site["data"] = data
+        site["nav"] = navigation.value
+        site["pages"] = .array(
+            pages.map { page in
+                .object([
+                    "title": .string(page.title), "url": .string(page.url),
+                    "description": .string(page.meta.description ?? ""), "path": .string(page.contentPath),
+                ])
+            })
+        self.site = .object(site)
+    }
+
+    /// Resolves a site URL as written in front matter or a link ("/insomnia/sso/", "/insomnia/sso", "sso/").
+    func page(forURL url: String) -> Page? {
+        var path = url
+        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if !config.baseURL.isEmpty, path.hasPrefix(config.baseURL + "/") { path.removeFirst(config.baseURL.count) }
+        if let index = pageByURL[path] ?? pageByURL[path + "/"]
+            ?? pageByURL[path.hasSuffix("/index.html") ? String(path.dropLast(10)) : path]
+        {
+            return pages[index]
+        }
+        return nil
+    }
+}

@@ -1,0 +1,41 @@
+import Liquid
+
+/// A page of the site after loading: where it comes from, where it goes, its front matter and its body.
+public struct Page: Sendable {
+    /// Path relative to the site root ("content/insomnia/sso.md"): what diagnostics name.
+    public var sitePath: String
+    /// Path inside the content folder ("insomnia/sso.md"): what `.md` links and `page.path` use.
+    public var contentPath: String
+    /// The page's URL without the site's baseurl ("/insomnia/sso/", "/404.html").
+    public var url: String
+    /// The file written ("insomnia/sso/index.html").
+    public var outputPath: String
+    public var meta: PageMeta
+    public var frontMatter: YAMLData
+    /// Front matter as template values, with config defaults applied.
+    public var values: [String: LiquidValue]
+    public var body: String
+    /// Lines of the file above the body (the front matter and its fences).
+    public var bodyLineOffset: Int
+    public var isMarkdown: Bool
+    public var collection: String?
+
+    /// The page title, falling back to the first words of the file name.
+    public var title: String {
+        if let title = meta.title, !title.isEmpty { return title }
+        let name = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        return stem == "index" ? "Home" : stem.replacingOccurrences(of: "-", with: " ").capitalized
+    }
+
+    /// Where a front matter key path is written in the file (1-based).
+    public func location(ofKey path: String) -> SourceLocation {
+        let position = frontMatter.position(of: path) ?? (0, 1)
+        return SourceLocation(file: sitePath, line: position.line + 1, column: position.column)
+    }
+
+    /// Where a body position (from the Markdown or Liquid pass) is in the file.
+    public func location(bodyLine line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: sitePath, line: line + bodyLineOffset, column: column)
+    }
+}

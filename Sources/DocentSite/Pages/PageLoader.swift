@@ -1,0 +1,137 @@
+import Foundation
+import Liquid
+
+/// Reads one page file: checks it is text a person wrote (UTF-8, no NUL bytes, not huge), splits and decodes its
+/// front matter, and computes its URL. Every problem becomes a diagnostic at its line and column.
+struct PageLoader: Sendable {
+    let root: URL
+    let config: SiteConfig
+
+    func load(_ file: SourceFile) -> (page: Page?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let start = SourceLocation(file: file.sitePath, line: 1, column: 1)
+        let url = root.appendingPathComponent(file.sitePath)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [.error("source.unreadable", "cannot read \(file.sitePath)", at: start)])
+        }
+        if data.count > config.maxPageBytes {
+            return (
+                nil,
+                [
+                    .error(
+                        "source.too-large",
+                        "\(file.sitePath) is \(data.count / 1_048_576) MB, over the \(config.maxPageBytes / 1_048_576) MB limit for a page",
+                        at: start, note: "split the page, or raise `max_page_size` in the config")
+                ]
+            )
+        }
+        if let nul = data.firstIndex(of: 0) {
+            return (
+                nil,
+                [
+                    .error(
+                        "source.binary",
+                        "\(file.sitePath) looks like a binary file (it contains a NUL byte), not a page",
+                        at: Self.location(of: nul, in: data, file: file.sitePath))
+                ]
+            )
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let offset = Self.firstInvalidUTF8(in: data)
+            return (
+                nil,
+                [
+                    .error(
+                        "source.encoding", "\(file.sitePath) is not valid UTF-8",
+                        at: Self.location(of: offset, in: data, file: file.sitePath), note: "save the file as UTF-8")
+                ]
+            )
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(text) {
+        case .success(let value): split = value
+        case .failure:
+            return (
+                nil,
+                [
+                    .error(
+                        "frontmatter.unclosed", "front matter starts with `---` but is never closed", at: start,
+                        fixIt: "add a line `---` after the front matter")
+                ]
+            )
+        }
+        var frontMatter = YAMLData(value: .object([:]), positions: [:])
+        if let yaml = split.yaml {
+            switch YAMLData.parse(yaml) {
+            case .success(let parsed): frontMatter = parsed
+            case .failure(let error):
+                diagnostics.append(
+                    .error(
+                        "frontmatter.yaml", "invalid YAML: \(error.message)",
+                        at: .init(file: file.sitePath, line: error.line + 1, column: error.column)))
+            }
+        }
+        let sitePath = file.sitePath
+        var decoder = PageMetaDecoder(data: frontMatter) { path in
+            let position = frontMatter.position(of: path) ?? (0, 1)
+            return SourceLocation(file: sitePath, line: position.line + 1, column: position.column)
+        }
+        let meta = decoder.decode()
+        diagnostics += decoder.diagnostics
+        var values = defaults(for: file)
+        if case .object(let own) = frontMatter.value { values.merge(own) { _, new in new } }
+        let contentPath = file.relativePath
+        let pageURL = Permalink.url(
+            contentPath: contentPath, explicit: meta.permalink, style: config.permalink, collection: file.collection)
+        let ext = (contentPath as NSString).pathExtension.lowercased()
+        let page = Page(
+            sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
+            url: pageURL,
+            outputPath: Permalink.outputPath(forURL: pageURL), meta: meta, frontMatter: frontMatter, values: values,
+            body: split.body, bodyLineOffset: split.bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
+            collection: file.collection)
+        return (page, diagnostics)
+    }
+
+    private func defaults(for file: SourceFile) -> [String: LiquidValue] {
+        var values: [String: LiquidValue] = [:]
+        for entry in config.defaults {
+            let scope = entry.scope.hasSuffix("/") ? String(entry.scope.dropLast()) : entry.scope
+            let inScope = scope.isEmpty || file.relativePath == scope || file.relativePath.hasPrefix(scope + "/")
+            let typeMatches = entry.type == nil || entry.type == "pages" || entry.type == file.collection
+            if inScope && typeMatches { values.merge(entry.values) { _, new in new } }
+        }
+        return values
+    }
+
+    /// The byte offset of the first byte that is not part of a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(in data: Data) -> Int {
+        let bytes = [UInt8](data)
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for next in 1..<length where bytes[index + next] & 0xC0 != 0x80 { return index }
+            index += length
+        }
+        return index
+    }
+
+    static func location(of offset: Int, in data: Data, file: String) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        for (index, byte) in data.prefix(offset).enumerated() where byte == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return SourceLocation(file: file, line: line, column: offset - lineStart + 1)
+    }
+}

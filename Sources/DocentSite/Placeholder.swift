@@ -1,1 +1,0 @@
-// DocentSite: placeholder until its first file lands.

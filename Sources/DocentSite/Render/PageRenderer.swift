@@ -1,0 +1,200 @@
+import DocentMarkdown
+import Liquid
+
+/// A page after rendering: the HTML to write, what the checks and the search index need, and its problems.
+public struct RenderedPage: Sendable {
+    public var page: Page
+    public var html: String
+    public var outline: Outline
+    /// True when the body went through Liquid, so Markdown positions are those of the rendered text.
+    public var bodyHadLiquid: Bool
+    public var diagnostics: [Diagnostic]
+}
+
+/// Renders one page: Liquid over the body, Markdown to HTML with link rewriting, then the layout chain.
+struct PageRenderer {
+    let model: SiteModel
+    let templates: TemplateSet
+    let headingStyle: HeadingIDStyle
+
+    func render(_ page: Page) -> RenderedPage {
+        var diagnostics: [Diagnostic] = []
+        var pageValues = baseValues(for: page)
+        let bodyHadLiquid = Self.containsLiquid(page.body)
+        var body = page.body
+        if bodyHadLiquid {
+            body =
+                renderLiquid(
+                    page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, page: .object(pageValues),
+                    diagnostics: &diagnostics) ?? page.body
+        }
+        let resolver = LinkResolver(model: model, page: page)
+        let renderer = HTMLRenderer(rewriteLink: resolver.link, rewriteImage: resolver.image)
+        var outline: Outline
+        var content: String
+        if page.isMarkdown {
+            let document = Markdown.parse(body, headingIDs: headingStyle)
+            outline = Outline(document)
+            content = renderer.render(document)
+        } else {
+            outline = Outline(MarkdownDocument(blocks: []))
+            content = body
+        }
+        pageValues["toc"] = .array(
+            outline.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+                .object(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)])
+            })
+        pageValues["breadcrumb_links"] = breadcrumbs(for: page, diagnostics: &diagnostics)
+        pageValues["related"] = related(for: page, diagnostics: &diagnostics)
+        pageValues["faq_items"] = faqs(
+            for: page, pageValue: .object(pageValues), renderer: renderer, diagnostics: &diagnostics)
+        pageValues["content"] = .string(content)
+        let html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
+        return RenderedPage(
+            page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, diagnostics: diagnostics)
+    }
+
+    // MARK: - Page values
+
+    private func baseValues(for page: Page) -> [String: LiquidValue] {
+        var values = page.values
+        values["title"] = .string(page.title)
+        values["url"] = .string(page.url)
+        values["path"] = .string(page.contentPath)
+        values["edit_path"] = .string(page.sitePath)
+        values["section"] = .string(model.navigation.sectionByURL[page.url] ?? "")
+        if values["layout"] == nil { values["layout"] = .string(page.meta.layout ?? "") }
+        return values
+    }
+
+    private func breadcrumbs(for page: Page, diagnostics: inout [Diagnostic]) -> LiquidValue {
+        var links: [LiquidValue] = []
+        for (index, url) in page.meta.breadcrumbs.enumerated() {
+            guard let target = model.page(forURL: url) else {
+                diagnostics.append(
+                    .error(
+                        "frontmatter.breadcrumb", "breadcrumb \(url) is not a page of the site",
+                        at: page.location(ofKey: "breadcrumbs[\(index)]"),
+                        note: suggestion(for: url)))
+                continue
+            }
+            links.append(.object(["title": .string(target.title), "url": .string(target.url)]))
+        }
+        if page.meta.breadcrumbs.isEmpty, let category = page.meta.category, let categoryURL = page.meta.categoryURL {
+            let url: String
+            if categoryURL.contains(":") || categoryURL.hasPrefix("/") {
+                url = categoryURL
+            } else {
+                let folder = page.url.split(separator: "/").dropLast().joined(separator: "/")
+                url = "/" + (folder.isEmpty ? "" : folder + "/") + categoryURL + "/"
+            }
+            links.append(.object(["title": .string(category), "url": .string(model.page(forURL: url)?.url ?? url)]))
+        }
+        return .array(links)
+    }
+
+    private func related(for page: Page, diagnostics: inout [Diagnostic]) -> LiquidValue {
+        .array(
+            page.meta.relatedResources.map { link in
+                let external = !LinkResolver.isLocal(link.url)
+                if !external, link.url.hasPrefix("/"), model.page(forURL: link.url) == nil,
+                    !model.staticURLs.contains(link.url)
+                {
+                    diagnostics.append(
+                        .error(
+                            "frontmatter.related", "related resource \(link.url) is not a page of the site",
+                            at: page.location(ofKey: link.keyPath), note: suggestion(for: link.url)))
+                }
+                return .object(["text": .string(link.text), "url": .string(link.url), "external": .bool(external)])
+            })
+    }
+
+    private func faqs(for page: Page, pageValue: LiquidValue, renderer: HTMLRenderer, diagnostics: inout [Diagnostic])
+        -> LiquidValue
+    {
+        var generator = HeadingIDGenerator(style: .github)
+        return .array(
+            page.meta.faqs.map { faq in
+                var answer = faq.answer
+                if Self.containsLiquid(answer) {
+                    let position = page.frontMatter.position(of: faq.keyPath) ?? (0, 1)
+                    answer =
+                        renderLiquid(
+                            answer, file: page.sitePath, lineOffset: position.line, page: pageValue,
+                            diagnostics: &diagnostics) ?? answer
+                }
+                let id = "faq-" + generator.makeID(for: faq.question)
+                return .object([
+                    "id": .string(id), "question": .string(faq.question),
+                    "answer": .string(renderer.render(Markdown.parse(answer, headingIDs: headingStyle))),
+                ])
+            })
+    }
+
+    // MARK: - Liquid and layouts
+
+    private func renderLiquid(
+        _ text: String, file: String, lineOffset: Int, page: LiquidValue, diagnostics: inout [Diagnostic]
+    ) -> String? {
+        do {
+            let template = try templates.engine.parse(text, file: file, lineOffset: lineOffset)
+            return try templates.engine.render(template, ["page": page, "site": model.site])
+        } catch {
+            diagnostics.append(Diagnostic(liquid: error))
+            return nil
+        }
+    }
+
+    private func applyLayouts(
+        page: Page, pageValues: [String: LiquidValue], content: String, diagnostics: inout [Diagnostic]
+    ) -> String {
+        guard let name = page.meta.layout ?? (page.isMarkdown ? "default" : nil), !name.isEmpty, name != "none",
+            name != "null"
+        else {
+            return content
+        }
+        let (chain, missing) = templates.chain(startingAt: name)
+        if let missing {
+            let known = templates.layouts.keys.sorted()
+            let location =
+                page.meta.layout == nil
+                ? SourceLocation(file: page.sitePath, line: 1, column: 1) : page.location(ofKey: "layout")
+            if !(page.meta.layout == nil && known.isEmpty) {
+                diagnostics.append(
+                    .error(
+                        "layout.missing", "layout `\(missing)` does not exist", at: location,
+                        note: known.isEmpty ? nil : "layouts: \(known.joined(separator: ", "))",
+                        fixIt: Suggestions.closest(to: missing, in: known).map { "use `layout: \($0)`" }))
+            }
+        }
+        let pageValue = LiquidValue.object(pageValues)
+        var output = content
+        for layout in chain {
+            do {
+                output = try templates.engine.render(
+                    layout.template,
+                    [
+                        "page": pageValue, "site": model.site, "content": .string(output),
+                        "layout": .object(layout.values),
+                    ])
+            } catch {
+                diagnostics.append(Diagnostic(liquid: error))
+                break
+            }
+        }
+        return output
+    }
+
+    private func suggestion(for url: String) -> String? {
+        Suggestions.closest(to: url, in: model.pages.map(\.url)).map { "did you mean \($0)?" }
+    }
+
+    static func containsLiquid(_ text: String) -> Bool {
+        var previousWasBrace = false
+        for byte in text.utf8 {
+            if previousWasBrace && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
+            previousWasBrace = byte == UInt8(ascii: "{")
+        }
+        return false
+    }
+}

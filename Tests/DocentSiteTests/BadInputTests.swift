@@ -1,0 +1,99 @@
+import DocentSite
+import Foundation
+import Testing
+
+@Suite struct BadInputTests {
+    private func diagnostics(_ files: [String: String]) throws -> [Diagnostic] {
+        let site = try SiteFixture(SiteFixture.basics.merging(files) { $1 })
+        defer { site.remove() }
+        return site.build().result.diagnostics
+    }
+
+    @Test func malformedYAMLIsReportedAtItsLineInTheFile() throws {
+        let found = try diagnostics(["content/a.md": "---\ntitle: A\nbreadcrumbs: [oops\n---\nBody\n"])
+        let error = try #require(found.first { $0.id == "frontmatter.yaml" })
+        #expect(error.location?.file == "content/a.md")
+        #expect(error.location?.line == 4)
+    }
+
+    @Test func wrongTypeNamesTheKeyPathAtItsLine() throws {
+        let found = try diagnostics(["content/a.md": "---\ntitle: A\nfaqs:\n  - q: Why?\n    a: [1, 2]\n---\n"])
+        let error = try #require(found.first { $0.id == "frontmatter.type" })
+        #expect(error.message.contains("faqs[0].a"))
+        #expect(error.location == SourceLocation(file: "content/a.md", line: 5, column: 5))
+    }
+
+    @Test func unclosedFrontMatterIsAnError() throws {
+        let found = try diagnostics(["content/a.md": "---\ntitle: A\nBody\n"])
+        #expect(found.map(\.id) == ["frontmatter.unclosed"])
+    }
+
+    @Test func missingLayoutSuggestsTheClosestName() throws {
+        let found = try diagnostics(["content/a.md": "---\ntitle: A\nlayout: defualt\n---\n"])
+        let error = try #require(found.first { $0.id == "layout.missing" })
+        #expect(error.location == SourceLocation(file: "content/a.md", line: 3, column: 1))
+        #expect(error.fixIt == "use `layout: default`")
+    }
+
+    @Test func missingIncludeIsReportedAtTheTag() throws {
+        let found = try diagnostics(["content/a.md": "---\ntitle: A\n---\nLine one.\n\n{% include nope.md %}\n"])
+        let error = try #require(found.first { $0.id == "liquid.missing-partial" })
+        #expect(error.location?.file == "content/a.md")
+        #expect(error.location?.line == 6)
+    }
+
+    @Test func includeCycleStopsWithAnErrorNotAHang() throws {
+        let found = try diagnostics([
+            "templates/includes/a.md": "{% include b.md %}", "templates/includes/b.md": "{% include a.md %}",
+            "content/a.md": "---\ntitle: A\n---\n{% include a.md %}\n",
+        ])
+        #expect(found.contains { $0.id == "liquid.include-depth" || $0.id == "liquid.include-cycle" })
+    }
+
+    @Test func includeOutsideItsFolderIsRefused() throws {
+        let found = try diagnostics(["content/a.md": "---\ntitle: A\n---\n{% include ../../docent.yml %}\n"])
+        #expect(found.contains { $0.id == "liquid.include-outside-root" })
+    }
+
+    @Test func invalidUTF8IsReportedAtTheBadByte() throws {
+        let site = try SiteFixture(SiteFixture.basics)
+        defer { site.remove() }
+        try site.write("content/bad.md", Data("---\ntitle: B\n---\nok\nab".utf8) + Data([0xFF, 0x41]))
+        let found = site.build().result.diagnostics
+        #expect(found.first?.id == "source.encoding")
+        #expect(found.first?.location == SourceLocation(file: "content/bad.md", line: 5, column: 3))
+    }
+
+    @Test func binaryFileNamedLikeAPageIsRefused() throws {
+        let site = try SiteFixture(SiteFixture.basics)
+        defer { site.remove() }
+        try site.write("content/logo.md", Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]))
+        #expect(site.build().result.diagnostics.map(\.id) == ["source.binary"])
+    }
+
+    @Test func hugePageIsRefusedWithADiagnostic() throws {
+        let site = try SiteFixture(SiteFixture.basics)
+        defer { site.remove() }
+        try site.write("content/huge.md", Data(repeating: UInt8(ascii: "a"), count: 50 << 20))
+        let found = site.build().result.diagnostics
+        #expect(found.map(\.id) == ["source.too-large"])
+        #expect(found.first?.message.contains("50 MB") == true)
+    }
+
+    @Test func everyProblemOfTheBuildIsListed() throws {
+        let found = try diagnostics([
+            "content/a.md": "---\ntitle: [\n---\n", "content/b.md": "---\nlayout: nope\n---\n",
+            "content/c.md": "---\nbreadcrumbs:\n  - /missing/\n---\n", "content/d.md": "{% if %}\n",
+        ])
+        #expect(Set(found.map(\.location?.file)) == ["content/a.md", "content/b.md", "content/c.md", "content/d.md"])
+    }
+
+    @Test func unknownBreadcrumbIsAnErrorAtItsLine() throws {
+        let found = try diagnostics([
+            "content/index.md": "---\ntitle: Home\n---\n",
+            "content/a.md": "---\ntitle: A\nbreadcrumbs:\n  - /\n  - /insomnia/\n---\n",
+        ])
+        let error = try #require(found.first { $0.id == "frontmatter.breadcrumb" })
+        #expect(error.location == SourceLocation(file: "content/a.md", line: 5, column: 5))
+    }
+}

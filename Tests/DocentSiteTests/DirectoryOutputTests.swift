@@ -1,0 +1,64 @@
+import DocentCommands
+import DocentSite
+import Foundation
+import Testing
+
+@Suite struct DirectoryOutputTests {
+    private func build(_ site: SiteFixture, output: URL) -> Int32 {
+        DocentCommand.runMain(["build", "--source", site.root.path, "--output", output.path, "--quiet"])
+    }
+
+    @Test func failedBuildLeavesTheLastGoodSite() throws {
+        let site = try SiteFixture(SiteFixture.basics.merging(["content/a.md": "---\ntitle: A\n---\nGood.\n"]) { $1 })
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("_site")
+        #expect(build(site, output: output) == 0)
+        let good = try String(contentsOf: output.appendingPathComponent("a/index.html"), encoding: .utf8)
+        try site.write("content/a.md", Data("---\ntitle: [\n---\nBroken.\n".utf8))
+        #expect(build(site, output: output) == 1)
+        #expect(try String(contentsOf: output.appendingPathComponent("a/index.html"), encoding: .utf8) == good)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.contains("docent-")
+        }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func refusesToReplaceAFolderDocentDidNotCreate() throws {
+        let site = try SiteFixture(
+            SiteFixture.basics.merging(["content/a.md": "A\n", "public/keep.txt": "mine"]) { $1 })
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public")
+        #expect(build(site, output: output) == 1)
+        #expect(try String(contentsOf: output.appendingPathComponent("keep.txt"), encoding: .utf8) == "mine")
+    }
+
+    @Test func twoCleanBuildsAreByteIdentical() throws {
+        var files = SiteFixture.basics
+        for index in 0..<40 {
+            files["content/p\(index).md"] = "---\ntitle: P\(index)\n---\n## H\n[next](p\((index + 1) % 40).md)\n"
+        }
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let first = site.build().output.files
+        let second = site.build().output.files
+        #expect(first.count == 40 + 2)
+        #expect(first == second)
+    }
+
+    @Test func rebuildReplacesTheOldSiteAndRemovesDeletedPages() throws {
+        let site = try SiteFixture(SiteFixture.basics.merging(["content/a.md": "A\n", "content/b.md": "B\n"]) { $1 })
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("_site")
+        #expect(build(site, output: output) == 0)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/b.md"))
+        #expect(build(site, output: output) == 0)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("b/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(DirectoryOutput.markerName).path))
+    }
+
+    @Test func usageErrorsExitWithTwo() {
+        #expect(DocentCommand.runMain(["build", "--source", "/nonexistent-docent-folder"]) == 2)
+        #expect(DocentCommand.runMain(["frobnicate"]) == 2)
+    }
+}
