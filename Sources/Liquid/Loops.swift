@@ -1,0 +1,204 @@
+/// `for item in collection reversed limit: n offset: m` … `else` … `endfor`.
+struct ForNode: Node {
+    let variable: String
+    let collection: Expression
+    /// `variable-collection markup`: the key of `offset: continue` and the forloop's name.
+    let loopName: String
+    let reversed: Bool
+    let limit: Expression?
+    let offset: Expression?
+    let offsetContinue: Bool
+    let body: [any Node]
+    let elseBody: [any Node]?
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        let source = try context.evaluate(collection)
+        var elements: [LiquidValue]
+        var isRange = false
+        if case .range = collection { isRange = true }
+        elements = source.iterationElements
+        _ = isRange
+        let from: Int
+        if offsetContinue {
+            from = context.forOffsets[loopName] ?? 0
+        } else if let offset {
+            from = try integerArgument(try context.evaluate(offset))
+        } else {
+            from = 0
+        }
+        var to: Int? = nil
+        if let limit {
+            let value = try context.evaluate(limit)
+            if !value.isNil { to = from + (try integerArgument(value)) }
+        }
+        let start = min(max(from, 0), elements.count)
+        let end = min(max(to ?? elements.count, start), elements.count)
+        if start != 0 || end != elements.count { elements = Array(elements[start..<end]) }
+        context.forOffsets[loopName] = from + elements.count
+        if reversed { elements.reverse() }
+        if elements.isEmpty {
+            if let elseBody { try renderNodes(elseBody, context, &output) }
+            return
+        }
+        try context.countIterations(elements.count)
+        let forloop = ForloopDrop(name: loopName, length: elements.count, parent: context.forloops.last)
+        context.forloops.append(forloop)
+        context.scopes.append(["forloop": .drop(forloop)])
+        let scope = context.scopes.count - 1
+        defer {
+            context.scopes.removeLast()
+            context.forloops.removeLast()
+        }
+        for element in elements {
+            context.scopes[scope][variable] = element
+            try renderNodes(body, context, &output)
+            forloop.index += 1
+            if context.interrupt != .none {
+                let stop = context.interrupt == .breakLoop
+                context.interrupt = .none
+                if stop { break }
+            }
+        }
+    }
+}
+
+/// `tablerow item in collection cols: n limit: n offset: n`.
+struct TablerowNode: Node {
+    let variable: String
+    let collection: Expression
+    let cols: Expression?
+    let limit: Expression?
+    let offset: Expression?
+    let body: [any Node]
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        var elements = try context.evaluate(collection).iterationElements
+        let from = try offset.map { (e) throws(LiquidError) in try integerArgument(try context.evaluate(e)) } ?? 0
+        var to: Int? = nil
+        if let limit {
+            let value = try context.evaluate(limit)
+            if !value.isNil { to = from + (try integerArgument(value)) }
+        }
+        let start = min(max(from, 0), elements.count)
+        let end = min(max(to ?? elements.count, start), elements.count)
+        elements = Array(elements[start..<end])
+        var columns = elements.count
+        if let cols {
+            let value = try context.evaluate(cols)
+            if !value.isNil { columns = try integerArgument(value) }
+        }
+        if columns <= 0 { columns = max(elements.count, 1) }
+        try context.countIterations(elements.count)
+        let loop = TablerowloopDrop(length: elements.count, columns: columns)
+        context.scopes.append(["tablerowloop": .drop(loop)])
+        let scope = context.scopes.count - 1
+        defer { context.scopes.removeLast() }
+        output += "<tr class=\"row1\">\n"
+        for (index, element) in elements.enumerated() {
+            loop.index = index
+            context.scopes[scope][variable] = element
+            output += "<td class=\"col\(loop.col)\">"
+            try renderNodes(body, context, &output)
+            output += "</td>"
+            if loop.col == columns && index != elements.count - 1 {
+                output += "</tr>\n<tr class=\"row\(loop.row + 1)\">"
+            }
+            if context.interrupt != .none {
+                let stop = context.interrupt == .breakLoop
+                context.interrupt = .none
+                if stop { break }
+            }
+        }
+        output += "</tr>\n"
+    }
+}
+
+/// Ruby's `to_integer` for loop and filter arguments.
+func integerArgument(_ value: LiquidValue) throws(LiquidError) -> Int {
+    switch value.materialized {
+    case .int(let i): return i
+    case .double(let d) where d.isFinite: return Int(d)
+    case .string(let s):
+        let trimmed = s.trimmingWhitespace
+        if let i = Int(trimmed) { return i }
+        if let d = Double(trimmed), d.isFinite, trimmed.contains(".") { return Int(d) }
+        throw LiquidError(id: "liquid.argument", message: "invalid integer")
+    case .nil_: throw LiquidError(id: "liquid.argument", message: "invalid integer")
+    default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
+    }
+}
+
+/// The `forloop` object. Mutable, but lives only inside one render.
+final class ForloopDrop: LiquidDrop, @unchecked Sendable {
+    let name: String
+    let length: Int
+    let parent: ForloopDrop?
+    var index = 0
+
+    init(name: String, length: Int, parent: ForloopDrop?) {
+        self.name = name
+        self.length = length
+        self.parent = parent
+    }
+
+    func liquidValue(forKey key: String) -> LiquidValue? {
+        switch key {
+        case "index": return .int(index + 1)
+        case "index0": return .int(index)
+        case "rindex": return .int(length - index)
+        case "rindex0": return .int(length - index - 1)
+        case "first": return .bool(index == 0)
+        case "last": return .bool(index == length - 1)
+        case "length": return .int(length)
+        case "name": return .string(name)
+        case "parentloop": return parent.map { .drop($0) } ?? .nil_
+        default: return nil
+        }
+    }
+}
+
+/// The `tablerowloop` object.
+final class TablerowloopDrop: LiquidDrop, @unchecked Sendable {
+    let length: Int
+    let columns: Int
+    var index = 0
+
+    init(length: Int, columns: Int) {
+        self.length = length
+        self.columns = columns
+    }
+
+    var col: Int { index % columns + 1 }
+    var row: Int { index / columns + 1 }
+
+    func liquidValue(forKey key: String) -> LiquidValue? {
+        switch key {
+        case "index": return .int(index + 1)
+        case "index0": return .int(index)
+        case "rindex": return .int(length - index)
+        case "rindex0": return .int(length - index - 1)
+        case "first": return .bool(index == 0)
+        case "last": return .bool(index == length - 1)
+        case "length": return .int(length)
+        case "col": return .int(col)
+        case "col0": return .int(col - 1)
+        case "col_first": return .bool(col == 1)
+        case "col_last": return .bool(col == columns)
+        case "row": return .int(row)
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,261 @@
+/// A compiled piece of a template.
+protocol Node: Sendable {
+    var line: Int { get }
+    var column: Int { get }
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError)
+}
+
+extension Node {
+    var line: Int { 0 }
+    var column: Int { 0 }
+}
+
+/// Renders nodes in order; stops at `break`/`continue`; applies the output limit and inline errors.
+func renderNodes(_ nodes: [any Node], _ context: RenderContext, _ output: inout String) throws(LiquidError) {
+    for node in nodes {
+        do {
+            try node.render(context, &output)
+        } catch {
+            let located = context.locate(error, line: node.line, column: node.column)
+            if context.configuration.renderErrorsInline && !isFatal(located) {
+                output += inlineErrorText(located, context)
+            } else {
+                throw located
+            }
+        }
+        if output.utf8.count > context.budget.maxOutputBytes {
+            throw context.locate(
+                LiquidError(
+                    id: "liquid.output-limit",
+                    message: "Memory limits exceeded: output is over \(context.budget.maxOutputBytes) bytes"),
+                line: node.line, column: node.column)
+        }
+        if context.interrupt != .none { return }
+    }
+}
+
+func isFatal(_ error: LiquidError) -> Bool {
+    error.id == "liquid.output-limit" || error.id == "liquid.loop-limit"
+}
+
+func inlineErrorText(_ error: LiquidError, _ context: RenderContext) -> String {
+    let kind = error.isSyntaxError ? "Liquid syntax error" : "Liquid error"
+    let file = error.location.file != context.rootFile && !error.location.file.isEmpty ? "\(error.location.file) " : ""
+    return "\(kind) (\(file)line \(error.location.line)): \(error.message)"
+}
+
+@inline(__always) func append(_ value: LiquidValue, to output: inout String) {
+    switch value {
+    case .string(let s): output += s
+    case .int(let i): output += String(i)
+    case .nil_: break
+    default: output += value.liquidString
+    }
+}
+
+// MARK: - Text and output
+
+struct TextNode: Node {
+    let text: String
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        output += text
+    }
+}
+
+struct OutputNode: Node {
+    let expression: FilteredExpression
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        if expression.filters.isEmpty {
+            append(try context.evaluate(expression.expression), to: &output)
+        } else {
+            append(try context.evaluate(expression), to: &output)
+        }
+    }
+}
+
+// MARK: - Variables
+
+struct AssignNode: Node {
+    let name: String
+    let value: FilteredExpression
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        context.assign(name, try context.evaluate(value))
+    }
+}
+
+struct CaptureNode: Node {
+    let name: String
+    let body: [any Node]
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        var captured = ""
+        try renderNodes(body, context, &captured)
+        context.assign(name, .string(captured))
+    }
+}
+
+struct CounterNode: Node {
+    let name: String
+    let increments: Bool
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        var value = 0
+        if case .int(let i) = context.environment[name] ?? .nil_ { value = i }
+        if increments {
+            output += String(value)
+            context.environment[name] = .int(value + 1)
+        } else {
+            value -= 1
+            context.environment[name] = .int(value)
+            output += String(value)
+        }
+    }
+}
+
+struct CycleNode: Node {
+    let key: Expression?
+    let keyText: String
+    let values: [Expression]
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        let group = try key.map { (k) throws(LiquidError) in try context.evaluate(k).liquidString } ?? keyText
+        let index = context.cycles[group] ?? 0
+        context.cycles[group] = (index + 1) % max(values.count, 1)
+        if values.isEmpty { return }
+        append(try context.evaluate(values[index % values.count]), to: &output)
+    }
+}
+
+// MARK: - Conditions
+
+struct IfNode: Node {
+    /// `unless` negates the first condition only.
+    let branches: [(condition: Condition, body: [any Node])]
+    let elseBody: [any Node]?
+    let negateFirst: Bool
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        for (index, branch) in branches.enumerated() {
+            var passes = try context.test(branch.condition)
+            if index == 0 && negateFirst { passes = !passes }
+            if passes {
+                try renderNodes(branch.body, context, &output)
+                return
+            }
+        }
+        if let elseBody { try renderNodes(elseBody, context, &output) }
+    }
+}
+
+struct CaseNode: Node {
+    enum Branch {
+        case when([Expression], [any Node])
+        case otherwise([any Node])
+    }
+
+    let subject: Expression
+    let branches: [Branch]
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        var matched = false
+        for branch in branches {
+            switch branch {
+            case .when(let values, let body):
+                for value in values {
+                    if try context.compare(subject, .equal, value) {
+                        matched = true
+                        try renderNodes(body, context, &output)
+                        break
+                    }
+                }
+            case .otherwise(let body):
+                if !matched { try renderNodes(body, context, &output) }
+            }
+            if context.interrupt != .none { return }
+        }
+    }
+}
+
+// MARK: - Interrupts
+
+struct BreakNode: Node {
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        context.interrupt = .breakLoop
+    }
+}
+
+struct ContinueNode: Node {
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        context.interrupt = .continueLoop
+    }
+}
+
+// MARK: - Host tags
+
+struct HostTagNode: Node {
+    let name: String
+    let markup: String
+    let arguments: TagArguments
+    let render: @Sendable (LiquidTagCall) throws(LiquidError) -> String
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        let (positional, parameters) = try arguments.evaluate(context)
+        let call = LiquidTagCall(
+            name: name, markup: markup, parameters: parameters, positional: positional,
+            location: LiquidLocation(file: context.file, line: line, column: column))
+        output += try render(call)
+    }
+}
+
+struct HostBlockNode: Node {
+    let name: String
+    let markup: String
+    let arguments: TagArguments
+    let body: [any Node]
+    let rawBody: String
+    let render: @Sendable (LiquidBlockCall) throws(LiquidError) -> String
+    let line: Int
+    let column: Int
+
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        let (positional, parameters) = try arguments.evaluate(context)
+        var rendered = ""
+        try renderNodes(body, context, &rendered)
+        let call = LiquidBlockCall(
+            name: name, markup: markup, parameters: parameters, positional: positional, body: rendered,
+            rawBody: rawBody, location: LiquidLocation(file: context.file, line: line, column: column))
+        output += try render(call)
+    }
+}
+
+/// Positional values and `key=value` / `key: value` pairs of a host tag, compiled.
+struct TagArguments: Sendable {
+    var positional: [Expression] = []
+    var named: [(String, Expression)] = []
+
+    func evaluate(_ context: RenderContext) throws(LiquidError) -> ([LiquidValue], [String: LiquidValue]) {
+        var values: [LiquidValue] = []
+        for expression in positional { values.append(try context.evaluate(expression)) }
+        var parameters: [String: LiquidValue] = [:]
+        for (key, expression) in named { parameters[key] = try context.evaluate(expression) }
+        return (values, parameters)
+    }
+}

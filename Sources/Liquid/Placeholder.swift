@@ -1,1 +1,0 @@
-// Liquid: placeholder until its first file lands.

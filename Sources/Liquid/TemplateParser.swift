@@ -1,0 +1,519 @@
+/// Builds the node tree from template tokens.
+final class TemplateParser {
+    private var tokens: [TemplateToken]
+    private var index = 0
+    private let source: [UInt8]
+    let file: String
+    let lineOffset: Int
+    let configuration: LiquidConfiguration
+    let filters: FilterTable
+
+    init(
+        tokens: [TemplateToken], source: [UInt8], file: String, lineOffset: Int,
+        configuration: LiquidConfiguration, filters: FilterTable
+    ) {
+        self.tokens = tokens
+        self.source = source
+        self.file = file
+        self.lineOffset = lineOffset
+        self.configuration = configuration
+        self.filters = filters
+    }
+
+    static func parse(_ text: String, file: String, lineOffset: Int, engine: LiquidEngine) throws(LiquidError)
+        -> [any Node]
+    {
+        let lexer = TemplateLexer(text, file: file, lineOffset: lineOffset)
+        let tokens = try lexer.tokenize()
+        let parser = TemplateParser(
+            tokens: tokens, source: lexer.bytes, file: file, lineOffset: lineOffset,
+            configuration: engine.configuration, filters: engine.filterTable)
+        let (nodes, _) = try parser.parseBody(until: [], opener: nil)
+        return nodes
+    }
+
+    func location(_ token: TemplateToken) -> LiquidLocation {
+        LiquidLocation(file: file, line: token.line + lineOffset, column: token.column)
+    }
+
+    func expressionParser(_ markup: String, _ token: TemplateToken) throws(LiquidError) -> ExpressionParser {
+        try ExpressionParser(markup, at: location(token), filters: filters)
+    }
+
+    // MARK: - Blocks
+
+    /// Parses nodes until one of `endTags` (returned) or the end of the template (an error inside a block).
+    func parseBody(until endTags: Set<String>, opener: TemplateToken?) throws(LiquidError) -> (
+        [any Node], TemplateToken?
+    ) {
+        var nodes: [any Node] = []
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            switch token.kind {
+            case .text, .raw:
+                nodes.append(TextNode(text: token.content))
+            case .output:
+                if let node = try parseOutput(token.content, token) { nodes.append(node) }
+            case .tag:
+                if endTags.contains(token.name) { return (nodes, token) }
+                if let node = try parseTag(token, enclosing: opener) { nodes.append(node) }
+            }
+        }
+        if let opener, !endTags.isEmpty {
+            throw LiquidError.syntax(
+                "'\(opener.name)' tag was never closed", at: location(opener), id: "liquid.unclosed-block")
+        }
+        return (nodes, nil)
+    }
+
+    func parseOutput(_ markup: String, _ token: TemplateToken) throws(LiquidError) -> (any Node)? {
+        var parser = try expressionParser(markup, token)
+        if parser.atEnd { return nil }
+        let expression = try parser.filteredExpression()
+        try parser.expectEnd()
+        return OutputNode(expression: expression, line: token.line + lineOffset, column: token.column)
+    }
+
+    func parseTag(_ token: TemplateToken, enclosing: TemplateToken?) throws(LiquidError) -> (any Node)? {
+        let line = token.line + lineOffset
+        let column = token.column
+        switch token.name {
+        case "if", "unless":
+            return try parseIf(token)
+        case "case":
+            return try parseCase(token)
+        case "for":
+            return try parseFor(token)
+        case "tablerow":
+            return try parseTablerow(token)
+        case "assign":
+            return try parseAssign(token)
+        case "capture":
+            var parser = try expressionParser(token.content, token)
+            let name: String
+            switch parser.current {
+            case .identifier(let n): name = n
+            case .string(let s): name = s
+            default:
+                throw LiquidError.syntax("Syntax Error in 'capture' - Valid syntax: capture [var]", at: location(token))
+            }
+            parser.advance()
+            let (body, _) = try parseBody(until: ["endcapture"], opener: token)
+            return CaptureNode(name: name, body: body, line: line, column: column)
+        case "echo":
+            return try parseOutput(token.content, token)
+        case "increment", "decrement":
+            let name = token.content.trimmingWhitespace
+            return CounterNode(name: name, increments: token.name == "increment", line: line, column: column)
+        case "cycle":
+            return try parseCycle(token)
+        case "break":
+            return BreakNode()
+        case "continue":
+            return ContinueNode()
+        case "comment":
+            try skipComment(token)
+            return nil
+        case "#":
+            return nil
+        case "raw":
+            var text = ""
+            if index < tokens.count, tokens[index].kind == .raw {
+                text = tokens[index].content
+                index += 1
+            }
+            if index < tokens.count, tokens[index].name == "endraw" { index += 1 }
+            return TextNode(text: text)
+        case "liquid":
+            return try parseLiquidTag(token)
+        case "include", "include_relative":
+            return try parseInclude(token)
+        case "render":
+            return try parseRender(token)
+        default:
+            if let render = configuration.blockTags[token.name] {
+                let arguments = try parseTagArguments(token)
+                let (body, end) = try parseBody(until: ["end" + token.name], opener: token)
+                var rawBody = ""
+                if let end, token.sourceRange.upperBound <= end.sourceRange.lowerBound, end.sourceRange.upperBound > 0 {
+                    rawBody = String(
+                        decoding: source[token.sourceRange.upperBound..<end.sourceRange.lowerBound], as: UTF8.self)
+                }
+                return HostBlockNode(
+                    name: token.name, markup: token.content, arguments: arguments, body: body, rawBody: rawBody,
+                    render: render, line: line, column: column)
+            }
+            if let render = configuration.tags[token.name] {
+                return HostTagNode(
+                    name: token.name, markup: token.content, arguments: try parseTagArguments(token),
+                    render: render, line: line, column: column)
+            }
+            if let enclosing, ["else", "elsif", "when"].contains(token.name) || token.name.hasPrefix("end") {
+                throw LiquidError.syntax(
+                    "'\(token.name)' is not a valid delimiter for \(enclosing.name) tags. use end\(enclosing.name)",
+                    at: location(token))
+            }
+            throw LiquidError.syntax("Unknown tag '\(token.name)'", at: location(token), id: "liquid.unknown-tag")
+        }
+    }
+
+    // MARK: - Tags
+
+    private func parseIf(_ token: TemplateToken) throws(LiquidError) -> any Node {
+        let endName = "end" + token.name
+        var branches: [(condition: Condition, body: [any Node])] = []
+        var condition = try parseCondition(token.content, token)
+        var elseBody: [any Node]? = nil
+        while true {
+            let (body, end) = try parseBody(until: ["elsif", "else", endName], opener: token)
+            branches.append((condition, body))
+            guard let end else { break }
+            if end.name == "elsif" {
+                condition = try parseCondition(end.content, end)
+                continue
+            }
+            if end.name == "else" {
+                let (body, _) = try parseBody(until: [endName], opener: token)
+                elseBody = body
+            }
+            break
+        }
+        return IfNode(
+            branches: branches, elseBody: elseBody, negateFirst: token.name == "unless",
+            line: token.line + lineOffset, column: token.column)
+    }
+
+    private func parseCondition(_ markup: String, _ token: TemplateToken) throws(LiquidError) -> Condition {
+        var parser = try expressionParser(markup, token)
+        if parser.atEnd {
+            throw LiquidError.syntax(
+                "Syntax Error in tag '\(token.name)' - Valid syntax: \(token.name) [condition]", at: location(token))
+        }
+        let condition = try parser.condition()
+        try parser.expectEnd()
+        return condition
+    }
+
+    private func parseCase(_ token: TemplateToken) throws(LiquidError) -> any Node {
+        var parser = try expressionParser(token.content, token)
+        let subject = try parser.expression()
+        try parser.expectEnd()
+        var branches: [CaseNode.Branch] = []
+        // Anything before the first `when` is ignored.
+        var (_, end) = try parseBody(until: ["when", "else", "endcase"], opener: token)
+        while let current = end, current.name != "endcase" {
+            let (body, next) = try parseBody(until: ["when", "else", "endcase"], opener: token)
+            if current.name == "when" {
+                var whenParser = try expressionParser(current.content, current)
+                var values: [Expression] = []
+                repeat {
+                    values.append(try whenParser.expression())
+                } while whenParser.consumeIf(.comma) || whenParser.consumeIdentifier("or")
+                try whenParser.expectEnd()
+                branches.append(.when(values, body))
+            } else {
+                branches.append(.otherwise(body))
+            }
+            end = next
+        }
+        return CaseNode(subject: subject, branches: branches, line: token.line + lineOffset, column: token.column)
+    }
+
+    private func parseLoopHeader(_ token: TemplateToken) throws(LiquidError) -> (
+        String, Expression, String, Bool, [String: Expression], Bool
+    ) {
+        var parser = try expressionParser(token.content, token)
+        let variable = try parser.identifier()
+        guard parser.consumeIdentifier("in") else {
+            throw LiquidError.syntax(
+                "Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]", at: location(token))
+        }
+        let collectionStart = parser.position
+        let collection = try parser.expression()
+        _ = collectionStart
+        var reversed = false
+        var attributes: [String: Expression] = [:]
+        var offsetContinue = false
+        while !parser.atEnd {
+            if parser.consumeIdentifier("reversed") {
+                reversed = true
+                continue
+            }
+            if parser.consumeIf(.comma) { continue }
+            let key = try parser.identifier()
+            try parser.consume(.colon)
+            if key == "offset", parser.current == .identifier("continue") {
+                parser.advance()
+                offsetContinue = true
+                continue
+            }
+            attributes[key] = try parser.expression()
+        }
+        // The loop's name: variable and collection as written.
+        var collectionText = token.content
+        if let range = collectionText.range(of: " in ") {
+            collectionText = String(collectionText[range.upperBound...]).trimmingWhitespace
+        }
+        if let space = collectionText.firstIndex(where: { $0 == " " }) {
+            collectionText = String(collectionText[..<space])
+        }
+        return (variable, collection, "\(variable)-\(collectionText)", reversed, attributes, offsetContinue)
+    }
+
+    private func parseFor(_ token: TemplateToken) throws(LiquidError) -> any Node {
+        let (variable, collection, name, reversed, attributes, offsetContinue) = try parseLoopHeader(token)
+        let (body, end) = try parseBody(until: ["else", "endfor"], opener: token)
+        var elseBody: [any Node]? = nil
+        if end?.name == "else" {
+            elseBody = try parseBody(until: ["endfor"], opener: token).0
+        }
+        return ForNode(
+            variable: variable, collection: collection, loopName: name, reversed: reversed,
+            limit: attributes["limit"], offset: attributes["offset"], offsetContinue: offsetContinue, body: body,
+            elseBody: elseBody, line: token.line + lineOffset, column: token.column)
+    }
+
+    private func parseTablerow(_ token: TemplateToken) throws(LiquidError) -> any Node {
+        let (variable, collection, _, _, attributes, _) = try parseLoopHeader(token)
+        let (body, _) = try parseBody(until: ["endtablerow"], opener: token)
+        return TablerowNode(
+            variable: variable, collection: collection, cols: attributes["cols"], limit: attributes["limit"],
+            offset: attributes["offset"], body: body, line: token.line + lineOffset, column: token.column)
+    }
+
+    private func parseAssign(_ token: TemplateToken) throws(LiquidError) -> any Node {
+        guard let equals = token.content.firstIndex(of: "=") else {
+            throw LiquidError.syntax(
+                "Syntax Error in 'assign' - Valid syntax: assign [var] = [source]", at: location(token))
+        }
+        let name = String(token.content[..<equals]).trimmingWhitespace
+        guard !name.isEmpty, name.utf8.allSatisfy({ isIdentifierByte($0) || $0 == 0x2E || $0 == 0x3F }) else {
+            throw LiquidError.syntax(
+                "Syntax Error in 'assign' - Valid syntax: assign [var] = [source]", at: location(token))
+        }
+        var parser = try expressionParser(String(token.content[token.content.index(after: equals)...]), token)
+        let value = try parser.filteredExpression()
+        try parser.expectEnd()
+        return AssignNode(name: name, value: value, line: token.line + lineOffset, column: token.column)
+    }
+
+    private func parseCycle(_ token: TemplateToken) throws(LiquidError) -> any Node {
+        var parser = try expressionParser(token.content, token)
+        var key: Expression? = nil
+        var first = try parser.expression()
+        if parser.consumeIf(.colon) {
+            key = first
+            first = try parser.expression()
+        }
+        var values = [first]
+        while parser.consumeIf(.comma) { values.append(try parser.expression()) }
+        try parser.expectEnd()
+        let keyText = "\(values)"
+        return CycleNode(
+            key: key, keyText: keyText, values: values, line: token.line + lineOffset, column: token.column)
+    }
+
+    private func skipComment(_ token: TemplateToken) throws(LiquidError) {
+        var depth = 1
+        while index < tokens.count {
+            let t = tokens[index]
+            index += 1
+            guard t.kind == .tag else { continue }
+            if t.name == "comment" { depth += 1 }
+            if t.name == "endcomment" {
+                depth -= 1
+                if depth == 0 { return }
+            }
+        }
+        throw LiquidError.syntax("'comment' tag was never closed", at: location(token), id: "liquid.unclosed-block")
+    }
+
+    /// `{% liquid %}`: one tag per line, without delimiters.
+    private func parseLiquidTag(_ token: TemplateToken) throws(LiquidError) -> any Node {
+        var lineTokens: [TemplateToken] = []
+        var lineNumber = token.line
+        for rawLine in token.content.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { lineNumber += 1 }
+            let line = String(rawLine).trimmingWhitespace
+            if line.isEmpty { continue }
+            var nameEnd = line.startIndex
+            if line.first == "#" {
+                nameEnd = line.index(after: nameEnd)
+            } else {
+                while nameEnd < line.endIndex, let a = line[nameEnd].asciiValue, isWordByte(a) {
+                    nameEnd = line.index(after: nameEnd)
+                }
+            }
+            let name = String(line[..<nameEnd])
+            let markup = String(line[nameEnd...]).trimmingWhitespace
+            lineTokens.append(TemplateToken(kind: .tag, content: markup, name: name, line: lineNumber, column: 1))
+        }
+        let parser = TemplateParser(
+            tokens: lineTokens, source: [], file: file, lineOffset: lineOffset, configuration: configuration,
+            filters: filters)
+        let (nodes, _) = try parser.parseBody(until: [], opener: nil)
+        return BlockNode(body: nodes)
+    }
+
+    // MARK: - Partials
+
+    private func parseInclude(_ token: TemplateToken) throws(LiquidError) -> any Node {
+        let relative = token.name == "include_relative"
+        let markup = token.content
+        let line = token.line + lineOffset
+        // Jekyll's dynamic name: `{% include {{ page.kind }}.html a=1 %}`.
+        if markup.hasPrefix("{{") {
+            guard let close = markup.range(of: "}}") else {
+                throw LiquidError.syntax("Invalid include name in '\(markup)'", at: location(token))
+            }
+            var nameEnd = close.upperBound
+            while nameEnd < markup.endIndex, !markup[nameEnd].isWhitespace { nameEnd = markup.index(after: nameEnd) }
+            let nameText = String(markup[..<nameEnd])
+            let nameNodes = try TemplateParser.parseFragment(nameText, token: token, parser: self)
+            let parameters = try parseJekyllParameters(String(markup[nameEnd...]), token)
+            return IncludeNode(
+                name: .template(nameNodes), variable: nil, alias: nil, attributes: [],
+                jekyllParameters: parameters ?? [], relative: relative, line: line, column: token.column)
+        }
+        let first = markup.first
+        if first != "'" && first != "\"" && (configuration.jekyllIncludes || relative) {
+            // Jekyll: an unquoted path up to the first space, then `key=value` pairs.
+            let nameEnd = markup.firstIndex(where: { $0.isWhitespace }) ?? markup.endIndex
+            let path = String(markup[..<nameEnd])
+            let rest = String(markup[nameEnd...])
+            let restTrimmed = rest.trimmingWhitespace
+            let looksShopify =
+                restTrimmed.hasPrefix("with ") || restTrimmed.hasPrefix("for ") || restTrimmed.hasPrefix("as ")
+                || (restTrimmed.contains(":") && !restTrimmed.contains("="))
+            if !looksShopify {
+                let parameters = try parseJekyllParameters(rest, token)
+                let name: IncludeNode.Name
+                if !relative, let expression = variablePath(path, token) {
+                    name = .variableOrPath(expression, path)
+                } else {
+                    name = .literal(path)
+                }
+                return IncludeNode(
+                    name: name, variable: nil, alias: nil, attributes: [], jekyllParameters: parameters,
+                    relative: relative, line: line, column: token.column)
+            }
+        }
+        // Shopify: `include 'name' with x as y, key: value` / `for items as item`.
+        var parser = try expressionParser(markup, token)
+        let nameExpression = try parser.expression()
+        var variable: Expression? = nil
+        var alias: String? = nil
+        if parser.consumeIdentifier("with") || parser.consumeIdentifier("for") {
+            variable = try parser.expression()
+        }
+        if parser.consumeIdentifier("as") { alias = try parser.identifier() }
+        let attributes = try parseAttributes(&parser)
+        let name: IncludeNode.Name
+        if case .literal(.string(let s)) = nameExpression {
+            name = .literal(s)
+        } else {
+            name = .expression(nameExpression)
+        }
+        return IncludeNode(
+            name: name, variable: variable, alias: alias, attributes: attributes, jekyllParameters: nil,
+            relative: relative, line: line, column: token.column)
+    }
+
+    private func parseRender(_ token: TemplateToken) throws(LiquidError) -> any Node {
+        var parser = try expressionParser(token.content, token)
+        guard case .string(let name) = parser.current else {
+            throw LiquidError.syntax(
+                "Syntax error in tag 'render' - Template name must be a quoted string", at: location(token))
+        }
+        parser.advance()
+        var variable: Expression? = nil
+        var alias: String? = nil
+        var isFor = false
+        if parser.consumeIdentifier("with") {
+            variable = try parser.expression()
+        } else if parser.consumeIdentifier("for") {
+            variable = try parser.expression()
+            isFor = true
+        }
+        if parser.consumeIdentifier("as") { alias = try parser.identifier() }
+        let attributes = try parseAttributes(&parser)
+        return RenderNode(
+            name: name, variable: variable, isFor: isFor, alias: alias, attributes: attributes,
+            line: token.line + lineOffset, column: token.column)
+    }
+
+    /// `path` as a variable lookup (`page.include_name`), or nil when it is not one.
+    private func variablePath(_ path: String, _ token: TemplateToken) -> Expression? {
+        guard var parser = try? expressionParser(path, token), case .identifier = parser.current,
+            let expression = try? parser.expression(), parser.atEnd, case .variable = expression
+        else { return nil }
+        return expression
+    }
+
+    /// `, key: value, key2: value2` until the end.
+    private func parseAttributes(_ parser: inout ExpressionParser) throws(LiquidError) -> [(String, Expression)] {
+        var attributes: [(String, Expression)] = []
+        while !parser.atEnd {
+            if parser.consumeIf(.comma) { continue }
+            let key = try parser.identifier()
+            try parser.consume(.colon)
+            attributes.append((key, try parser.expression()))
+        }
+        return attributes
+    }
+
+    /// Jekyll's `key=value key2="x" key3=page.title`; nil when there are none.
+    private func parseJekyllParameters(_ text: String, _ token: TemplateToken) throws(LiquidError) -> [(
+        String, Expression
+    )]? {
+        var parser = try expressionParser(text, token)
+        if parser.atEnd { return nil }
+        var parameters: [(String, Expression)] = []
+        while !parser.atEnd {
+            if parser.consumeIf(.comma) { continue }
+            let key = try parser.identifier()
+            if !parser.consumeIf(.equals) { try parser.consume(.colon) }
+            parameters.append((key, try parser.expression()))
+        }
+        return parameters
+    }
+
+    /// Arguments of a host tag: positional expressions and `key=value` / `key: value` pairs.
+    private func parseTagArguments(_ token: TemplateToken) throws(LiquidError) -> TagArguments {
+        var arguments = TagArguments()
+        guard var parser = try? expressionParser(token.content, token) else { return arguments }
+        while !parser.atEnd {
+            if parser.consumeIf(.comma) { continue }
+            if case .identifier(let key) = parser.current, parser.peek() == .equals || parser.peek() == .colon {
+                parser.advance()
+                parser.advance()
+                guard let value = try? parser.expression() else { return arguments }
+                arguments.named.append((key, value))
+            } else {
+                guard let value = try? parser.expression() else { return arguments }
+                arguments.positional.append(value)
+            }
+        }
+        return arguments
+    }
+
+    static func parseFragment(_ text: String, token: TemplateToken, parser: TemplateParser) throws(LiquidError)
+        -> [any Node]
+    {
+        let lexer = TemplateLexer(text, file: parser.file, lineOffset: parser.lineOffset + token.line - 1)
+        let fragment = TemplateParser(
+            tokens: try lexer.tokenize(), source: lexer.bytes, file: parser.file,
+            lineOffset: parser.lineOffset + token.line - 1, configuration: parser.configuration,
+            filters: parser.filters)
+        return try fragment.parseBody(until: [], opener: nil).0
+    }
+}
+
+/// A list of nodes rendered in place (the `liquid` tag's body).
+struct BlockNode: Node {
+    let body: [any Node]
+    func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
+        try renderNodes(body, context, &output)
+    }
+}
