@@ -24,6 +24,30 @@
     return typeof heading === "string" ? heading : (heading && (heading.text || heading.title)) || "";
   }
 
+  /* The id Docent gives a heading (GitHub style: lowercase, spaces to "-", punctuation dropped,
+   * repeats numbered -1, -2 …), used when the index lists headings as plain strings. */
+  function headingIDs(headings) {
+    var used = {};
+    return headings.map(function (heading) {
+      if (heading && typeof heading === "object" && heading.id) return heading.id;
+      var base = "";
+      Array.from(headingText(heading)).forEach(function (ch) {
+        if (ch === " ") base += "-";
+        else if (ch === "-" || ch === "_") base += ch;
+        else if (/[\p{L}\p{N}\p{Mn}]/u.test(ch)) base += ch.toLowerCase();
+      });
+      if (!(base in used)) {
+        used[base] = 1;
+        return base;
+      }
+      var n = used[base];
+      while (base + "-" + n in used) n++;
+      used[base] = n + 1;
+      used[base + "-" + n] = 1;
+      return base + "-" + n;
+    });
+  }
+
   function prepare(raw) {
     if (!Array.isArray(raw)) return [];
     return raw
@@ -33,12 +57,13 @@
       .map(function (doc) {
         var headings = Array.isArray(doc.headings) ? doc.headings : [];
         var aliases = Array.isArray(doc.aliases) ? doc.aliases : [];
+        var ids = headingIDs(headings);
         return {
           doc: doc,
           title: normalise(doc.title),
           aliases: aliases.map(normalise),
-          headings: headings.map(function (h) {
-            return { raw: h, text: normalise(headingText(h)) };
+          headings: headings.map(function (h, i) {
+            return { raw: { text: headingText(h), id: ids[i] }, text: normalise(headingText(h)) };
           }),
           text: normalise(doc.text)
         };
