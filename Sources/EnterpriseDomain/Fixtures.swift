@@ -30,7 +30,7 @@ extension State {
     }
 
     /// Alice is Owner of the Kong instance (ENT-100): orgs Cargo and Passengers, teams Flight and Sales,
-    /// verified kong.com (3 unclaimed accounts) and konghq.com (2), Carol and Erin licensed, and a Globex
+    /// verified kong.com (3 unclaimed accounts: Bob, Ariel, Dan) and konghq.com (2), Carol, Erin and Finn licensed, and a Globex
     /// license so the sidebar can switch team instances. ENT-150 is a later seat-increase code.
     public static func enterpriseAdminFixture() -> State {
         var state = scenarioFixture()
@@ -62,7 +62,7 @@ extension State {
         state.apply(.createDomain(name: "konghq.com", method: .uniqueRecord), by: alice)
         state.apply(.confirmTXTRecordAdded(domain: "konghq.com"), by: alice)
         state.apply(.verifyDomain("konghq.com"), by: alice)
-        for email in ["ariel@kong.com", "dan@kong.com", "zoe@kong.com", "gus@konghq.com", "hana@konghq.com"] {
+        for email in ["ariel@kong.com", "dan@kong.com", "gus@konghq.com", "hana@konghq.com"] {
             state.apply(.signUp(email: email, method: .email))
         }
         // A Globex license for Alice (TEAM-10: more than one team instance).

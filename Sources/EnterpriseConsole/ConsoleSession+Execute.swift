@@ -1,0 +1,243 @@
+import EnterpriseDomain
+
+/// What each intent does. Domain refusals propagate as `DomainError`.
+extension ConsoleSession {
+    mutating func execute(_ control: Control, argument: String) throws(DomainError) {
+        switch control.intent {
+        case .go(let route): go(route)
+        case .field(let key):
+            drafts[key] = argument
+            if key == DraftKey.activationCode { refreshPreview() }
+        case .choice(let key): drafts[key] = argument
+        case .draftToggle(let key): drafts[key] = argument
+        case .info(let text): flash = [Message(kind: .info, text: text)]
+        case .openUpgrade: go(.activation)
+        case .submitActivationCode:
+            preview = nil
+            preview = try state.previewActivationCode(draft(DraftKey.activationCode), by: userID)
+        case .upgradeSubscription:
+            let code = preview?.code ?? draft(DraftKey.activationCode)
+            try run(.upgradeSubscription(code: code))
+            preview = nil
+            viewedInstance = administered?.id ?? viewedInstance
+            go(.organizationDashboard)
+            flash = [Message(kind: .success, text: "Your subscription was upgraded to Enterprise.")]
+        case .newOrganization:
+            switch state.newOrganizationAccess(userID) {
+            case .form: go(.newOrganization)
+            case .upgradeLanding:
+                go(.activation)
+                flash = [
+                    Message(
+                        kind: .info, text: "Creating organizations needs a Team plan or above. Upgrade to continue.")
+                ]
+            case .denied(let title, let message):
+                flash = [Message(kind: .error, text: "\(title) \(message)")]
+            }
+        case .createOrganization:
+            let name = Text.trimmed(draft(DraftKey.organizationName))
+            try run(.createOrganization(name: name))
+            go(.organizationDashboard)
+            flash = [Message(kind: .success, text: "Organization \(name) created.")]
+        case .openTeamSwitcher: switcherOpen.toggle()
+        case .switchInstance(let id):
+            viewedInstance = id
+            go(.organizationDashboard)
+        case .command(let command, let success):
+            try run(command)
+            if !success.isEmpty { flash = [Message(kind: .success, text: success)] }
+        case .invite(let target):
+            let emails = draft(DraftKey.inviteEmails)
+            let role: OrgRole = draft(DraftKey.inviteRole) == "Admin" ? .admin : .member
+            let events = try run(.invite(emails: [emails], to: target, role: role))
+            drafts[DraftKey.inviteEmails] = nil
+            let sent = events.filter { $0.name == "InvitationSent" }.count
+            flash = [Message(kind: .success, text: sent == 1 ? "1 invitation sent." : "\(sent) invitations sent.")]
+        case .acceptInvitation(let id):
+            try state.perform(.acceptInvitation(id))
+            flash = [
+                Message(kind: .success, text: "Invitation accepted (simulated: the invitee accepts from their email).")
+            ]
+        case .changeRole(let member, let org):
+            try run(.changeRole(member, org: org, role: argument == "Admin" ? .admin : .member))
+            flash = [Message(kind: .success, text: "Role changed to \(argument).")]
+        case .inviteControl(let org):
+            let control: InviteControl
+            switch argument {
+            case "Only verified domains": control = .verifiedOnly
+            case "Custom domains":
+                control = .custom(draft(DraftKey.customDomains).split(separator: ",").map { String($0) })
+            case "Invites disabled": control = .disabled
+            default: control = .allDomains
+            }
+            try run(.setInviteControl(org: org, control))
+            flash = [Message(kind: .success, text: "Invite control set to \(argument).")]
+        case .createProject(let org):
+            let type =
+                ConsoleSession.storageType(named: draft(DraftKey.storageType))
+                ?? state.storageRules(for: userID, in: org).defaultType
+            try run(.createProject(in: org, type: type, name: draft(DraftKey.projectName)))
+            drafts[DraftKey.projectName] = nil
+            flash = [Message(kind: .success, text: "Project created (\(type.displayName)).")]
+        case .createTeam:
+            let events = try run(
+                .createTeam(name: draft(DraftKey.teamName), description: draft(DraftKey.teamDescription)))
+            if case .teamCreated(let id, let name) = events.first {
+                go(.team(id))
+                flash = [Message(kind: .success, text: "Team \(name) created.")]
+            }
+        case .linkTeam(let team):
+            guard let org = state.orgs.first(where: { $0.name == argument && $0.instanceID == administered?.id }) else {
+                throw .notFound("organization \(argument)")
+            }
+            try run(.linkTeam(team, org: org.id))
+            flash = [Message(kind: .success, text: "Linked \(argument).")]
+        case .renameTeam(let team):
+            try run(.renameTeam(team, name: draft(DraftKey.teamName)))
+            flash = [Message(kind: .success, text: "Team renamed.")]
+        case .deleteTeam(let team):
+            try run(.deleteTeam(team))
+            go(.teams)
+            flash = [Message(kind: .success, text: "Team deleted. Members keep access they have through another team.")]
+        case .downloadReport(let instance):
+            let csv = state.activityReportCSV(instance, on: state.today)
+            download = Download(filename: "last-active-\(state.today.iso).csv", mediaType: "text/csv", content: csv)
+            flash = [Message(kind: .success, text: "Downloaded last-active-\(state.today.iso).csv.")]
+        case .createDomain:
+            let method: VerificationMethod =
+                draft(DraftKey.verifyUsing) == VerificationMethod.rootDomainRecord.displayName
+                ? .rootDomainRecord : .uniqueRecord
+            let name = Text.trimmed(draft(DraftKey.domainName)).lowercased()
+            try run(.createDomain(name: name, method: method))
+            go(.domain(name))
+        case .domainFlag(let name, let flag):
+            let on = argument == "on"
+            switch flag {
+            case .txtConfirmed:
+                if on { try run(.confirmTXTRecordAdded(domain: name)) }
+            case .capture:
+                try run(.setDomainCapture(domain: name, on: on))
+                flash = [
+                    Message(
+                        kind: .success,
+                        text: on ? "Domain capture enabled for \(name)." : "Domain capture disabled for \(name).")
+                ]
+            case .lock:
+                try run(.setDomainLock(domain: name, on: on))
+                flash = [
+                    Message(
+                        kind: .success,
+                        text: on ? "Domain lock enabled for \(name)." : "Domain lock disabled for \(name).")
+                ]
+            }
+        case .saveStorage(let scope):
+            let current = currentRules(scope)
+            let rules = StorageRules(
+                cloudSync: toggleDraft(DraftKey.cloudSync, current.cloudSync),
+                localVault: toggleDraft(DraftKey.localVault, current.localVault),
+                gitSync: toggleDraft(DraftKey.gitSync, current.gitSync))
+            try run(.editStorage(scope, rules))
+            go(.storage)
+            flash = [Message(kind: .success, text: "Storage rules saved.")]
+        case .createSSOConnection:
+            let type: SSOType = draft(DraftKey.connectionType) == "OIDC" ? .oidc : .saml
+            let events = try run(.createSSOConnection(domain: draft(DraftKey.ssoDomain), type: type))
+            go(.sso)
+            if case .ssoConnectionCreated(let message) = events.first {
+                flash = [Message(kind: .success, text: message)]
+            }
+        case .ssoEnabled: try run(.setSSOEnabled(argument == "on"))
+        case .scimBearerToken:
+            guard argument == "on" else {
+                flash = [Message(kind: .info, text: "Simulated: turning SCIM off is not modelled.")]
+                return
+            }
+            let expiry = SCIMTokenExpiry.allCases.first { $0.displayName == draft(DraftKey.tokenExpiry) } ?? .days30
+            let refresh: SCIMRefreshMode = draft(DraftKey.refreshMode) == "Automatic" ? .automatic : .manual
+            let events = try run(.enableSCIM(expiry: expiry, refresh: refresh))
+            if case .scimEnabled(let token, _) = events.first {
+                flash = [Message(kind: .success, text: "Copy your bearer token now. It is shown only once: \(token)")]
+            }
+        case .refreshSCIMToken:
+            let events = try run(.refreshSCIMToken(passphrase: draft(DraftKey.passphrase)))
+            drafts[DraftKey.passphrase] = nil
+            if case .scimTokenRefreshed(let token) = events.first {
+                flash = [
+                    Message(kind: .success, text: "Copy your new bearer token now. It is shown only once: \(token)")
+                ]
+            }
+        case .simulateProvisioning:
+            try run(.scimProvision(email: draft(DraftKey.provisionEmail)))
+            flash = [
+                Message(
+                    kind: .success, text: "Provisioned \(Text.trimmed(draft(DraftKey.provisionEmail)).lowercased()).")
+            ]
+        case .addCoOwner:
+            let role: AccountRole = draft(DraftKey.coOwnerRole) == "Billing-only" ? .billingOnly : .coOwner
+            try run(.addCoOwner(email: draft(DraftKey.coOwnerEmail), role: role))
+            flash = [Message(kind: .success, text: "\(role.displayName) added.")]
+        case .advanceClock(let days):
+            let events = try state.perform(.advanceClock(days: days))
+            let expired = events.filter { $0.name == "InvitationExpired" }.count
+            flash = [
+                Message(
+                    kind: .info,
+                    text:
+                        "Simulated: \(days) days passed; today is \(state.today.iso). \(expired) invitation(s) expired."
+                )
+            ]
+        }
+    }
+
+    mutating func refreshPreview() {
+        preview = try? state.previewActivationCode(draft(DraftKey.activationCode), by: userID)
+    }
+
+    func toggleDraft(_ key: String, _ fallback: Bool) -> Bool {
+        guard let value = drafts[key] else { return fallback }
+        return value == "on"
+    }
+
+    func currentRules(_ scope: StorageScope) -> StorageRules {
+        guard let instance = administered else { return .allAllowed }
+        switch scope {
+        case .personalWorkspaces: return instance.storage.personalWorkspace
+        case .organizations: return instance.storage.orgDefault
+        case .organization(let org), .resetOrganization(let org):
+            return instance.storage.overrides.first { $0.orgID == org }?.rules ?? instance.storage.orgDefault
+        }
+    }
+
+    static func storageType(named name: String) -> StorageType? {
+        StorageType.allCases.first { $0.displayName == name }
+    }
+}
+
+/// Keys of the form drafts (what the reader typed or chose on the current screen).
+enum DraftKey {
+    static let activationCode = "activationCode"
+    static let organizationName = "organizationName"
+    static let inviteEmails = "inviteEmails"
+    static let inviteRole = "inviteRole"
+    static let customDomains = "customDomains"
+    static let projectName = "projectName"
+    static let storageType = "storageType"
+    static let teamName = "teamName"
+    static let teamDescription = "teamDescription"
+    static let domainName = "domainName"
+    static let verifyUsing = "verifyUsing"
+    static let cloudSync = "cloudSync"
+    static let localVault = "localVault"
+    static let gitSync = "gitSync"
+    static let ssoDomain = "ssoDomain"
+    static let connectionType = "connectionType"
+    static let ssoValue1 = "ssoValue1"
+    static let ssoValue2 = "ssoValue2"
+    static let ssoValue3 = "ssoValue3"
+    static let tokenExpiry = "tokenExpiry"
+    static let refreshMode = "refreshMode"
+    static let passphrase = "passphrase"
+    static let provisionEmail = "provisionEmail"
+    static let coOwnerEmail = "coOwnerEmail"
+    static let coOwnerRole = "coOwnerRole"
+}

@@ -1,1 +1,0 @@
-// EnterpriseConsole: placeholder until its first file lands.

@@ -1,0 +1,89 @@
+import EnterpriseDomain
+
+/// Where the reader is in the console.
+enum Route: Equatable, Sendable {
+    case accountDashboard
+    case activation
+    case organizationDashboard
+    case newOrganization
+    case organization(OrgID)
+    case teams
+    case newTeam
+    case team(TeamID)
+    case licenses
+    case domains
+    case newDomain
+    case domain(String)
+    case unclaimedAccounts(String)
+    case storage
+    case storageEdit(StorageScope)
+    case sso
+    case newSSOConnection
+    case scim
+    case coOwners
+
+    var rawName: String {
+        switch self {
+        case .accountDashboard: "accountDashboard"
+        case .activation: "activationCodeEntry"
+        case .organizationDashboard: "organizationDashboard"
+        case .newOrganization: "newOrganizationForm"
+        case .organization: "organizationSetup"
+        case .teams: "teams"
+        case .newTeam: "newTeamForm"
+        case .team: "team"
+        case .licenses: "licenses"
+        case .domains: "domains"
+        case .newDomain: "newDomainForm"
+        case .domain: "domain"
+        case .unclaimedAccounts: "unclaimedAccounts"
+        case .storage: "storage"
+        case .storageEdit: "storageEdit"
+        case .sso: "sso"
+        case .newSSOConnection: "newSSOConnectionForm"
+        case .scim: "scim"
+        case .coOwners: "coOwners"
+        }
+    }
+}
+
+/// What activating a control does. Kept beside the control so a screen can only offer what it can do.
+enum Intent: Equatable, Sendable {
+    case go(Route)
+    case field(String)
+    case choice(String)
+    case draftToggle(String)
+    case info(String)
+    case openUpgrade
+    case submitActivationCode
+    case upgradeSubscription
+    case newOrganization
+    case createOrganization
+    case openTeamSwitcher
+    case switchInstance(InstanceID)
+    case command(Command, success: String)
+    case invite(InviteTarget)
+    case acceptInvitation(InvitationID)
+    case changeRole(UserID, OrgID)
+    case inviteControl(OrgID)
+    case createProject(OrgID)
+    case createTeam
+    case linkTeam(TeamID)
+    case renameTeam(TeamID)
+    case deleteTeam(TeamID)
+    case downloadReport(InstanceID)
+    case createDomain
+    case domainFlag(String, DomainFlag)
+    case saveStorage(StorageScope)
+    case createSSOConnection
+    case ssoEnabled
+    case scimBearerToken
+    case refreshSCIMToken
+    case simulateProvisioning
+    case addCoOwner
+    case advanceClock(Int)
+}
+
+enum DomainFlag: Equatable, Sendable {
+    case txtConfirmed, capture, lock
+}

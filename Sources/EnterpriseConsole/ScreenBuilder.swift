@@ -1,0 +1,43 @@
+import EnterpriseDomain
+
+/// Small helpers the screen builders use to add controls in reading order.
+extension Screen {
+    mutating func button(
+        _ label: String, row: String? = nil, section: String? = nil, enabled: Bool = true, value: String? = nil,
+        _ intent: Intent
+    ) {
+        controls.append(
+            Control(.button, label, value: value, enabled: enabled, row: row, section: section, intent: intent))
+    }
+
+    mutating func link(_ label: String, row: String? = nil, section: String? = nil, _ intent: Intent) {
+        controls.append(Control(.link, label, row: row, section: section, intent: intent))
+    }
+
+    mutating func field(_ label: String, value: String, section: String? = nil, _ key: String) {
+        controls.append(Control(.textField, label, value: value, section: section, intent: .field(key)))
+    }
+
+    mutating func toggle(_ label: String, on: Bool, section: String? = nil, enabled: Bool = true, _ intent: Intent) {
+        controls.append(
+            Control(.toggle, label, value: on ? "on" : "off", enabled: enabled, section: section, intent: intent))
+    }
+
+    mutating func select(
+        _ label: String, options: [String], value: String?, row: String? = nil, section: String? = nil, _ intent: Intent
+    ) {
+        controls.append(
+            Control(.select, label, value: value, row: row, section: section, options: options, intent: intent))
+    }
+
+    mutating func text(_ title: String, _ lines: [String]) { sections.append(Section(title: title, lines: lines)) }
+
+    mutating func table(_ title: String, section: String? = nil, columns: [String], rows: [[String]]) {
+        tables.append(Table(title: title, section: section, columns: columns, rows: rows))
+    }
+
+    /// A visible "Simulated:" note for an undocumented choice (rules tagged I).
+    mutating func simulated(_ text: String) { notes.append("Simulated: " + text) }
+
+    mutating func message(_ kind: Message.Kind, _ text: String) { messages.append(Message(kind: kind, text: text)) }
+}

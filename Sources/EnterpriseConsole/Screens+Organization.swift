@@ -1,0 +1,111 @@
+import EnterpriseDomain
+
+/// The organization setup page behind Manage Organization: members, invitations, invite control, projects, EE SSO.
+extension ConsoleSession {
+    func organizationSetup(_ orgID: OrgID) -> Screen {
+        guard let org = state.org(orgID) else {
+            var screen = Screen(title: "Organization not found", breadcrumbs: ["Dashboard"])
+            screen.link("Dashboard", .go(.organizationDashboard))
+            return screen
+        }
+        var screen = Screen(title: org.name, breadcrumbs: ["Dashboard", org.name, "Settings"])
+        let myRole = state.effectiveRole(of: userID, in: orgID)
+        let manages = myRole?.canManage == true || (org.instanceID != nil && administered?.id == org.instanceID)
+        screen.text(
+            "Organization",
+            [
+                "Type: \(org.type.rawName)", "Owner: \(state.user(org.ownerID)?.email ?? "")",
+                "Your role: \(myRole?.displayName ?? "None")",
+            ])
+
+        // Members (INV-2, ORG-9).
+        let members = state.members(of: orgID)
+        screen.table(
+            "Members", section: "Members", columns: ["Email", "Role", "Access"],
+            rows: members.map { [$0.email, $0.role.displayName, $0.via.joined(separator: ", ")] })
+        if manages {
+            for member in members where member.role != .owner && member.via.contains("Direct") {
+                screen.select(
+                    "Change role", options: ["Member", "Admin"], value: member.role.displayName, row: member.email,
+                    section: "Members", .changeRole(member.userID, orgID))
+                screen.button(
+                    "Remove", row: member.email, section: "Members",
+                    .command(
+                        .removeFromOrganization(member.userID, org: orgID),
+                        success:
+                            "Removed \(member.email) from \(org.name). Their seat stays in use until they are removed on the Licenses page."
+                    ))
+            }
+        }
+
+        // Invitations (INV-3/4/6/7).
+        let pending = state.invitations.filter { $0.target == .organization(orgID) && $0.status == .pending }
+        screen.table(
+            "Pending invitations", section: "Invitations", columns: ["Email", "Role", "Expires"],
+            rows: pending.map { [$0.email, $0.role.displayName, $0.expiresOn.iso] })
+        if manages {
+            for invitation in pending {
+                screen.button(
+                    "Revoke", row: invitation.email, section: "Invitations",
+                    .command(.revokeInvitation(invitation.id), success: "Invitation to \(invitation.email) revoked."))
+                if state.user(email: invitation.email) != nil {
+                    screen.button(
+                        "Accept invitation", row: invitation.email, section: "Invitations",
+                        .acceptInvitation(invitation.id))
+                }
+            }
+            screen.field("Invite", value: draft(DraftKey.inviteEmails), section: "Invitations", DraftKey.inviteEmails)
+            screen.select(
+                "Role", options: ["Member", "Admin"], value: drafts[DraftKey.inviteRole] ?? "Member",
+                section: "Invitations", .choice(DraftKey.inviteRole))
+            screen.button("Invite", section: "Invitations", .invite(.organization(orgID)))
+            if let instanceID = org.instanceID {
+                let usage = state.licenseUsage(instanceID)
+                screen.text(
+                    "Seats",
+                    [
+                        "\(usage.used) of \(usage.total) seats used, \(usage.free) free. Each pending invitation uses a seat."
+                    ])
+            }
+            if !pending.isEmpty {
+                screen.simulated("invitees accept from their email; Accept invitation stands in for that step.")
+            }
+        }
+
+        // Invite control (INV-11).
+        if manages, let instanceID = org.instanceID, let instance = state.instance(instanceID) {
+            let current = instance.inviteControls.first { $0.orgID == orgID }?.control ?? .allDomains
+            screen.field(
+                "Custom domains", value: draft(DraftKey.customDomains), section: "Invite control",
+                DraftKey.customDomains)
+            screen.select(
+                "Invite control",
+                options: ["All domains", "Only verified domains", "Custom domains", "Invites disabled"],
+                value: current.displayName, section: "Invite control", .inviteControl(orgID))
+        }
+
+        // Projects and storage (POL-6/7).
+        let rules = state.storageRules(for: userID, in: orgID)
+        screen.banner = state.storageRestrictionBanner(rules)
+        screen.table(
+            "Projects", section: "Projects", columns: ["Name", "Storage"],
+            rows: org.projects.map { [$0.name, $0.type.displayName] })
+        if myRole != nil || org.ownerID == userID {
+            screen.field("Project name", value: draft(DraftKey.projectName), section: "Projects", DraftKey.projectName)
+            screen.select(
+                "Storage type", options: rules.allowedTypes.map { $0.displayName },
+                value: drafts[DraftKey.storageType] ?? rules.defaultType.displayName, section: "Projects",
+                .choice(DraftKey.storageType))
+            screen.button("Create Project", section: "Projects", .createProject(orgID))
+        }
+
+        // EE SSO (SEED-000 Optional; section 13.6).
+        if org.instanceID != nil, administered?.id == org.instanceID {
+            screen.link("EE SSO", section: "Single Sign-On", .go(.sso))
+            screen.simulated(
+                "SSO is configured once per Enterprise account and domain; EE SSO opens Enterprise Controls → SSO.")
+        }
+        screen.link("Dashboard", .go(.organizationDashboard))
+        return screen
+    }
+}

@@ -1,0 +1,221 @@
+import EnterpriseConsole
+import EnterpriseDomain
+import Testing
+
+extension ConsoleSession {
+    /// Performs a guide step that must succeed.
+    mutating func step(_ action: ConsoleAction, sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            try perform(action)
+        } catch {
+            Issue.record("\(action) failed: \(error.message)", sourceLocation: sourceLocation)
+        }
+    }
+
+    func has(_ label: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        screen.control(label) != nil
+    }
+}
+
+/// Seed 000, "Enabling Enterprise Membership in Insomnia", step by step with its own wording.
+@Suite struct EnterpriseOnboardingGuideTests {
+    @Test func theOnboardingGuideRunsFromUpgradeToManageOrganization() throws {
+        var session = try ConsoleSession(startingState: "enterprise-onboarding")
+        let initialState = session.state
+        // Step 1: "Navigate to your account dashboard." "Click on the Upgrade button".
+        #expect(session.screen.title == "Account Dashboard")
+        session.step(.click(label: "Upgrade"))
+        // Step 2: "enter it in the provided field" — the only text field on the screen.
+        #expect(session.screen.controls.filter { $0.kind == .textField }.count == 1)
+        session.step(.fill(label: "", value: "ENT-100"))
+        // "You should be able to preview the details of the enterprise plan after submitting it."
+        session.step(.click(label: "Submit"))
+        let details = try #require(session.screen.table("Plan details"))
+        #expect(details.rows.contains(["Plan", "Enterprise"]))
+        #expect(details.rows.contains(["Seats", "100"]))
+        #expect(session.state == initialState)
+        // "After applying the activation code, click on Upgrade Subscription."
+        session.step(.click(label: "Upgrade Subscription"))
+        // "You will be redirected back to the organization dashboard."
+        #expect(session.screen.title == "Organization Dashboard")
+        #expect(session.state.user(email: "alice@kong.com")?.plan == .enterprise)
+        // Step 3: "Click on New Organization", "Enter a name for your organization", "Click on Create Organization".
+        session.step(.click(label: "New Organization"))
+        #expect(session.screen.controls.filter { $0.kind == .textField }.count == 1)
+        session.step(.fill(label: "", value: "Cargo"))
+        session.step(.click(label: "Create Organization"))
+        // Step 4: "you should see it listed on your dashboard."
+        #expect(session.screen.table("Organizations")?.rows.map { $0[0] } == ["Personal Workspace", "Cargo"])
+        // Optional: "click on the Manage Organization submenu option next to the organization".
+        session.step(.click(label: "Manage Organization", row: "Cargo"))
+        // "In the organization setup page, you can invite members and configure ... EE SSO."
+        #expect(session.screen.title == "Cargo")
+        #expect(session.has("Invite"))
+        #expect(session.has("EE SSO"))
+    }
+
+    @Test func theNamedLabelsOfTheGuideWorkWithoutTheSubmitStep() throws {
+        var session = try ConsoleSession(startingState: "enterprise-onboarding")
+        session.step(.click(label: "Upgrade"))
+        session.step(.fill(label: "Activation code", value: "ENT-100"))
+        #expect(session.screen.table("Plan details") != nil)
+        session.step(.click(label: "Upgrade Subscription"))
+        session.step(.click(label: "New Organization"))
+        session.step(.fill(label: "Name", value: "Cargo"))
+        session.step(.click(label: "Create Organization"))
+        session.step(.click(label: "Manage Organization", row: "Cargo"))
+        #expect(session.screen.breadcrumbs == ["Dashboard", "Cargo", "Settings"])
+    }
+
+    @Test func newerWordingsAreAliasesOfTheSameControls() throws {
+        var session = try ConsoleSession(startingState: "enterprise-onboarding")
+        session.step(.click(label: "Enter Activation Code"))
+        session.step(.fill(label: "activation  CODE", value: "ENT-100"))
+        session.step(.click(label: "Verify activation code"))
+        #expect(session.screen.table("Plan details") != nil)
+    }
+
+    @Test func badCodesShowTheirErrorAndKeepUpgradeDisabled() throws {
+        var session = try ConsoleSession(startingState: "enterprise-onboarding")
+        session.step(.click(label: "Upgrade"))
+        session.step(.fill(label: "Activation code", value: "ENT-USED"))
+        #expect(
+            session.screen.messages.contains {
+                $0.kind == .error && $0.text == DomainError.activationCodeAlreadyUsed.message
+            })
+        #expect(session.screen.control("Upgrade Subscription")?.enabled == false)
+        #expect(throws: ConsoleError.self) { try session.perform(.click(label: "Upgrade Subscription")) }
+        do {
+            try session.perform(.click(label: "Submit"))
+            Issue.record("submitting a used code succeeded")
+        } catch {
+            #expect(error.domainError == .activationCodeAlreadyUsed)
+            #expect(session.screen.messages.first?.text == DomainError.activationCodeAlreadyUsed.message)
+        }
+        #expect(session.screen.notes.contains { $0.hasPrefix("Simulated:") })
+    }
+
+    @Test func anEmptyOrganizationNameIsShownAsAnError() throws {
+        var session = try ConsoleSession(startingState: "enterprise-onboarding")
+        session.step(.click(label: "Upgrade"))
+        session.step(.fill(label: "Activation code", value: "ENT-100"))
+        session.step(.click(label: "Upgrade Subscription"))
+        session.step(.click(label: "New Organization"))
+        session.step(.fill(label: "Name", value: "   "))
+        #expect(throws: ConsoleError.self) { try session.perform(.click(label: "Create Organization")) }
+        #expect(session.screen.title == "New Organization")
+        #expect(session.screen.messages.first?.text == DomainError.organizationNameRequired.message)
+    }
+
+    @Test func aFreeUserClickingNewOrganizationIsSentToUpgrade() throws {
+        var session = try ConsoleSession(startingState: "enterprise-onboarding")
+        session.step(.navigate(label: "Organization Dashboard"))
+        session.step(.click(label: "New Organization"))
+        #expect(session.screen.title == "Upgrade to Enterprise")
+    }
+}
+
+/// Seed 002, "Enterprise user management", from the enterprise-admin starting state.
+@Suite struct EnterpriseUserManagementGuideTests {
+    @Test func switchingTeamsFromTheSidebar() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        // "From the sidebar, click the name of the team that you're currently viewing."
+        session.step(.click(label: "Kong"))
+        // "From the dropdown menu, select the name of the team that you want to switch to."
+        session.step(.click(label: "Globex"))
+        #expect(session.screen.table("Organizations")?.rows.map { $0[0] } == ["Personal Workspace", "Globex Research"])
+        session.step(.click(label: "Globex"))
+        session.step(.click(label: "Kong"))
+        #expect(
+            session.screen.table("Organizations")?.rows.map { $0[0] } == ["Personal Workspace", "Cargo", "Passengers"])
+    }
+
+    @Test func teamsAreManagedInEnterpriseControls() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "Teams"))
+        #expect(session.screen.table("Teams")?.rows.map { $0[0] } == ["Flight", "Sales"])
+        session.step(.click(label: "Create Team"))
+        session.step(.fill(label: "Team name", value: "Ground"))
+        session.step(.fill(label: "Description", value: "Ground crew"))
+        session.step(.click(label: "Create team"))
+        #expect(session.screen.title == "Ground")
+        session.step(.select(label: "Org links", option: "Cargo"))
+        session.step(.fill(label: "Invite new members", value: "ivy@kong.com"))
+        session.step(.select(label: "Role", option: "Admin"))
+        session.step(.click(label: "Invite"))
+        #expect(session.screen.table("Pending invitations")?.rows == [["ivy@kong.com", "Admin", "2026-03-31"]])
+        #expect(session.screen.notes.contains { $0.hasPrefix("Simulated:") })
+    }
+
+    @Test func unclaimedAccountsAreReviewedPerDomain() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        // "From Insomnia Enterprise Controls, click Domains in the sidebar."
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "Domains", section: "Sidebar"))
+        // "Select your domain."
+        session.step(.click(label: "kong.com"))
+        // "From the Unclaimed Accounts section, click Manage."
+        session.step(.click(label: "Manage"))
+        #expect(session.screen.title == "Unclaimed Accounts")
+        #expect(session.screen.tables.first?.rows.map { $0[0] } == ["ariel@kong.com", "bob@kong.com", "dan@kong.com"])
+        #expect(session.screen.sections.contains { $0.lines.contains { $0.hasPrefix("5 unmanaged users") } })
+    }
+
+    @Test func domainCaptureIsTheEnableToggle() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "Domains"))
+        session.step(.click(label: "kong.com"))
+        // "Enable the Enable toggle."
+        session.step(.toggle(label: "Enable", on: true))
+        #expect(session.screen.control("Enable")?.value == "on")
+        #expect(session.state.administeredInstance(by: session.userID)?.domains.first?.capture == true)
+    }
+
+    @Test func theLicensesTabRemovesUsersAndDownloadsTheLastActiveReport() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "Licenses"))
+        let seats = try #require(session.screen.table("Seats"))
+        #expect(seats.rows == [["4", "100", "4", "0", "96"]])
+        // "clicking the download button next to Last Active".
+        session.step(.click(label: "Last Active"))
+        let download = try #require(session.screen.download)
+        #expect(download.content.hasPrefix("Email,Last Active\n"))
+        #expect(download.content.contains("carol@kong.com,2026-03-01\n"))
+        // "remove users from your Enterprise account": they can still log in; their seat is freed.
+        session.step(.click(label: "Remove", row: "carol@kong.com"))
+        #expect(session.screen.table("Seats")?.rows == [["3", "100", "3", "0", "97"]])
+        let carol = session.state.user(email: "carol@kong.com")?.id ?? ""
+        #expect(!session.state.hasEnterpriseAccess(carol))
+    }
+
+    @Test func anUnknownLabelListsTheLabelsTheScreenHas() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        do {
+            try session.perform(.click(label: "Frobnicate"))
+            Issue.record("an unknown label succeeded")
+        } catch {
+            #expect(error.kind == .unknownControl)
+            #expect(error.screenTitle == "Organization Dashboard")
+            #expect(error.availableLabels.contains("New Organization"))
+            #expect(error.availableLabels.contains("Manage Organization"))
+            #expect(error.message.contains("Available: "))
+        }
+    }
+
+    @Test func aRepeatedLabelNeedsARow() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        #expect(throws: ConsoleError.self) { try session.perform(.click(label: "Manage Organization")) }
+        session.step(.click(label: "Manage Organization", row: "Passengers"))
+        #expect(session.screen.title == "Passengers")
+    }
+
+    @Test func anEnterpriseMemberSeesTheCannotCreateAlert() throws {
+        var session = try ConsoleSession(startingState: "enterprise-member")
+        session.step(.click(label: "New Organization"))
+        #expect(session.screen.messages.first?.text.hasPrefix("Cannot create new organization.") == true)
+        #expect(!session.has("Enterprise Controls"))
+    }
+}
