@@ -390,7 +390,6 @@ func strftime(_ format: String, _ t: CivilTime) -> String {
                 out += num(isoWeek, 2)
             }
         case "s": out += String(t.seconds)
-        case "Q": out += String(t.seconds * 1000 + t.nanoseconds / 1_000_000)
         case "n": out += "\n"
         case "t": out += "\t"
         case "%": out += "%"

@@ -27,7 +27,9 @@ func tokenizeExpression(_ markup: String, at location: LiquidLocation) throws(Li
             var j = i + 1
             while j < n && b[j] != c { j += 1 }
             guard j < n else {
-                throw LiquidError.syntax("Unterminated string in '\(markup)'", at: location)
+                throw LiquidError.syntax(
+                    "Unexpected character \(Character(Unicode.Scalar(c))) in \"\(markup)\" (unterminated string)",
+                    at: location)
             }
             tokens.append(.string(text(i + 1, j)))
             i = j + 1

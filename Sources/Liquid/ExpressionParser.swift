@@ -47,7 +47,7 @@ struct ExpressionParser {
 
     mutating func identifier() throws(LiquidError) -> String {
         guard case .identifier(let name) = current else {
-            throw error("Expected an identifier but found \(describe(current)) in \"\(markup)\"")
+            throw error("Expected id but found \(describe(current)) in \"\(markup)\"")
         }
         advance()
         return name
@@ -152,6 +152,7 @@ struct ExpressionParser {
         while current == .pipe {
             advance()
             while current == .pipe { advance() }  // `||`: lax, as Ruby
+            if atEnd && filters.lax { break }
             let name = try identifier()
             var arguments: [Expression] = []
             var named: [(String, Expression)] = []

@@ -37,6 +37,8 @@ public struct LiquidConfiguration: Sendable {
     /// Errors are rendered into the output (`Liquid error (line N): message`) instead of thrown, as Ruby's
     /// `render_errors`. Syntax errors are still thrown by `parse`.
     public var renderErrorsInline: Bool = false
+    /// Ruby's lax error mode: tolerate some malformed markup (a trailing `|`) instead of a syntax error.
+    public var laxParsing: Bool = false
     public var fileSystem: (any LiquidFileSystem)?
     public var maxIncludeDepth: Int = 100
     public var maxOutputBytes: Int = 64 << 20

@@ -125,6 +125,7 @@ private final class PartialCache: @unchecked Sendable {
 struct FilterTable: Sendable {
     let filters: [String: InternalFilter]
     let strict: Bool
+    let lax: Bool
 
     init(configuration: LiquidConfiguration) {
         var table = standardFilters()
@@ -137,6 +138,7 @@ struct FilterTable: Sendable {
         }
         self.filters = table
         self.strict = configuration.strictFilters
+        self.lax = configuration.laxParsing
     }
 
     func resolve(_ name: String, at location: LiquidLocation) throws(LiquidError) -> InternalFilter {

@@ -131,7 +131,7 @@ extension LiquidValue {
         case .array(let a): return "[" + a.map(\.inspect).joined(separator: ", ") + "]"
         case .object(let o):
             if o.isEmpty { return "{}" }
-            return "{" + o.keys.sorted().map { "\(rubyInspectString($0)) => \(o[$0]!.inspect)" }.joined(separator: ", ")
+            return "{" + o.keys.sorted().map { "\(rubyInspectString($0))=>\(o[$0]!.inspect)" }.joined(separator: ", ")
                 + "}"
         default: return liquidString
         }

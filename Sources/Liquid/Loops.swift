@@ -10,16 +10,15 @@ struct ForNode: Node {
     let offsetContinue: Bool
     let body: [any Node]
     let elseBody: [any Node]?
+    var isBlank = false
     let line: Int
     let column: Int
 
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         let source = try context.evaluate(collection)
-        var elements: [LiquidValue]
-        var isRange = false
-        if case .range = collection { isRange = true }
-        elements = source.iterationElements
-        _ = isRange
+        let range = RangeDrop.from(source)
+        var elements: [LiquidValue] = range == nil ? source.iterationElements : []
+        let total = range?.count ?? elements.count
         let from: Int
         if offsetContinue {
             from = context.forOffsets[loopName] ?? 0
@@ -33,16 +32,22 @@ struct ForNode: Node {
             let value = try context.evaluate(limit)
             if !value.isNil { to = from + (try integerArgument(value)) }
         }
-        let start = min(max(from, 0), elements.count)
-        let end = min(max(to ?? elements.count, start), elements.count)
-        if start != 0 || end != elements.count { elements = Array(elements[start..<end]) }
+        let start = min(max(from, 0), total)
+        let end = min(max(to ?? total, start), total)
+        if let range {
+            // Ranges are materialised only after the slice is known to fit the loop budget.
+            try context.countIterations(end - start)
+            elements = (range.lower + start..<range.lower + end).map { .int($0) }
+        } else {
+            if start != 0 || end != elements.count { elements = Array(elements[start..<end]) }
+            try context.countIterations(elements.count)
+        }
         context.forOffsets[loopName] = from + elements.count
         if reversed { elements.reverse() }
         if elements.isEmpty {
             if let elseBody { try renderNodes(elseBody, context, &output) }
             return
         }
-        try context.countIterations(elements.count)
         let forloop = ForloopDrop(name: loopName, length: elements.count, parent: context.forloops.last)
         context.forloops.append(forloop)
         context.scopes.append(["forloop": .drop(forloop)])
@@ -76,7 +81,9 @@ struct TablerowNode: Node {
     let column: Int
 
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
-        var elements = try context.evaluate(collection).iterationElements
+        let source = try context.evaluate(collection)
+        if let range = RangeDrop.from(source) { try context.countIterations(range.count) }
+        var elements = source.iterationElements
         let from = try offset.map { (e) throws(LiquidError) in try integerArgument(try context.evaluate(e)) } ?? 0
         var to: Int? = nil
         if let limit {
@@ -104,13 +111,13 @@ struct TablerowNode: Node {
             output += "<td class=\"col\(loop.col)\">"
             try renderNodes(body, context, &output)
             output += "</td>"
-            if loop.col == columns && index != elements.count - 1 {
-                output += "</tr>\n<tr class=\"row\(loop.row + 1)\">"
-            }
             if context.interrupt != .none {
                 let stop = context.interrupt == .breakLoop
                 context.interrupt = .none
                 if stop { break }
+            }
+            if loop.col == columns && index != elements.count - 1 {
+                output += "</tr>\n<tr class=\"row\(loop.row + 1)\">"
             }
         }
         output += "</tr>\n"
@@ -201,4 +208,35 @@ extension String {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
+}
+
+/// A range literal `(a..b)`: iterates its integers, renders as `a..b`.
+final class RangeDrop: LiquidDrop {
+    let lower: Int
+    let upper: Int
+
+    init(lower: Int, upper: Int) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    static func from(_ value: LiquidValue) -> RangeDrop? {
+        if case .drop(let drop) = value { return drop as? RangeDrop }
+        return nil
+    }
+
+    var count: Int { upper >= lower ? upper - lower + 1 : 0 }
+
+    func liquidValue(forKey key: String) -> LiquidValue? {
+        switch key {
+        case "first": return .int(lower)
+        case "last": return .int(upper)
+        case "size": return .int(count)
+        default: return nil
+        }
+    }
+
+    /// Empty beyond ten million elements: loops check their budget before asking.
+    var liquidArray: [LiquidValue]? { count > 10_000_000 ? [] : (lower..<lower + count).map { .int($0) } }
+    var liquidDisplay: String? { "\(lower)..\(upper)" }
 }

@@ -2,12 +2,24 @@
 protocol Node: Sendable {
     var line: Int { get }
     var column: Int { get }
+    /// Whitespace-only text and tags that print nothing: a block made only of these prints nothing at all.
+    var isBlank: Bool { get }
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError)
 }
 
 extension Node {
     var line: Int { 0 }
     var column: Int { 0 }
+    var isBlank: Bool { false }
+}
+
+/// Ruby Liquid's blank-body rule: when a block holds only whitespace and blank tags, its text is dropped.
+func isBlankBody(_ nodes: [any Node]) -> Bool {
+    nodes.allSatisfy { $0.isBlank }
+}
+
+func strippingText(_ nodes: [any Node]) -> [any Node] {
+    nodes.filter { !($0 is TextNode) }
 }
 
 /// Renders nodes in order; stops at `break`/`continue`; applies the output limit and inline errors.
@@ -57,6 +69,11 @@ func inlineErrorText(_ error: LiquidError, _ context: RenderContext) -> String {
 
 struct TextNode: Node {
     let text: String
+    /// False for `raw` bodies, which always print.
+    var blankable = true
+
+    var isBlank: Bool { blankable && text.utf8.allSatisfy(isSpace) }
+
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         output += text
     }
@@ -79,6 +96,7 @@ struct OutputNode: Node {
 // MARK: - Variables
 
 struct AssignNode: Node {
+    var isBlank: Bool { true }
     let name: String
     let value: FilteredExpression
     let line: Int
@@ -90,6 +108,7 @@ struct AssignNode: Node {
 }
 
 struct CaptureNode: Node {
+    var isBlank: Bool { true }
     let name: String
     let body: [any Node]
     let line: Int
@@ -109,14 +128,13 @@ struct CounterNode: Node {
     let column: Int
 
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
-        var value = 0
-        if case .int(let i) = context.environment[name] ?? .nil_ { value = i }
+        var value = context.counters[name] ?? 0
         if increments {
             output += String(value)
-            context.environment[name] = .int(value + 1)
+            context.counters[name] = value + 1
         } else {
             value -= 1
-            context.environment[name] = .int(value)
+            context.counters[name] = value
             output += String(value)
         }
     }
@@ -145,6 +163,7 @@ struct IfNode: Node {
     let branches: [(condition: Condition, body: [any Node])]
     let elseBody: [any Node]?
     let negateFirst: Bool
+    var isBlank = false
     let line: Int
     let column: Int
 
@@ -169,6 +188,7 @@ struct CaseNode: Node {
 
     let subject: Expression
     let branches: [Branch]
+    var isBlank = false
     let line: Int
     let column: Int
 

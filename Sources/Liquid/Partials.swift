@@ -63,9 +63,6 @@ struct IncludeNode: Node {
         if let jekyllParameters {
             for (key, expression) in jekyllParameters { parameters[key] = try context.evaluate(expression) }
         }
-        var attributeValues: [(String, LiquidValue)] = []
-        for (key, expression) in attributes { attributeValues.append((key, try context.evaluate(expression))) }
-
         let savedFile = context.file
         context.includeChain.append(here)
         context.includeDepth += 1
@@ -79,7 +76,8 @@ struct IncludeNode: Node {
         }
         let scope = context.scopes.count - 1
         if jekyllParameters != nil { context.scopes[scope]["include"] = .object(parameters) }
-        for (key, attribute) in attributeValues { context.scopes[scope][key] = attribute }
+        // Each attribute sees the ones before it.
+        for (key, expression) in attributes { context.scopes[scope][key] = try context.evaluate(expression) }
         let variableName = alias ?? String(partialName.split(separator: "/").last ?? "")
         if hasValue, case .array(let elements) = value {
             for element in elements {

@@ -29,7 +29,9 @@ final class RenderContext {
     let budget: RenderBudget
     var interrupt: Interrupt = .none
     var file: String
-    let rootFile: String
+    private(set) var rootFile: String
+    /// `increment`/`decrement` counters; separate from variables of the same name set by `assign`.
+    var counters: [String: Int] = [:]
     var includeChain: [LiquidLocation] = []
     var includeDepth = 0
     /// Inside `render`: `include` is not allowed.
@@ -50,7 +52,8 @@ final class RenderContext {
 
     /// A context for `render`: same engine and budget, no variables of the caller.
     func isolatedChild(file: String) -> RenderContext {
-        let child = RenderContext(engine: engine, environment: [:], file: file, budget: budget)
+        let child = RenderContext(engine: engine, environment: environment, file: file, budget: budget)
+        child.rootFile = rootFile
         child.includeChain = includeChain
         child.includeDepth = includeDepth
         child.isolated = true
@@ -65,6 +68,7 @@ final class RenderContext {
             if let value = scopes[i][name] { return value }
             i -= 1
         }
+        if !counters.isEmpty, let counter = counters[name] { return .int(counter) }
         return environment[name]
     }
 
@@ -110,13 +114,7 @@ final class RenderContext {
         case .range(let startExpression, let endExpression):
             let start = try rangeBound(try evaluate(startExpression))
             let end = try rangeBound(try evaluate(endExpression))
-            if end < start { return .array([]) }
-            let count = end - start + 1
-            try countIterations(0)
-            if count > budget.maxLoopIterations {
-                throw LiquidError(id: "liquid.loop-limit", message: "range (\(start)..\(end)) is too large")
-            }
-            return .array((start...end).map { .int($0) })
+            return .drop(RangeDrop(lower: start, upper: end))
         case .empty:
             return .string("")
         case .blank:
@@ -183,8 +181,11 @@ final class RenderContext {
                 let resolved = index < 0 ? array.count + index : index
                 return resolved >= 0 && resolved < array.count ? array[resolved] : nil
             case .object(let object):
-                if case .nil_ = key { return nil }
-                return object[key.liquidString]
+                switch key {
+                case .string(let s): return object[s]
+                case .int, .double, .bool: return object[key.liquidString]
+                default: return nil
+                }
             case .drop(let drop):
                 if let value = try drop.liquidLookup(key.liquidString) { return value }
                 if let array = drop.liquidArray { return try self.lookup(.array(array), lookup) }
@@ -270,7 +271,9 @@ final class RenderContext {
                 if case .nil_ = right { return false }
                 let needle = right.liquidString
                 return needle.isEmpty || s.contains(needle)
-            case .array(let a): return a.contains(right)
+            case .array(let a):
+                if case .nil_ = right { return false }
+                return a.contains(right)
             case .object(let o):
                 if case .nil_ = right { return false }
                 return o[right.liquidString] != nil

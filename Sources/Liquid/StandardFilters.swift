@@ -151,6 +151,9 @@ func propertyOf(_ item: LiquidValue, _ property: String) -> LiquidValue {
     switch item {
     case .object(let o): return o[property] ?? .nil_
     case .drop(let d): return d.liquidValue(forKey: property) ?? .nil_
+    case .string(let s):
+        // Ruby's `String#[]` with a string: the substring when present.
+        return !property.isEmpty && s.contains(property) ? .string(property) : .nil_
     default: return .nil_
     }
 }
@@ -433,7 +436,11 @@ func standardFilters() -> [String: InternalFilter] {
     f.add("sort") { input, args, named, context throws(LiquidError) in
         let items = inputArray(input)
         if args.isEmpty || args[0].isNil {
-            return .array(try sortValues(items, by: nilSafeCompare))
+            do throws(LiquidError) {
+                return .array(try sortValues(items, by: nilSafeCompare))
+            } catch {
+                throw filterError("cannot sort values: \(error.message)")
+            }
         }
         let property = stringValue(args[0])
         return .array(

@@ -124,7 +124,7 @@ final class TemplateParser {
                 index += 1
             }
             if index < tokens.count, tokens[index].name == "endraw" { index += 1 }
-            return TextNode(text: text)
+            return TextNode(text: text, blankable: false)
         case "liquid":
             return try parseLiquidTag(token)
         case "include", "include_relative":
@@ -179,8 +179,13 @@ final class TemplateParser {
             }
             break
         }
+        let blank = branches.allSatisfy { isBlankBody($0.body) } && isBlankBody(elseBody ?? [])
+        if blank {
+            branches = branches.map { ($0.condition, strippingText($0.body)) }
+            elseBody = elseBody.map(strippingText)
+        }
         return IfNode(
-            branches: branches, elseBody: elseBody, negateFirst: token.name == "unless",
+            branches: branches, elseBody: elseBody, negateFirst: token.name == "unless", isBlank: blank,
             line: token.line + lineOffset, column: token.column)
     }
 
@@ -217,7 +222,21 @@ final class TemplateParser {
             }
             end = next
         }
-        return CaseNode(subject: subject, branches: branches, line: token.line + lineOffset, column: token.column)
+        let blank = branches.allSatisfy { branch in
+            switch branch {
+            case .when(_, let body), .otherwise(let body): return isBlankBody(body)
+            }
+        }
+        if blank {
+            branches = branches.map { branch in
+                switch branch {
+                case .when(let values, let body): return .when(values, strippingText(body))
+                case .otherwise(let body): return .otherwise(strippingText(body))
+                }
+            }
+        }
+        return CaseNode(
+            subject: subject, branches: branches, isBlank: blank, line: token.line + lineOffset, column: token.column)
     }
 
     private func parseLoopHeader(_ token: TemplateToken) throws(LiquidError) -> (
@@ -263,20 +282,26 @@ final class TemplateParser {
 
     private func parseFor(_ token: TemplateToken) throws(LiquidError) -> any Node {
         let (variable, collection, name, reversed, attributes, offsetContinue) = try parseLoopHeader(token)
-        let (body, end) = try parseBody(until: ["else", "endfor"], opener: token)
+        var (body, end) = try parseBody(until: ["else", "endfor"], opener: token)
         var elseBody: [any Node]? = nil
         if end?.name == "else" {
             elseBody = try parseBody(until: ["endfor"], opener: token).0
         }
+        let blank = isBlankBody(body) && isBlankBody(elseBody ?? [])
+        if blank {
+            body = strippingText(body)
+            elseBody = elseBody.map(strippingText)
+        }
         return ForNode(
             variable: variable, collection: collection, loopName: name, reversed: reversed,
             limit: attributes["limit"], offset: attributes["offset"], offsetContinue: offsetContinue, body: body,
-            elseBody: elseBody, line: token.line + lineOffset, column: token.column)
+            elseBody: elseBody, isBlank: blank, line: token.line + lineOffset, column: token.column)
     }
 
     private func parseTablerow(_ token: TemplateToken) throws(LiquidError) -> any Node {
         let (variable, collection, _, _, attributes, _) = try parseLoopHeader(token)
-        let (body, _) = try parseBody(until: ["endtablerow"], opener: token)
+        var (body, _) = try parseBody(until: ["endtablerow"], opener: token)
+        if isBlankBody(body) { body = strippingText(body) }
         return TablerowNode(
             variable: variable, collection: collection, cols: attributes["cols"], limit: attributes["limit"],
             offset: attributes["offset"], body: body, line: token.line + lineOffset, column: token.column)
@@ -309,7 +334,9 @@ final class TemplateParser {
         var values = [first]
         while parser.consumeIf(.comma) { values.append(try parser.expression()) }
         try parser.expectEnd()
-        let keyText = "\(values)"
+        // Ruby keys unnamed cycles by their values: literal lists share a counter, lists with variables do not.
+        let keyText =
+            values.allSatisfy(\.isLiteral) ? "\(values)" : "\(file):\(token.line):\(token.column):\(index)"
         return CycleNode(
             key: key, keyText: keyText, values: values, line: token.line + lineOffset, column: token.column)
     }
@@ -390,7 +417,11 @@ final class TemplateParser {
                 let parameters = try parseJekyllParameters(rest, token)
                 let name: IncludeNode.Name
                 if !relative, let expression = variablePath(path, token) {
-                    name = .variableOrPath(expression, path)
+                    // `footer.html`, `docs/nav.md`: Jekyll paths (unless a variable of that name holds a name);
+                    // a bare word is a variable holding the name, as in Shopify's dynamic include.
+                    name =
+                        path.contains(".") || path.contains("/")
+                        ? .variableOrPath(expression, path) : .expression(expression)
                 } else {
                     name = .literal(path)
                 }

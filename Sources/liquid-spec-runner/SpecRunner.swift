@@ -102,6 +102,7 @@ enum SpecRunner {
         var configuration = LiquidConfiguration()
         configuration.strictFilters = false
         configuration.renderErrorsInline = renderErrors
+        configuration.laxParsing = (spec["error_mode"] as? String) == "lax"
         configuration.now = { SpecRunner.frozenNow }
         if let limits = spec["resource_limits"] as? [String: Any] {
             let perTemplate = limits["render_score_limit"] as? Int ?? Int.max
