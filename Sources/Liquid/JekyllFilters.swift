@@ -182,6 +182,7 @@ func json(_ value: LiquidValue) -> String {
     case .object(let o):
         return "{" + o.keys.sorted().map { jsonString($0) + ":" + json(o[$0]!) }.joined(separator: ",") + "}"
     case .drop(let d):
+        if let ordered = d as? LiquidOrderedObject { return ordered.json }
         if let m = d.liquidMaterialized { return json(m) }
         if let a = d.liquidArray { return json(.array(a)) }
         if let text = d.liquidDisplay { return jsonString(text) }

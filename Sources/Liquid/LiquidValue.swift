@@ -117,6 +117,7 @@ extension LiquidValue {
             return out
         case .object: return inspect
         case .drop(let d):
+            if let ordered = d as? LiquidOrderedObject { return ordered.liquidDisplay ?? "" }
             if let text = d.liquidDisplay { return text }
             if let m = d.liquidMaterialized { return m.liquidString }
             return ""
@@ -133,6 +134,9 @@ extension LiquidValue {
             if o.isEmpty { return "{}" }
             return "{" + o.keys.sorted().map { "\(rubyInspectString($0))=>\(o[$0]!.inspect)" }.joined(separator: ", ")
                 + "}"
+        case .drop(let d):
+            if let ordered = d as? LiquidOrderedObject { return ordered.liquidDisplay ?? "{}" }
+            return liquidString
         default: return liquidString
         }
     }

@@ -187,6 +187,7 @@ final class RenderContext {
                 default: return nil
                 }
             case .drop(let drop):
+                if case .drop = key { return nil }
                 if let value = try drop.liquidLookup(key.liquidString) { return value }
                 if let array = drop.liquidArray { return try self.lookup(.array(array), lookup) }
                 return nil

@@ -59,6 +59,7 @@ func inputArray(_ value: LiquidValue) -> [LiquidValue] {
         a.forEach(add)
         return flat
     case .drop(let d):
+        if d is LiquidOrderedObject { return [value] }
         if let a = d.liquidArray { return a }
         return [value]
     default: return [value]

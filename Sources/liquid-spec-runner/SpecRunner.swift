@@ -57,7 +57,11 @@ enum SpecRunner {
                     continue
                 }
                 let metadata = document["_metadata"] as? [String: Any] ?? [:]
-                for spec in specs {
+                let environments = orderedEnvironments(text)
+                for (position, var spec) in specs.enumerated() {
+                    if position < environments.count, let environment = environments[position] {
+                        spec["environment"] = environment
+                    }
                     let name = spec["name"] as? String ?? "?"
                     if let nameFilter, !name.contains(nameFilter) { continue }
                     let features = Set(
@@ -112,7 +116,12 @@ enum SpecRunner {
         if let files = spec["filesystem"] as? [String: Any] {
             configuration.fileSystem = LiquidMemoryFileSystem(files.mapValues { text($0) })
         }
-        let environment = (spec["environment"] as? [String: Any] ?? [:]).mapValues(liquidValue)
+        var environment: [String: LiquidValue] = [:]
+        if let ordered = spec["environment"] as? OrderedEnvironment {
+            environment = ordered.values
+        } else {
+            environment = (spec["environment"] as? [String: Any] ?? [:]).mapValues(liquidValue)
+        }
         let engine = LiquidEngine(configuration)
         let errors = spec["errors"] as? [String: Any] ?? [:]
         let complexity = spec["complexity"] as? Int ?? metadata["minimum_complexity"] as? Int ?? 1000
@@ -245,5 +254,43 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// A spec's environment read with its hashes' key order (Ruby hashes keep insertion order).
+struct OrderedEnvironment {
+    var values: [String: LiquidValue]
+}
+
+/// The `environment` of each spec in a file, in file order, built from the YAML node tree.
+func orderedEnvironments(_ text: String) -> [OrderedEnvironment?] {
+    guard let root = try? Yams.compose(yaml: text) else { return [] }
+    var specList: Node? = root
+    if case .mapping(let mapping) = root {
+        specList = mapping.first(where: { $0.key.string == "specs" })?.value
+    }
+    guard case .sequence(let specs)? = specList else { return [] }
+    return specs.map { spec -> OrderedEnvironment? in
+        guard case .mapping(let fields) = spec,
+            let environment = fields.first(where: { $0.key.string == "environment" })?.value,
+            case .mapping(let variables) = environment
+        else { return nil }
+        var values: [String: LiquidValue] = [:]
+        for (key, value) in variables { values[key.string ?? ""] = orderedValue(value) }
+        return OrderedEnvironment(values: values)
+    }
+}
+
+func orderedValue(_ node: Node) -> LiquidValue {
+    switch node {
+    case .mapping(let mapping):
+        if mapping.count == 1, let key = mapping.first?.key.string, key.hasPrefix("instantiate:") {
+            return SpecRunner.liquidValue(node.any)
+        }
+        return .drop(LiquidOrderedObject(mapping.map { ($0.key.string ?? "", orderedValue($0.value)) }))
+    case .sequence(let sequence):
+        return .array(sequence.map(orderedValue))
+    default:
+        return SpecRunner.liquidValue(node.any)
     }
 }
