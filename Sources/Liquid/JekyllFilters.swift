@@ -57,10 +57,20 @@ func jekyllFilters() -> [String: InternalFilter] {
         return .string(out)
     }
     f.add("number_of_words") { input, args, named, context throws(LiquidError) in
-        .int(stringValue(input).split(whereSeparator: { $0.isWhitespace }).count)
+        var count = 0
+        var inWord = false
+        for byte in stringValue(input).utf8 {
+            if isSpace(byte) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return .int(count)
     }
     f.add("normalize_whitespace") { input, args, named, context throws(LiquidError) in
-        .string(stringValue(input).split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+        .string(asciiWords(stringValue(input)).joined(separator: " "))
     }
     f.add("array_to_sentence_string") { input, args, named, context throws(LiquidError) in
         let connector = args.isEmpty ? "and" : stringValue(args[0])

@@ -202,11 +202,13 @@ final class TablerowloopDrop: LiquidDrop, @unchecked Sendable {
 }
 
 extension String {
+    /// Without leading and trailing ASCII whitespace (Ruby's `strip`).
     var trimmingWhitespace: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = utf8.lastIndex(where: { !isSpace($0) })!
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
+        return String(self[first...last])
     }
 }
 

@@ -248,7 +248,7 @@ func standardFilters() -> [String: InternalFilter] {
         var count = args.isEmpty ? 15 : try integerArgument(args[0])
         if count <= 0 { count = 1 }
         let ellipsis = args.count > 1 ? stringValue(args[1]) : "..."
-        let words = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        let words = asciiWords(s)
         if words.count <= count { return .string(s) }
         return .string(words.prefix(count).joined(separator: " ") + ellipsis)
     }
@@ -627,11 +627,7 @@ func rubySplit(_ s: String, _ pattern: String) -> [String] {
     if s.isEmpty { return [] }
     var parts: [String]
     if pattern == " " {
-        parts = s.split(whereSeparator: {
-            $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}"
-        })
-        .map(String.init)
-        return parts
+        return asciiWords(s).map(String.init)
     } else if pattern.isEmpty {
         return s.map { String($0) }
     } else {
@@ -792,4 +788,25 @@ func base64Decode(_ s: String, urlSafe: Bool) throws(LiquidError) -> LiquidValue
     }
     guard let data = Data(base64Encoded: text) else { throw filterError("invalid base64 provided to base64_decode") }
     return .string(String(decoding: data, as: UTF8.self))
+}
+
+/// Ruby's `split` without a pattern: runs of ASCII whitespace separate words.
+func asciiWords(_ s: String) -> [Substring] {
+    var words: [Substring] = []
+    let utf8 = s.utf8
+    var index = utf8.startIndex
+    var wordStart: String.Index? = nil
+    while index != utf8.endIndex {
+        if isSpace(utf8[index]) {
+            if let start = wordStart {
+                words.append(s[start..<index])
+                wordStart = nil
+            }
+        } else if wordStart == nil {
+            wordStart = index
+        }
+        index = utf8.index(after: index)
+    }
+    if let start = wordStart { words.append(s[start...]) }
+    return words
 }
