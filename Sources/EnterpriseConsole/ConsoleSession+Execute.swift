@@ -58,9 +58,6 @@ extension ConsoleSession {
             flash = [
                 Message(kind: .success, text: "Invitation accepted (simulated: the invitee accepts from their email).")
             ]
-        case .changeRole(let member, let org):
-            try run(.changeRole(member, org: org, role: argument == "Admin" ? .admin : .member))
-            flash = [Message(kind: .success, text: "Role changed to \(argument).")]
         case .inviteControl(let org):
             let control: InviteControl
             switch argument {

@@ -61,7 +61,7 @@ public struct ConsoleSession: Sendable {
     /// The screen the reader sees now.
     public var screen: Screen {
         var screen = build()
-        screen.messages = flash + screen.messages
+        screen.messages = flash + screen.messages.filter { !flash.contains($0) }
         screen.download = download
         return screen
     }

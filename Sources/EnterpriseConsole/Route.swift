@@ -64,7 +64,6 @@ enum Intent: Equatable, Sendable {
     case command(Command, success: String)
     case invite(InviteTarget)
     case acceptInvitation(InvitationID)
-    case changeRole(UserID, OrgID)
     case inviteControl(OrgID)
     case createProject(OrgID)
     case createTeam

@@ -25,9 +25,12 @@ extension ConsoleSession {
             rows: members.map { [$0.email, $0.role.displayName, $0.via.joined(separator: ", ")] })
         if manages {
             for member in members where member.role != .owner && member.via.contains("Direct") {
-                screen.select(
-                    "Change role", options: ["Member", "Admin"], value: member.role.displayName, row: member.email,
-                    section: "Members", .changeRole(member.userID, orgID))
+                let other: OrgRole = member.role == .admin ? .member : .admin
+                screen.button(
+                    "Make \(other.displayName)", row: member.email, section: "Members",
+                    .command(
+                        .changeRole(member.userID, org: orgID, role: other),
+                        success: "\(member.email) is now \(other.displayName)."))
                 screen.button(
                     "Remove", row: member.email, section: "Members",
                     .command(

@@ -25,8 +25,14 @@ extension State {
     }
 
     static func isDomainName(_ name: String) -> Bool {
-        guard name.contains("."), !name.hasPrefix("."), !name.hasSuffix("."), !name.contains("..") else { return false }
-        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
+        guard name.contains(where: { $0 == "." }), !name.hasPrefix("."), !name.hasSuffix(".") else { return false }
+        var previous: Character = " "
+        for character in name {
+            if character == "." && previous == "." { return false }
+            if !(character.isLetter || character.isNumber || character == "-" || character == ".") { return false }
+            previous = character
+        }
+        return true
     }
 
     mutating func updateDomain(_ name: String, actor: UserID, _ change: (inout Domain) throws(DomainError) -> [Event])

@@ -1,0 +1,63 @@
+// Parity: every script in Tests/wasm/scripts runs through ConsoleWasm.wasm and must produce, byte for byte,
+// the transcript the native build wrote to Tests/wasm/expected (checked natively by ScriptParityTests).
+// The same steps are also replayed through console_start/console_perform/console_screen, which must agree
+// with the transcript's screens. Usage: node Tests/wasm/parity.mjs [path/to/ConsoleWasm.wasm]
+import { readFileSync, readdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wasmPath = process.argv[2] ?? join(here, "../../.build-wasm/ConsoleWasm.wasm");
+const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {});
+const x = instance.exports;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+function call(fn, ...leading) {
+  return (text) => {
+    const bytes = encoder.encode(text);
+    const pointer = x.console_alloc(bytes.length || 1);
+    new Uint8Array(x.memory.buffer, pointer, bytes.length).set(bytes);
+    const status = fn(...leading, pointer, bytes.length);
+    x.console_free(pointer);
+    return { status, text: result() };
+  };
+}
+function result() {
+  return decoder.decode(new Uint8Array(x.memory.buffer, x.console_result_ptr(), x.console_result_len()));
+}
+
+let failures = 0;
+const scripts = readdirSync(join(here, "scripts")).filter((f) => f.endsWith(".json")).sort();
+for (const file of scripts) {
+  const script = readFileSync(join(here, "scripts", file), "utf8");
+  const expected = readFileSync(join(here, "expected", file), "utf8");
+  const transcript = call(x.console_run_script)(script).text;
+  if (transcript !== expected) {
+    failures++;
+    let i = 0;
+    while (i < transcript.length && transcript[i] === expected[i]) i++;
+    console.log(`FAIL ${file}: differs at byte ${i}\n  wasm:   ${transcript.slice(i, i + 120)}\n  native: ${expected.slice(i, i + 120)}`);
+    continue;
+  }
+  // Step by step through the session exports.
+  const parsed = JSON.parse(script);
+  const steps = JSON.parse(expected).steps;
+  const started = call(x.console_start)(parsed.startingState);
+  let ok = started.status > 0;
+  const handle = started.status;
+  parsed.actions.forEach((action, index) => {
+    const answer = JSON.parse(call(x.console_perform, handle)(JSON.stringify(action)).text);
+    const screen = (x.console_screen(handle), result());
+    if (JSON.stringify(answer.screen) !== JSON.stringify(steps[index].screen) || screen !== JSON.stringify(steps[index].screen)) {
+      ok = false;
+      console.log(`FAIL ${file}: step ${index} screen differs through console_perform`);
+    }
+  });
+  x.console_close(handle);
+  if (!ok) failures++;
+  else console.log(`ok   ${file} (${parsed.actions.length} steps, ${expected.length} bytes)`);
+}
+const raw = readFileSync(wasmPath).length;
+console.log(`${scripts.length - failures}/${scripts.length} scripts identical; wasm ${raw} bytes`);
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds .build-wasm/ConsoleWasm.wasm: EnterpriseDomain + EnterpriseConsole + ConsoleWasm with Embedded Swift
+# for wasm32-unknown-none-wasm (release, -Osize), linked with the C shim. Direct swiftc → clang → wasm-ld, so
+# the package's native `swift build` is untouched. Prints the raw and gzipped sizes.
+#   scripts/wasm/build.sh            build
+#   scripts/wasm/build.sh --check    only compile EnterpriseDomain and EnterpriseConsole for wasm (no link)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+TOOLCHAIN="${SWIFT_TOOLCHAIN:-$(dirname "$(dirname "$(command -v swiftc)")")}"
+BIN="$TOOLCHAIN/bin"
+TRIPLE=wasm32-unknown-none-wasm
+OUT="${WASM_OUT:-.build-wasm}"
+OBJ="$OUT/obj"
+mkdir -p "$OBJ"
+SWIFTFLAGS=(-target "$TRIPLE" -enable-experimental-feature Embedded -wmo -Osize -Xfrontend -disable-stack-protector
+    -parse-as-library -swift-version 6 -I "$OBJ")
+
+compile() {  # module name, then sources
+    local module="$1"; shift
+    "$BIN/swiftc" "${SWIFTFLAGS[@]}" -module-name "$module" -emit-module -emit-module-path "$OBJ/$module.swiftmodule" \
+        -c "$@" -o "$OBJ/$module.o"
+}
+
+if [[ "${1:-}" == "--check" ]]; then
+    # The two library targets, as the separate modules SwiftPM makes of them.
+    compile EnterpriseDomain Sources/EnterpriseDomain/*.swift
+    compile EnterpriseConsole Sources/EnterpriseConsole/*.swift
+    echo "EnterpriseDomain and EnterpriseConsole build for $TRIPLE"
+    exit 0
+fi
+# For the product, one whole-module compile of all three folders lets the optimizer drop everything the
+# exports never reach (separate modules keep every public function): the imports between them are removed.
+SRC="$OBJ/src"
+rm -rf "$SRC" && mkdir -p "$SRC"
+for dir in EnterpriseDomain EnterpriseConsole ConsoleWasm; do
+    for file in Sources/$dir/*.swift; do
+        sed -E '/^import (EnterpriseDomain|EnterpriseConsole)$/d' "$file" > "$SRC/${dir}_$(basename "$file")"
+    done
+done
+"$BIN/swiftc" "${SWIFTFLAGS[@]}" -module-name ConsoleWasm -c "$SRC"/*.swift -o "$OBJ/ConsoleWasm.o"
+"$BIN/clang" --target="$TRIPLE" -Os -ffreestanding -fno-builtin -nostdlib -c Sources/CConsoleShim/shim.c -o "$OBJ/shim.o"
+"$BIN/wasm-ld" --no-entry --gc-sections --strip-all -z stack-size=1048576 \
+    "$OBJ/ConsoleWasm.o" "$OBJ/shim.o" \
+    "$TOOLCHAIN/lib/swift/embedded/$TRIPLE/libswiftUnicodeDataTables.a" \
+    -o "$OUT/ConsoleWasm.wasm"
+raw=$(wc -c < "$OUT/ConsoleWasm.wasm")
+gz=$(gzip -9 -c "$OUT/ConsoleWasm.wasm" | wc -c)
+echo "$OUT/ConsoleWasm.wasm: $raw bytes ($((raw / 1024)) KB), gzipped $gz bytes ($((gz / 1024)) KB)"
+if (( raw > 300 * 1024 || gz > 120 * 1024 )); then
+    echo "error: over budget (300 KB raw, 120 KB gzipped)" >&2
+    exit 1
+fi
