@@ -26,7 +26,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "DocentMarkdown", dependencies: ["CCmarkGFM"]),
+        // Makes cmark-gfm safe to call from several threads (see its source file).
+        .target(name: "CCmarkGFMThreadSafety", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "DocentMarkdown", dependencies: ["CCmarkGFM", "CCmarkGFMThreadSafety"]),
 
         // The Liquid template engine: stdlib + Foundation only, usable on its own.
         .target(name: "Liquid"),

@@ -114,12 +114,21 @@ enum AttributeListPass {
     private static func removeSpanAttributes(_ inlines: inout [MarkdownInline]) {
         for index in inlines.indices {
             switch inlines[index].kind {
-            case .text(let text) where text.contains("{:"):
+            case .text(let text) where containsAttributeListOpener(text):
                 inlines[index].kind = .text(strippingSpanAttributes(text))
             default:
                 if !inlines[index].children.isEmpty { removeSpanAttributes(&inlines[index].children) }
             }
         }
+    }
+
+    private static func containsAttributeListOpener(_ text: String) -> Bool {
+        var previousWasBrace = false
+        for byte in text.utf8 {
+            if previousWasBrace && byte == UInt8(ascii: ":") { return true }
+            previousWasBrace = byte == UInt8(ascii: "{")
+        }
+        return false
     }
 
     private static func strippingSpanAttributes(_ text: String) -> String {

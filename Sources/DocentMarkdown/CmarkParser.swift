@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkGFMThreadSafety
 
 /// The one place that calls cmark-gfm: parses Markdown (CommonMark + GFM tables, strikethrough, autolinks, task
 /// lists; raw HTML kept) and turns every node into a Swift value with its source position, then frees the C tree.
@@ -31,6 +32,9 @@ public enum CmarkParser {
     private static let registerExtensionsOnce: Void = {
         cmark_gfm_core_extensions_ensure_registered()
     }()
+
+    /// True when cmark-gfm calls Docent's thread-safe special-character handling (checked after a parse).
+    public static var isThreadSafe: Bool { docent_cmark_special_characters_are_shared() == 1 }
 }
 
 // MARK: - Conversion

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DocentMarkdown
@@ -46,4 +47,25 @@ import Testing
         )
         #expect(Markdown.html("- a\n  - b\n") == "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n")
     }
+}
+
+@Suite struct ParallelParsingTests {
+    /// cmark-gfm shares its table of special characters between parsers; parsing on many threads at once must
+    /// still find every `~~strike~~` (Docent parses pages in parallel).
+    @Test func strikethroughSurvivesParallelParsing() {
+        let text = (0..<200).map { "- item \($0)\n  - ~~old \($0)~~ new\n\nSome *text* to parse.\n" }.joined()
+        let failures = Counter()
+        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+            if Markdown.html(text).components("<del>") != 200 { failures.increment() }
+        }
+        #expect(failures.value == 0)
+        #expect(CmarkParser.isThreadSafe)
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

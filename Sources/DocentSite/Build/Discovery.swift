@@ -49,23 +49,21 @@ struct Discovery {
     private mutating func walk(
         folder: String, urlPrefix: String, into files: inout [SourceFile], pagesAllowed: Bool, collection: String?
     ) {
-        let base = folder.isEmpty ? root : root.appendingPathComponent(folder)
+        let basePath = folder.isEmpty ? root.path : root.path + "/" + folder
         let rootPath = root.resolvingSymlinksInPath().path
         var stack: [String] = [""]
-        let fileManager = FileManager.default
         while let relative = stack.popLast() {
-            let directory = relative.isEmpty ? base : base.appendingPathComponent(relative)
-            guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else { continue }
-            for name in names.sorted() {
+            let directory = relative.isEmpty ? basePath : basePath + "/" + relative
+            for (name, type) in Self.entries(of: directory) {
                 if name.hasPrefix(".") { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let sitePath = folder.isEmpty ? childRelative : folder + "/" + childRelative
                 if skip(name: name, sitePath: sitePath, atTop: relative.isEmpty, collection: collection) { continue }
-                let url = directory.appendingPathComponent(name)
-                let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-                if values?.isSymbolicLink == true {
-                    let target = url.resolvingSymlinksInPath().path
-                    if !(target == rootPath || target.hasPrefix(rootPath + "/")) {
+                let fullPath = directory + "/" + name
+                var isDirectory = type == .directory
+                if type == .symlink || type == .unknown {
+                    let target = URL(fileURLWithPath: fullPath).resolvingSymlinksInPath().path
+                    if type == .symlink && !(target == rootPath || target.hasPrefix(rootPath + "/")) {
                         diagnostics.append(
                             .error(
                                 "source.symlink-outside",
@@ -74,21 +72,51 @@ struct Discovery {
                                 note: "Docent never reads files outside the site root"))
                         continue
                     }
+                    var flag: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: fullPath, isDirectory: &flag) else { continue }
+                    isDirectory = flag.boolValue
                 }
-                var isDirectory: ObjCBool = false
-                guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+                if isDirectory {
                     stack.append(childRelative)
                     continue
                 }
-                let ext = (name as NSString).pathExtension.lowercased()
-                let isPage = pagesAllowed && Self.pageExtensions.contains(ext) && isPageFile(url: url, ext: ext)
+                let ext = Self.pathExtension(name)
+                let isPage = pagesAllowed && Self.pageExtensions.contains(ext) && isPageFile(path: fullPath, ext: ext)
                 files.append(
                     SourceFile(
                         kind: isPage ? .page : .staticFile, sitePath: sitePath, relativePath: childRelative,
                         urlPrefix: urlPrefix, collection: collection))
             }
         }
+    }
+
+    enum EntryType { case file, directory, symlink, unknown }
+
+    /// A folder's entries with their types, straight from readdir (no stat per file).
+    static func entries(of directory: String) -> [(String, EntryType)] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var result: [(String, EntryType)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let type: EntryType
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): type = .file
+            case Int32(DT_DIR): type = .directory
+            case Int32(DT_LNK): type = .symlink
+            default: type = .unknown
+            }
+            result.append((name, type))
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    static func pathExtension(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
     }
 
     private func skip(name: String, sitePath: String, atTop: Bool, collection: String?) -> Bool {
@@ -105,11 +133,14 @@ struct Discovery {
 
     /// In a Docent site every Markdown file in content/ is a page; HTML files (and, in a Jekyll site, any file)
     /// are pages only when they start with front matter, as in Jekyll.
-    private func isPageFile(url: URL, ext: String) -> Bool {
+    private func isPageFile(path: String, ext: String) -> Bool {
         if config.layout == .docent && (ext == "md" || ext == "markdown") { return true }
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 4)) ?? Data()
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var head = [UInt8](repeating: 0, count: 4)
+        let count = read(descriptor, &head, 4)
+        guard count >= 3 else { return false }
         return head.starts(with: Array("---".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x2D])
     }
 }

@@ -40,6 +40,7 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into `sink`. Returns the result; the caller commits a directory sink only on success.
     public func build(into sink: any OutputSink, outputPath: String? = nil) -> BuildResult {
         let clock = ContinuousClock.now
+        var timings = StageTimings()
         let root = options.source.standardizedFileURL
         var diagnostics: [Diagnostic] = []
         let config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &diagnostics)
@@ -48,6 +49,7 @@ public struct SiteBuilder: Sendable {
         var discovery = Discovery(root: root, config: config, outputPath: outputPath)
         let files = discovery.run()
         diagnostics += discovery.diagnostics
+        timings.mark("discover")
         let pageFiles = files.filter { $0.kind == .page }
         let staticFiles = files.filter { $0.kind == .staticFile }
 
@@ -61,6 +63,7 @@ public struct SiteBuilder: Sendable {
             if let page, page.meta.published, options.includeDrafts || !page.meta.draft { pages.append(page) }
         }
         diagnostics += Self.duplicateOutputs(pages, staticFiles: staticFiles)
+        timings.mark("load")
 
         // Model
         let (data, navigationFile, dataDiagnostics) = Self.loadData(root: root, folder: config.dataFolder)
@@ -71,6 +74,7 @@ public struct SiteBuilder: Sendable {
         let siteValue = model.site
         let templates = TemplateSet(root: root, config: config, siteValues: { siteValue })
         diagnostics += templates.diagnostics
+        timings.mark("model")
 
         // Render (parallel)
         let renderer = PageRenderer(
@@ -82,6 +86,7 @@ public struct SiteBuilder: Sendable {
             return renderer.render(page)
         }
         for page in rendered { diagnostics += page.diagnostics }
+        timings.mark("render")
 
         // Emit
         var staticCount = 0
@@ -103,6 +108,8 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(.error("output.write", "\(error)"))
             }
         }
+        timings.mark("emit")
+        timings.report()
         let elapsed = ContinuousClock.now - clock
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return BuildResult(
@@ -213,5 +220,25 @@ final class ProgressCounter: @unchecked Sendable {
             done += 1; return done
         }
         if value == total || value % max(1, total / 100) == 0 { report("render", value, total) }
+    }
+}
+
+/// Stage durations, printed to standard error when `DOCENT_TIMINGS=1` (for profiling and the benchmarks).
+struct StageTimings {
+    private var last = ContinuousClock.now
+    private var stages: [(String, Duration)] = []
+    private let enabled = ProcessInfo.processInfo.environment["DOCENT_TIMINGS"] == "1"
+
+    mutating func mark(_ stage: String) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        stages.append((stage, now - last))
+        last = now
+    }
+
+    func report() {
+        guard enabled else { return }
+        let text = stages.map { "\($0.0) \($0.1.formatted(.units(allowed: [.milliseconds])))" }.joined(separator: ", ")
+        FileHandle.standardError.write(Data("timings: \(text)\n".utf8))
     }
 }

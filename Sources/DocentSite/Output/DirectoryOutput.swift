@@ -21,6 +21,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
 
     public let destination: URL
     let staging: URL
+    private let stagingPath: String
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
 
@@ -30,6 +31,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).docent-staging-\(ProcessInfo.processInfo.processIdentifier)")
+        stagingPath = staging.path
         try Self.checkReplaceable(self.destination)
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }

@@ -2,20 +2,23 @@
 enum JSONText {
     static func string(_ text: String, into out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
+        var utf8 = text.utf8[...]
+        while let index = utf8.firstIndex(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) {
+            out += Substring(utf8[..<index])
+            switch utf8[index] {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x3C: out += "\\u003c"
+            case let byte:
+                let hex = String(byte, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
             }
+            utf8 = utf8[utf8.index(after: index)...]
         }
+        out += Substring(utf8)
         out += "\""
     }
 

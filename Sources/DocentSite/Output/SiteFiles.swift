@@ -18,7 +18,16 @@ enum SiteFiles {
             out += ",\"description\":"
             JSONText.string(rendered.page.meta.description ?? "", into: &out)
             out += ",\"headings\":"
-            JSONText.strings(rendered.outline.headings.map(\.text), into: &out)
+            out += "["
+            for (index, heading) in rendered.outline.headings.enumerated() {
+                if index > 0 { out += "," }
+                out += "{\"id\":"
+                JSONText.string(heading.id, into: &out)
+                out += ",\"text\":"
+                JSONText.string(heading.text, into: &out)
+                out += "}"
+            }
+            out += "]"
             out += ",\"aliases\":"
             JSONText.strings(rendered.page.meta.searchAliases, into: &out)
             out += ",\"text\":"
