@@ -389,13 +389,19 @@ final class TemplateParser {
         let relative = token.name == "include_relative"
         let markup = token.content
         let line = token.line + lineOffset
-        // Jekyll's dynamic name: `{% include {{ page.kind }}.html a=1 %}`.
-        if markup.hasPrefix("{{") {
-            guard let close = markup.range(of: "}}") else {
-                throw LiquidError.syntax("Invalid include name in '\(markup)'", at: location(token))
+        // Jekyll's dynamic name: `{% include {{ page.kind }}.html a=1 %}`, `{% include note-{{ kind }}.md %}`.
+        if markup.contains("{{") && !markup.hasPrefix("'") && !markup.hasPrefix("\"") {
+            var nameEnd = markup.startIndex
+            while nameEnd < markup.endIndex, !markup[nameEnd].isWhitespace {
+                if markup[nameEnd...].hasPrefix("{{") {
+                    guard let close = markup.range(of: "}}", range: nameEnd..<markup.endIndex) else {
+                        throw LiquidError.syntax("Invalid include name in '\(markup)'", at: location(token))
+                    }
+                    nameEnd = close.upperBound
+                } else {
+                    nameEnd = markup.index(after: nameEnd)
+                }
             }
-            var nameEnd = close.upperBound
-            while nameEnd < markup.endIndex, !markup[nameEnd].isWhitespace { nameEnd = markup.index(after: nameEnd) }
             let nameText = String(markup[..<nameEnd])
             let nameNodes = try TemplateParser.parseFragment(nameText, token: token, parser: self)
             let parameters = try parseJekyllParameters(String(markup[nameEnd...]), token)
