@@ -19,7 +19,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let root = site.sourceURL
-        let result = SiteBuilder(options: site.buildOptions()).build(into: NullOutput())
+        var options = site.buildOptions()
+        options.runChecks = true
+        let result = SiteBuilder(options: options).build(into: NullOutput())
         printDiagnostics(result.diagnostics, format: format, root: root)
         let errors = result.diagnostics.errorCount
         let warnings = result.diagnostics.warningCount

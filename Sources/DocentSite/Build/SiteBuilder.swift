@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var source: URL
     public var configFile: String?
     public var includeDrafts: Bool = false
+    /// Run every check of `docent check` after rendering (links, anchors, images, front matter schema, …).
+    public var runChecks: Bool = false
     /// Reports progress as (stage, done, total).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -87,6 +89,10 @@ public struct SiteBuilder: Sendable {
         }
         for page in rendered { diagnostics += page.diagnostics }
         timings.mark("render")
+        if options.runChecks {
+            diagnostics += SiteChecks.run(model: model, pages: rendered)
+            timings.mark("check")
+        }
 
         // Emit
         var staticCount = 0
