@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // C: cmark-gfm through pkg-config. Only DocentMarkdown imports it.
@@ -42,10 +43,15 @@ let package = Package(
             name: "DocentSite",
             dependencies: ["DocentMarkdown", "Liquid", .product(name: "Yams", package: "Yams")]
         ),
+        // The preview server: Hummingbird, live reload over Server-Sent Events, file watching, error overlay.
+        .target(
+            name: "DocentPreview",
+            dependencies: ["DocentSite", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .target(
             name: "DocentCommands",
             dependencies: [
-                "DocentSite",
+                "DocentSite", "DocentPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +64,10 @@ let package = Package(
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"]),
         .testTarget(name: "DocentMarkdownTests", dependencies: ["DocentMarkdown"]),
         .testTarget(name: "DocentSiteTests", dependencies: ["DocentSite", "DocentCommands"]),
+        .testTarget(
+            name: "DocentPreviewTests",
+            dependencies: ["DocentPreview", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "EnterpriseDomainTests", dependencies: ["EnterpriseDomain"]),
         .testTarget(name: "EnterpriseConsoleTests", dependencies: ["EnterpriseConsole"]),
     ]

@@ -1,0 +1,1 @@
+// DocentPreview: the preview server (docent serve).
