@@ -70,6 +70,7 @@ public struct ConsoleSession: Sendable {
 
     /// Performs one action on the current screen. A label the screen lacks throws `.unknownControl` listing the
     /// labels it has; a refused domain command throws `.domain(error)` and also shows the error on the screen.
+    @inline(never)
     public mutating func perform(_ action: ConsoleAction) throws(ConsoleError) {
         let current = screen
         let (control, argument) = try resolve(action, on: current)
@@ -87,15 +88,20 @@ public struct ConsoleSession: Sendable {
 
     /// Runs a domain command as the signed-in user.
     @discardableResult
+    @inline(never)
     mutating func run(_ command: Command) throws(DomainError) -> [Event] {
         try state.perform(command, by: userID)
     }
+
+    @inline(never)
 
     mutating func go(_ route: Route) {
         if route != self.route { drafts = [:] }
         self.route = route
         switcherOpen = false
     }
+
+    @inline(never)
 
     func draft(_ key: String) -> String { drafts[key] ?? "" }
 
@@ -107,6 +113,7 @@ public struct ConsoleSession: Sendable {
 
 extension ConsoleSession {
     /// Finds the one control the action addresses. The argument is the fill text, toggle state or option.
+    @inline(never)
     func resolve(_ action: ConsoleAction, on screen: Screen) throws(ConsoleError) -> (Control, String) {
         let verb = action.verb
         var matches = candidates(action.label, verb: verb, on: screen)
@@ -163,10 +170,14 @@ extension ConsoleSession {
         }
     }
 
+    @inline(never)
+
     func candidates(_ label: String, verb: ActionVerb, on screen: Screen) -> [Control] {
         let key = Text.normalized(label)
         return screen.controls.filter { $0.kind.verb == verb && Text.normalized($0.label) == key }
     }
+
+    @inline(never)
 
     func error(_ kind: ConsoleError.Kind, _ message: String, _ screen: Screen) -> ConsoleError {
         ConsoleError(kind: kind, message: message, screenTitle: screen.title, availableLabels: screen.labels)

@@ -15,6 +15,7 @@ public struct Screen: Equatable, Sendable {
     /// A file the last action produced (the Last Active CSV).
     public var download: Download?
 
+    @inline(never)
     public init(title: String, breadcrumbs: [String]) {
         self.title = title
         self.breadcrumbs = breadcrumbs
@@ -110,6 +111,7 @@ public struct Control: Equatable, Sendable {
     public var options: [String]
     var intent: Intent
 
+    @inline(never)
     init(
         _ kind: Kind, _ label: String, value: String? = nil, enabled: Bool = true, row: String? = nil,
         section: String? = nil, options: [String] = [], intent: Intent

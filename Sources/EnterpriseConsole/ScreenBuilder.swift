@@ -2,6 +2,7 @@ import EnterpriseDomain
 
 /// Small helpers the screen builders use to add controls in reading order.
 extension Screen {
+    @inline(never)
     mutating func button(
         _ label: String, row: String? = nil, section: String? = nil, enabled: Bool = true, value: String? = nil,
         _ intent: Intent
@@ -10,18 +11,26 @@ extension Screen {
             Control(.button, label, value: value, enabled: enabled, row: row, section: section, intent: intent))
     }
 
+    @inline(never)
+
     mutating func link(_ label: String, row: String? = nil, section: String? = nil, _ intent: Intent) {
         controls.append(Control(.link, label, row: row, section: section, intent: intent))
     }
+
+    @inline(never)
 
     mutating func field(_ label: String, value: String, section: String? = nil, _ key: String) {
         controls.append(Control(.textField, label, value: value, section: section, intent: .field(key)))
     }
 
+    @inline(never)
+
     mutating func toggle(_ label: String, on: Bool, section: String? = nil, enabled: Bool = true, _ intent: Intent) {
         controls.append(
             Control(.toggle, label, value: on ? "on" : "off", enabled: enabled, section: section, intent: intent))
     }
+
+    @inline(never)
 
     mutating func select(
         _ label: String, options: [String], value: String?, row: String? = nil, section: String? = nil, _ intent: Intent
@@ -30,14 +39,21 @@ extension Screen {
             Control(.select, label, value: value, row: row, section: section, options: options, intent: intent))
     }
 
+    @inline(never)
+
     mutating func text(_ title: String, _ lines: [String]) { sections.append(Section(title: title, lines: lines)) }
+
+    @inline(never)
 
     mutating func table(_ title: String, section: String? = nil, columns: [String], rows: [[String]]) {
         tables.append(Table(title: title, section: section, columns: columns, rows: rows))
     }
 
     /// A visible "Simulated:" note for an undocumented choice (rules tagged I).
+    @inline(never)
     mutating func simulated(_ text: String) { notes.append("Simulated: " + text) }
+
+    @inline(never)
 
     mutating func message(_ kind: Message.Kind, _ text: String) { messages.append(Message(kind: kind, text: text)) }
 }

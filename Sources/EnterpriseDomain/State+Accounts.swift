@@ -25,6 +25,7 @@ extension State {
     }
 
     /// Creates the account and its Personal Workspace (ACC-2).
+    @inline(never)
     mutating func createAccount(email: String, method: LoginMethod) -> UserID {
         let id = State.nextID("user", &counters.user)
         let orgID = State.nextID("org", &counters.org)
@@ -107,6 +108,8 @@ extension State {
         return [.trialStarted(id, endsOn: trial.endsOn), .licenseGranted(actor)]
     }
 
+    @inline(never)
+
     mutating func createInstance(owner: UserID, seats: Int, customerID: String, trial: Trial?) -> InstanceID {
         let id = State.nextID("instance", &counters.instance)
         let email = user(owner)?.email ?? ""
@@ -123,6 +126,7 @@ extension State {
     }
 
     /// "kong.com" → "Kong".
+    @inline(never)
     static func instanceName(forEmail email: String) -> String {
         let domain = Text.emailDomain(email)
         let label = domain.split(separator: ".").first.map { String($0) } ?? "Enterprise"
@@ -131,6 +135,7 @@ extension State {
     }
 
     /// LIC-5, INV-13: a license, and the enterprise-member plan for accounts without a plan of their own.
+    @inline(never)
     mutating func grantLicense(_ userID: UserID, in instanceID: InstanceID) {
         guard let index = instanceIndex(instanceID), !instances[index].licenses.contains(userID) else { return }
         instances[index].licenses.append(userID)

@@ -35,6 +35,8 @@ extension State {
         return true
     }
 
+    @inline(never)
+
     mutating func updateDomain(_ name: String, actor: UserID, _ change: (inout Domain) throws(DomainError) -> [Event])
         throws(DomainError) -> [Event]
     {

@@ -38,6 +38,8 @@ extension State {
         return [.scimEnabled(token: State.scimToken(instance.id, serial), connectorURL: url)]
     }
 
+    @inline(never)
+
     static func scimToken(_ instanceID: InstanceID, _ serial: Int) -> String { "scim-\(instanceID)-token-\(serial)" }
 
     /// SCIM-5: Refresh Token + passphrase; the connector URL stays.
@@ -49,6 +51,8 @@ extension State {
         instances[index].scim?.issuedOn = today
         return [.scimTokenRefreshed(token: State.scimToken(instances[index].id, scim.tokenSerial + 1))]
     }
+
+    @inline(never)
 
     func scimReadyIndex(_ actor: UserID) throws(DomainError) -> Int {
         let index = try adminInstanceIndex(actor)

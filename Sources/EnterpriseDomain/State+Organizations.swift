@@ -26,6 +26,7 @@ extension State {
     }
 
     /// INV-2: org owners and admins, and the instance's Owner and Co-owners, manage an org.
+    @inline(never)
     func canManage(_ orgID: OrgID, _ actor: UserID) -> Bool {
         guard let org = org(orgID) else { return false }
         if effectiveRole(of: actor, in: orgID)?.canManage ?? false { return true }
@@ -110,6 +111,7 @@ extension State {
     }
 
     /// INV-11/INV-14.
+    @inline(never)
     func checkInviteControl(_ emails: [String], org: Organization) throws(DomainError) {
         guard let instanceID = org.instanceID, let instance = instance(instanceID) else { return }
         let control = instance.inviteControls.first { $0.orgID == org.id }?.control ?? .allDomains
@@ -181,6 +183,7 @@ extension State {
     }
 
     /// Revokes matching pending invitations, reporting the seats that become free.
+    @inline(never)
     mutating func cancelInvitations(where matches: (Invitation) -> Bool) -> [Event] {
         var events: [Event] = []
         for index in invitations.indices where invitations[index].status == .pending && matches(invitations[index]) {
@@ -235,6 +238,8 @@ extension State {
         let index = try adminInstanceIndex(actor)
         return try releaseLicense(userID, instanceIndex: index)
     }
+
+    @inline(never)
 
     mutating func releaseLicense(_ userID: UserID, instanceIndex index: Int) throws(DomainError) -> [Event] {
         let instance = instances[index]

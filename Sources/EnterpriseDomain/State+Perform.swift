@@ -2,6 +2,7 @@
 /// throws and leaves the state exactly as it was (the work happens on a copy).
 extension State {
     @discardableResult
+    @inline(never)
     public mutating func perform(_ command: Command, by actor: UserID? = nil) throws(DomainError) -> [Event] {
         var draft = self
         let events = try draft.run(command, by: actor)
@@ -72,18 +73,23 @@ extension State {
         }
     }
 
+    @inline(never)
+
     func actorID(_ actor: UserID?) throws(DomainError) -> UserID {
         guard let actor, user(actor) != nil else { throw .permissionDenied("sign in first") }
         return actor
     }
 
     /// The instance the actor administers (Owner or Co-owner).
+    @inline(never)
     func adminInstanceIndex(_ actor: UserID) throws(DomainError) -> Int {
         guard let instance = administeredInstance(by: actor), let index = instanceIndex(instance.id) else {
             throw .permissionDenied("only the Owner or a Co-owner of an Enterprise account can do this")
         }
         return index
     }
+
+    @inline(never)
 
     static func nextID(_ prefix: String, _ counter: inout Int) -> String {
         counter += 1
@@ -94,6 +100,7 @@ extension State {
 // MARK: - Time
 
 extension State {
+    @inline(never)
     mutating func advanceClock(days: Int) throws(DomainError) -> [Event] {
         if days < 0 { throw .invalidClockAdvance }
         today = today.adding(days: days)

@@ -31,6 +31,7 @@ extension State {
     // MARK: Seats (LIC-7/LIC-8)
 
     /// Pending, unexpired invitations in the instance whose email holds no license, counted once per email.
+    @inline(never)
     public func seatHoldingInviteEmails(in instanceID: InstanceID) -> [String] {
         guard let instance = instance(instanceID) else { return [] }
         var emails: [String] = []
@@ -42,6 +43,8 @@ extension State {
         }
         return emails
     }
+
+    @inline(never)
 
     public func licenseUsage(_ instanceID: InstanceID) -> LicenseUsage {
         guard let instance = instance(instanceID) else {
@@ -58,6 +61,7 @@ extension State {
     // MARK: Access and roles (TEAM-4/5/7)
 
     /// Every path by which the user reaches the org, with the role each gives.
+    @inline(never)
     public func accessPaths(of userID: UserID, to orgID: OrgID) -> [(via: String, role: OrgRole)] {
         guard let org = org(orgID) else { return [] }
         var paths: [(via: String, role: OrgRole)] = []
@@ -74,12 +78,16 @@ extension State {
         return paths
     }
 
+    @inline(never)
+
     public func effectiveRole(of userID: UserID, in orgID: OrgID) -> OrgRole? {
         let roles = accessPaths(of: userID, to: orgID).map { $0.role }
         if roles.isEmpty { return nil }
         if let org = org(orgID), org.ownerID == userID { return .owner }
         return configuration.highestRoleWins ? roles.max() : roles.min()
     }
+
+    @inline(never)
 
     public func members(of orgID: OrgID) -> [MemberRow] {
         guard let org = org(orgID) else { return [] }
@@ -97,6 +105,7 @@ extension State {
     }
 
     /// LIC-4: a licensed user of an active instance. Domain lock never blocks a licensed user (DOM-9).
+    @inline(never)
     public func hasEnterpriseAccess(_ userID: UserID) -> Bool {
         instances.contains { $0.active && $0.licenses.contains(userID) }
     }
@@ -113,6 +122,7 @@ extension State {
     // MARK: Domains (DOM-13/14/17)
 
     /// DOM-13: accounts whose email domain is exactly this verified domain and who hold no license in its instance.
+    @inline(never)
     public func unclaimedAccounts(_ domainName: String) -> [User] {
         guard let match = verifiedDomain(forEmail: "x@" + domainName) else { return [] }
         let licenses = instance(match.instanceID)?.licenses ?? []
@@ -129,6 +139,8 @@ extension State {
     }
 
     // MARK: Storage (POL-10, POL-6)
+
+    @inline(never)
 
     public func storageRules(for userID: UserID, in orgID: OrgID) -> StorageRules {
         guard let org = org(orgID) else { return .allAllowed }
@@ -152,6 +164,7 @@ extension State {
     // MARK: Dashboard (ORG-6, ACC-8, ACC-9)
 
     /// Orgs the user can reach: own personal org first, then own orgs by name, then others' by name.
+    @inline(never)
     public func dashboardOrganizations(_ userID: UserID) -> [Organization] {
         let reachable = orgs.filter { org in
             org.ownerID == userID || !accessPaths(of: userID, to: org.id).isEmpty
@@ -165,6 +178,8 @@ extension State {
     static func byName(_ a: Organization, _ b: Organization) -> Bool {
         a.name == b.name ? a.createdOn < b.createdOn || (a.createdOn == b.createdOn && a.id < b.id) : a.name < b.name
     }
+
+    @inline(never)
 
     public func newOrganizationAccess(_ userID: UserID) -> NewOrganizationAccess {
         if let instance = administeredInstance(by: userID) { return .form(.enterprise, instance.id) }
@@ -183,6 +198,7 @@ extension State {
     }
 
     /// ACC-8: the label of the upgrade affordance, or nil.
+    @inline(never)
     public func upgradeAffordance(_ userID: UserID) -> String? {
         guard let user = user(userID) else { return nil }
         switch user.plan {

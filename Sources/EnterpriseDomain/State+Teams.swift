@@ -1,6 +1,7 @@
 /// Teams (TEAM-1..11). Access through teams is derived, so deleting or unlinking a team removes exactly
 /// the access that has no other path (TEAM-7).
 extension State {
+    @inline(never)
     mutating func updateTeam(_ teamID: TeamID, _ change: (inout Team) -> Void) throws(DomainError) {
         for index in instances.indices {
             if let teamIndex = instances[index].teams.firstIndex(where: { $0.id == teamID }) {
@@ -12,6 +13,7 @@ extension State {
     }
 
     /// The index of the actor's instance, which must own the team.
+    @inline(never)
     func teamAdminIndex(_ teamID: TeamID, _ actor: UserID) throws(DomainError) -> Int {
         let index = try adminInstanceIndex(actor)
         guard instances[index].teams.contains(where: { $0.id == teamID }) else { throw .notFound("team \(teamID)") }

@@ -36,16 +36,25 @@ public struct State: Equatable, Sendable {
 // MARK: - Lookups
 
 extension State {
+    @inline(never)
     public func user(_ id: UserID) -> User? { users.first { $0.id == id } }
+    @inline(never)
     public func user(email: String) -> User? {
         let key = Text.trimmed(email).lowercased()
         return users.first { $0.email == key }
     }
+    @inline(never)
     public func org(_ id: OrgID) -> Organization? { orgs.first { $0.id == id } }
+    @inline(never)
     public func org(named name: String) -> Organization? { orgs.first { $0.name == name && $0.type != .personal } }
+    @inline(never)
     public func instance(_ id: InstanceID) -> EnterpriseInstance? { instances.first { $0.id == id } }
+    @inline(never)
     public func invitation(_ id: InvitationID) -> Invitation? { invitations.first { $0.id == id } }
+    @inline(never)
     public func activationCode(_ code: String) -> ActivationCode? { activationCodes.first { $0.code == code } }
+
+    @inline(never)
 
     public func team(_ id: TeamID) -> Team? {
         for instance in instances {
@@ -54,17 +63,22 @@ extension State {
         return nil
     }
 
+    @inline(never)
+
     public func instanceID(ofTeam id: TeamID) -> InstanceID? {
         instances.first { $0.teams.contains { $0.id == id } }?.id
     }
 
     /// The instance where the user is Owner or a Co-owner (not Billing-only).
+    @inline(never)
     public func administeredInstance(by userID: UserID) -> EnterpriseInstance? {
         instances.first { instance in
             instance.ownerID == userID
                 || instance.coOwners.contains { $0.userID == userID && $0.role == .coOwner }
         }
     }
+
+    @inline(never)
 
     public func accountRole(of userID: UserID, in instanceID: InstanceID) -> AccountRole? {
         guard let instance = instance(instanceID) else { return nil }
@@ -73,15 +87,19 @@ extension State {
     }
 
     /// Instances where the user holds a license, in creation order (TEAM-10: the sidebar switcher).
+    @inline(never)
     public func licensedInstances(of userID: UserID) -> [EnterpriseInstance] {
         instances.filter { $0.licenses.contains(userID) }
     }
+
+    @inline(never)
 
     public func isLicensed(_ userID: UserID, in instanceID: InstanceID) -> Bool {
         instance(instanceID)?.licenses.contains(userID) ?? false
     }
 
     /// The verified domain entry (and its instance) matching an email exactly (DOM-17).
+    @inline(never)
     public func verifiedDomain(forEmail email: String) -> (instanceID: InstanceID, domain: Domain)? {
         let name = Text.emailDomain(email)
         for instance in instances {
@@ -92,7 +110,11 @@ extension State {
         return nil
     }
 
+    @inline(never)
+
     func userIndex(_ id: UserID) -> Int? { users.firstIndex { $0.id == id } }
+    @inline(never)
     func orgIndex(_ id: OrgID) -> Int? { orgs.firstIndex { $0.id == id } }
+    @inline(never)
     func instanceIndex(_ id: InstanceID) -> Int? { instances.firstIndex { $0.id == id } }
 }

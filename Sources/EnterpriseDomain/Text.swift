@@ -1,6 +1,7 @@
 /// Small text helpers that Foundation would otherwise provide.
 public enum Text {
     /// Removes leading and trailing spaces, tabs and newlines.
+    @inline(never)
     public static func trimmed(_ text: String) -> String {
         var scalars = Substring(text)
         while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
@@ -9,6 +10,7 @@ public enum Text {
     }
 
     /// Trims, lowercases and collapses runs of whitespace to one space.
+    @inline(never)
     public static func normalized(_ text: String) -> String {
         var result = ""
         var pendingSpace = false
@@ -25,12 +27,14 @@ public enum Text {
     }
 
     /// The part of an email after its last `@`, lowercased; empty when there is none.
+    @inline(never)
     public static func emailDomain(_ email: String) -> String {
         guard let at = email.lastIndex(of: "@") else { return "" }
         return String(email[email.index(after: at)...]).lowercased()
     }
 
     /// A minimal email check: one non-empty local part, a domain with a dot, no spaces.
+    @inline(never)
     public static func isValidEmail(_ email: String) -> Bool {
         guard let at = email.lastIndex(of: "@") else { return false }
         let local = email[..<at]
@@ -42,6 +46,7 @@ public enum Text {
     }
 
     /// `a`, `a and b`, `a, b and c`.
+    @inline(never)
     public static func joinedList(_ items: [String]) -> String {
         if items.count <= 1 { return items.first ?? "" }
         let head = items.dropLast()
