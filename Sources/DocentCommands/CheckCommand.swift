@@ -5,8 +5,14 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Build the site without writing it and report every problem.",
-        discussion:
-            "Exit code 0 when clean, 1 when errors are found (or warnings, with --warnings-as-errors), 2 for bad usage."
+        discussion: """
+            Checks internal links and anchors (in pages, front matter and FAQ answers), images and their alt text, \
+            include parameters, callout classes, duplicate heading ids and output paths, Liquid errors and, when \
+            the config declares a `schema:`, front matter. With --external, also external links (concurrently, with \
+            a timeout, successes cached for a day).
+
+            Exit code 0 when clean, 1 when errors are found (or warnings, with --warnings-as-errors), 2 for bad usage.
+            """
     )
 
     @OptionGroup var site: SiteOptions
@@ -17,24 +23,56 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var warningsAsErrors = false
 
+    @Flag(name: .long, help: "Also check external links (http and https).")
+    var external = false
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for one external link.", valueName: "seconds"))
+    var timeout: Double = 10
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Cache of external links that answered (default: ~/.cache/docent/external-links.json).", valueName: "file"))
+    var externalCache: String?
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
     func run() throws {
         let root = site.sourceURL
         var options = site.buildOptions()
         options.runChecks = true
         let result = SiteBuilder(options: options).build(into: NullOutput())
-        printDiagnostics(result.diagnostics, format: format, root: root)
-        let errors = result.diagnostics.errorCount
-        let warnings = result.diagnostics.warningCount
-        if format == .text {
-            var counts: [String: Int] = [:]
-            for diagnostic in result.diagnostics { counts[diagnostic.id, default: 0] += 1 }
-            let perRule = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            FileHandle.standardError.write(
-                Data(
-                    "Checked \(result.pages.count) pages: \(errors) error(s), \(warnings) warning(s)\(perRule.isEmpty ? "" : " (\(perRule))").\n"
-                        .utf8))
+        var diagnostics = result.diagnostics
+        if external {
+            let cache = externalCache.map { URL(fileURLWithPath: $0) } ?? ExternalLinkCheck.defaultCacheFile
+            diagnostics += ExternalLinkCheck(root: root, timeout: timeout, cacheFile: cache).run(pages: result.pages)
         }
-        if errors > 0 || (warningsAsErrors && warnings > 0) { throw SiteProblems() }
+        let report = Self.report(
+            diagnostics, pageCount: result.pages.count, warningsAsErrors: warningsAsErrors, seconds: result.seconds)
+        printDiagnostics(report.diagnostics, format: format, root: root)
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        if report.failed { throw SiteProblems() }
+    }
+
+    /// What `check` prints and decides, apart from the diagnostics themselves: warnings promoted to errors when
+    /// asked, a summary line with counts per rule, and whether the run fails.
+    static func report(_ diagnostics: [Diagnostic], pageCount: Int, warningsAsErrors: Bool, seconds: Double? = nil)
+        -> (diagnostics: [Diagnostic], summary: String, failed: Bool)
+    {
+        var diagnostics = diagnostics
+        if warningsAsErrors {
+            for index in diagnostics.indices { diagnostics[index].severity = .error }
+        }
+        var counts: [String: Int] = [:]
+        for diagnostic in diagnostics { counts[diagnostic.id, default: 0] += 1 }
+        let perRule = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let time = seconds.map { String(format: " in %.2f s", $0) } ?? ""
+        let summary =
+            "Checked \(pageCount) pages\(time): \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)"
+            + (perRule.isEmpty ? "." : " (\(perRule)).")
+        return (diagnostics, summary, diagnostics.errorCount > 0)
     }
 }
 

@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
         for page in rendered { diagnostics += page.diagnostics }
         timings.mark("render")
         if options.runChecks {
-            diagnostics += SiteChecks.run(model: model, pages: rendered)
+            diagnostics += SiteChecks.run(model: model, pages: rendered, root: root)
             timings.mark("check")
         }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checks `docent check` runs after rendering (links, anchors, images, includes, front matter schema,
 /// duplicate ids…). Each rule lives in its own file and conforms to `SiteCheck`.
 protocol SiteCheck: Sendable {
@@ -6,18 +8,41 @@ protocol SiteCheck: Sendable {
     func run(_ context: CheckContext) -> [Diagnostic]
 }
 
-/// What a rule can look at: the site model and every rendered page with its outline.
+/// What a rule can look at: the site model, every rendered page with its outline, and the link index built once
+/// for all rules (page URLs, anchors per page, static files).
 struct CheckContext: Sendable {
     let model: SiteModel
     let pages: [RenderedPage]
+    /// The site folder, for reading a user's file when a diagnostic needs its exact line.
+    let root: URL
+    let links: LinkIndex
+
+    init(model: SiteModel, pages: [RenderedPage], root: URL) {
+        self.model = model
+        self.pages = pages
+        self.root = root
+        links = LinkIndex(model: model, pages: pages)
+    }
+
+    /// Runs `body` for every page on all cores and joins what it reports, in page order.
+    func eachPage(_ body: @Sendable (RenderedPage) -> [Diagnostic]) -> [Diagnostic] {
+        SiteBuilder.parallelMap(pages, body).flatMap { $0 }
+    }
+
+    func source(of page: Page) -> PageSource {
+        PageSource(page: page, root: root)
+    }
 }
 
 enum SiteChecks {
     /// Every rule, in the order they report.
-    static let all: [any SiteCheck] = []
+    static let all: [any SiteCheck] = [
+        LinkCheck(), FrontMatterLinkCheck(), ImageCheck(), DuplicateHeadingIDCheck(), CalloutCheck(),
+        IncludeParameterCheck(), FrontMatterSchemaCheck(),
+    ]
 
-    static func run(model: SiteModel, pages: [RenderedPage]) -> [Diagnostic] {
-        let context = CheckContext(model: model, pages: pages)
+    static func run(model: SiteModel, pages: [RenderedPage], root: URL) -> [Diagnostic] {
+        let context = CheckContext(model: model, pages: pages, root: root)
         return all.flatMap { $0.run(context) }
     }
 }

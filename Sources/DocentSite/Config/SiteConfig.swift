@@ -29,6 +29,25 @@ public struct SiteConfig: Sendable {
     public var maxPageBytes: Int = 8 << 20
     /// The whole config as template values (`site.*`).
     public var values: [String: LiquidValue] = [:]
+    /// What front matter pages may have, checked by `docent check`; nil when the config declares no `schema:`.
+    /// The format (every section optional):
+    ///
+    ///     schema:
+    ///       keys:                      # declared keys: a type, or a type and the values allowed
+    ///         title: string            # string, number, integer, bool, list, mapping, date; `string|list`
+    ///         tier: {type: string, values: [free, pro, enterprise]}
+    ///         products: {type: list, values: [insomnia]}     # for a list, each item
+    ///         owner:                   # declared with no constraint
+    ///       required: [title]          # keys every page must have (config `defaults:` count)
+    ///       layouts:                   # extra required keys by layout
+    ///         article-detail: {required: [description, breadcrumbs]}
+    ///       content_types:             # extra required keys by `content_type`
+    ///         how_to: [breadcrumbs]
+    ///       callouts: [info, note, warning, danger]   # kramdown callout classes (default: read from the CSS)
+    ///
+    /// A key that is neither declared nor one Docent reads (`layout`, `title`, `breadcrumbs`, …) is reported as
+    /// unknown, with the closest known key.
+    var schema: FrontMatterSchema?
 
     public enum HeadingIDStyleSetting: String, Sendable { case github, kramdown }
 
@@ -120,6 +139,7 @@ extension SiteConfig {
                         at: at("heading_ids")))
             }
         }
+        if let value = object["schema"] { schema = FrontMatterSchema(value, at: at, diagnostics: &diagnostics) }
         if case .array(let items)? = object["exclude"] {
             exclude = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
         }

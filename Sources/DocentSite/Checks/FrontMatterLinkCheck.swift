@@ -1,0 +1,47 @@
+import DocentMarkdown
+
+/// Links written in front matter: `related_resources[].url`, `breadcrumbs[]` and `category-url` (their page
+/// and anchor), and links inside FAQ answers (`faqs[].a`, Markdown). Ids as for body links: `link.broken`,
+/// `link.broken-anchor`. A breadcrumb or absolute related link to a missing page is already reported while
+/// rendering (`frontmatter.breadcrumb`, `frontmatter.related`), so only its anchor is checked here.
+struct FrontMatterLinkCheck: SiteCheck {
+    let id = "link"
+
+    func run(_ context: CheckContext) -> [Diagnostic] {
+        let headingStyle: HeadingIDStyle = context.model.config.headingIDs == .kramdown ? .kramdown : .github
+        return context.eachPage { rendered in
+            let page = rendered.page
+            let links = context.links
+            var source = context.source(of: page)
+            var diagnostics: [Diagnostic] = []
+            func report(_ destination: String, key: String, what: String, anchorsOnly: Bool) {
+                guard var problem = links.problem(with: destination, from: page, what: what),
+                    !anchorsOnly || problem.id == "link.broken-anchor"
+                else { return }
+                problem.location = page.location(ofKey: key)
+                diagnostics.append(problem)
+            }
+            for (index, url) in page.meta.breadcrumbs.enumerated() {
+                report(url, key: "breadcrumbs[\(index)]", what: "breadcrumb", anchorsOnly: true)
+            }
+            for link in page.meta.relatedResources {
+                report(link.url, key: link.keyPath, what: "related resource", anchorsOnly: link.url.hasPrefix("/"))
+            }
+            if let categoryURL = page.meta.categoryURL, LinkResolver.isLocal(categoryURL) {
+                // As the breadcrumbs read it: a bare name is a sibling folder's landing page.
+                let url = categoryURL.hasPrefix("/") || categoryURL.hasPrefix(".") ? categoryURL : categoryURL + "/"
+                let destination = url.hasPrefix("/") || url.hasPrefix(".") ? url : "../" + url
+                report(destination, key: "category-url", what: "category-url", anchorsOnly: false)
+            }
+            for faq in page.meta.faqs where faq.answer.contains("](") || faq.answer.contains("]:") {
+                let outline = Outline(Markdown.parse(faq.answer, headingIDs: headingStyle))
+                for link in outline.links where !link.destination.contains("{") {
+                    guard var problem = links.problem(with: link.destination, from: page) else { continue }
+                    problem.location = source.locate(link.destination, inFrontMatterFrom: faq.keyPath)
+                    diagnostics.append(problem)
+                }
+            }
+            return diagnostics
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import DocentSite
+import Testing
+
+@Suite struct IncludeParameterCheckTests {
+    static let include =
+        "{% if include.variant %}<b>{{ include.variant }}</b>{% endif %}<i>{{ include.id }}</i>{{ include.label | default: \"x\" }}"
+
+    @Test func callsThatGiveEveryNeededParameterPass() throws {
+        let result = try SiteFixture.check([
+            "templates/includes/box.html": Self.include,
+            "content/a.md": "---\ntitle: A\n---\n{% include box.html id=\"main\" %}\n",
+        ])
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+    }
+
+    @Test func aMissingParameterIsReportedAtTheCall() throws {
+        let result = try SiteFixture.check([
+            "templates/includes/box.html": Self.include,
+            "templates/layouts/default.html": "{% include box.html variant=\"x\" %}{{ content }}",
+            "content/a.md": "---\ntitle: A\n---\nText {% include box.html variant = \"a b\" %}\n",
+        ])
+        let problems = result.diagnostics("include").sortedForDisplay
+        #expect(
+            problems.map { "\($0.location!) \($0.id)" } == [
+                "content/a.md:4:6 include.missing-parameter",
+                "templates/layouts/default.html:1:1 include.missing-parameter",
+            ], "\(result.messages)")
+        #expect(problems[0].message == "include `box.html` uses `include.id`, but this call does not give `id`")
+    }
+
+    @Test func missingIncludeIsReportedWhileRendering() throws {
+        let result = try SiteFixture.check(["content/a.md": "---\ntitle: A\n---\n{% include nope.html %}\n"])
+        #expect(result.diagnostics.map(\.id) == ["liquid.missing-partial"])
+    }
+}
