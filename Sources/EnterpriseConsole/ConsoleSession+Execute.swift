@@ -100,6 +100,10 @@ extension ConsoleSession {
             let csv = state.activityReportCSV(instance, on: state.today)
             download = Download(filename: "last-active-\(state.today.iso).csv", mediaType: "text/csv", content: csv)
             flash = [Message(kind: .success, text: "Downloaded last-active-\(state.today.iso).csv.")]
+        case .downloadUnmanagedUsers(let domain):
+            let filename = "unmanaged-users-\(domain)-\(state.today.iso).csv"
+            download = Download(filename: filename, mediaType: "text/csv", content: state.unmanagedUsersCSV(domain))
+            flash = [Message(kind: .success, text: "Downloaded \(filename).")]
         case .createDomain:
             let method: VerificationMethod =
                 draft(DraftKey.verifyUsing) == VerificationMethod.rootDomainRecord.displayName

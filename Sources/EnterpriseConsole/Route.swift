@@ -71,6 +71,7 @@ enum Intent: Equatable, Sendable {
     case renameTeam(TeamID)
     case deleteTeam(TeamID)
     case downloadReport(InstanceID)
+    case downloadUnmanagedUsers(String)
     case createDomain
     case domainFlag(String, DomainFlag)
     case saveStorage(StorageScope)

@@ -83,6 +83,9 @@ extension ConsoleSession {
         let instances = state.licensedInstances(of: userID)
         if let current = instances.first(where: { $0.id == viewedInstance }) {
             screen.text("Sidebar", ["Team: \(current.name)"])
+            if let role = state.accountRole(of: userID, in: current.id), role != .billingOnly {
+                screen.text("Badge", ["Enterprise"])
+            }
             screen.button(current.name, section: "Sidebar", value: "Switch team", .openTeamSwitcher)
             if switcherOpen {
                 for other in instances where other.id != current.id {

@@ -225,6 +225,7 @@ extension ConsoleSession {
                 "\(accounts.count) unclaimed accounts on \(name).",
                 "\(state.unmanagedTotal(instance.id)) unmanaged users across all your domains: the two numbers differ when you have more than one domain.",
             ])
+        screen.button("Export CSV", .downloadUnmanagedUsers(name))
         screen.link("Back to \(name)", .go(.domain(name)))
         return screen
     }
@@ -327,6 +328,7 @@ extension ConsoleSession {
             value: drafts[DraftKey.refreshMode] ?? instance.scim?.refreshMode.displayName ?? "Manual",
             .choice(DraftKey.refreshMode))
         screen.toggle("Bearer Token", on: instance.scim != nil, .scimBearerToken)
+        if let warning = state.scimExpiryWarning(instance.id) { screen.message(.error, warning) }
         if let scim = instance.scim {
             let expires = scim.expiresOn()
             let expired = expires.map { state.today >= $0 } ?? false

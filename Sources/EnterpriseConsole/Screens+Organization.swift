@@ -51,6 +51,10 @@ extension ConsoleSession {
                 screen.button(
                     "Revoke", row: invitation.email, section: "Invitations",
                     .command(.revokeInvitation(invitation.id), success: "Invitation to \(invitation.email) revoked."))
+                screen.button(
+                    "Resend", row: invitation.email, section: "Invitations",
+                    .command(.resendInvitation(invitation.id), success: "Invitation to \(invitation.email) sent again.")
+                )
                 if state.user(email: invitation.email) != nil {
                     screen.button(
                         "Accept invitation", row: invitation.email, section: "Invitations",
@@ -64,6 +68,9 @@ extension ConsoleSession {
             screen.button("Invite", section: "Invitations", .invite(.organization(orgID)))
             if let instanceID = org.instanceID {
                 let usage = state.licenseUsage(instanceID)
+                if state.seatsNeeded(forInviting: [draft(DraftKey.inviteEmails)], in: instanceID) > usage.free {
+                    screen.message(.error, "You cannot invite more people than the seats you have remaining")
+                }
                 screen.text(
                     "Seats",
                     [
@@ -90,9 +97,18 @@ extension ConsoleSession {
         // Projects and storage (POL-6/7).
         let rules = state.storageRules(for: userID, in: orgID)
         screen.banner = state.storageRestrictionBanner(rules)
+        let inconsistent = state.inconsistentProjects(in: orgID)
         screen.table(
             "Projects", section: "Projects", columns: ["Name", "Storage"],
-            rows: org.projects.map { [$0.name, $0.type.displayName] })
+            rows: org.projects.map { project in
+                [
+                    project.name,
+                    project.type.displayName + (inconsistent.contains(project) ? " (no longer allowed)" : ""),
+                ]
+            })
+        if !inconsistent.isEmpty {
+            screen.message(.info, "Some projects use a storage type that is no longer allowed. Update them.")
+        }
         if myRole != nil || org.ownerID == userID {
             screen.field("Project name", value: draft(DraftKey.projectName), section: "Projects", DraftKey.projectName)
             screen.select(

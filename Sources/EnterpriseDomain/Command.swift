@@ -14,6 +14,9 @@ public enum Command: Equatable, Sendable {
     case invite(emails: [String], to: InviteTarget, role: OrgRole)
     case acceptInvitation(InvitationID)
     case revokeInvitation(InvitationID)
+    /// INV-10: send again (a new 30-day period) or change the role of a pending invitation.
+    case resendInvitation(InvitationID)
+    case changeInvitationRole(InvitationID, role: OrgRole)
     case changeRole(UserID, org: OrgID, role: OrgRole)
     case removeFromOrganization(UserID, org: OrgID)
     case removeFromTeam(UserID, team: TeamID)

@@ -14,6 +14,8 @@ public enum Event: Equatable, Sendable {
     case seatReserved(email: String)
     case invitationAccepted(InvitationID)
     case invitationRevoked(InvitationID)
+    case invitationResent(InvitationID, expiresOn: Day)
+    case invitationRoleChanged(InvitationID, role: OrgRole)
     case invitationExpired(InvitationID)
     case seatReleased(email: String)
     case licenseGranted(UserID)
@@ -65,6 +67,8 @@ public enum Event: Equatable, Sendable {
         case .seatReserved: "SeatReserved"
         case .invitationAccepted: "InvitationAccepted"
         case .invitationRevoked: "InvitationRevoked"
+        case .invitationResent: "InvitationResent"
+        case .invitationRoleChanged: "InvitationRoleChanged"
         case .invitationExpired: "InvitationExpired"
         case .seatReleased: "SeatReleased"
         case .licenseGranted: "LicenseGranted"

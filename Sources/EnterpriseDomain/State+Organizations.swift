@@ -182,6 +182,32 @@ extension State {
         return cancelInvitations(where: { $0.id == id })
     }
 
+    /// INV-10: re-send (a fresh expiry) or change the role of a pending invitation.
+    mutating func resendInvitation(_ id: InvitationID, role: OrgRole?, by actor: UserID) throws(DomainError) -> [Event]
+    {
+        guard let index = invitations.firstIndex(where: { $0.id == id }) else { throw .notFound("invitation \(id)") }
+        let invitation = invitations[index]
+        guard invitation.status == .pending else { throw .invitationNotPending }
+        switch invitation.target {
+        case .organization(let orgID):
+            guard canManage(orgID, actor) else {
+                throw .permissionDenied("only owners and admins can change invitations")
+            }
+        case .team:
+            guard administeredInstance(by: actor)?.id == invitation.instanceID else {
+                throw .permissionDenied("only the Owner or a Co-owner can change team invitations")
+            }
+        }
+        if let role {
+            if role == .owner { throw .ownerRoleNotAssignable }
+            invitations[index].role = role
+            return [.invitationRoleChanged(id, role: role)]
+        }
+        invitations[index].sentOn = today
+        invitations[index].expiresOn = today.adding(days: configuration.invitationLifetimeDays)
+        return [.invitationResent(id, expiresOn: invitations[index].expiresOn)]
+    }
+
     /// Revokes matching pending invitations, reporting the seats that become free.
     @inline(never)
     mutating func cancelInvitations(where matches: (Invitation) -> Bool) -> [Event] {

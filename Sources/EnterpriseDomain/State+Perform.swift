@@ -28,6 +28,9 @@ extension State {
             return try invite(emails: emails, to: target, role: role, by: try actorID(actor))
         case .acceptInvitation(let id): return try acceptInvitation(id, by: actor)
         case .revokeInvitation(let id): return try revokeInvitation(id, by: try actorID(actor))
+        case .resendInvitation(let id): return try resendInvitation(id, role: nil, by: try actorID(actor))
+        case .changeInvitationRole(let id, let role):
+            return try resendInvitation(id, role: role, by: try actorID(actor))
         case .changeRole(let user, let org, let role):
             return try changeRole(user, org: org, role: role, by: try actorID(actor))
         case .removeFromOrganization(let user, let org):

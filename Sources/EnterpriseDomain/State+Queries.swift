@@ -46,6 +46,23 @@ extension State {
 
     @inline(never)
 
+    /// INV-8/INV-12: how many seats inviting these emails would take (emails without a license or a held seat).
+    public func seatsNeeded(forInviting emails: [String], in instanceID: InstanceID) -> Int {
+        guard let instance = instance(instanceID) else { return 0 }
+        let held = seatHoldingInviteEmails(in: instanceID)
+        var counted: [String] = []
+        for raw in emails {
+            for piece in raw.split(separator: ",") {
+                let email = Text.trimmed(String(piece)).lowercased()
+                if email.isEmpty || counted.contains(email) || held.contains(email) { continue }
+                if let user = user(email: email), instance.licenses.contains(user.id) { continue }
+                counted.append(email)
+            }
+        }
+        return counted.count
+    }
+
+    @inline(never)
     public func licenseUsage(_ instanceID: InstanceID) -> LicenseUsage {
         guard let instance = instance(instanceID) else {
             return LicenseUsage(used: 0, total: 0, memberCount: 0, inviteCount: 0, free: 0)
@@ -231,6 +248,54 @@ extension State {
         }
         if newer { throw .activationCodeSuperseded }
         return code
+    }
+
+    // MARK: Permissions (ROLE-6/ROLE-7, I)
+
+    /// The app's permission keys for an organization role (the split between roles is the simulation's reading).
+    public static func permissions(of role: OrgRole) -> [String] {
+        let all = [
+            "own:organization", "read:organization", "update:organization", "delete:organization", "read:membership",
+            "update:membership", "delete:membership", "read:invitation", "create:invitation", "delete:invitation",
+            "create:enterprise_connection", "read:enterprise_connection", "update:enterprise_connection",
+            "delete:enterprise_connection", "leave:organization",
+        ]
+        switch role {
+        case .owner: return all
+        case .admin:
+            return all.filter {
+                !$0.hasSuffix(":enterprise_connection") && $0 != "delete:organization" && $0 != "own:organization"
+            }
+        case .member: return ["read:organization", "read:membership", "leave:organization"]
+        }
+    }
+
+    /// POL-8: projects whose storage type the current rules no longer allow.
+    public func inconsistentProjects(in orgID: OrgID) -> [Project] {
+        guard let org = org(orgID) else { return [] }
+        let rules = storageRules(for: org.ownerID, in: orgID)
+        return org.projects.filter { !rules.allows($0.type) }
+    }
+
+    /// SCIM-4: with automatic refresh, owners and co-owners are warned from 20 days before the token expires.
+    public func scimExpiryWarning(_ instanceID: InstanceID) -> String? {
+        guard let scim = instance(instanceID)?.scim, scim.refreshMode == .automatic, let expires = scim.expiresOn()
+        else {
+            return nil
+        }
+        let days = expires - today
+        if days > 20 { return nil }
+        if days <= 0 { return "The SCIM token has expired. Refresh the token to resume provisioning." }
+        return "The SCIM token expires in \(days) days (\(expires.iso)) and automatic refresh has not succeeded."
+    }
+
+    /// DOM-19: a CSV of one domain's unmanaged users.
+    public func unmanagedUsersCSV(_ domainName: String) -> String {
+        var text = "Email,Created,Last login\n"
+        for user in unclaimedAccounts(domainName) {
+            text += State.csvField(user.email) + "," + user.createdOn.iso + "," + (user.lastLoginOn?.iso ?? "") + "\n"
+        }
+        return text
     }
 
     // MARK: Automatic updates (UPD-2/3)

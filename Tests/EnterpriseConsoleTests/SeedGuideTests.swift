@@ -219,3 +219,84 @@ extension ConsoleSession {
         #expect(!session.has("Enterprise Controls"))
     }
 }
+
+/// Screens beyond the two seed guides.
+@Suite struct ConsoleScreenTests {
+    @Test func typingMoreNewEmailsThanFreeSeatsShowsTheInlineError() throws {
+        var state = State.scenarioFixture()
+        let alice = state.user(email: "alice@kong.com")?.id ?? ""
+        try state.perform(.issueActivationCode(code: "ENT-2", seats: 2, customerID: "small", expiresOn: nil))
+        try state.perform(.upgradeSubscription(code: "ENT-2"), by: alice)
+        try state.perform(.createOrganization(name: "Cargo"), by: alice)
+        var session = ConsoleSession(state: state, userEmail: "alice@kong.com")
+        session.step(.click(label: "Manage Organization", row: "Cargo"))
+        session.step(.fill(label: "Invite", value: "a@kong.com, b@kong.com"))
+        #expect(
+            session.screen.messages.contains {
+                $0.text == "You cannot invite more people than the seats you have remaining"
+            })
+        do {
+            try session.perform(.click(label: "Invite"))
+        } catch {
+            #expect(error.domainError == .needsToIncreaseSeats(viewerIsOwner: true))
+        }
+        session.step(.fill(label: "Invite", value: "a@kong.com"))
+        session.step(.click(label: "Invite"))
+        #expect(session.screen.table("Pending invitations")?.rows.count == 1)
+        session.step(.click(label: "Resend", row: "a@kong.com"))
+    }
+
+    @Test func ownersSeeTheEnterpriseBadgeAndMembersDoNot() throws {
+        let owner = try ConsoleSession(startingState: "enterprise-admin")
+        #expect(owner.screen.sections.contains { $0.title == "Badge" })
+        let member = try ConsoleSession(startingState: "enterprise-member")
+        #expect(!member.screen.sections.contains { $0.title == "Badge" })
+    }
+
+    @Test func unclaimedAccountsExportAsCSV() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "Domains"))
+        session.step(.click(label: "konghq.com"))
+        session.step(.click(label: "Manage"))
+        session.step(.click(label: "Export CSV"))
+        #expect(session.screen.download?.filename == "unmanaged-users-konghq.com-2026-03-01.csv")
+    }
+
+    @Test func storageRulesShowTheBannerOnTheOrganizationPage() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "Storage"))
+        session.step(.click(label: "Edit", row: "Organizations"))
+        session.step(.toggle(label: "Cloud Sync", on: false))
+        session.step(.click(label: "Save"))
+        session.step(.navigate(label: "Dashboard"))
+        session.step(.click(label: "Manage Organization", row: "Cargo"))
+        #expect(
+            session.screen.banner
+                == "The organization owner mandates that projects must be created and stored using Local Vault and Git Sync."
+        )
+        #expect(session.screen.control("Storage type")?.options == ["Local Vault", "Git Sync"])
+    }
+
+    @Test func ssoAndScimRunFromEnterpriseControls() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "SCIM"))
+        #expect(session.screen.control("Bearer Token")?.value == "off")
+        #expect(throws: ConsoleError.self) { try session.perform(.toggle(label: "Bearer Token", on: true)) }
+        session.step(.click(label: "SSO"))
+        session.step(.click(label: "Create Connection"))
+        session.step(.fill(label: "Domain", value: "kong.com"))
+        session.step(.click(label: "Create connection"))
+        #expect(session.screen.messages.first?.text == "Your SAML connection has been successfully updated.")
+        session.step(.click(label: "SCIM"))
+        session.step(.toggle(label: "Bearer Token", on: true))
+        let token = session.screen.messages.first?.text ?? ""
+        #expect(token.hasPrefix("Copy your bearer token now. It is shown only once: "))
+        session.step(.click(label: "Licenses"))
+        session.step(.click(label: "SCIM"))
+        #expect(!session.screen.messages.contains { $0.text == token })
+        #expect(!session.screenJSON().contains("token-1"))
+    }
+}
