@@ -87,6 +87,10 @@ enum LabelAliases {
         ("organization name", "name"),
         ("new organisation", "new organization"),
         ("download", "last active"),
+        ("account dashboard", "account"),
+        ("dashboard", "organization dashboard"),
+        ("insomnia dashboard", "dashboard"),
+        ("insomnia dashboard", "organization dashboard"),
     ]
 
     static func targets(of label: String) -> [String] {

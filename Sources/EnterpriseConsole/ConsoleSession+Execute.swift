@@ -5,6 +5,7 @@ extension ConsoleSession {
     mutating func execute(_ control: Control, argument: String) throws(DomainError) {
         switch control.intent {
         case .go(let route): go(route)
+        case .stay: break
         case .field(let key):
             drafts[key] = argument
             if key == DraftKey.activationCode { refreshPreview() }

@@ -135,6 +135,12 @@ extension ConsoleSession {
                 matches = matches.filter { Text.normalized($0.section ?? "") == Text.normalized(section) }
             }
         }
+        if matches.isEmpty, case .navigate(let label) = action {
+            let title = Text.normalized(screen.title)
+            if Text.normalized(label) == title || LabelAliases.targets(of: label).contains(title) {
+                return (Control(.link, screen.title, intent: .stay), "")
+            }
+        }
         guard let control = matches.first else {
             let rowText: String
             if case .click(_, let row?, _) = action { rowText = " in row \"\(row)\"" } else { rowText = "" }

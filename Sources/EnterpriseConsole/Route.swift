@@ -50,6 +50,8 @@ enum Route: Equatable, Sendable {
 /// What activating a control does. Kept beside the control so a screen can only offer what it can do.
 enum Intent: Equatable, Sendable {
     case go(Route)
+    /// Navigating to the screen the reader is already on.
+    case stay
     case field(String)
     case choice(String)
     case draftToggle(String)

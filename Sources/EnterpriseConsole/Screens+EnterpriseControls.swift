@@ -5,6 +5,7 @@ extension ConsoleSession {
     /// A page of Enterprise Controls with its sidebar.
     func controlsPage(_ title: String, _ trail: [String]) -> Screen {
         var screen = Screen(title: title, breadcrumbs: ["Enterprise Controls"] + trail)
+        screen.link("Enterprise Controls", section: "Breadcrumbs", .go(.teams))
         let pages: [(String, Route)] = [
             ("Teams", .teams), ("Licenses", .licenses), ("Domains", .domains), ("Storage", .storage), ("SSO", .sso),
             ("SCIM", .scim), ("Co-owners", .coOwners),

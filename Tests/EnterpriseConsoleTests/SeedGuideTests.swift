@@ -300,3 +300,60 @@ extension ConsoleSession {
         #expect(!session.screenJSON().contains("token-1"))
     }
 }
+
+/// Every bold UI label of the two seed guides, on the screen where the guide uses it.
+@Suite struct SeedLabelTests {
+    static let cases: [(state: String, path: [ConsoleAction], labels: [String])] = [
+        ("enterprise-onboarding", [], ["Upgrade"]),
+        ("enterprise-onboarding", [.click(label: "Upgrade")], ["Activation code", "Upgrade Subscription"]),
+        (
+            "enterprise-onboarding",
+            [.click(label: "Upgrade"), .fill(label: "", value: "ENT-100"), .click(label: "Upgrade Subscription")],
+            ["New Organization", "Manage Organization", "Enterprise Controls"]
+        ),
+        (
+            "enterprise-onboarding",
+            [
+                .click(label: "Upgrade"), .fill(label: "", value: "ENT-100"), .click(label: "Upgrade Subscription"),
+                .click(label: "New Organization"),
+            ],
+            ["Name", "Create Organization"]
+        ),
+        ("enterprise-admin", [], ["Enterprise Controls", "Manage Organization", "Kong"]),
+        (
+            "enterprise-admin", [.navigate(label: "Enterprise Controls")],
+            ["Teams", "Licenses", "Domains", "Enterprise Controls"]
+        ),
+        (
+            "enterprise-admin", [.navigate(label: "Enterprise Controls"), .click(label: "Licenses")],
+            ["Last Active", "Remove"]
+        ),
+        (
+            "enterprise-admin",
+            [.navigate(label: "Enterprise Controls"), .click(label: "Domains"), .click(label: "kong.com")],
+            ["Manage", "Enable", "Lock"]
+        ),
+    ]
+
+    @Test(arguments: 0..<cases.count)
+    func boldLabelsExistWhereTheGuidesUseThem(_ index: Int) throws {
+        let testCase = Self.cases[index]
+        var session = try ConsoleSession(startingState: testCase.state)
+        for action in testCase.path { try session.perform(action) }
+        for label in testCase.labels {
+            #expect(session.screen.control(label) != nil, "\(label) missing on \(session.screen.title)")
+        }
+    }
+
+    @Test func theUnclaimedAccountsSectionHoldsManage() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        try session.perform(.navigate(label: "Insomnia dashboard"))
+        try session.perform(.navigate(label: "Enterprise Controls"))
+        try session.perform(.click(label: "Domains"))
+        try session.perform(.click(label: "kong.com"))
+        try session.perform(.click(label: "Manage", section: "Unclaimed Accounts"))
+        #expect(session.screen.title == "Unclaimed Accounts")
+        try session.perform(.navigate(label: "Enterprise Controls"))
+        #expect(session.screen.title == "Teams")
+    }
+}
