@@ -53,6 +53,21 @@ final class SiteModel: Sendable {
         self.site = .object(site)
     }
 
+    /// The same site with some pages' contents replaced (same URLs, titles and order): everything derived from
+    /// the page list is reused. For the incremental build of `docent serve`.
+    init(reusing previous: SiteModel, pages: [Page]) {
+        config = previous.config
+        self.pages = pages
+        pageByURL = previous.pageByURL
+        pageByContentPath = previous.pageByContentPath
+        staticFiles = previous.staticFiles
+        staticURLs = previous.staticURLs
+        data = previous.data
+        navigation = previous.navigation
+        site = previous.site
+        diagnostics = previous.diagnostics
+    }
+
     /// Resolves a site URL as written in front matter or a link ("/insomnia/sso/", "/insomnia/sso", "sso/").
     func page(forURL url: String) -> Page? {
         var path = url

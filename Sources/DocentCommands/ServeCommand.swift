@@ -1,0 +1,114 @@
+import ArgumentParser
+import DocentPreview
+import DocentSite
+import Foundation
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Build the site in memory and serve it with live reload.",
+        discussion: """
+            Watches content, templates, assets, data and config; rebuilds only the pages an edit affects and \
+            reloads open pages. While the site has errors, pages show them in an overlay and the last good \
+            version stays served. Binds 127.0.0.1 unless --host says otherwise. Ctrl-C stops.
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port: Int = 4000
+
+    @Option(name: .long, help: "The address to listen on (127.0.0.1 keeps the preview on this machine).")
+    var host: String = "127.0.0.1"
+
+    @Flag(name: .long, help: "Open the site in the default browser.")
+    var open = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+    }
+
+    func run() throws {
+        let root = site.sourceURL
+        let preview = PreviewSite(options: site.buildOptions()) { report in
+            Self.log(report, root: root)
+        }
+        let first = preview.buildAll()
+        FileHandle.standardError.write(
+            Data(
+                "Built \(first.update.renderedPages) pages in \(String(format: "%.2f", first.update.seconds)) s\(first.update.succeeded ? "" : " (with errors: the pages show them)")\n"
+                    .utf8))
+        do {
+            try preview.startWatching()
+        } catch {
+            FileHandle.standardError.write(Data("warning: not watching files: \(error)\n".utf8))
+        }
+        let host = host
+        let port = port
+        let open = open
+        let failure = LockedBox<Error?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await PreviewServer.run(site: preview, host: host, port: port) { bound in
+                    let shownHost = host.contains(":") ? "[\(host)]" : host
+                    let url = "http://\(shownHost):\(bound)\(preview.store.siteBaseURL)/"
+                    FileHandle.standardOutput.write(Data("Serving \(root.path) at \(url) (Ctrl-C to stop)\n".utf8))
+                    if open { Self.openBrowser(url) }
+                }
+            } catch {
+                failure.value = error
+            }
+            done.signal()
+        }
+        done.wait()
+        preview.stop()
+        if let error = failure.value {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw SiteProblems(exitCode: 1)
+        }
+        print("Stopped.")
+    }
+
+    private static func log(_ report: PreviewSite.Report, root: URL) {
+        guard !report.changedSources.isEmpty else {
+            if !report.update.succeeded { printDiagnostics(report.update.diagnostics, format: .text, root: root) }
+            return
+        }
+        let milliseconds = Int((report.update.seconds * 1000).rounded())
+        let names = report.changedSources.sorted().prefix(3).joined(separator: ", ")
+        let more = report.changedSources.count > 3 ? " and \(report.changedSources.count - 3) more" : ""
+        if report.update.succeeded {
+            FileHandle.standardError.write(
+                Data(
+                    "Changed \(names)\(more): \(report.update.renderedPages) pages rendered in \(milliseconds) ms\n"
+                        .utf8))
+        } else {
+            printDiagnostics(report.update.diagnostics.filter { $0.severity == .error }, format: .text, root: root)
+            FileHandle.standardError.write(
+                Data(
+                    "Changed \(names)\(more): \(report.update.diagnostics.errorCount) error(s); still serving the last good pages\n"
+                        .utf8))
+        }
+    }
+
+    private static func openBrowser(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+    }
+}
+
+/// A value shared between the command's thread and the server task.
+private final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _value: Value
+    init(_ value: Value) { _value = value }
+    var value: Value {
+        get { lock.withLock { _value } }
+        set { lock.withLock { _value = newValue } }
+    }
+}

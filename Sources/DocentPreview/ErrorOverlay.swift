@@ -1,0 +1,71 @@
+import DocentSite
+import Foundation
+
+/// The overlay a page shows while the site has errors: each error at file:line:column with its source line,
+/// include chain and note. Everything from the site is escaped: diagnostics are shown as text, never as HTML.
+enum ErrorOverlay {
+    static let elementID = "docent-error-overlay"
+
+    /// The overlay element, or nil when there are no errors.
+    static func html(_ diagnostics: [Diagnostic], root: URL, limit: Int = 20) -> String? {
+        let errors = diagnostics.filter { $0.severity == .error }.sortedForDisplay
+        guard !errors.isEmpty else { return nil }
+        var out = "<div id=\"\(elementID)\" role=\"alert\" style=\"\(style)\">"
+        out += "<div style=\"max-width:60rem;margin:0 auto\">"
+        out +=
+            "<p style=\"margin:0 0 1rem;font:600 1.1rem system-ui,sans-serif;color:#ff8a80\">Docent: \(errors.count) error\(errors.count == 1 ? "" : "s") — showing the last good version of the site</p>"
+        for diagnostic in errors.prefix(limit) {
+            out += "<section style=\"margin:0 0 1.25rem\">"
+            let place = diagnostic.location.map { escape($0.description) + ": " } ?? ""
+            out +=
+                "<div class=\"docent-diagnostic\"><strong style=\"color:#ffcc80\">\(place)</strong>\(escape(diagnostic.message)) <span style=\"opacity:.6\">[\(escape(diagnostic.id))]</span></div>"
+            if let location = diagnostic.location, let line = sourceLine(location, root: root) {
+                let caret = String(repeating: " ", count: max(0, location.column - 1)) + "^"
+                out +=
+                    "<pre style=\"margin:.4rem 0;padding:.5rem;background:#000a;overflow:auto\">\(location.line) | \(escape(line))\n\(String(repeating: " ", count: String(location.line).count)) | \(caret)</pre>"
+            }
+            for call in diagnostic.includeChain.reversed() {
+                out += "<div style=\"opacity:.8\">included from \(escape(call.description))</div>"
+            }
+            if let note = diagnostic.note { out += "<div style=\"opacity:.8\">note: \(escape(note))</div>" }
+            if let fixIt = diagnostic.fixIt { out += "<div style=\"opacity:.8\">fix: \(escape(fixIt))</div>" }
+            out += "</section>"
+        }
+        if errors.count > limit { out += "<p>… and \(errors.count - limit) more</p>" }
+        out += "</div></div>"
+        return out
+    }
+
+    static let style =
+        "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;background:rgba(20,20,24,.94);color:#eee;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace;white-space:normal"
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// The line of a user's file a diagnostic points at (files outside the site root are not read).
+    static func sourceLine(_ location: SourceLocation, root: URL) -> String? {
+        guard !location.file.hasPrefix("/"), !location.file.split(separator: "/").contains("..") else { return nil }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(location.file).path),
+            data.count < 16 << 20
+        else { return nil }
+        var number = 1
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if number == location.line { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+            number += 1
+        }
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// DocentPreview: the preview server (docent serve).

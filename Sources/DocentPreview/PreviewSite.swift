@@ -1,0 +1,107 @@
+import DocentSite
+import Foundation
+
+/// The site behind `docent serve`: built in memory, rebuilt incrementally on each change set (from the file
+/// watcher, or given by a caller), published to the store, announced to open pages over the live-reload hub.
+public final class PreviewSite: @unchecked Sendable {
+    /// One rebuild, for the terminal.
+    public struct Report: Sendable {
+        public var update: IncrementalBuild.Update
+        public var outcome: SiteStore.Outcome
+        public var changedSources: Set<String>
+    }
+
+    public let options: BuildOptions
+    public let store = SiteStore()
+    public let hub = LiveReloadHub()
+    public var root: URL { options.source.standardizedFileURL }
+    private let build: IncrementalBuild
+    private let lock = NSLock()
+    private var watcher: FileWatcher?
+    private let onReport: (@Sendable (Report) -> Void)?
+
+    public init(options: BuildOptions, onReport: (@Sendable (Report) -> Void)? = nil) {
+        self.options = options
+        self.build = IncrementalBuild(options: options)
+        self.onReport = onReport
+    }
+
+    /// Builds the whole site.
+    @discardableResult public func buildAll() -> Report {
+        lock.withLock { publish(build.build(), changed: []) }
+    }
+
+    /// Rebuilds after these source paths (relative to the site root) changed.
+    @discardableResult public func apply(changes: Set<String>) -> Report {
+        lock.withLock { publish(build.update(changed: changes), changed: changes) }
+    }
+
+    /// Watches the site's files and rebuilds on each burst of changes.
+    public func startWatching(debounce: Duration = .milliseconds(30)) throws {
+        let watcher = try FileWatcher(root: root, debounce: debounce) { [weak self] paths in
+            self?.apply(changes: paths)
+        }
+        lock.withLock { self.watcher = watcher }
+        watcher.start()
+    }
+
+    /// Stops watching and ends the live-reload streams.
+    public func stop() {
+        let watcher = lock.withLock { () -> FileWatcher? in
+            defer { self.watcher = nil }
+            return self.watcher
+        }
+        watcher?.stop()
+        hub.close()
+    }
+
+    private func publish(_ update: IncrementalBuild.Update, changed: Set<String>) -> Report {
+        let overlay = update.succeeded ? nil : ErrorOverlay.html(update.diagnostics, root: root)
+        let baseURL = Self.baseURL(of: update)
+        let outcome = store.publish(update, overlay: overlay, baseURL: baseURL)
+        switch outcome {
+        case .unchanged: break
+        case .styles: hub.send(event: "css", data: "{}")
+        case .pages(let paths):
+            if let paths {
+                hub.send(event: "reload", data: "{\"all\":false,\"paths\":\(Self.jsonArray(paths))}")
+            } else {
+                hub.send(event: "reload", data: "{\"all\":true,\"paths\":[]}")
+            }
+        case .failed:
+            hub.send(event: "overlay", data: "{\"html\":\(Self.jsonString(overlay ?? ""))}")
+        }
+        let report = Report(update: update, outcome: outcome, changedSources: changed)
+        onReport?(report)
+        return report
+    }
+
+    private static func baseURL(of update: IncrementalBuild.Update) -> String {
+        update.baseURL
+    }
+
+    static func jsonArray(_ values: [String]) -> String {
+        "[" + values.map(jsonString).joined(separator: ",") + "]"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

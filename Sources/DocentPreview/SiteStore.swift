@@ -1,0 +1,83 @@
+import DocentSite
+import Foundation
+
+/// The site as served: the files of the last good build, kept in memory. While the site has errors, changes are
+/// held back (the last good pages stay served) and the overlay is set; the first good build after them publishes
+/// everything held back at once.
+public final class SiteStore: @unchecked Sendable {
+    /// What publishing one build did, for the live-reload event.
+    public enum Outcome: Equatable, Sendable {
+        /// Nothing a browser shows changed.
+        case unchanged
+        /// Only stylesheets changed.
+        case styles
+        /// These URL paths changed (nil: reload every page).
+        case pages([String]?)
+        /// The site has errors; the overlay is set.
+        case failed
+    }
+
+    private let lock = NSLock()
+    private var files: [String: [UInt8]] = [:]
+    private var siteFiles: SiteFilesSnapshot?
+    private var held: [String: [UInt8]?] = [:]
+    private var overlay: String?
+    private var baseURL = ""
+
+    public init() {}
+
+    /// The bytes of a published file by output path ("guide/index.html").
+    public func file(_ path: String) -> [UInt8]? {
+        lock.withLock {
+            if let bytes = files[path] { return bytes }
+            return siteFiles?.file(path)
+        }
+    }
+
+    public var overlayHTML: String? { lock.withLock { overlay } }
+    public var siteBaseURL: String { lock.withLock { baseURL } }
+    public var paths: [String] { lock.withLock { Array(files.keys) } }
+
+    /// Publishes a build (or holds it back when it has errors).
+    func publish(_ update: IncrementalBuild.Update, overlay newOverlay: String?, baseURL newBaseURL: String) -> Outcome
+    {
+        lock.withLock {
+            for (path, bytes) in update.written { held[path] = .some(bytes) }
+            for path in update.removed where update.written[path] == nil { held[path] = .some(nil) }
+            guard update.succeeded else {
+                overlay = newOverlay
+                return .failed
+            }
+            let recovering = overlay != nil
+            overlay = nil
+            baseURL = newBaseURL
+            siteFiles = update.siteFiles
+            let changes = held
+            held = [:]
+            var pagePaths: [String] = []
+            var everything = recovering || update.fullBuild
+            var stylesOnly = !changes.isEmpty
+            for (path, bytes) in changes {
+                if let bytes { files[path] = bytes } else { files.removeValue(forKey: path) }
+                if !path.lowercased().hasSuffix(".css") { stylesOnly = false }
+                if bytes == nil { everything = true }
+                if ContentTypes.isHTML(path) {
+                    pagePaths.append(Self.urlPath(ofOutput: path, baseURL: newBaseURL))
+                } else if !path.lowercased().hasSuffix(".css") {
+                    everything = true
+                }
+            }
+            if everything || pagePaths.count > 200 { return .pages(nil) }
+            if changes.isEmpty { return .unchanged }
+            if stylesOnly { return .styles }
+            return .pages(pagePaths.sorted())
+        }
+    }
+
+    /// "guide/index.html" → "/guide/", "404.html" → "/404.html" (with the baseurl in front).
+    static func urlPath(ofOutput path: String, baseURL: String) -> String {
+        if path == "index.html" { return baseURL + "/" }
+        if path.hasSuffix("/index.html") { return baseURL + "/" + path.dropLast(10) }
+        return baseURL + "/" + path
+    }
+}

@@ -1,0 +1,572 @@
+import Foundation
+import Liquid
+
+/// A site kept in memory between builds, for `docent serve`: the first `build()` runs the whole pipeline, then
+/// `update(changed:)` re-reads only the files that changed and re-renders only the pages they affect, following
+/// each page's dependencies (its layouts, includes, data files, and the pages whose titles or URLs it shows).
+/// Between two calls the outputs are exactly those of a clean `SiteBuilder` build of the same files.
+///
+/// Not thread-safe: one owner calls it, one change set at a time.
+public final class IncrementalBuild: @unchecked Sendable {
+    /// What changed in the output since the previous call.
+    public struct Update: Sendable {
+        /// Output paths ("guide/index.html", "assets/site.css") with their new bytes.
+        public var written: [String: [UInt8]] = [:]
+        /// Output paths no longer produced.
+        public var removed: Set<String> = []
+        /// Every problem of the site as it now is (not only of this change).
+        public var diagnostics: [Diagnostic] = []
+        /// Pages rendered for this change.
+        public var renderedPages = 0
+        /// The change needed the whole pipeline (first build, config change).
+        public var fullBuild = false
+        /// `sitemap.xml` and `search.json` of the site as it now is, computed when first asked for.
+        public var siteFiles: SiteFilesSnapshot
+        public var seconds: Double = 0
+        /// The site's baseurl ("" or "/docs"): served URLs start with it.
+        public var baseURL = ""
+
+        public var succeeded: Bool { diagnostics.errorCount == 0 }
+        /// Only stylesheets changed: a browser can swap styles without reloading the page.
+        public var stylesOnly: Bool {
+            removed.isEmpty && !written.isEmpty && written.keys.allSatisfy { $0.lowercased().hasSuffix(".css") }
+        }
+    }
+
+    public let options: BuildOptions
+    private let root: URL
+    private var config = SiteConfig(layout: .docent)
+    private var configDiagnostics: [Diagnostic] = []
+    private var discoveryDiagnostics: [Diagnostic] = []
+    private var pageFiles: [String: SourceFile] = [:]
+    private var staticFiles: [String: SourceFile] = [:]
+    private var loaded: [String: LoadedPage] = [:]
+    /// Site paths of every loaded page file, sorted.
+    private var loadedOrder: [String] = []
+    /// Site paths of the pages in the site (published, drafts only when asked), in build order.
+    private var pageOrder: [String] = []
+    private var summaries: [String: PageSummary] = [:]
+    private var pageIndex: [String: Int] = [:]
+    private var data: LiquidValue = .object([:])
+    private var navigationFile: (sitePath: String, data: YAMLData)?
+    private var dataDiagnostics: [Diagnostic] = []
+    private var duplicateDiagnostics: [Diagnostic] = []
+    private var model: SiteModel?
+    private var templates: TemplateSet?
+    private var tagReferences = TemplateReferences()
+    private var rendered: [String: RenderedPage] = [:]
+    private var dependencies: [String: PageDependencies] = [:]
+    /// Output path of each source file (page or static) currently in the output.
+    private var outputs: [String: String] = [:]
+    private let referenceCache = ReferenceCache()
+
+    private struct LoadedPage {
+        var page: Page?
+        var diagnostics: [Diagnostic]
+    }
+
+    public init(options: BuildOptions) {
+        self.options = options
+        root = options.source.standardizedFileURL
+    }
+
+    /// The folders and files whose changes matter, relative to the site root: everything but the hidden folders.
+    public var configFile: String? { config.file }
+
+    // MARK: - Full build
+
+    /// Builds everything from scratch. The update lists every output file.
+    public func build() -> Update {
+        let clock = ContinuousClock.now
+        configDiagnostics = []
+        config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &configDiagnostics)
+        referenceCache.removeAll()
+        var discovery = Discovery(root: root, config: config, outputPath: nil)
+        let files = discovery.run()
+        discoveryDiagnostics = discovery.diagnostics
+        pageFiles = [:]
+        staticFiles = [:]
+        for file in files {
+            if file.kind == .page { pageFiles[file.sitePath] = file } else { staticFiles[file.sitePath] = file }
+        }
+        loaded = [:]
+        reload(Set(pageFiles.keys))
+        let pages = rebuildPageOrder()
+        reloadData()
+        duplicateDiagnostics = SiteBuilder.duplicateOutputs(pages, staticFiles: orderedStaticFiles)
+        let model = SiteModel(
+            config: config, pages: pages, staticFiles: orderedStaticFiles, data: data, navigationFile: navigationFile)
+        self.model = model
+        makeTemplates(model: model)
+        let previousOutputs = Set(outputs.values)
+        outputs = [:]
+        rendered = [:]
+        dependencies = [:]
+        var update = Update(siteFiles: SiteFilesSnapshot(pages: [], config: config))
+        render(Set(pageOrder), into: &update)
+        for sitePath in staticFiles.keys { copyStatic(sitePath, into: &update) }
+        update.removed = previousOutputs.subtracting(update.written.keys)
+        update.fullBuild = true
+        return finish(update, since: clock)
+    }
+
+    // MARK: - Incremental update
+
+    /// Applies a set of changed source paths (relative to the site root; created, modified or deleted files or
+    /// folders) and re-renders the pages they affect.
+    public func update(changed paths: Set<String>) -> Update {
+        guard let oldModel = model else { return build() }
+        let clock = ContinuousClock.now
+        var layoutsChanged: Set<String> = []
+        var includesChanged: Set<String> = []
+        var tagsChanged = false
+        var dataChanged = false
+        var pagesChanged: Set<String> = []
+        var staticsChanged: Set<String> = []
+        var rediscover = false
+        for path in paths {
+            if path == config.file || path == "docent.yml" || path == "_config.yml" || path.isEmpty {
+                return build()
+            }
+            if let name = Self.relative(path, under: config.layoutsFolder) {
+                layoutsChanged.insert((name as NSString).deletingPathExtension)
+                referenceCache.remove(path)
+            } else if let name = Self.relative(path, under: config.includesFolder) {
+                includesChanged.insert(name)
+                referenceCache.remove(prefix: path)
+            } else if Self.relative(path, under: config.tagsFolder) != nil {
+                tagsChanged = true
+            } else if Self.relative(path, under: config.dataFolder) != nil {
+                dataChanged = true
+            } else if let file = pageFiles[path], Self.isFile(root, path) {
+                pagesChanged.insert(path)
+                // Outside a Docent content folder, an HTML file is a page only while it starts with front matter.
+                if config.layout == .jekyll || !["md", "markdown"].contains(Discovery.pathExtension(file.sitePath)) {
+                    rediscover = true
+                }
+            } else if staticFiles[path] != nil, Self.isFile(root, path) {
+                staticsChanged.insert(path)
+                if config.layout == .jekyll && Discovery.pageExtensions.contains(Discovery.pathExtension(path)) {
+                    rediscover = true
+                }
+            } else {
+                rediscover = true
+            }
+            // A file read through include_relative may be any file.
+            referenceCache.remove(path)
+        }
+
+        var removedStatics: Set<String> = []
+        var addedStatics: Set<String> = []
+        if rediscover {
+            var discovery = Discovery(root: root, config: config, outputPath: nil)
+            let files = discovery.run()
+            discoveryDiagnostics = discovery.diagnostics
+            var newPages: [String: SourceFile] = [:]
+            var newStatics: [String: SourceFile] = [:]
+            for file in files {
+                if file.kind == .page { newPages[file.sitePath] = file } else { newStatics[file.sitePath] = file }
+            }
+            for path in newPages.keys where pageFiles[path] == nil { pagesChanged.insert(path) }
+            for path in pageFiles.keys where newPages[path] == nil { loaded.removeValue(forKey: path) }
+            addedStatics = Set(newStatics.keys).subtracting(staticFiles.keys)
+            removedStatics = Set(staticFiles.keys).subtracting(newStatics.keys)
+            staticsChanged.formUnion(addedStatics)
+            pageFiles = newPages
+            staticFiles = newStatics
+        }
+
+        // Load the changed pages; see what other pages can see of them.
+        let oldOrder = pageOrder
+        let oldSummaries = summaries
+        reload(pagesChanged)
+        var pages: [Page]
+        let candidates: Set<String>
+        if !rediscover, pagesChanged.allSatisfy({ pageIndex[$0] != nil && isInSite(loaded[$0]?.page) }) {
+            // The same pages in the same order: replace the changed ones in place.
+            pages = oldModel.pages
+            for sitePath in pagesChanged {
+                guard let index = pageIndex[sitePath], let page = loaded[sitePath]?.page else { continue }
+                pages[index] = page
+                summaries[sitePath] = PageSummary(page)
+            }
+            candidates = pagesChanged
+        } else {
+            pages = rebuildPageOrder()
+            candidates = Set(oldOrder).union(pageOrder)
+        }
+        var changedURLs: Set<String> = []
+        var changedContentPaths: Set<String> = []
+        for sitePath in candidates where oldSummaries[sitePath] != summaries[sitePath] {
+            for summary in [oldSummaries[sitePath], summaries[sitePath]].compactMap({ $0 }) {
+                changedURLs.insert(summary.url)
+                changedContentPaths.insert(summary.contentPath)
+            }
+        }
+        let summariesChanged = !changedURLs.isEmpty || oldOrder != pageOrder
+        let staticSetChanged = !addedStatics.isEmpty || !removedStatics.isEmpty
+        var changedDataNames: Set<String> = []
+        if dataChanged {
+            let oldData = data
+            let oldNavigation = navigationFile
+            reloadData()
+            if case .object(let old) = oldData, case .object(let new) = data {
+                for key in Set(old.keys).union(new.keys) where old[key] != new[key] { changedDataNames.insert(key) }
+            }
+            if oldNavigation?.data.value != navigationFile?.data.value
+                || oldNavigation?.sitePath != navigationFile?.sitePath
+            {
+                changedDataNames.insert("navigation")
+            }
+        }
+        if summariesChanged || staticSetChanged {
+            duplicateDiagnostics = SiteBuilder.duplicateOutputs(pages, staticFiles: orderedStaticFiles)
+        }
+
+        // The model: rebuilt when what pages see of each other changed, else reused with the new page contents.
+        let siteChanged = summariesChanged || staticSetChanged || !changedDataNames.isEmpty
+        let model: SiteModel
+        if siteChanged {
+            model = SiteModel(
+                config: config, pages: pages, staticFiles: orderedStaticFiles, data: data,
+                navigationFile: navigationFile)
+        } else {
+            model = SiteModel(reusing: oldModel, pages: pages)
+        }
+        self.model = model
+        if siteChanged || !layoutsChanged.isEmpty || !includesChanged.isEmpty || tagsChanged {
+            makeTemplates(model: model)
+        }
+
+        // The pages to render again: the changed ones and those depending on what changed.
+        let listsChanged = summariesChanged || staticSetChanged || changedDataNames.contains("navigation")
+        let changedStaticURLs = Set(
+            addedStatics.union(removedStatics).compactMap { path -> String? in
+                (staticFiles[path] ?? oldStaticFile(path)).map { $0.urlPrefix + $0.relativePath }
+            })
+        var toRender = pagesChanged.intersection(pageOrder)
+        for sitePath in pageOrder where !toRender.contains(sitePath) {
+            guard let dependency = dependencies[sitePath], let previous = rendered[sitePath] else {
+                toRender.insert(sitePath)
+                continue
+            }
+            let references = dependency.references
+            var affected = tagsChanged && dependency.usesLiquid
+            affected = affected || !dependency.layouts.isDisjoint(with: layoutsChanged)
+            affected =
+                affected
+                || (!includesChanged.isEmpty
+                    && (references.anyInclude
+                        || references.includes.contains { name in
+                            includesChanged.contains { name == $0 || name.hasPrefix($0 + "/") }
+                        }))
+            affected = affected || !dependency.relativeFiles.isDisjoint(with: paths)
+            affected =
+                affected
+                || (!changedDataNames.isEmpty
+                    && (references.anyData || !references.data.isDisjoint(with: changedDataNames)))
+            affected = affected || (listsChanged && references.sitePages)
+            if summariesChanged {
+                affected =
+                    affected || dependency.showsAny(of: changedURLs)
+                    || !dependency.linkedContentPaths.isDisjoint(with: changedContentPaths) || dependency.anyLink
+                    || !previous.diagnostics.isEmpty
+            }
+            if staticSetChanged { affected = affected || dependency.showsAny(of: changedStaticURLs) }
+            if siteChanged, !affected {
+                let url = previous.page.url
+                affected = oldModel.navigation.sectionByURL[url] != model.navigation.sectionByURL[url]
+            }
+            if affected { toRender.insert(sitePath) }
+        }
+
+        var update = Update(siteFiles: SiteFilesSnapshot(pages: [], config: config))
+        render(toRender, into: &update)
+        for sitePath in staticsChanged where staticFiles[sitePath] != nil { copyStatic(sitePath, into: &update) }
+        // Outputs of files that are gone.
+        let produced = Set(pageOrder).union(staticFiles.keys)
+        for (sitePath, output) in outputs where !produced.contains(sitePath) {
+            outputs.removeValue(forKey: sitePath)
+            rendered.removeValue(forKey: sitePath)
+            dependencies.removeValue(forKey: sitePath)
+            update.removed.insert(output)
+        }
+        let live = Set(outputs.values)
+        update.removed = update.removed.subtracting(live)
+        return finish(update, since: clock)
+    }
+
+    // MARK: - Stages
+
+    private var orderedStaticFiles: [SourceFile] {
+        staticFiles.values.sorted { $0.sitePath < $1.sitePath }
+    }
+
+    private var removedStaticCache: [String: SourceFile] = [:]
+
+    private func oldStaticFile(_ path: String) -> SourceFile? { removedStaticCache[path] }
+
+    private func reload(_ sitePaths: Set<String>) {
+        let files = sitePaths.compactMap { pageFiles[$0] }
+        let loader = PageLoader(root: root, config: config)
+        let results =
+            files.count > 4 ? SiteBuilder.parallelMap(files) { loader.load($0) } : files.map { loader.load($0) }
+        for (file, result) in zip(files, results) {
+            loaded[file.sitePath] = LoadedPage(page: result.page, diagnostics: result.diagnostics)
+        }
+    }
+
+    /// The pages of the site in build order (by site path), and their summaries.
+    private func rebuildPageOrder() -> [Page] {
+        var pages: [Page] = []
+        pageOrder = []
+        summaries = [:]
+        pageIndex = [:]
+        loadedOrder = loaded.keys.sorted()
+        for sitePath in loadedOrder {
+            guard let page = loaded[sitePath]?.page, isInSite(page) else { continue }
+            pageIndex[sitePath] = pages.count
+            pages.append(page)
+            pageOrder.append(sitePath)
+            summaries[sitePath] = PageSummary(page)
+        }
+        return pages
+    }
+
+    private func isInSite(_ page: Page?) -> Bool {
+        guard let page else { return false }
+        return page.meta.published && (options.includeDrafts || !page.meta.draft)
+    }
+
+    private func reloadData() {
+        let (value, navigation, diagnostics) = SiteBuilder.loadData(root: root, folder: config.dataFolder)
+        data = value
+        navigationFile = navigation
+        dataDiagnostics = diagnostics
+    }
+
+    private func makeTemplates(model: SiteModel) {
+        let site = model.site
+        templates = TemplateSet(root: root, config: config, siteValues: { site })
+        var references = TemplateReferences()
+        let folder = root.appendingPathComponent(config.tagsFolder)
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []) {
+            references.formUnion(referenceCache.references(root: root, sitePath: config.tagsFolder + "/" + name))
+        }
+        tagReferences = references
+    }
+
+    /// Renders pages (in parallel), records their dependencies and the outputs whose bytes changed.
+    private func render(_ sitePaths: Set<String>, into update: inout Update) {
+        guard let model, let templates else { return }
+        let renderer = PageRenderer(
+            model: model, templates: templates, headingStyle: config.headingIDs == .kramdown ? .kramdown : .github)
+        let pages = pageOrder.filter { sitePaths.contains($0) }.compactMap { loaded[$0]?.page }
+        let context = DependencyContext(
+            root: root, config: config, templates: templates, tagReferences: tagReferences, cache: referenceCache)
+        let work: @Sendable (Page) -> (RenderedPage, PageDependencies) = { page in
+            let result = renderer.render(page)
+            return (result, context.dependencies(of: page, rendered: result))
+        }
+        let results = pages.count > 1 ? SiteBuilder.parallelMap(pages, work) : pages.map(work)
+        for (result, dependency) in results {
+            let sitePath = result.page.sitePath
+            let previous = rendered[sitePath]
+            rendered[sitePath] = result
+            dependencies[sitePath] = dependency
+            let output = result.page.outputPath
+            if let old = outputs[sitePath], old != output { update.removed.insert(old) }
+            outputs[sitePath] = output
+            if previous?.html != result.html || previous?.page.outputPath != output {
+                update.written[output] = Array(result.html.utf8)
+            }
+        }
+        update.renderedPages += results.count
+    }
+
+    private func copyStatic(_ sitePath: String, into update: inout Update) {
+        guard let file = staticFiles[sitePath] else { return }
+        removedStaticCache[sitePath] = file
+        let output = String((file.urlPrefix + file.relativePath).dropFirst())
+        outputs[sitePath] = output
+        if let data = FileManager.default.contents(atPath: root.appendingPathComponent(sitePath).path) {
+            update.written[output] = [UInt8](data)
+        }
+    }
+
+    private func finish(_ update: Update, since clock: ContinuousClock.Instant) -> Update {
+        var update = update
+        var diagnostics = configDiagnostics + discoveryDiagnostics
+        for sitePath in loadedOrder { diagnostics += loaded[sitePath]?.diagnostics ?? [] }
+        diagnostics += duplicateDiagnostics + dataDiagnostics
+        diagnostics += model?.diagnostics ?? []
+        diagnostics += templates?.diagnostics ?? []
+        for sitePath in pageOrder { diagnostics += rendered[sitePath]?.diagnostics ?? [] }
+        update.diagnostics = diagnostics
+        update.baseURL = config.baseURL
+        update.siteFiles = SiteFilesSnapshot(pages: pageOrder.compactMap { rendered[$0] }, config: config)
+        for (sitePath, file) in staticFiles { removedStaticCache[sitePath] = file }
+        let elapsed = ContinuousClock.now - clock
+        update.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return update
+    }
+
+    // MARK: - Paths
+
+    static func relative(_ path: String, under folder: String) -> String? {
+        guard !folder.isEmpty, path.hasPrefix(folder + "/") else { return nil }
+        return String(path.dropFirst(folder.count + 1))
+    }
+
+    static func isFile(_ root: URL, _ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            && !isDirectory.boolValue
+    }
+}
+
+/// `sitemap.xml` and `search.json` for a set of rendered pages, computed once when first asked for (the search
+/// index of a big site is large, and most edits are followed by no request for it).
+public final class SiteFilesSnapshot: @unchecked Sendable {
+    public static let paths: Set<String> = ["sitemap.xml", "search.json"]
+    private let pages: [RenderedPage]
+    private let config: SiteConfig
+    private let lock = NSLock()
+    private var cache: [String: [UInt8]] = [:]
+
+    init(pages: [RenderedPage], config: SiteConfig) {
+        self.pages = pages
+        self.config = config
+    }
+
+    /// The bytes of `sitemap.xml` or `search.json`; nil for any other path.
+    public func file(_ path: String) -> [UInt8]? {
+        guard Self.paths.contains(path) else { return nil }
+        return lock.withLock {
+            if let cached = cache[path] { return cached }
+            let text = path == "sitemap.xml" ? SiteFiles.sitemap(pages, config: config) : SiteFiles.searchIndex(pages)
+            let bytes = Array(text.utf8)
+            cache[path] = bytes
+            return bytes
+        }
+    }
+}
+
+// MARK: - Dependencies of one page
+
+/// Computes a page's dependencies after its render; safe to call from the parallel render.
+private struct DependencyContext: Sendable {
+    let root: URL
+    let config: SiteConfig
+    let templates: TemplateSet
+    let tagReferences: TemplateReferences
+    let cache: ReferenceCache
+
+    func dependencies(of page: Page, rendered: RenderedPage) -> PageDependencies {
+        var dependency = PageDependencies()
+        var references = TemplateReferences(scanning: page.body)
+        for faq in page.meta.faqs {
+            references.formUnion(TemplateReferences(scanning: faq.answer))
+            if faq.answer.contains(".md") || faq.answer.contains(".markdown") { dependency.anyLink = true }
+        }
+        dependency.usesLiquid =
+            rendered.bodyHadLiquid || page.meta.faqs.contains { PageRenderer.containsLiquid($0.answer) }
+        if dependency.usesLiquid { references.formUnion(tagReferences) }
+        for name in references.relativeIncludes {
+            if let path = Self.resolve(name, from: page.sitePath) { dependency.relativeFiles.insert(path) }
+        }
+        if let name = page.meta.layout ?? (page.isMarkdown ? "default" : nil), !name.isEmpty {
+            let (chain, missing) = templates.chain(startingAt: name)
+            dependency.layouts.insert(name)
+            for layout in chain {
+                dependency.layouts.insert(layout.name)
+                if let parent = layout.parent { dependency.layouts.insert(parent) }
+                let layoutReferences = cache.references(root: root, sitePath: layout.sitePath)
+                references.formUnion(layoutReferences)
+                for relative in layoutReferences.relativeIncludes {
+                    if let path = Self.resolve(relative, from: layout.sitePath) {
+                        dependency.relativeFiles.insert(path)
+                    }
+                }
+            }
+            if let missing { dependency.layouts.insert(missing) }
+        }
+        // Includes, transitively.
+        var queue = Array(references.includes)
+        var seen = Set(queue)
+        while let name = queue.popLast() {
+            let included = cache.references(root: root, sitePath: config.includesFolder + "/" + name)
+            references.formUnion(included)
+            for next in included.includes where seen.insert(next).inserted { queue.append(next) }
+        }
+        dependency.references = references
+        // Pages whose title or existence the page shows.
+        for url in page.meta.breadcrumbs {
+            dependency.pageURLs.formUnion(PageDependencies.urlForms(url, baseURL: config.baseURL))
+        }
+        if let categoryURL = page.meta.categoryURL {
+            let url: String
+            if categoryURL.contains(":") || categoryURL.hasPrefix("/") {
+                url = categoryURL
+            } else {
+                let folder = page.url.split(separator: "/").dropLast().joined(separator: "/")
+                url = "/" + (folder.isEmpty ? "" : folder + "/") + categoryURL + "/"
+            }
+            dependency.pageURLs.formUnion(PageDependencies.urlForms(url, baseURL: config.baseURL))
+        }
+        for link in page.meta.relatedResources {
+            dependency.pageURLs.formUnion(PageDependencies.urlForms(link.url, baseURL: config.baseURL))
+        }
+        for link in rendered.outline.links {
+            let (path, _) = LinkResolver.splitSuffix(link.destination)
+            guard path.hasSuffix(".md") || path.hasSuffix(".markdown"), LinkResolver.isLocal(link.destination),
+                let target = LinkResolver.resolve(path, from: page.contentPath)
+            else { continue }
+            dependency.linkedContentPaths.insert(target)
+        }
+        return dependency
+    }
+
+    /// `name` relative to the folder of `sitePath`, normalized; nil when it climbs out of the site.
+    static func resolve(_ name: String, from sitePath: String) -> String? {
+        var parts = sitePath.split(separator: "/").dropLast().map(String.init)
+        for part in name.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// What each layout, include or tag file refers to, scanned once per file version.
+private final class ReferenceCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var references: [String: TemplateReferences] = [:]
+
+    func references(root: URL, sitePath: String) -> TemplateReferences {
+        if let cached = lock.withLock({ references[sitePath] }) { return cached }
+        let text = FileManager.default.contents(atPath: root.appendingPathComponent(sitePath).path).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        let scanned = text.map { TemplateReferences(scanning: $0) } ?? TemplateReferences()
+        lock.withLock { references[sitePath] = scanned }
+        return scanned
+    }
+
+    func remove(_ sitePath: String) {
+        lock.withLock { _ = references.removeValue(forKey: sitePath) }
+    }
+
+    func remove(prefix: String) {
+        lock.withLock { references = references.filter { $0.key != prefix && !$0.key.hasPrefix(prefix + "/") } }
+    }
+
+    func removeAll() {
+        lock.withLock { references = [:] }
+    }
+}

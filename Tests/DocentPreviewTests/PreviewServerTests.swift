@@ -1,0 +1,176 @@
+import DocentPreview
+import DocentSite
+import Foundation
+import HummingbirdTesting
+import Testing
+
+/// The preview server through real HTTP on 127.0.0.1.
+@Suite(.serialized) struct PreviewServerTests {
+    /// Builds the site, serves it on a free port, runs `body`, then stops the watcher and the event streams.
+    func withServer(
+        _ site: TestSite, watch: Bool = false,
+        _ body: @escaping @Sendable (PreviewSite, any TestClientProtocol, Int) async throws -> Void
+    ) async throws {
+        let preview = PreviewSite(options: site.options)
+        preview.buildAll()
+        if watch { try preview.startWatching(debounce: .milliseconds(30)) }
+        let app = PreviewServer.application(site: preview, host: "127.0.0.1", port: 0)
+        try await app.test(.live) { client in
+            defer { preview.stop() }
+            try await body(preview, client, try #require(client.port))
+        }
+    }
+
+    @Test func pagesAreServedWithPrettyURLsAndTheLiveReloadScript() async throws {
+        let site = try TestSite(TestSite.small)
+        defer { site.remove() }
+        try await withServer(site) { _, client, _ in
+            try await client.execute(uri: "/guides/setup/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = String(buffer: response.body)
+                #expect(html.contains("<title>Setup</title>"))
+                #expect(html.contains("<script id=\"docent-live-reload\">"))
+                #expect(html.range(of: "docent-live-reload")!.lowerBound < html.range(of: "</body>")!.lowerBound)
+            }
+            try await client.execute(uri: "/guides/setup", method: .get) { response in
+                #expect(response.status == .movedPermanently)
+                #expect(response.headers[.location] == "/guides/setup/")
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("<title>Home</title>"))
+            }
+        }
+    }
+
+    @Test func assetsHaveTheirContentTypes() async throws {
+        let site = try TestSite(TestSite.small)
+        defer { site.remove() }
+        try await withServer(site) { _, client, _ in
+            try await client.execute(uri: "/assets/app.wasm", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/wasm")
+                #expect(Array(buffer: response.body) == Array("\0asm".utf8))
+            }
+            try await client.execute(uri: "/assets/site.css", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+                #expect(String(buffer: response.body) == "body { color: black; }\n")
+            }
+            try await client.execute(uri: "/sitemap.xml", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("/guides/setup/"))
+            }
+        }
+    }
+
+    @Test func anUnknownPathGetsTheSitesOwn404Page() async throws {
+        let site = try TestSite(TestSite.small)
+        defer { site.remove() }
+        try await withServer(site) { _, client, _ in
+            try await client.execute(uri: "/no/such/page/", method: .get) { response in
+                #expect(response.status == .notFound)
+                let html = String(buffer: response.body)
+                #expect(html.contains("This page is not here."))
+                #expect(html.contains("docent-live-reload"))
+            }
+        }
+    }
+
+    @Test func pathsLeadingOutsideTheSiteAreRefused() async throws {
+        let site = try TestSite(TestSite.small)
+        defer { site.remove() }
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("docent-secret-\(UUID().uuidString)")
+        try Data("TOP SECRET".utf8).write(to: secret)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("assets/secret.txt"), withDestinationURL: secret)
+        try await withServer(site) { _, _, port in
+            for target in [
+                "/../docent.yml", "/assets/../../etc/passwd", "/%2e%2e/docent.yml", "/%2E%2E/%2e%2e/etc/passwd",
+                "/assets%2f..%2f..%2fdocent.yml", "/assets/..%5c..%5cdocent.yml", "/%252e%252e/docent.yml",
+                "/assets/%00", "/.%2e/docent.yml",
+            ] {
+                let response = try #require(await RawHTTP.get(port: port, target: target), "\(target)")
+                #expect(response.status == 403 || response.status == 400, "\(target) → \(response.status)")
+                #expect(!response.body.contains("title: Test Docs"), "\(target)")
+            }
+            let linked = try #require(await RawHTTP.get(port: port, target: "/assets/secret.txt"))
+            #expect(linked.status != 200)
+            #expect(!linked.body.contains("TOP SECRET"))
+        }
+    }
+
+    @Test func anEditPushesAReloadToOpenPages() async throws {
+        let site = try TestSite(TestSite.small)
+        defer { site.remove() }
+        try await withServer(site, watch: true) { preview, client, port in
+            let stream = try #require(RawHTTP.EventStream(port: port))
+            #expect(await stream.wait(for: ": connected") != nil)
+            try site.write("content/guides/other.md", "---\ntitle: Other\nlayout: plain\n---\nEdited while open.\n")
+            let event = await stream.wait(for: "event: reload")
+            #expect(event?.contains("/guides/other/") == true, "\(event ?? "no event")")
+            try await client.execute(uri: "/guides/other/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Edited while open."))
+            }
+            try site.write("assets/site.css", "body { color: navy; }\n")
+            #expect(await stream.wait(for: "event: css") != nil)
+            _ = preview
+        }
+    }
+
+    @Test func aBrokenPageShowsTheOverlayAndTheServerRecovers() async throws {
+        let site = try TestSite(TestSite.small)
+        defer { site.remove() }
+        try await withServer(site, watch: true) { _, client, port in
+            let stream = try #require(RawHTTP.EventStream(port: port))
+            #expect(await stream.wait(for: ": connected") != nil)
+            try site.write(
+                "content/guides/other.md", "---\ntitle: Other\nlayout: plain\n---\n<b>x</b> {% nosuchtag %}\n")
+            let overlayEvent = await stream.wait(for: "event: overlay")
+            #expect(overlayEvent?.contains("content/guides/other.md:5") == true, "\(overlayEvent ?? "no event")")
+            try await client.execute(uri: "/guides/other/", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(html.contains("Plain page."), "the last good page stays served")
+                #expect(html.contains("docent-error-overlay"))
+                #expect(html.contains("content/guides/other.md:5:"))
+                #expect(html.contains("&lt;b&gt;x&lt;/b&gt; {% nosuchtag %}"), "the source line, escaped")
+                #expect(!html.contains("<b>x</b>"))
+            }
+            try site.write("content/guides/other.md", "---\ntitle: Other\nlayout: plain\n---\nFixed.\n")
+            #expect(await stream.wait(for: "event: reload") != nil)
+            try await client.execute(uri: "/guides/other/", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Fixed."))
+                #expect(!html.contains("docent-error-overlay"))
+            }
+        }
+    }
+
+    @Test func aPortInUseGivesAClearError() async throws {
+        let site = try TestSite(TestSite.small)
+        defer { site.remove() }
+        let busy = try #require(RawHTTP.occupyPort())
+        defer { close(busy.socket) }
+        let preview = PreviewSite(options: site.options)
+        preview.buildAll()
+        await #expect {
+            try await PreviewServer.run(site: preview, host: "127.0.0.1", port: busy.port) { _ in }
+        } throws: { error in
+            "\(error)".contains("port \(busy.port) on 127.0.0.1 is already in use")
+        }
+    }
+
+    @Test func requestPathsAreResolvedWithoutLeavingTheSite() {
+        #expect(RequestPath.resolve("/", baseURL: "") == .file("index.html"))
+        #expect(RequestPath.resolve("/a/b/?x=1", baseURL: "") == .file("a/b/index.html"))
+        #expect(RequestPath.resolve("/a%20b.html", baseURL: "") == .file("a b.html"))
+        #expect(RequestPath.resolve("/docs/a/", baseURL: "/docs") == .file("a/index.html"))
+        #expect(RequestPath.resolve("/", baseURL: "/docs") == .redirect("/docs/"))
+        #expect(RequestPath.resolve("/other/", baseURL: "/docs") == .notFound)
+        for target in ["/..", "/a/../b", "/%2e%2e/x", "/a%2Fb", "/a\\b", "/%zz", "a/b", "/./a", "/%c0%ae%c0%ae/"] {
+            #expect(RequestPath.resolve(target, baseURL: "") == .forbidden, "\(target)")
+        }
+    }
+}
