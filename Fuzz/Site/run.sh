@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the site-parsing fuzzer with libFuzzer + AddressSanitizer and runs it for a bounded time.
+#   Fuzz/Site/run.sh [SECONDS]   (default 60). Crashes are written to fuzz-artifacts/site/; each one found
+#   becomes a regression test in Tests/DocentMarkdownTests or Tests/DocentSiteTests.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+out=.build-fuzz/site
+mkdir -p "$out" fuzz-artifacts/site "$out/corpus"
+cp content/insomnia/*.md "$out/corpus/" 2>/dev/null || true
+clang -c -O1 -fsanitize=fuzzer-no-link,address Sources/CCmarkGFMThreadSafety/thread_safety.c \
+  -I Sources/CCmarkGFMThreadSafety/include -o "$out/thread_safety.o"
+# SwiftPM writes the C target's module map itself; outside SwiftPM we write one.
+mkdir -p "$out/modules"
+printf 'module CCmarkGFMThreadSafety {\n  header "%s"\n  export *\n}\n' \
+  "$PWD/Sources/CCmarkGFMThreadSafety/include/CCmarkGFMThreadSafety.h" > "$out/modules/module.modulemap"
+swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name SiteFuzz \
+  -I Sources/CCmarkGFM -I "$out/modules" \
+  Fuzz/Site/main.swift Sources/DocentSite/Pages/FrontMatter.swift Sources/DocentMarkdown/*.swift \
+  "$out/thread_safety.o" -lcmark-gfm -lcmark-gfm-extensions -ldl -o "$out/site-fuzzer"
+"$out/site-fuzzer" -max_total_time="$seconds" -max_len=65536 -artifact_prefix=fuzz-artifacts/site/ "$out/corpus"
