@@ -67,7 +67,7 @@ public struct ExternalLinkCheck: Sendable {
                 switch occurrence.place {
                 case .body(let line, let column):
                     location = source.locate(occurrence.destination, bodyLine: line, column: column)
-                case .key(let keyPath): location = page.location(ofKey: keyPath)
+                case .key(let keyPath): location = source.locate(occurrence.destination, inFrontMatterFrom: keyPath)
                 }
                 diagnostics.append(outcome.diagnostic(for: occurrence.destination, at: location))
             }

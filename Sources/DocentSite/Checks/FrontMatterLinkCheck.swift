@@ -14,11 +14,11 @@ struct FrontMatterLinkCheck: SiteCheck {
             let links = context.links
             var source = context.source(of: page)
             var diagnostics: [Diagnostic] = []
-            func report(_ destination: String, key: String, what: String, anchorsOnly: Bool) {
-                guard var problem = links.problem(with: destination, from: page, what: what),
+            func report(_ destination: String, key: String, what: String, anchorsOnly: Bool, written: String? = nil) {
+                guard var problem = links.problem(with: destination, from: page, what: what, written: written),
                     !anchorsOnly || problem.id == "link.broken-anchor"
                 else { return }
-                problem.location = page.location(ofKey: key)
+                problem.location = source.locate(written ?? destination, inFrontMatterFrom: key)
                 diagnostics.append(problem)
             }
             for (index, url) in page.meta.breadcrumbs.enumerated() {
@@ -31,7 +31,7 @@ struct FrontMatterLinkCheck: SiteCheck {
                 // As the breadcrumbs read it: a bare name is a sibling folder's landing page.
                 let url = categoryURL.hasPrefix("/") || categoryURL.hasPrefix(".") ? categoryURL : categoryURL + "/"
                 let destination = url.hasPrefix("/") || url.hasPrefix(".") ? url : "../" + url
-                report(destination, key: "category-url", what: "category-url", anchorsOnly: false)
+                report(destination, key: "category-url", what: "category-url", anchorsOnly: false, written: categoryURL)
             }
             for faq in page.meta.faqs where faq.answer.contains("](") || faq.answer.contains("]:") {
                 let outline = Outline(Markdown.parse(faq.answer, headingIDs: headingStyle))

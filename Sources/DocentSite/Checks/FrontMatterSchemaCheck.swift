@@ -19,7 +19,10 @@ struct FrontMatterSchemaCheck: SiteCheck {
             if case .object(let object) = page.frontMatter.value { written = object }
             // Required keys (config defaults count: the page has the value).
             var required = schema.required
-            if case .string(let layout)? = values["layout"] { required += schema.requiredByLayout[layout] ?? [] }
+            // The layout the page renders with: its own, a default's, else `default` for Markdown.
+            var layout = page.meta.layout ?? (page.isMarkdown ? "default" : nil)
+            if page.meta.layout == nil, case .string(let name)? = values["layout"] { layout = name }
+            if let layout { required += schema.requiredByLayout[layout] ?? [] }
             if case .string(let type)? = values["content_type"] { required += schema.requiredByContentType[type] ?? [] }
             var seen = Set<String>()
             for key in required where seen.insert(key).inserted {

@@ -23,7 +23,11 @@ struct LinkCheck: SiteCheck {
 extension LinkIndex {
     /// The diagnostic for a link destination written on `page` that leads nowhere, without its location; nil when
     /// it resolves (or is not a local link). `what` names the link in the message ("link", "related resource").
-    func problem(with destination: String, from page: Page, what: String = "link") -> Diagnostic? {
+    /// `written` is the value as the user wrote it, when `destination` was derived from it (`category-url`).
+    func problem(with destination: String, from page: Page, what: String = "link", written: String? = nil)
+        -> Diagnostic?
+    {
+        let written = written ?? destination
         switch resolve(destination, from: page) {
         case .notChecked, .file:
             return nil
@@ -36,9 +40,9 @@ extension LinkIndex {
             let suggestion = suggestion(forFragment: fragment, onPage: index)
             return .error(
                 "link.broken-anchor",
-                "\(what) `\(destination)`: no heading or element with id `\(fragment)` on \(place)",
+                "\(what) `\(written)`: no heading or element with id `\(fragment)` on \(place)",
                 note: suggestion.map { "did you mean `#\($0)`?" },
-                fixIt: suggestion.map { "change the \(what) to `\(Self.replacingFragment(of: destination, with: $0))`" }
+                fixIt: suggestion.map { "change the \(what) to `\(Self.replacingFragment(of: written, with: $0))`" }
             )
         case .missing(let resolved, let isContentPath):
             let place =
@@ -46,9 +50,9 @@ extension LinkIndex {
                 ? "no page at \(model.config.contentFolder.isEmpty ? "" : model.config.contentFolder + "/")\(resolved)"
                 : "no page or file at \(resolved)"
             let suggestion = suggestion(for: resolved, isContentPath: isContentPath)
-            let replacement = suggestion.flatMap { Self.replacingLastComponent(of: destination, with: $0) }
+            let replacement = suggestion.flatMap { Self.replacingLastComponent(of: written, with: $0) }
             return .error(
-                "link.broken", "\(what) `\(destination)` leads nowhere: \(place)",
+                "link.broken", "\(what) `\(written)` leads nowhere: \(place)",
                 note: suggestion.map { "did you mean `\($0)`?" },
                 fixIt: replacement.map { "change the \(what) to `\($0)`" })
         }

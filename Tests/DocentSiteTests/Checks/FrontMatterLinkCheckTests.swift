@@ -12,7 +12,7 @@ import Testing
             ---
             title: Guide
             category: Insomnia
-            category-url: insomnia
+            category-url: sso
             breadcrumbs:
               - /insomnia/
             related_resources:
@@ -50,7 +50,7 @@ import Testing
                 a: |
                   First line.
 
-                  Read [the setup](/insomnia/sso/#setup).
+                  Read [the setup](/insomnia/sso/#set-up-ss).
             ---
             Text.
             """,
@@ -59,7 +59,7 @@ import Testing
             result.diagnostics("link").sortedForDisplay.map { "\($0.location!.line):\($0.location!.column) \($0.id)" }
                 == [
                     "3:15 link.broken", "5:5 link.broken-anchor", "8:10 link.broken-anchor", "10:10 link.broken",
-                    "16:23 link.broken-anchor",
+                    "16:24 link.broken-anchor",
                 ], "\(result.messages)")
         let faq = try #require(result.diagnostics("link").first { $0.location?.line == 16 })
         #expect(faq.fixIt == "change the link to `/insomnia/sso/#set-up-sso`")

@@ -14,7 +14,7 @@ import Testing
             ## Steps
 
             [SSO](sso.md), [setup](sso.md#set-up-sso), [capture](/insomnia/sso/#domain-capture),
-            [here](#steps), [up](../insomnia/sso/), [file](/assets/a.pdf), [ext](https://example.com/x),
+            [here](#steps), [up](../sso/), [file](/assets/a.pdf), [ext](https://example.com/x),
             [mail](mailto:a@b.c), [top](#top), [sitemap](/sitemap.xml)
             """,
             "assets/a.pdf": "pdf",
@@ -51,7 +51,7 @@ import Testing
         let problems = result.diagnostics("link").sortedForDisplay
         #expect(problems.map(\.id) == ["link.broken-anchor", "link.broken-anchor", "link.broken-anchor"])
         #expect(problems.map(\.location?.line) == [5, 5, 6])
-        #expect(problems.map(\.location?.column) == [5, 30, 5])
+        #expect(problems.map(\.location?.column) == [5, 31, 5])
         #expect(problems[0].fixIt == "change the link to `sso.md#domain-capture`")
         #expect(problems[0].message.contains("on /insomnia/sso/ (content/insomnia/sso.md)"))
         #expect(problems[2].message.contains("on this page"))
@@ -64,7 +64,7 @@ import Testing
             "content/a.md": "---\ntitle: A\n---\n{% include three.md %}\n\n[gone](/nowhere/)\n",
         ])
         let problem = try #require(result.diagnostics("link").first)
-        #expect(problem.location == SourceLocation(file: "content/a.md", line: 6, column: 9))
+        #expect(problem.location == SourceLocation(file: "content/a.md", line: 6, column: 8))
     }
 
     @Test func jekyllRelativeLinksResolveAgainstThePageURL() throws {
@@ -78,8 +78,8 @@ import Testing
         let result = site.check()
         #expect(
             result.messages == [
-                "guides/a.md:5:21: link.broken-anchor: link `../b/#nope`: no heading or element with id `nope` on /guides/b/ (guides/b.md)",
-                "guides/a.md:5:35: link.broken: link `../c/` leads nowhere: no page or file at /guides/c/",
+                "guides/a.md:5:22: link.broken-anchor: link `../b/#nope`: no heading or element with id `nope` on /guides/b/ (guides/b.md)",
+                "guides/a.md:5:38: link.broken: link `../c/` leads nowhere: no page or file at /guides/c/",
             ])
     }
 }
