@@ -1,22 +1,29 @@
 # Docent: two commands do everything on a fresh machine.
-#   make site   installs what is missing, builds Docent and writes the site to _site/
-#   make test   installs what is missing and runs every test
-# Also: make serve-less preview is `make site` + any static server; make wasm, make bench, make fuzz, make format.
+#   make site    installs what is missing, builds Docent (release) and writes this repo's docs site to _site/
+#   make test    installs what is missing and runs every test (unit, whole-site, wasm build-check and parity)
+# Also: make serve (preview with live reload), make wasm, make bench, make fuzz, make liquid-spec, make format.
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libjs-highlight.js
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libjs-highlight.js nodejs
+BENCH_PACKAGES := hugo jekyll ruby-html-proofer wrk time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOCENT := .build/release/docent
+FUZZ_SECONDS ?= 60
 
-.PHONY: site test deps build release wasm wasm-check format fuzz bench liquid-spec clean
+.PHONY: site test deps release serve wasm wasm-check parity format fuzz bench bench-deps liquid-spec clean
 
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages that are missing (apt-get update only when something is missing).
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PACKAGES))
 
 release: deps
 	$(SWIFT) build -c release --product docent
@@ -28,15 +35,37 @@ assets/vendor/highlight.min.js: | deps
 site: release assets/vendor/highlight.min.js
 	$(DOCENT) build --source .
 
+serve: release assets/vendor/highlight.min.js
+	$(DOCENT) serve --source .
+
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	$(SWIFT) test --skip-build
+	scripts/wasm/check.sh
+	scripts/wasm/parity.sh
+
+# ConsoleWasm.wasm: the simulated console for the browser (Embedded Swift → wasm32-unknown-none-wasm).
+wasm:
+	scripts/wasm/build.sh
 
 format:
-	swift-format format -i -r Sources Tests Package.swift
+	swift-format format -i -r Sources Tests Fuzz Package.swift
 
+# Bounded fuzzing of the parsers (not part of `make test`): the Liquid lexer/parser and the page parsing.
+fuzz: deps
+	Fuzz/Liquid/fuzz.sh $(FUZZ_SECONDS)
+	Fuzz/Site/run.sh $(FUZZ_SECONDS)
+
+# Shopify's Liquid conformance specs (they live outside the repo, in ../shared).
 liquid-spec:
 	$(SWIFT) run -c release liquid-spec-runner ../shared/liquid-spec/specs/basics ../shared/liquid-spec/specs/partials
+
+bench-deps: deps
+	$(call apt_install,$(BENCH_PACKAGES))
+
+# Docent against Hugo, Jekyll and the cmark-gfm floor on generated corpora (not part of `make test`).
+bench: bench-deps release
+	bench/build-bench.sh
 
 clean:
 	rm -rf .build .build-* _site

@@ -43,7 +43,7 @@ struct BuildCommand: ParsableCommand {
             throw SiteProblems()
         }
         do {
-            try sink.commit()
+            try sink.commit(deletePreviousInBackground: true)
         } catch {
             sink.discard()
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -55,6 +55,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a/index.html").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("b/index.html").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(DirectoryOutput.markerName).path))
+        // The previous tree is deleted by a detached process after the swap.
+        var waited = 0
+        while try !Self.leftovers(in: site.root).isEmpty && waited < 100 {
+            usleep(100_000)
+            waited += 1
+        }
+        #expect(try Self.leftovers(in: site.root).isEmpty)
+    }
+
+    /// Staging folders and previous sites moved aside.
+    static func leftovers(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".docent-") }
     }
 
     @Test func usageErrorsExitWithTwo() {

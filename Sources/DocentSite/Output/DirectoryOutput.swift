@@ -82,8 +82,9 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     /// Swaps the staged site in. The previous site is moved aside and deleted after the swap, so the new site is
-    /// in place as soon as possible.
-    public func commit() throws {
+    /// in place as soon as possible; with `deletePreviousInBackground` a detached `rm` deletes it, so a build of a
+    /// big site does not wait for the old tree's deletion.
+    public func commit(deletePreviousInBackground: Bool = false) throws {
         let fileManager = FileManager.default
         try Self.checkReplaceable(destination)
         var previous: URL?
@@ -100,7 +101,16 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             if let previous { try? fileManager.moveItem(at: previous, to: destination) }
             throw Failure.io("cannot move the new site into \(destination.path): \(error.localizedDescription)")
         }
-        if let previous { try? fileManager.removeItem(at: previous) }
+        guard let previous else { return }
+        if deletePreviousInBackground {
+            let remover = Process()
+            remover.executableURL = URL(fileURLWithPath: "/bin/rm")
+            remover.arguments = ["-rf", previous.path]
+            remover.standardOutput = FileHandle.nullDevice
+            remover.standardError = FileHandle.nullDevice
+            if (try? remover.run()) != nil { return }
+        }
+        try? fileManager.removeItem(at: previous)
     }
 
     /// Removes the staging folder of a build that failed; the previous site stays as it was.
