@@ -64,11 +64,15 @@ extension RenderContext {
     var now: Date { configuration.now?() ?? Date() }
 }
 
+/// Dates beyond ±300,000 years are not dates a template means; refusing them keeps the arithmetic in range.
+let maxEpochSeconds = 1e13
+
 /// Ruby Liquid's `Utils.to_date`: "now"/"today", epoch seconds (number or digits), or a parsed date string.
 func toTime(_ value: LiquidValue, now: Date) -> CivilTime? {
     switch value.materialized {
-    case .int(let i): return CivilTime(seconds: i, offset: 0, zoneName: "UTC")
-    case .double(let d) where d.isFinite: return CivilTime(seconds: Int(d.rounded(.down)), offset: 0, zoneName: "UTC")
+    case .int(let i) where abs(Double(i)) < maxEpochSeconds: return CivilTime(seconds: i, offset: 0, zoneName: "UTC")
+    case .double(let d) where d.isFinite && abs(d) < maxEpochSeconds:
+        return CivilTime(seconds: Int(d.rounded(.down)), offset: 0, zoneName: "UTC")
     case .string(let s):
         let trimmed = s.trimmingWhitespace
         if trimmed.isEmpty { return nil }
@@ -76,7 +80,8 @@ func toTime(_ value: LiquidValue, now: Date) -> CivilTime? {
         if lower == "now" || lower == "today" {
             return CivilTime(seconds: Int(now.timeIntervalSince1970.rounded(.down)), offset: 0, zoneName: "UTC")
         }
-        if trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let i = Int(trimmed) {
+        if trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            guard let i = Int(trimmed), Double(i) < maxEpochSeconds else { return nil }
             return CivilTime(seconds: i, offset: 0, zoneName: "UTC")
         }
         return parseDate(trimmed)
@@ -228,7 +233,7 @@ func parseDate(_ text: String) -> CivilTime? {
             i += 1
         case .sign(let s):
             // A UTC offset after the time: +HH:MM, +HHMM, +HH.
-            if sawTime || year != nil, let n = number(i + 1) {
+            if sawTime || year != nil, let n = number(i + 1), n.count <= 4 {
                 var h = 0
                 var m = 0
                 if n.count == 4 {
@@ -254,7 +259,7 @@ func parseDate(_ text: String) -> CivilTime? {
             i += 1
         }
     }
-    guard let y = year, let m = month, (1...12).contains(m) else { return nil }
+    guard let y = year, abs(y) < 100_000, let m = month, (1...12).contains(m) else { return nil }
     let d = day ?? 1
     guard (1...31).contains(d), hour < 25, minute < 60, second < 61 else { return nil }
     if let pm {
@@ -309,7 +314,7 @@ func strftime(_ format: String, _ t: CivilTime) -> String {
             widthText.append(chars[i])
             i += 1
         }
-        if !widthText.isEmpty { width = Int(widthText) }
+        if !widthText.isEmpty { width = min(Int(widthText) ?? 0, 1024) }
         guard i < chars.count else {
             out += String(chars[start...])
             break

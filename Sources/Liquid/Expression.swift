@@ -39,12 +39,17 @@ struct FilteredExpression: Sendable {
     let filters: [FilterCall]
 }
 
-/// A condition of `if`, `unless`, `elsif`, `when`.
-indirect enum Condition: Sendable {
+/// A condition of `if`, `unless`, `elsif`: terms joined by `and`/`or`, grouped from the right
+/// (`a and b or c` is `a and (b or c)`), kept flat so long chains need no recursion.
+struct Condition: Sendable {
+    var terms: [ConditionTerm]
+    /// `joinsWithAnd[i]` joins `terms[i]` and `terms[i + 1]`: true for `and`, false for `or`.
+    var joinsWithAnd: [Bool]
+}
+
+enum ConditionTerm: Sendable {
     case value(Expression)
     case comparison(Expression, ComparisonOperator, Expression)
-    case and(Condition, Condition)
-    case or(Condition, Condition)
 }
 
 enum ComparisonOperator: String, Sendable {

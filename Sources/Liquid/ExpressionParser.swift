@@ -2,6 +2,7 @@
 struct ExpressionParser {
     var tokens: [ExpressionToken]
     var position = 0
+    var depth = 0
     let markup: String
     let location: LiquidLocation
     let filters: FilterTable
@@ -68,6 +69,9 @@ struct ExpressionParser {
     // MARK: - Expressions
 
     mutating func expression() throws(LiquidError) -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 64 { throw error("Expression nested too deeply in \"\(markup)\"") }
         switch current {
         case .string(let s):
             advance()
@@ -179,13 +183,20 @@ struct ExpressionParser {
 
     /// `a == b and c or d`: Liquid groups from the right, without precedence.
     mutating func condition() throws(LiquidError) -> Condition {
-        let left = try comparison()
-        if consumeIdentifier("and") { return .and(left, try condition()) }
-        if consumeIdentifier("or") { return .or(left, try condition()) }
-        return left
+        var condition = Condition(terms: [try comparison()], joinsWithAnd: [])
+        while true {
+            if consumeIdentifier("and") {
+                condition.joinsWithAnd.append(true)
+            } else if consumeIdentifier("or") {
+                condition.joinsWithAnd.append(false)
+            } else {
+                return condition
+            }
+            condition.terms.append(try comparison())
+        }
     }
 
-    mutating func comparison() throws(LiquidError) -> Condition {
+    mutating func comparison() throws(LiquidError) -> ConditionTerm {
         let left = try expression()
         if case .comparison(let op) = current {
             advance()

@@ -119,7 +119,7 @@ func jekyllFilters() -> [String: InternalFilter] {
     f.add("inspect") { input, args, named, context throws(LiquidError) in .string(input.inspect) }
     f.add("to_integer") { input, args, named, context throws(LiquidError) in
         switch toNumber(input) {
-        case .double(let d): return .int(d.isFinite ? Int(d) : 0)
+        case .double(let d): return .int(clampedInt(d))
         case let n: return n
         }
     }

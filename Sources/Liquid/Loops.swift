@@ -30,19 +30,19 @@ struct ForNode: Node {
         var to: Int? = nil
         if let limit {
             let value = try context.evaluate(limit)
-            if !value.isNil { to = from + (try integerArgument(value)) }
+            if !value.isNil { to = saturatingAdd(from, try integerArgument(value)) }
         }
         let start = min(max(from, 0), total)
         let end = min(max(to ?? total, start), total)
         if let range {
             // Ranges are materialised only after the slice is known to fit the loop budget.
             try context.countIterations(end - start)
-            elements = (range.lower + start..<range.lower + end).map { .int($0) }
+            if end > start { elements = (range.lower + start...range.lower + (end - 1)).map { .int($0) } }
         } else {
             if start != 0 || end != elements.count { elements = Array(elements[start..<end]) }
             try context.countIterations(elements.count)
         }
-        context.forOffsets[loopName] = from + elements.count
+        context.forOffsets[loopName] = saturatingAdd(from, elements.count)
         if reversed { elements.reverse() }
         if elements.isEmpty {
             if let elseBody { try renderNodes(elseBody, context, &output) }
@@ -88,7 +88,7 @@ struct TablerowNode: Node {
         var to: Int? = nil
         if let limit {
             let value = try context.evaluate(limit)
-            if !value.isNil { to = from + (try integerArgument(value)) }
+            if !value.isNil { to = saturatingAdd(from, try integerArgument(value)) }
         }
         let start = min(max(from, 0), elements.count)
         let end = min(max(to ?? elements.count, start), elements.count)
@@ -128,11 +128,11 @@ struct TablerowNode: Node {
 func integerArgument(_ value: LiquidValue) throws(LiquidError) -> Int {
     switch value.materialized {
     case .int(let i): return i
-    case .double(let d) where d.isFinite: return Int(d)
+    case .double(let d) where d.isFinite: return clampedInt(d)
     case .string(let s):
         let trimmed = s.trimmingWhitespace
         if let i = Int(trimmed) { return i }
-        if let d = Double(trimmed), d.isFinite, trimmed.contains(".") { return Int(d) }
+        if let d = Double(trimmed), d.isFinite, trimmed.contains(".") { return clampedInt(d) }
         throw LiquidError(id: "liquid.argument", message: "invalid integer")
     case .nil_: throw LiquidError(id: "liquid.argument", message: "invalid integer")
     default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
@@ -227,7 +227,7 @@ final class RangeDrop: LiquidDrop {
         return nil
     }
 
-    var count: Int { upper >= lower ? upper - lower + 1 : 0 }
+    var count: Int { upper >= lower ? saturatingAdd(saturatingSubtract(upper, lower), 1) : 0 }
 
     func liquidValue(forKey key: String) -> LiquidValue? {
         switch key {
@@ -238,7 +238,7 @@ final class RangeDrop: LiquidDrop {
         }
     }
 
-    /// Empty beyond ten million elements: loops check their budget before asking.
-    var liquidArray: [LiquidValue]? { count > 10_000_000 ? [] : (lower..<lower + count).map { .int($0) } }
+    /// Empty beyond a million elements: loops check their budget before asking.
+    var liquidArray: [LiquidValue]? { count > 1_000_000 || count == 0 ? [] : (lower...upper).map { .int($0) } }
     var liquidDisplay: String? { "\(lower)..\(upper)" }
 }

@@ -103,7 +103,9 @@ struct AssignNode: Node {
     let column: Int
 
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
-        context.assign(name, try context.evaluate(value))
+        let result = try context.evaluate(value)
+        try context.checkSize(result)
+        context.assign(name, result)
     }
 }
 
@@ -117,6 +119,7 @@ struct CaptureNode: Node {
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         var captured = ""
         try renderNodes(body, context, &captured)
+        try context.checkSize(.string(captured))
         context.assign(name, .string(captured))
     }
 }

@@ -125,10 +125,10 @@ final class RenderContext {
     private func rangeBound(_ value: LiquidValue) throws(LiquidError) -> Int {
         switch value.materialized {
         case .int(let i): return i
-        case .double(let d): return d.isFinite ? Int(d) : 0
+        case .double(let d): return clampedInt(d)
         case .string(let s):
             if let i = Int(s.trimmingCharacters(in: .whitespaces)) { return i }
-            if let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite { return Int(d) }
+            if let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite { return clampedInt(d) }
             throw LiquidError(id: "liquid.argument", message: "invalid integer")
         case .nil_: return 0
         default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
@@ -175,10 +175,10 @@ final class RenderContext {
                 let index: Int
                 switch key {
                 case .int(let i): index = i
-                case .double(let d) where d.isFinite: index = Int(d)
+                case .double(let d) where d.isFinite: index = clampedInt(d)
                 default: return nil
                 }
-                let resolved = index < 0 ? array.count + index : index
+                let resolved = index < 0 ? saturatingAdd(array.count, index) : index
                 return resolved >= 0 && resolved < array.count ? array[resolved] : nil
             case .object(let object):
                 switch key {
@@ -212,16 +212,24 @@ final class RenderContext {
 
     // MARK: - Conditions
 
+    /// `a and rest` is false when `a` is; `a or rest` is true when `a` is; otherwise the value of `rest`.
     func test(_ condition: Condition) throws(LiquidError) -> Bool {
-        switch condition {
+        let last = condition.terms.count - 1
+        for index in 0..<last {
+            let value = try test(condition.terms[index])
+            if condition.joinsWithAnd[index] {
+                if !value { return false }
+            } else if value {
+                return true
+            }
+        }
+        return try test(condition.terms[last])
+    }
+
+    func test(_ term: ConditionTerm) throws(LiquidError) -> Bool {
+        switch term {
         case .value(let expression):
             return try evaluate(expression).isTruthy
-        case .and(let left, let right):
-            if try !test(left) { return false }
-            return try test(right)
-        case .or(let left, let right):
-            if try test(left) { return true }
-            return try test(right)
         case .comparison(let left, let op, let right):
             return try compare(left, op, right)
         }
@@ -318,11 +326,26 @@ final class RenderContext {
     // MARK: - Limits
 
     @inline(__always) func countIterations(_ n: Int) throws(LiquidError) {
-        budget.loopIterations += n
+        budget.loopIterations = saturatingAdd(budget.loopIterations, n)
         if budget.loopIterations > budget.maxLoopIterations {
             throw LiquidError(
                 id: "liquid.loop-limit",
                 message: "Loop iteration limit of \(budget.maxLoopIterations) exceeded")
+        }
+    }
+
+    /// Values kept in variables count against the output limit too, so doubling a string in a loop stops.
+    func checkSize(_ value: LiquidValue) throws(LiquidError) {
+        let size: Int
+        switch value {
+        case .string(let s): size = s.utf8.count
+        case .array(let a): size = a.count
+        default: return
+        }
+        if size > budget.maxOutputBytes {
+            throw LiquidError(
+                id: "liquid.output-limit",
+                message: "Memory limits exceeded: a variable is over \(budget.maxOutputBytes) bytes")
         }
     }
 

@@ -239,7 +239,7 @@ func standardFilters() -> [String: InternalFilter] {
         let ellipsis = args.count > 1 ? stringValue(args[1]) : "..."
         let characters = Array(s)
         if characters.count <= length { return .string(s) }
-        let keep = max(length - ellipsis.count, 0)
+        let keep = max(saturatingSubtract(length, ellipsis.count), 0)
         return .string(String(characters[0..<min(keep, characters.count)]) + ellipsis)
     }
     f.add("truncatewords") { input, args, named, context throws(LiquidError) in
@@ -304,6 +304,7 @@ func standardFilters() -> [String: InternalFilter] {
         switch (a, b) {
         case (.int(let x), .int(let y)):
             if y == 0 { throw filterError("divided by 0") }
+            if x == Int.min && y == -1 { return .double(-Double(x)) }
             return .int(floorDivide(x, y))
         default:
             return .double(numericDouble(a) / numericDouble(b))
@@ -315,6 +316,7 @@ func standardFilters() -> [String: InternalFilter] {
         switch (a, b) {
         case (.int(let x), .int(let y)):
             if y == 0 { throw filterError("divided by 0") }
+            if y == -1 { return .int(0) }
             let r = x % y
             return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
         default:
@@ -617,9 +619,9 @@ func roundToInteger(_ number: LiquidValue, _ mode: NSDecimalNumber.RoundingMode)
 
 func rubySlice<T>(_ items: [T], _ offset: Int, _ length: Int) -> [T]? {
     let count = items.count
-    let start = offset < 0 ? count + offset : offset
+    let start = offset < 0 ? saturatingAdd(count, offset) : offset
     if start < 0 || start > count || length < 0 { return nil }
-    let end = min(start + length, count)
+    let end = min(saturatingAdd(start, length), count)
     return Array(items[start..<end])
 }
 
@@ -809,4 +811,24 @@ func asciiWords(_ s: String) -> [Substring] {
     }
     if let start = wordStart { words.append(s[start...]) }
     return words
+}
+
+// MARK: - Overflow-safe integer helpers (templates can hold any number)
+
+/// A double as an Int, saturating at the bounds; NaN is 0.
+func clampedInt(_ d: Double) -> Int {
+    if d.isNaN { return 0 }
+    if d >= 9.2e18 { return Int.max }
+    if d <= -9.2e18 { return Int.min }
+    return Int(d)
+}
+
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b > 0 ? Int.max : Int.min) : sum
+}
+
+func saturatingSubtract(_ a: Int, _ b: Int) -> Int {
+    let (difference, overflow) = a.subtractingReportingOverflow(b)
+    return overflow ? (b < 0 ? Int.max : Int.min) : difference
 }

@@ -2,6 +2,8 @@
 final class TemplateParser {
     private var tokens: [TemplateToken]
     private var index = 0
+    private var depth = 0
+    static let maxNesting = 200
     private let source: [UInt8]
     let file: String
     let lineOffset: Int
@@ -46,6 +48,12 @@ final class TemplateParser {
     func parseBody(until endTags: Set<String>, opener: TemplateToken?) throws(LiquidError) -> (
         [any Node], TemplateToken?
     ) {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > TemplateParser.maxNesting, let opener {
+            throw LiquidError.syntax(
+                "Nesting too deep: blocks nested more than \(TemplateParser.maxNesting) levels", at: location(opener))
+        }
         var nodes: [any Node] = []
         while index < tokens.count {
             let token = tokens[index]
