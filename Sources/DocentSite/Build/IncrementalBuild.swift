@@ -59,6 +59,15 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// Output path of each source file (page or static) currently in the output.
     private var outputs: [String: String] = [:]
     private let referenceCache = ReferenceCache()
+    /// Problems of loading and rendering, only for the pages that have some.
+    private var loadProblems: [String: [Diagnostic]] = [:]
+    private var renderProblems: [String: [Diagnostic]] = [:]
+    /// The rendered pages in page order (for the site files), patched in place when the page list stays.
+    private var renderedOrder: [RenderedBox] = []
+    private var renderedOrderStale = true
+    private var staticFilesRecorded = false
+    /// Pages that read a file through include_relative, by that file.
+    private var relativeIncluders: [String: Set<String>] = [:]
 
     private struct LoadedPage {
         var page: Page?
@@ -101,6 +110,12 @@ public final class IncrementalBuild: @unchecked Sendable {
         let previousOutputs = Set(outputs.values)
         outputs = [:]
         rendered = [:]
+        renderProblems = [:]
+        loadProblems = [:]
+        relativeIncluders = [:]
+        renderedOrder = []
+        renderedOrderStale = true
+        staticFilesRecorded = false
         dependencies = [:]
         var update = Update(siteFiles: SiteFilesSnapshot(pages: [], config: config))
         render(Set(pageOrder), into: &update)
@@ -117,6 +132,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     public func update(changed paths: Set<String>) -> Update {
         guard let oldModel = model else { return build() }
         let clock = ContinuousClock.now
+        var timings = StageTimings()
         var layoutsChanged: Set<String> = []
         var includesChanged: Set<String> = []
         var tagsChanged = false
@@ -138,15 +154,16 @@ public final class IncrementalBuild: @unchecked Sendable {
                 tagsChanged = true
             } else if Self.relative(path, under: config.dataFolder) != nil {
                 dataChanged = true
-            } else if let file = pageFiles[path], Self.isFile(root, path) {
+            } else if pageFiles[path] != nil, Self.isFile(root, path) {
                 pagesChanged.insert(path)
-                // Outside a Docent content folder, an HTML file is a page only while it starts with front matter.
-                if config.layout == .jekyll || !["md", "markdown"].contains(Discovery.pathExtension(file.sitePath)) {
-                    rediscover = true
-                }
+                // A file is a page or a static file by its front matter (outside a Docent content folder's
+                // Markdown): when that changed, discovery decides again.
+                if frontMatterDecidesKind(path) && !Self.startsWithFrontMatter(root, path) { rediscover = true }
             } else if staticFiles[path] != nil, Self.isFile(root, path) {
                 staticsChanged.insert(path)
-                if config.layout == .jekyll && Discovery.pageExtensions.contains(Discovery.pathExtension(path)) {
+                if Discovery.pageExtensions.contains(Discovery.pathExtension(path)) && frontMatterDecidesKind(path)
+                    && Self.startsWithFrontMatter(root, path)
+                {
                     rediscover = true
                 }
             } else {
@@ -168,22 +185,30 @@ public final class IncrementalBuild: @unchecked Sendable {
                 if file.kind == .page { newPages[file.sitePath] = file } else { newStatics[file.sitePath] = file }
             }
             for path in newPages.keys where pageFiles[path] == nil { pagesChanged.insert(path) }
-            for path in pageFiles.keys where newPages[path] == nil { loaded.removeValue(forKey: path) }
+            for path in pageFiles.keys where newPages[path] == nil {
+                loaded.removeValue(forKey: path)
+                loadProblems.removeValue(forKey: path)
+            }
             addedStatics = Set(newStatics.keys).subtracting(staticFiles.keys)
             removedStatics = Set(staticFiles.keys).subtracting(newStatics.keys)
             staticsChanged.formUnion(addedStatics)
             pageFiles = newPages
             staticFiles = newStatics
+            staticFilesRecorded = false
         }
 
+        timings.mark("classify")
         // Load the changed pages; see what other pages can see of them.
         let oldOrder = pageOrder
-        let oldSummaries = summaries
+        var oldSummaries: [String: PageSummary] = [:]
         reload(pagesChanged)
         var pages: [Page]
         let candidates: Set<String>
-        if !rediscover, pagesChanged.allSatisfy({ pageIndex[$0] != nil && isInSite(loaded[$0]?.page) }) {
+        let samePages =
+            !rediscover && pagesChanged.allSatisfy({ pageIndex[$0] != nil && isInSite(loaded[$0]?.page) })
+        if samePages {
             // The same pages in the same order: replace the changed ones in place.
+            for sitePath in pagesChanged { oldSummaries[sitePath] = summaries[sitePath] }
             pages = oldModel.pages
             for sitePath in pagesChanged {
                 guard let index = pageIndex[sitePath], let page = loaded[sitePath]?.page else { continue }
@@ -192,6 +217,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             }
             candidates = pagesChanged
         } else {
+            oldSummaries = summaries
             pages = rebuildPageOrder()
             candidates = Set(oldOrder).union(pageOrder)
         }
@@ -223,6 +249,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             duplicateDiagnostics = SiteBuilder.duplicateOutputs(pages, staticFiles: orderedStaticFiles)
         }
 
+        timings.mark("load")
         // The model: rebuilt when what pages see of each other changed, else reused with the new page contents.
         let siteChanged = summariesChanged || staticSetChanged || !changedDataNames.isEmpty
         let model: SiteModel
@@ -238,14 +265,20 @@ public final class IncrementalBuild: @unchecked Sendable {
             makeTemplates(model: model)
         }
 
+        timings.mark("model")
         // The pages to render again: the changed ones and those depending on what changed.
         let listsChanged = summariesChanged || staticSetChanged || changedDataNames.contains("navigation")
         let changedStaticURLs = Set(
             addedStatics.union(removedStatics).compactMap { path -> String? in
                 (staticFiles[path] ?? oldStaticFile(path)).map { $0.urlPrefix + $0.relativePath }
             })
-        var toRender = pagesChanged.intersection(pageOrder)
-        for sitePath in pageOrder where !toRender.contains(sitePath) {
+        var toRender = pagesChanged.filter { pageIndex[$0] != nil }
+        for path in paths { toRender.formUnion(relativeIncluders[path, default: []].filter { pageIndex[$0] != nil }) }
+        // Only page contents changed: no other page can show them (include_relative was handled just above).
+        let onlyPagesChanged =
+            samePages && !siteChanged && layoutsChanged.isEmpty && includesChanged.isEmpty && !tagsChanged
+            && changedDataNames.isEmpty
+        for sitePath in pageOrder where !onlyPagesChanged && !toRender.contains(sitePath) {
             guard let dependency = dependencies[sitePath], let previous = rendered[sitePath] else {
                 toRender.insert(sitePath)
                 continue
@@ -280,20 +313,28 @@ public final class IncrementalBuild: @unchecked Sendable {
             if affected { toRender.insert(sitePath) }
         }
 
+        timings.mark("affected")
         var update = Update(siteFiles: SiteFilesSnapshot(pages: [], config: config))
         render(toRender, into: &update)
+        timings.mark("render")
         for sitePath in staticsChanged where staticFiles[sitePath] != nil { copyStatic(sitePath, into: &update) }
         // Outputs of files that are gone.
-        let produced = Set(pageOrder).union(staticFiles.keys)
-        for (sitePath, output) in outputs where !produced.contains(sitePath) {
-            outputs.removeValue(forKey: sitePath)
-            rendered.removeValue(forKey: sitePath)
-            dependencies.removeValue(forKey: sitePath)
-            update.removed.insert(output)
+        if !samePages || !removedStatics.isEmpty {
+            let produced = Set(pageOrder).union(staticFiles.keys)
+            for (sitePath, output) in outputs where !produced.contains(sitePath) {
+                outputs.removeValue(forKey: sitePath)
+                rendered.removeValue(forKey: sitePath)
+                renderProblems.removeValue(forKey: sitePath)
+                dependencies.removeValue(forKey: sitePath)
+                update.removed.insert(output)
+            }
         }
         let live = Set(outputs.values)
         update.removed = update.removed.subtracting(live)
-        return finish(update, since: clock)
+        let result = finish(update, since: clock)
+        timings.mark("finish")
+        timings.report()
+        return result
     }
 
     // MARK: - Stages
@@ -313,6 +354,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             files.count > 4 ? SiteBuilder.parallelMap(files) { loader.load($0) } : files.map { loader.load($0) }
         for (file, result) in zip(files, results) {
             loaded[file.sitePath] = LoadedPage(page: result.page, diagnostics: result.diagnostics)
+            loadProblems[file.sitePath] = result.diagnostics.isEmpty ? nil : result.diagnostics
         }
     }
 
@@ -322,6 +364,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         pageOrder = []
         summaries = [:]
         pageIndex = [:]
+        renderedOrderStale = true
         loadedOrder = loaded.keys.sorted()
         for sitePath in loadedOrder {
             guard let page = loaded[sitePath]?.page, isInSite(page) else { continue }
@@ -373,6 +416,11 @@ public final class IncrementalBuild: @unchecked Sendable {
             let sitePath = result.page.sitePath
             let previous = rendered[sitePath]
             rendered[sitePath] = result
+            renderProblems[sitePath] = result.diagnostics.isEmpty ? nil : result.diagnostics
+            if let index = pageIndex[sitePath], index < renderedOrder.count {
+                renderedOrder[index] = RenderedBox(result)
+            }
+            for file in dependency.relativeFiles { relativeIncluders[file, default: []].insert(sitePath) }
             dependencies[sitePath] = dependency
             let output = result.page.outputPath
             if let old = outputs[sitePath], old != output { update.removed.insert(old) }
@@ -397,15 +445,24 @@ public final class IncrementalBuild: @unchecked Sendable {
     private func finish(_ update: Update, since clock: ContinuousClock.Instant) -> Update {
         var update = update
         var diagnostics = configDiagnostics + discoveryDiagnostics
-        for sitePath in loadedOrder { diagnostics += loaded[sitePath]?.diagnostics ?? [] }
+        for sitePath in loadProblems.keys.sorted() { diagnostics += loadProblems[sitePath] ?? [] }
         diagnostics += duplicateDiagnostics + dataDiagnostics
         diagnostics += model?.diagnostics ?? []
         diagnostics += templates?.diagnostics ?? []
-        for sitePath in pageOrder { diagnostics += rendered[sitePath]?.diagnostics ?? [] }
+        for sitePath in renderProblems.keys.sorted() where pageIndex[sitePath] != nil {
+            diagnostics += renderProblems[sitePath] ?? []
+        }
         update.diagnostics = diagnostics
         update.baseURL = config.baseURL
-        update.siteFiles = SiteFilesSnapshot(pages: pageOrder.compactMap { rendered[$0] }, config: config)
-        for (sitePath, file) in staticFiles { removedStaticCache[sitePath] = file }
+        if renderedOrder.count != pageOrder.count || renderedOrderStale {
+            renderedOrder = pageOrder.compactMap { rendered[$0].map(RenderedBox.init) }
+            renderedOrderStale = false
+        }
+        update.siteFiles = SiteFilesSnapshot(pages: renderedOrder, config: config)
+        if !staticFilesRecorded {
+            for (sitePath, file) in staticFiles { removedStaticCache[sitePath] = file }
+            staticFilesRecorded = true
+        }
         let elapsed = ContinuousClock.now - clock
         update.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return update
@@ -416,6 +473,19 @@ public final class IncrementalBuild: @unchecked Sendable {
     static func relative(_ path: String, under folder: String) -> String? {
         guard !folder.isEmpty, path.hasPrefix(folder + "/") else { return nil }
         return String(path.dropFirst(folder.count + 1))
+    }
+
+    private func frontMatterDecidesKind(_ path: String) -> Bool {
+        config.layout == .jekyll || !["md", "markdown"].contains(Discovery.pathExtension(path))
+    }
+
+    /// The test discovery applies to decide whether a file is a page: it starts with `---`.
+    static func startsWithFrontMatter(_ root: URL, _ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: root.appendingPathComponent(path).path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8](handle.readData(ofLength: 4))
+        guard head.count >= 3 else { return false }
+        return head.starts(with: Array("---".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x2D])
     }
 
     static func isFile(_ root: URL, _ path: String) -> Bool {
@@ -429,12 +499,12 @@ public final class IncrementalBuild: @unchecked Sendable {
 /// index of a big site is large, and most edits are followed by no request for it).
 public final class SiteFilesSnapshot: @unchecked Sendable {
     public static let paths: Set<String> = ["sitemap.xml", "search.json"]
-    private let pages: [RenderedPage]
+    private let pages: [RenderedBox]
     private let config: SiteConfig
     private let lock = NSLock()
     private var cache: [String: [UInt8]] = [:]
 
-    init(pages: [RenderedPage], config: SiteConfig) {
+    init(pages: [RenderedBox], config: SiteConfig) {
         self.pages = pages
         self.config = config
     }
@@ -444,12 +514,19 @@ public final class SiteFilesSnapshot: @unchecked Sendable {
         guard Self.paths.contains(path) else { return nil }
         return lock.withLock {
             if let cached = cache[path] { return cached }
-            let text = path == "sitemap.xml" ? SiteFiles.sitemap(pages, config: config) : SiteFiles.searchIndex(pages)
+            let values = pages.map(\.page)
+            let text = path == "sitemap.xml" ? SiteFiles.sitemap(values, config: config) : SiteFiles.searchIndex(values)
             let bytes = Array(text.utf8)
             cache[path] = bytes
             return bytes
         }
     }
+}
+
+/// A rendered page shared by reference between the build and the snapshots of its site files.
+final class RenderedBox: Sendable {
+    let page: RenderedPage
+    init(_ page: RenderedPage) { self.page = page }
 }
 
 // MARK: - Dependencies of one page
