@@ -4,12 +4,13 @@
 #
 #   bench/serve-latency.sh [PAGES...]          default: 1000 10000
 #
-# Env: DOCENT (a release docent binary; built with --scratch-path .build-serve if unset), ROUNDS (edits per
-# case, default 20), WRK_SECONDS (default 30; 0 skips wrk), WRK_CONNECTIONS (default 200), WORK (corpus folder).
+# Env: DOCENT (a release docent binary; built with --scratch-path .build-serve if unset), ROUNDS (one-page
+# edits, default 20), INCLUDE_ROUNDS (include edits, default 5), WRK_SECONDS (default 30; 0 skips wrk), WRK_CONNECTIONS (default 200), WORK (corpus folder).
 # Servers bind 127.0.0.1 only and are always stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-20}
+INCLUDE_ROUNDS=${INCLUDE_ROUNDS:-5}
 WRK_SECONDS=${WRK_SECONDS:-30}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-200}
 WORK=${WORK:-/tmp/docent-serve-bench}
@@ -40,9 +41,9 @@ for pages in "${PAGES[@]}"; do
     for _ in $(seq 1 600); do grep -q "^Serving" "$log" && break; sleep 0.2; done
     grep -q "^Serving" "$log" || { echo "server did not start"; cat "$log"; exit 1; }
     echo "== $pages pages: $(grep '^Built' "$log")"
-    python3 - "$site" "$port" "$ROUNDS" <<'PY'
+    python3 - "$site" "$port" "$ROUNDS" "$INCLUDE_ROUNDS" <<'PY'
 import os, socket, statistics, sys, time
-site, port, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+site, port, rounds, include_rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 
 def events():
     s = socket.create_connection(("127.0.0.1", port))
@@ -79,7 +80,7 @@ def pick_include():
         raise SystemExit("the default layout includes nothing")
     return os.path.join(site, "_includes", names[0])
 
-def measure(path, label, appended):
+def measure(path, label, appended, rounds):
     s = events()
     original = open(path).read()
     times = []
@@ -100,9 +101,9 @@ def measure(path, label, appended):
     print(f"{label}: p50 {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, min {times[0]:.1f}, max {times[-1]:.1f} ms ({rounds} edits)")
 
 page = pick_page()
-measure(page, f"one-page edit ({os.path.relpath(page, site)})", "\nEdited sentence number {i}.\n")
+measure(page, f"one-page edit ({os.path.relpath(page, site)})", "\nEdited sentence number {i}.\n", rounds)
 include = pick_include()
-measure(include, f"include used by every page ({os.path.relpath(include, site)})", "\n<!-- edit {i} -->\n")
+measure(include, f"include used by every page ({os.path.relpath(include, site)})", "\n<!-- edit {i} -->\n", include_rounds)
 PY
     grep "pages rendered" "$log" | tail -3 | sed 's/^/   server: /'
     if [[ "$WRK_SECONDS" != 0 && "$pages" == "${PAGES[-1]}" ]]; then

@@ -58,7 +58,11 @@ enum ErrorOverlay {
     /// The line of a user's file a diagnostic points at (files outside the site root are not read).
     static func sourceLine(_ location: SourceLocation, root: URL) -> String? {
         guard !location.file.hasPrefix("/"), !location.file.split(separator: "/").contains("..") else { return nil }
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(location.file).path),
+        // Never through a symbolic link out of the site: the overlay would show another file's contents.
+        let rootPath = root.resolvingSymlinksInPath().path
+        let resolved = root.appendingPathComponent(location.file).resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(rootPath + "/") else { return nil }
+        guard let data = FileManager.default.contents(atPath: resolved),
             data.count < 16 << 20
         else { return nil }
         var number = 1

@@ -133,7 +133,7 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(response.status == .ok)
                 #expect(html.contains("Plain page."), "the last good page stays served")
-                #expect(html.contains("docent-error-overlay"))
+                #expect(html.contains("id=\"docent-error-overlay\""))
                 #expect(html.contains("content/guides/other.md:5:"))
                 #expect(html.contains("&lt;b&gt;x&lt;/b&gt; {% nosuchtag %}"), "the source line, escaped")
                 #expect(!html.contains("<b>x</b>"))
@@ -143,7 +143,7 @@ import Testing
             try await client.execute(uri: "/guides/other/", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("Fixed."))
-                #expect(!html.contains("docent-error-overlay"))
+                #expect(!html.contains("id=\"docent-error-overlay\""))
             }
         }
     }
