@@ -48,49 +48,66 @@ public struct LiquidMemoryFileSystem: LiquidFileSystem {
 }
 
 /// Partials read from a directory. `../` out of the root and symbolic links leading out of it are refused.
+///
+/// `include` and `render` read from `root` (Jekyll's `_includes`); `include_relative` reads beside the including
+/// file inside `relativeRoot` (the site source), where `fromFile` is a path relative to it (or absolute inside it).
 public struct LiquidDirectoryFileSystem: LiquidFileSystem {
     public let root: String
+    public let relativeRoot: String
     /// Extensions tried after the name as written (e.g. [".liquid"]); empty by default, as in Jekyll.
     public var fallbackExtensions: [String]
+    /// Put before a partial's path in locations: by default the root's folder name (`_includes/footer.html`).
+    public var displayPrefix: String
 
     public init(root: String) {
-        self.init(root: root, fallbackExtensions: [])
+        self.init(root: root, relativeRoot: nil)
     }
 
-    public init(root: String, fallbackExtensions: [String]) {
-        self.root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+    public init(
+        root: String, relativeRoot: String?, fallbackExtensions: [String] = [], displayPrefix: String? = nil
+    ) {
+        let resolvedRoot = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        self.root = resolvedRoot
+        self.relativeRoot =
+            relativeRoot.map {
+                URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
+            } ?? resolvedRoot
         self.fallbackExtensions = fallbackExtensions
+        self.displayPrefix = displayPrefix ?? (URL(fileURLWithPath: resolvedRoot).lastPathComponent + "/")
     }
 
     public func readPartial(_ name: String, kind: LiquidPartialKind) throws(LiquidError) -> LiquidSource {
+        var base = root
         var relative = name
+        var prefix = displayPrefix
         if case .includeRelative(let from) = kind {
-            // `from` is a display path relative to the root (or absolute inside it).
+            base = relativeRoot
+            prefix = ""
             var fromRelative = from
-            if fromRelative.hasPrefix(root + "/") { fromRelative.removeFirst(root.count + 1) }
+            if fromRelative.hasPrefix(base + "/") { fromRelative.removeFirst(base.count + 1) }
             if let slash = fromRelative.lastIndex(of: "/") { relative = String(fromRelative[...slash]) + name }
         }
         guard let path = normalizedRelativePath(relative) else {
             throw LiquidError(
-                id: "liquid.include-outside-root", message: "Partial '\(name)' resolves outside of \(root)")
+                id: "liquid.include-outside-root", message: "Partial '\(name)' resolves outside of \(base)")
         }
         for candidate in [path] + fallbackExtensions.map({ path + $0 }) {
-            let full = root + "/" + candidate
+            let full = base + "/" + candidate
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue
             else { continue }
             let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-            guard resolved.hasPrefix(root + "/") else {
+            guard resolved.hasPrefix(base + "/") else {
                 throw LiquidError(
-                    id: "liquid.include-outside-root", message: "Partial '\(name)' links outside of \(root)")
+                    id: "liquid.include-outside-root", message: "Partial '\(name)' links outside of \(base)")
             }
             guard let data = FileManager.default.contents(atPath: resolved) else { continue }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw LiquidError(id: "liquid.missing-partial", message: "Partial '\(name)' is not valid UTF-8")
             }
-            return LiquidSource(text: text, file: candidate)
+            return LiquidSource(text: text, file: prefix + candidate)
         }
-        throw LiquidError(id: "liquid.missing-partial", message: "Could not find partial '\(name)' in \(root)")
+        throw LiquidError(id: "liquid.missing-partial", message: "Could not find partial '\(name)' in \(base)")
     }
 }
 

@@ -76,4 +76,28 @@ struct PartialTests {
         let missing = #expect(throws: LiquidError.self) { try engine.render("{% include nope.html %}") }
         #expect(missing?.id == "liquid.missing-partial")
     }
+
+    @Test func includeRelativeReadsBesideThePageInsideTheSiteSource() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("liquid-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: site.appendingPathComponent("_includes"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: site) }
+        try "beside {{ x }}".write(
+            to: site.appendingPathComponent("docs/snippet.md"), atomically: true, encoding: .utf8)
+        try "{{ 1 | divided_by: 0 }}".write(
+            to: site.appendingPathComponent("_includes/bad.html"), atomically: true, encoding: .utf8)
+        var configuration = LiquidConfiguration()
+        configuration.fileSystem = LiquidDirectoryFileSystem(
+            root: site.appendingPathComponent("_includes").path, relativeRoot: site.path)
+        let engine = LiquidEngine(configuration)
+        let page = try engine.parse("{% include_relative snippet.md %}", file: "docs/guide.md")
+        #expect(try engine.render(page, ["x": 1]) == "beside 1")
+        let outside = try engine.parse("{% include_relative ../../etc/passwd %}", file: "docs/guide.md")
+        let error = #expect(throws: LiquidError.self) { try engine.render(outside, [:]) }
+        #expect(error?.id == "liquid.include-outside-root")
+        let bad = #expect(throws: LiquidError.self) { try engine.render("{% include bad.html %}", file: "index.md") }
+        #expect(bad?.location.file == "_includes/bad.html")
+    }
 }
