@@ -12,7 +12,7 @@ struct CalloutCheck: SiteCheck {
         let known = Self.knownClasses(context)
         let sortedKnown = known.sorted()
         var diagnostics = context.eachPage { rendered in
-            guard rendered.page.isMarkdown, rendered.page.body.contains("{:") else { return [] }
+            guard rendered.page.isMarkdown, rendered.page.body.containsBytes("{:") else { return [] }
             return Self.check(
                 rendered.page.body, file: rendered.page.sitePath, lineOffset: rendered.page.bodyLineOffset,
                 known: known, sortedKnown: sortedKnown)
@@ -45,14 +45,20 @@ struct CalloutCheck: SiteCheck {
     static func check(_ text: String, file: String, lineOffset: Int, known: Set<String>, sortedKnown: [String])
         -> [Diagnostic]
     {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split as bytes: splitting a String by Character walks grapheme clusters, ten times slower.
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
         var diagnostics: [Diagnostic] = []
         var fence: Substring?
         func isQuote(_ index: Int) -> Bool {
-            index >= 0 && index < lines.count && lines[index].drop { $0 == " " }.hasPrefix(">")
+            index >= 0 && index < lines.count && lines[index].first { $0 != 0x20 } == UInt8(ascii: ">")
         }
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        for (index, bytes) in lines.enumerated() {
+            // Most lines start with neither a fence nor `{:`: skip them without building a string.
+            guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }),
+                first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first == UInt8(ascii: "{")
+            else { continue }
+            let line = Substring(bytes)
+            let trimmed = line.trimmedSpaces
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
                 continue

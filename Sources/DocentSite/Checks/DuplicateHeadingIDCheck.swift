@@ -1,3 +1,5 @@
+import DocentMarkdown
+
 /// Two headings of one page with the same id (`heading.duplicate-id`): only the first can be linked to. Automatic
 /// ids are made unique by the renderer, so this catches ids written by hand (`{#setup}`).
 struct DuplicateHeadingIDCheck: SiteCheck {
@@ -5,18 +7,15 @@ struct DuplicateHeadingIDCheck: SiteCheck {
 
     func run(_ context: CheckContext) -> [Diagnostic] {
         context.eachPage { rendered in
-            var firstLine: [String: Int] = [:]
+            var seen = Set<String>()
+            let headings = rendered.outline.headings.filter { !$0.id.isEmpty }
+            guard headings.contains(where: { !seen.insert($0.id).inserted }) else { return [] }
+            // Rare: only now read the source, to put each heading on its line.
             var source = context.source(of: rendered.page)
+            var firstLine: [String: Int] = [:]
             var diagnostics: [Diagnostic] = []
-            for heading in rendered.outline.headings where !heading.id.isEmpty {
-                let explicit = "{#\(heading.id)}"
-                var location = source.locate(explicit, bodyLine: heading.position.line, column: heading.position.column)
-                if location.line == heading.position.line + rendered.page.bodyLineOffset,
-                    source.lines().dropFirst(location.line - 1).first.map({ !$0.contains(explicit) }) ?? true
-                {
-                    location = source.locate(
-                        heading.text, bodyLine: heading.position.line, column: heading.position.column)
-                }
+            for heading in headings {
+                let location = Self.locate(heading, in: &source)
                 guard let first = firstLine[heading.id] else {
                     firstLine[heading.id] = location.line
                     continue
@@ -29,5 +28,13 @@ struct DuplicateHeadingIDCheck: SiteCheck {
             }
             return diagnostics
         }
+    }
+
+    /// The heading's `{#id}` if written by hand, else its text.
+    private static func locate(_ heading: Outline.Heading, in source: inout PageSource) -> SourceLocation {
+        let explicit = "{#\(heading.id)}"
+        let location = source.locate(explicit, bodyLine: heading.position.line, column: heading.position.column)
+        if let line = source.lines().dropFirst(location.line - 1).first, line.contains(explicit) { return location }
+        return source.locate(heading.text, bodyLine: heading.position.line, column: heading.position.column)
     }
 }

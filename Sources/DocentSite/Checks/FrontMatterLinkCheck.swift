@@ -33,7 +33,7 @@ struct FrontMatterLinkCheck: SiteCheck {
                 let destination = url.hasPrefix("/") || url.hasPrefix(".") ? url : "../" + url
                 report(destination, key: "category-url", what: "category-url", anchorsOnly: false, written: categoryURL)
             }
-            for faq in page.meta.faqs where faq.answer.contains("](") || faq.answer.contains("]:") {
+            for faq in page.meta.faqs where faq.answer.containsBytes("](") || faq.answer.containsBytes("]:") {
                 let outline = Outline(Markdown.parse(faq.answer, headingIDs: headingStyle))
                 for link in outline.links where !link.destination.contains("{") {
                     guard var problem = links.problem(with: link.destination, from: page) else { continue }

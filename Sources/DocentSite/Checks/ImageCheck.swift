@@ -14,7 +14,10 @@ struct ImageCheck: SiteCheck {
                 let path = LinkIndex.decode(LinkResolver.splitSuffix(image.source).0)
                 let missingAlt = image.alt.trimmingCharacters(in: .whitespaces).isEmpty
                 guard LinkResolver.isLocal(image.source) || missingAlt, !path.isEmpty || missingAlt else { continue }
-                let location = source.locate(image.source, bodyLine: image.position.line, column: image.position.column)
+                // Read the source only for an image with a problem.
+                func location() -> SourceLocation {
+                    source.locate(image.source, bodyLine: image.position.line, column: image.position.column)
+                }
                 if LinkResolver.isLocal(image.source), !path.isEmpty {
                     let url: String
                     if docentLayout, !path.hasPrefix("/"),
@@ -29,7 +32,7 @@ struct ImageCheck: SiteCheck {
                         diagnostics.append(
                             .error(
                                 "image.missing", "image `\(image.source)` does not exist: no file at \(url)",
-                                at: location, note: suggestion.map { "did you mean `\($0)`?" },
+                                at: location(), note: suggestion.map { "did you mean `\($0)`?" },
                                 fixIt: suggestion.flatMap {
                                     LinkIndex.replacingLastComponent(of: image.source, with: $0)
                                 }
@@ -37,9 +40,9 @@ struct ImageCheck: SiteCheck {
                     }
                 }
                 if missingAlt {
-                    var alt = location
+                    var alt = location()
                     // The caret goes between the brackets of `![]`, where the text belongs.
-                    if let line = source.lines().dropFirst(location.line - 1).first,
+                    if let line = source.lines().dropFirst(alt.line - 1).first,
                         let column = PageSource.column(of: "![](" + image.source, in: line)
                     {
                         alt.column = column + 2

@@ -20,7 +20,7 @@ struct IncludeParameterCheck: SiteCheck {
         guard !required.isEmpty else { return [] }
         var diagnostics = context.eachPage { rendered in
             let page = rendered.page
-            guard page.body.contains("include") else { return [] }
+            guard page.body.containsBytes("include") else { return [] }
             return Self.check(page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, required: required)
         }
         for (path, text) in includes + IncludeFiles.read(root: context.root, folder: config.layoutsFolder) {
@@ -65,7 +65,7 @@ struct IncludeParameterCheck: SiteCheck {
     static func check(_ text: String, file: String, lineOffset: Int, required: [String: [String]]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.contains("include") {
+        where line.containsBytes("include") {
             var rest = line[...]
             while let open = rest.range(of: "{%") {
                 guard let close = rest[open.upperBound...].range(of: "%}") else { break }

@@ -16,6 +16,8 @@ struct LinkIndex: Sendable {
     }
 
     let model: SiteModel
+    /// The site's baseurl ("" or "/docs"), stripped from site-absolute links.
+    let baseURL: String
     /// The ids each page's HTML defines (`id="…"`, `name="…"`), by page index.
     let anchors: [Set<String>]
     /// Names in each URL folder ("/insomnia/" → ["sso/", "scim/", …]) and content folder ("insomnia" → ["sso.md"]).
@@ -26,6 +28,7 @@ struct LinkIndex: Sendable {
 
     init(model: SiteModel, pages: [RenderedPage]) {
         self.model = model
+        baseURL = model.config.baseURL
         var renderedByURL: [String: Int] = [:]
         for (index, rendered) in pages.enumerated() where renderedByURL[rendered.page.url] == nil {
             renderedByURL[rendered.page.url] = index
@@ -53,7 +56,7 @@ struct LinkIndex: Sendable {
     /// Resolves a link destination written on `page`. `.md` links are relative to the source file (a leading `/`
     /// is the content folder); every other relative link is relative to the page's URL, as a browser reads it.
     func resolve(_ destination: String, from page: Page) -> Target {
-        let destination = destination.trimmingCharacters(in: .whitespaces)
+        let destination = Self.trimmed(destination)
         if destination.hasPrefix("#") {
             let index = model.pageByURL[page.url] ?? -1
             return index < 0 ? .notChecked : .page(index, fragment: Self.decode(String(destination.dropFirst())))
@@ -79,7 +82,7 @@ struct LinkIndex: Sendable {
     /// A site-absolute URL path for a link written on the page at `pageURL`, without the site's baseurl.
     func absoluteURL(_ path: String, from pageURL: String) -> String {
         var path = path
-        let base = model.config.baseURL
+        let base = baseURL
         if path.hasPrefix("/") {
             if !base.isEmpty, path == base || path.hasPrefix(base + "/") { path.removeFirst(base.count) }
             return Self.normalize(path.isEmpty ? "/" : path)
@@ -149,7 +152,16 @@ struct LinkIndex: Sendable {
 
     /// Resolves `.` and `..` segments of an absolute path (above the root stays at the root, as in a browser).
     static func normalize(_ path: String) -> String {
-        guard path.contains("/.") || path.contains("//") else { return path }
+        var previous: UInt8 = 0
+        var needsWork = false
+        for byte in path.utf8 {
+            if previous == UInt8(ascii: "/") && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")) {
+                needsWork = true
+                break
+            }
+            previous = byte
+        }
+        guard needsWork else { return path }
         var parts: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         for segment in segments {
@@ -167,7 +179,15 @@ struct LinkIndex: Sendable {
     }
 
     static func decode(_ text: String) -> String {
-        text.contains("%") ? (text.removingPercentEncoding ?? text) : text
+        text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
+    }
+
+    /// Without leading and trailing spaces and tabs (no Foundation: this runs for every link).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last,
+            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return text }
+        return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 
     /// The values of `id="…"` and `name="…"` attributes in an HTML document, in one pass over its bytes.

@@ -42,7 +42,23 @@ enum SiteChecks {
     ]
 
     static func run(model: SiteModel, pages: [RenderedPage], root: URL) -> [Diagnostic] {
+        let timed = ProcessInfo.processInfo.environment["DOCENT_TIMINGS"] == "1"
+        var last = ContinuousClock.now
+        var timings: [String] = []
+        func mark(_ name: String) {
+            guard timed else { return }
+            let now = ContinuousClock.now
+            timings.append("\(name) \((now - last).formatted(.units(allowed: [.milliseconds])))")
+            last = now
+        }
         let context = CheckContext(model: model, pages: pages, root: root)
-        return all.flatMap { $0.run(context) }
+        mark("index")
+        var diagnostics: [Diagnostic] = []
+        for rule in all {
+            diagnostics += rule.run(context)
+            mark(String(describing: type(of: rule)))
+        }
+        if timed { FileHandle.standardError.write(Data("check timings: \(timings.joined(separator: ", "))\n".utf8)) }
+        return diagnostics
     }
 }

@@ -1,0 +1,23 @@
+/// Byte searches for the checks' hot paths, without Foundation's bridging (`String.contains` from Foundation
+/// goes through NSString and costs microseconds per call).
+extension StringProtocol {
+    /// True when the text contains `needle` (compared as UTF-8 bytes).
+    func containsBytes(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        let bytes = utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: pattern) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
+    }
+
+    /// The text without leading and trailing spaces and tabs.
+    var trimmedSpaces: SubSequence {
+        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
+        let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
+        return self[start..<Swift.max(start, end)]
+    }
+}
