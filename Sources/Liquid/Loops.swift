@@ -32,8 +32,7 @@ struct ForNode: Node {
             let value = try context.evaluate(limit)
             if !value.isNil { to = saturatingAdd(from, try integerArgument(value)) }
         }
-        let start = min(max(from, 0), total)
-        let end = min(max(to ?? total, start), total)
+        let (start, end) = sliceBounds(from: from, to: to, count: total)
         if let range {
             // Ranges are materialised only after the slice is known to fit the loop budget.
             try context.countIterations(end - start)
@@ -90,8 +89,7 @@ struct TablerowNode: Node {
             let value = try context.evaluate(limit)
             if !value.isNil { to = saturatingAdd(from, try integerArgument(value)) }
         }
-        let start = min(max(from, 0), elements.count)
-        let end = min(max(to ?? elements.count, start), elements.count)
+        let (start, end) = sliceBounds(from: from, to: to, count: elements.count)
         elements = Array(elements[start..<end])
         var columns = elements.count
         if let cols {
@@ -122,6 +120,12 @@ struct TablerowNode: Node {
         }
         output += "</tr>\n"
     }
+}
+
+/// The part of a collection `offset`/`limit` select: `from` up to `to` (exclusive), clamped to `0...count`.
+func sliceBounds(from: Int, to: Int?, count: Int) -> (Int, Int) {
+    let start = min(max(from, 0), count)
+    return (start, min(max(to ?? count, start), count))
 }
 
 /// Ruby's `to_integer` for loop and filter arguments.
