@@ -1,5 +1,6 @@
 import DocentSite
 import Foundation
+import Liquid
 import Testing
 
 @Suite struct BadInputTests {
@@ -95,5 +96,47 @@ import Testing
         ])
         let error = try #require(found.first { $0.id == "frontmatter.breadcrumb" })
         #expect(error.location == SourceLocation(file: "content/a.md", line: 5, column: 5))
+    }
+}
+
+@Suite struct YAMLScalarTests {
+    @Test func plainScalarsResolveAsYAMLDoesAndQuotedOnesStayText() throws {
+        let yaml = """
+            a: 42
+            b: -3.5e2
+            c: true
+            d: no
+            e: ~
+            f: "42"
+            g: 2024-05-20
+            h: 0x1F
+            i: 1.2.3
+            j: '.5'
+            k: .5
+            """
+        guard case .success(let data) = YAMLData.parse(yaml), case .object(let values) = data.value else {
+            Issue.record("not parsed")
+            return
+        }
+        #expect(values["a"] == .int(42))
+        #expect(values["b"] == .double(-350))
+        #expect(values["c"] == .bool(true))
+        #expect(values["d"] == .bool(false))
+        #expect(values["e"] == .nil)
+        #expect(values["f"] == .string("42"))
+        #expect(values["g"] == .string("2024-05-20"))
+        #expect(values["h"] == .int(31))
+        #expect(values["i"] == .string("1.2.3"))
+        #expect(values["j"] == .string(".5"))
+        #expect(values["k"] == .double(0.5))
+    }
+
+    @Test func duplicateKeysAreAnError() {
+        guard case .failure(let error) = YAMLData.parse("title: A\ntitle: B\n") else {
+            Issue.record("duplicate keys accepted")
+            return
+        }
+        #expect(error.message.contains("duplicate"))
+        #expect(error.line == 1)  // Yams points at the first occurrence of the key
     }
 }

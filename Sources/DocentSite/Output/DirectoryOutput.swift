@@ -55,30 +55,54 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ bytes: [UInt8], to path: String) throws {
-        let url = try prepare(path)
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw Failure.io("cannot write \(url.path)")
-        }
+        let target = try prepare(path)
+        try bytes.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
     }
 
     public func copy(from source: URL, to path: String) throws {
-        let url = try prepare(path)
-        do {
-            try FileManager.default.copyItem(at: source, to: url)
-        } catch {
-            throw Failure.io("cannot copy \(source.path): \(error.localizedDescription)")
+        let target = try prepare(path)
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw Failure.io("cannot read \(source.path)")
+        }
+        try data.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
+    }
+
+    /// Plain open/write/close: the staging folder is new and private to this build, so no temporary file and
+    /// rename per file (FileManager.createFile writes atomically, which doubles the file system work).
+    private static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
         }
     }
 
-    private func prepare(_ path: String) throws -> URL {
-        let url = staging.appendingPathComponent(path)
-        let folder = (path as NSString).deletingLastPathComponent
-        let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
-        if needsFolder {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    /// The file's full path; creates its folder (and the parents) once per folder.
+    private func prepare(_ path: String) throws -> String {
+        let full = stagingPath + "/" + path
+        guard let slash = path.lastIndex(of: "/") else { return full }
+        let folder = String(path[..<slash])
+        if lock.withLock({ createdFolders.contains(folder) }) { return full }
+        try makeFolder(folder)
+        return full
+    }
+
+    private func makeFolder(_ folder: String) throws {
+        if let slash = folder.lastIndex(of: "/") {
+            let parent = String(folder[..<slash])
+            if !lock.withLock({ createdFolders.contains(parent) }) { try makeFolder(parent) }
         }
-        return url
+        if mkdir(stagingPath + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            throw Failure.io("cannot create \(stagingPath)/\(folder): \(String(cString: strerror(errno)))")
+        }
+        _ = lock.withLock { createdFolders.insert(folder) }
     }
 
     /// Swaps the staged site in. The previous site is moved aside and deleted after the swap, so the new site is

@@ -16,7 +16,7 @@ public struct YAMLData: Sendable {
 
     public static func parse(_ yaml: String) -> Result<YAMLData, ParseError> {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 return .success(YAMLData(value: .object([:]), positions: [:]))
             }
             var data = YAMLData(value: .nil, positions: [:])
@@ -37,7 +37,7 @@ public struct YAMLData: Sendable {
         if let mark = node.mark, positions[path] == nil { positions[path] = (mark.line, mark.column) }
         switch node {
         case .scalar(let scalar):
-            return Self.scalarValue(scalar, tag: node.tag.rawValue)
+            return Self.scalarValue(scalar)
         case .sequence(let sequence):
             var items: [LiquidValue] = []
             items.reserveCapacity(sequence.count)
@@ -57,15 +57,55 @@ public struct YAMLData: Sendable {
         }
     }
 
-    private static func scalarValue(_ scalar: Node.Scalar, tag: String) -> LiquidValue {
+    /// Plain scalars resolved as Yams's default resolver (and Jekyll's YAML 1.1) would: null, booleans (also
+    /// yes/no/on/off), integers, floats. Done by hand: Yams resolves with regular expressions, which cost more than
+    /// the rest of front matter parsing together. Quoted and block scalars stay strings.
+    static func scalarValue(_ scalar: Node.Scalar) -> LiquidValue {
         let text = scalar.string
-        switch tag {
-        case Tag.Name.null.rawValue: return .nil
-        case Tag.Name.bool.rawValue: return Bool.construct(from: scalar).map(LiquidValue.bool) ?? .string(text)
-        case Tag.Name.int.rawValue: return Int.construct(from: scalar).map(LiquidValue.int) ?? .string(text)
-        case Tag.Name.float.rawValue: return Double.construct(from: scalar).map(LiquidValue.double) ?? .string(text)
-        default: return .string(text)
+        guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .nil
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .double(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .double(.nan)
+        default: break
         }
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+        else { return .string(text) }
+        if let number = Int(text) { return .int(number) }
+        if text.hasPrefix("0x"), let number = Int(text.dropFirst(2), radix: 16) { return .int(number) }
+        if isFloat(text), let number = Double(text) { return .double(number) }
+        return .string(text)
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+    private static func isFloat(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let integer = bytes.prefix(while: isDigit)
+        bytes = bytes.dropFirst(integer.count)
+        var fraction = 0
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            fraction = bytes.prefix(while: isDigit).count
+            bytes = bytes.dropFirst(fraction)
+        }
+        guard !integer.isEmpty || fraction > 0 else { return false }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+                bytes = bytes.dropFirst()
+            }
+            let exponent = bytes.prefix(while: isDigit).count
+            guard exponent > 0 else { return false }
+            bytes = bytes.dropFirst(exponent)
+        }
+        return bytes.isEmpty
     }
 
     private static func describe(_ error: YamlError) -> ParseError {
