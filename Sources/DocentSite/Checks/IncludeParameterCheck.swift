@@ -3,8 +3,9 @@ import Foundation
 /// `{% include name.html key=value %}` calls give every parameter the include needs
 /// (`include.missing-parameter`). An include needs `include.x` when it prints or uses it without a fallback:
 /// a parameter that is tested (`{% if include.x %}`, `unless`, `case`) or given a `| default:` is optional.
-/// Missing includes, include cycles, unknown tags and missing layouts are reported while rendering
-/// (`liquid.missing-partial`, `liquid.include-cycle`, `liquid.unknown-tag`, `layout.missing`, `layout.cycle`).
+/// Missing includes, unknown tags, missing layouts and layout cycles are reported while rendering
+/// (`liquid.missing-partial`, `liquid.unknown-tag`, `layout.missing`, `layout.cycle`); include cycles by
+/// `IncludeCycleCheck`.
 struct IncludeParameterCheck: SiteCheck {
     let id = "include"
 
