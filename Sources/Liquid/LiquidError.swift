@@ -40,9 +40,11 @@ public struct LiquidError: Error, Sendable, CustomStringConvertible {
     ]
 
     /// Ruby Liquid's wording: `Liquid syntax error (line 3): …` or `Liquid error (line 3): …`.
-    public var rubyStyleMessage: String {
+    public var rubyStyleMessage: String { rubyStyleMessage(showingFile: !location.file.isEmpty) }
+
+    func rubyStyleMessage(showingFile: Bool) -> String {
         let kind = isSyntaxError ? "Liquid syntax error" : "Liquid error"
-        let file = location.file.isEmpty ? "" : "\(location.file) "
+        let file = showingFile ? "\(location.file) " : ""
         return location.line > 0 ? "\(kind) (\(file)line \(location.line)): \(message)" : "\(kind): \(message)"
     }
 

@@ -50,10 +50,9 @@ func isFatal(_ error: LiquidError) -> Bool {
     error.id == "liquid.output-limit" || error.id == "liquid.loop-limit"
 }
 
+/// Ruby's inline form; the file is named only inside partials, as Ruby names only partials.
 func inlineErrorText(_ error: LiquidError, _ context: RenderContext) -> String {
-    let kind = error.isSyntaxError ? "Liquid syntax error" : "Liquid error"
-    let file = error.location.file != context.rootFile && !error.location.file.isEmpty ? "\(error.location.file) " : ""
-    return "\(kind) (\(file)line \(error.location.line)): \(error.message)"
+    error.rubyStyleMessage(showingFile: !error.location.file.isEmpty && error.location.file != context.rootFile)
 }
 
 @inline(__always) func append(_ value: LiquidValue, to output: inout String) {

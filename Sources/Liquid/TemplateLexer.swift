@@ -75,8 +75,6 @@ struct TemplateLexer {
                 break
             }
             let trimBefore = open + 2 < count && bytes[open + 2] == 0x2D  // '-'
-            let textLine = line
-            let textLineStart = lineStart
             // Text before the tag.
             if open > position {
                 var s = position
@@ -93,8 +91,6 @@ struct TemplateLexer {
                     advanceLines(position, open)
                 }
             }
-            _ = textLine
-            _ = textLineStart
             let tokenLine = line
             let tokenColumn = open - lineStart + 1
             let location = LiquidLocation(file: file, line: tokenLine + lineOffset, column: tokenColumn)
@@ -174,14 +170,12 @@ struct TemplateLexer {
                     tokens.append(
                         TemplateToken(
                             kind: .raw, content: string(s, e), line: line, column: position - lineStart + 1))
-                    let endLine = line
                     advanceLines(position, bodyEnd)
                     let endColumn = bodyEnd - lineStart + 1
                     tokens.append(
                         TemplateToken(
                             kind: .tag, content: "", name: "endraw", line: line, column: endColumn,
                             sourceRange: bodyEnd..<endTagEnd))
-                    _ = endLine
                     advanceLines(bodyEnd, endTagEnd)
                     position = endTagEnd
                     trimNextText = endTrimAfter

@@ -256,9 +256,7 @@ final class TemplateParser {
             throw LiquidError.syntax(
                 "Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]", at: location(token))
         }
-        let collectionStart = parser.position
         let collection = try parser.expression()
-        _ = collectionStart
         var reversed = false
         var attributes: [String: Expression] = [:]
         var offsetContinue = false
