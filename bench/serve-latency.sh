@@ -107,7 +107,7 @@ measure(include, f"include used by every page ({os.path.relpath(include, site)})
 PY
     grep "pages rendered" "$log" | tail -3 | sed 's/^/   server: /'
     if [[ "$WRK_SECONDS" != 0 && "$pages" == "${PAGES[-1]}" ]]; then
-        url_path=$(cd "$site" && find . -name '*.md' -not -path './_*' | sort | head -1 | sed 's|^\./||; s|\.md$|/|')
+        url_path=$(cd "$site" && find . -name '*.md' -not -path './_*' -not -name index.md | sort | sed -n 1p | sed 's|^\./||; s|\.md$|/|')
         echo "== wrk -t2 -c$WRK_CONNECTIONS -d${WRK_SECONDS}s http://127.0.0.1:$port/$url_path"
         wrk -t2 -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS}s" "http://127.0.0.1:$port/$url_path" | sed 's/^/   /'
         code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/$url_path")

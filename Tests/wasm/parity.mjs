@@ -60,5 +60,5 @@ for (const file of scripts) {
 }
 const raw = readFileSync(wasmPath).length;
 console.log(`${scripts.length - failures}/${scripts.length} scripts identical; wasm ${raw} bytes`);
-console.log(`wasm parity: ${scripts.length - failures} passed, ${failures} failed`);
+console.log(`parity: ${scripts.length - failures} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);
