@@ -125,6 +125,20 @@ import Testing
         #expect(output.text("a/index.html")?.contains("<div class=\"card\"><b>Note</b>inside A</div>") == true)
     }
 
+    @Test func customBlockTagWithAYAMLBodyGetsItAsData() throws {
+        let site = try SiteFixture(
+            SiteFixture.basics.merging([
+                "templates/tags/navtabs.html":
+                    "---\nbody: yaml\n---\n{% for tab in tag.data %}[{{ tab.title }}: {{ tab.text }}]{% endfor %}",
+                "content/a.md":
+                    "---\ntitle: A\n---\n{% navtabs %}\n- title: macOS\n  text: brew install\n- title: Linux\n  text: apt install\n{% endnavtabs %}\n",
+            ]) { $1 })
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("a/index.html")?.contains("[macOS: brew install][Linux: apt install]") == true)
+    }
+
     @Test func draftsAreSkippedUnlessAsked() throws {
         let site = try SiteFixture(
             SiteFixture.basics.merging(["content/d.md": "---\ntitle: D\ndraft: true\n---\n"]) { $1 })
