@@ -81,27 +81,14 @@ public final class PreviewSite: @unchecked Sendable {
     }
 
     static func jsonArray(_ values: [String]) -> String {
-        "[" + values.map(jsonString).joined(separator: ",") + "]"
+        var out = ""
+        JSONText.strings(values, into: &out)
+        return out
     }
 
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONText.string(text, into: &out)
+        return out
     }
 }

@@ -1,6 +1,6 @@
-/// A small JSON writer for the files Docent emits (search index), with a stable key order.
-enum JSONText {
-    static func string(_ text: String, into out: inout String) {
+/// A small JSON writer for the files Docent emits (search index) and the preview's events, with a stable key order.
+public enum JSONText {
+    public static func string(_ text: String, into out: inout String) {
         out += "\""
         var utf8 = text.utf8[...]
         while let index = utf8.firstIndex(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) {
@@ -22,7 +22,7 @@ enum JSONText {
         out += "\""
     }
 
-    static func strings(_ items: [String], into out: inout String) {
+    public static func strings(_ items: [String], into out: inout String) {
         out += "["
         for (index, item) in items.enumerated() {
             if index > 0 { out += "," }
