@@ -158,17 +158,25 @@ final class ForloopDrop: LiquidDrop, @unchecked Sendable {
 
     func liquidValue(forKey key: String) -> LiquidValue? {
         switch key {
-        case "index": return .int(index + 1)
-        case "index0": return .int(index)
-        case "rindex": return .int(length - index)
-        case "rindex0": return .int(length - index - 1)
-        case "first": return .bool(index == 0)
-        case "last": return .bool(index == length - 1)
-        case "length": return .int(length)
         case "name": return .string(name)
         case "parentloop": return parent.map { .drop($0) } ?? .nil_
-        default: return nil
+        default: return loopPositionValue(key, index: index, length: length)
         }
+    }
+}
+
+/// The position properties `forloop` and `tablerowloop` share (`index`, `index0`, `rindex`, `rindex0`, `first`,
+/// `last`, `length`); nil for any other key.
+func loopPositionValue(_ key: String, index: Int, length: Int) -> LiquidValue? {
+    switch key {
+    case "index": return .int(index + 1)
+    case "index0": return .int(index)
+    case "rindex": return .int(length - index)
+    case "rindex0": return .int(length - index - 1)
+    case "first": return .bool(index == 0)
+    case "last": return .bool(index == length - 1)
+    case "length": return .int(length)
+    default: return nil
     }
 }
 
@@ -187,14 +195,8 @@ final class TablerowloopDrop: LiquidDrop, @unchecked Sendable {
     var row: Int { index / columns + 1 }
 
     func liquidValue(forKey key: String) -> LiquidValue? {
+        if let position = loopPositionValue(key, index: index, length: length) { return position }
         switch key {
-        case "index": return .int(index + 1)
-        case "index0": return .int(index)
-        case "rindex": return .int(length - index)
-        case "rindex0": return .int(length - index - 1)
-        case "first": return .bool(index == 0)
-        case "last": return .bool(index == length - 1)
-        case "length": return .int(length)
         case "col": return .int(col)
         case "col0": return .int(col - 1)
         case "col_first": return .bool(col == 1)
