@@ -43,6 +43,8 @@ let package = Package(
             name: "DocentSite",
             dependencies: ["DocentMarkdown", "Liquid", .product(name: "Yams", package: "Yams")]
         ),
+        // The simulation we ship, plugged into DocentSite's walkthrough interface.
+        .target(name: "DocentEnterprise", dependencies: ["DocentSite", "EnterpriseConsole"]),
         // The preview server: Hummingbird, live reload over Server-Sent Events, file watching, error overlay.
         .target(
             name: "DocentPreview",
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "DocentCommands",
             dependencies: [
-                "DocentSite", "DocentPreview",
+                "DocentSite", "DocentPreview", "DocentEnterprise",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,5 +72,6 @@ let package = Package(
         ),
         .testTarget(name: "EnterpriseDomainTests", dependencies: ["EnterpriseDomain"]),
         .testTarget(name: "EnterpriseConsoleTests", dependencies: ["EnterpriseConsole"]),
+        .testTarget(name: "WalkthroughTests", dependencies: ["DocentSite", "DocentEnterprise", "DocentCommands"]),
     ]
 )

@@ -7,8 +7,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "Build the site without writing it and report every problem.",
         discussion: """
             Checks internal links and anchors (in pages, front matter and FAQ answers), images and their alt text, \
-            include parameters, callout classes, duplicate heading ids and output paths, Liquid errors and, when \
-            the config declares a `schema:`, front matter. With --external, also external links (concurrently, with \
+            include parameters, callout classes, duplicate heading ids and output paths, Liquid errors, every walkthrough's steps against the \
+            simulation and, when the config declares a `schema:`, front matter. With --external, also external links (concurrently, with \
             a timeout, successes cached for a day).
 
             Exit code 0 when clean, 1 when errors are found (or warnings, with --warnings-as-errors), 2 for bad usage.
@@ -22,6 +22,9 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var warningsAsErrors = false
+
+    @Flag(name: .long, help: "Print what every walkthrough step did, and which steps are narrative.")
+    var verbose = false
 
     @Flag(name: .long, help: "Also check external links (http and https).")
     var external = false
@@ -45,6 +48,12 @@ struct CheckCommand: ParsableCommand {
         options.runChecks = true
         let result = SiteBuilder(options: options).build(into: NullOutput())
         var diagnostics = result.diagnostics
+        if verbose {
+            for page in result.pages {
+                guard let run = page.walkthrough else { continue }
+                FileHandle.standardError.write(Data(WalkthroughReport.text(run, file: page.page.sitePath).utf8))
+            }
+        }
         if external {
             let cache = externalCache.map { URL(fileURLWithPath: $0) } ?? ExternalLinkCheck.defaultCacheFile
             diagnostics += ExternalLinkCheck(root: root, timeout: timeout, cacheFile: cache).run(pages: result.pages)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocentEnterprise
 import DocentSite
 import Foundation
 
@@ -23,8 +24,11 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
+    /// The build options, with the simulation walkthroughs run against (the Insomnia Enterprise console).
     func buildOptions() -> BuildOptions {
-        BuildOptions(source: sourceURL, configFile: config, includeDrafts: drafts)
+        var options = BuildOptions(source: sourceURL, configFile: config, includeDrafts: drafts)
+        options.simulation = EnterpriseSimulation()
+        return options
     }
 }
 

@@ -22,6 +22,11 @@ public struct BlockAttributes: Sendable, Hashable {
     public struct Pair: Sendable, Hashable {
         public var name: String
         public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     public init(id: String? = nil, classes: [String] = [], pairs: [Pair] = []) {

@@ -422,8 +422,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// Renders pages (in parallel), records their dependencies and the outputs whose bytes changed.
     private func render(_ sitePaths: Set<String>, into update: inout Update) {
         guard let model, let templates else { return }
-        let renderer = PageRenderer(
-            model: model, templates: templates, headingStyle: config.headingIDs == .kramdown ? .kramdown : .github)
+        let renderer = PageRenderer(model: model, templates: templates, options: options, root: root)
         let pages = sitePaths.compactMap { pageIndex[$0] }.sorted().compactMap { loaded[pageOrder[$0]]?.page }
         let context = DependencyContext(
             root: root, config: config, templates: templates, tagReferences: tagReferences, cache: referenceCache)

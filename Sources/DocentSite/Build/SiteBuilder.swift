@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool = false
     /// Run every check of `docent check` after rendering (links, anchors, images, front matter schema, …).
     public var runChecks: Bool = false
+    /// The simulation guides' walkthroughs run against; without one, a walkthrough page is a plain page.
+    public var simulation: (any WalkthroughSimulation)?
     /// Reports progress as (stage, done, total).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -79,15 +81,20 @@ public struct SiteBuilder: Sendable {
         timings.mark("model")
 
         // Render (parallel)
-        let renderer = PageRenderer(
-            model: model, templates: templates, headingStyle: config.headingIDs == .kramdown ? .kramdown : .github)
+        let renderer = PageRenderer(model: model, templates: templates, options: options, root: root)
         let progress = options.progress
         let counter = ProgressCounter(total: pages.count, report: progress)
         let rendered = Self.parallelMap(pages) { page -> RenderedPage in
             defer { counter.tick() }
             return renderer.render(page)
         }
-        for page in rendered { diagnostics += page.diagnostics }
+        for page in rendered {
+            diagnostics += page.diagnostics
+            // `check` reports a walkthrough's failures as errors; a build shows the page up to the failing step.
+            if !options.runChecks, let walkthrough = page.walkthrough {
+                diagnostics += walkthrough.diagnostics.map { $0.downgraded() }
+            }
+        }
         timings.mark("render")
         if options.runChecks {
             diagnostics += SiteChecks.run(model: model, pages: rendered, root: root)

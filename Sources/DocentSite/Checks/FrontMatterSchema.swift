@@ -28,6 +28,7 @@ struct FrontMatterSchema: Sendable, Equatable {
     static let builtInKeys: Set<String> = [
         "layout", "title", "description", "content_type", "category", "category-url", "breadcrumbs", "products",
         "tier", "search_aliases", "related_resources", "faqs", "permalink", "published", "draft", "walkthrough",
+        "walkthrough_inputs",
         "date", "excerpt", "tags", "categories", "redirect_from", "sitemap", "nav_order", "last_modified_at",
     ]
 

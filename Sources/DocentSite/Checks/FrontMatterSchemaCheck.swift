@@ -105,7 +105,6 @@ struct FrontMatterSchemaCheck: SiteCheck {
     static func loaderChecksType(of key: String, _ value: LiquidValue) -> Bool {
         let stringKeys: Set = [
             "layout", "title", "description", "content_type", "category", "category-url", "tier", "permalink",
-            "walkthrough",
         ]
         let listKeys: Set = ["breadcrumbs", "products", "search_aliases", "related_resources", "faqs"]
         switch value {

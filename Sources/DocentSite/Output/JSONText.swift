@@ -22,6 +22,13 @@ public enum JSONText {
         out += "\""
     }
 
+    /// `text` as a JSON string literal.
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        string(text, into: &out)
+        return out
+    }
+
     public static func strings(_ items: [String], into out: inout String) {
         out += "["
         for (index, item) in items.enumerated() {

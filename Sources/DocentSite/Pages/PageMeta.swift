@@ -31,7 +31,7 @@ public struct PageMeta: Sendable, Equatable {
     public var permalink: String?
     public var published: Bool = true
     public var draft: Bool = false
-    public var walkthrough: String?
+    public var walkthrough: WalkthroughSpec?
 
     public init() {}
 }
@@ -67,7 +67,7 @@ struct PageMetaDecoder {
         meta.tier = string(object, "tier")
         meta.searchAliases = strings(object, "search_aliases")
         meta.permalink = string(object, "permalink")
-        meta.walkthrough = string(object, "walkthrough")
+        meta.walkthrough = walkthrough(object)
         meta.published = bool(object, "published") ?? true
         meta.draft = bool(object, "draft") ?? false
         for (index, item) in list(object, "related_resources").enumerated() {
@@ -99,6 +99,44 @@ struct PageMetaDecoder {
             meta.faqs.append(.init(question: question, answer: answer, keyPath: "\(path).a"))
         }
         return meta
+    }
+
+    private mutating func walkthrough(_ object: [String: LiquidValue]) -> WalkthroughSpec? {
+        var spec: WalkthroughSpec
+        switch object["walkthrough"] {
+        case nil, .nil_?: return nil
+        case .object(let fields)?:
+            guard let state = string(fields, "state", path: "walkthrough.state") else {
+                diagnostics.append(
+                    .error(
+                        "frontmatter.missing-key", "`walkthrough` needs a `state` (the simulation's starting state)",
+                        at: location("walkthrough")))
+                return nil
+            }
+            spec = WalkthroughSpec(state: state)
+            switch string(fields, "restart", path: "walkthrough.restart") {
+            case nil, "never": break
+            case "each-list": spec.restartEachList = true
+            case let other?:
+                diagnostics.append(
+                    .error(
+                        "frontmatter.value", "`walkthrough.restart` must be `each-list` or `never`, not `\(other)`",
+                        at: location("walkthrough.restart")))
+            }
+        default:
+            guard let state = string(object, "walkthrough") else { return nil }
+            spec = WalkthroughSpec(state: state)
+        }
+        switch object["walkthrough_inputs"] {
+        case nil, .nil_?: break
+        case .object(let fields)?:
+            for key in fields.keys.sorted() {
+                if let value = string(fields, key, path: "walkthrough_inputs.\(key)") { spec.inputs[key] = value }
+            }
+        case let value?:
+            typeError("walkthrough_inputs", expected: "a mapping of labels to sample values", found: value)
+        }
+        return spec
     }
 
     // MARK: - Typed accessors

@@ -1,4 +1,5 @@
 import DocentMarkdown
+import Foundation
 import Liquid
 
 /// A page after rendering: the HTML to write, what the checks and the search index need, and its problems.
@@ -9,6 +10,8 @@ public struct RenderedPage: Sendable {
     /// True when the body went through Liquid, so Markdown positions are those of the rendered text.
     public var bodyHadLiquid: Bool
     public var diagnostics: [Diagnostic]
+    /// The guide's walkthrough after running its steps, when it has one.
+    public var walkthrough: WalkthroughRun?
 }
 
 /// Renders one page: Liquid over the body, Markdown to HTML with link rewriting, then the layout chain.
@@ -16,6 +19,16 @@ struct PageRenderer {
     let model: SiteModel
     let templates: TemplateSet
     let headingStyle: HeadingIDStyle
+    let simulation: (any WalkthroughSimulation)?
+    let root: URL
+
+    init(model: SiteModel, templates: TemplateSet, options: BuildOptions, root: URL) {
+        self.model = model
+        self.templates = templates
+        headingStyle = model.config.headingIDs == .kramdown ? .kramdown : .github
+        simulation = options.simulation
+        self.root = root
+    }
 
     func render(_ page: Page) -> RenderedPage {
         var diagnostics: [Diagnostic] = []
@@ -32,8 +45,14 @@ struct PageRenderer {
         let renderer = HTMLRenderer(rewriteLink: resolver.link, rewriteImage: resolver.image)
         var outline: Outline
         var content: String
+        var walkthrough: WalkthroughRun?
         if page.isMarkdown {
-            let document = Markdown.parse(body, headingIDs: headingStyle)
+            var document = Markdown.parse(body, headingIDs: headingStyle)
+            if let spec = page.meta.walkthrough {
+                walkthrough = bindWalkthrough(spec, page: page, document: &document, diagnostics: &diagnostics)
+                pageValues["walkthrough_html"] = .string(
+                    walkthrough.map { WalkthroughHTML.render($0, baseURL: model.config.baseURL) } ?? "")
+            }
             outline = Outline(document)
             content = renderer.render(document)
         } else {
@@ -51,7 +70,31 @@ struct PageRenderer {
         pageValues["content"] = .string(content)
         let html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         return RenderedPage(
-            page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, diagnostics: diagnostics)
+            page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, diagnostics: diagnostics,
+            walkthrough: walkthrough)
+    }
+
+    /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.
+    private func bindWalkthrough(
+        _ spec: WalkthroughSpec, page: Page, document: inout MarkdownDocument, diagnostics: inout [Diagnostic]
+    ) -> WalkthroughRun? {
+        guard let simulation else {
+            diagnostics.append(
+                .warning(
+                    "walkthrough.unavailable", "this build has no simulation, so the walkthrough is not embedded",
+                    at: page.location(ofKey: "walkthrough")))
+            return nil
+        }
+        var runner = WalkthroughRunner(
+            simulation: simulation, spec: spec, page: page, source: PageSource(page: page, root: root),
+            includesFolder: model.config.includesFolder)
+        let run = runner.run(WrittenSteps.lists(in: document))
+        for procedure in run.procedures {
+            for step in procedure.steps {
+                document.blocks.setAttribute("data-walkthrough-step", step.id, at: step.path[...])
+            }
+        }
+        return run
     }
 
     // MARK: - Page values

@@ -1,0 +1,50 @@
+import DocentSite
+import EnterpriseConsole
+
+/// The simulation Docent ships: the Insomnia Enterprise admin console, natively. The page runs the same console
+/// as `ConsoleWasm.wasm`, so a walkthrough checked here behaves the same in the reader's browser.
+public struct EnterpriseSimulation: WalkthroughSimulation {
+    public init() {}
+
+    public var startingStates: [String] { ConsoleSession.startingStates }
+
+    public var wasmPath: String { "assets/vendor/ConsoleWasm.wasm" }
+
+    public func start(_ state: String) throws(SimulationError) -> any SimulationSession {
+        do {
+            return EnterpriseSimulationSession(console: try ConsoleSession(startingState: state))
+        } catch {
+            throw SimulationError(error)
+        }
+    }
+}
+
+struct EnterpriseSimulationSession: SimulationSession {
+    var console: ConsoleSession
+
+    var screenJSON: String { console.screenJSON() }
+
+    mutating func perform(_ actionJSON: String) throws(SimulationError) {
+        do {
+            try console.perform(try ConsoleAction.parse(actionJSON))
+        } catch {
+            throw SimulationError(error)
+        }
+    }
+}
+
+extension SimulationError {
+    init(_ error: ConsoleError) {
+        let kind: Kind
+        switch error.kind {
+        case .unknownControl: kind = .unknownControl
+        case .ambiguousControl: kind = .ambiguousControl
+        case .disabledControl: kind = .disabledControl
+        case .unknownStartingState: kind = .unknownState
+        case .invalidOption, .invalidAction, .domain: kind = .refused
+        }
+        self.init(
+            kind: kind, message: error.message, screenTitle: error.screenTitle,
+            availableLabels: error.availableLabels)
+    }
+}

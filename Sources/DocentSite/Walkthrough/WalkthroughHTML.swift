@@ -1,0 +1,77 @@
+import DocentMarkdown
+
+/// The walkthrough section of a guide page: the steps as data for the page's script, which runs the simulation's
+/// WebAssembly build in place, and every step's screen as static HTML for readers without JavaScript.
+enum WalkthroughHTML {
+    static func render(_ run: WalkthroughRun, baseURL: String) -> String {
+        var out = "<section class=\"docent-walkthrough\" id=\"walkthrough\" aria-labelledby=\"walkthrough-title\""
+        out += " data-state=\"\(HTMLEscaping.escape(run.spec.state))\""
+        out += " data-wasm=\"\(HTMLEscaping.escape(baseURL + "/" + run.wasmPath))\">\n"
+        out += "<h2 id=\"walkthrough-title\">Try it in the simulated console</h2>\n"
+        out += "<p class=\"docent-walkthrough-note\">A simulation of the product, run from the same model that "
+        out += "checks this guide's steps. Follow the steps or try your own values: nothing here touches a real "
+        out += "account.</p>\n"
+        out += "<script type=\"application/json\" class=\"docent-walkthrough-data\">"
+        data(run, into: &out)
+        out += "</script>\n<div class=\"docent-walkthrough-static\">\n"
+        for procedure in run.procedures {
+            if run.procedures.count > 1 {
+                out += "<h3 class=\"docent-procedure-title\">\(HTMLEscaping.escape(procedure.title))</h3>\n"
+            }
+            out += "<ol class=\"docent-walkthrough-screens\">\n"
+            for step in procedure.steps {
+                guard let screen = step.screen, step.kind != .narrative else { continue }
+                out += "<li class=\"docent-step-screen\" data-step=\"\(step.id)\">"
+                out += "<p class=\"docent-step-caption\">\(HTMLEscaping.escape(step.text))</p>"
+                ScreenHTML(highlight: step.action).render(screen, into: &out)
+                out += "</li>\n"
+            }
+            out += "</ol>\n"
+        }
+        out += "</div>\n</section>\n"
+        return out
+    }
+
+    /// `{"state":…,"procedures":[{"title":…,"steps":[{"id":…,"text":…,"kind":"action","action":{…}},…]}]}`,
+    /// main-path steps only. `<` is escaped, so the JSON cannot close its script element.
+    static func data(_ run: WalkthroughRun, into out: inout String) {
+        out += "{\"state\":"
+        JSONText.string(run.spec.state, into: &out)
+        out += ",\"procedures\":["
+        for (index, procedure) in run.procedures.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"title\":"
+            JSONText.string(procedure.title, into: &out)
+            out += ",\"steps\":["
+            for (stepIndex, step) in procedure.steps.enumerated() {
+                if stepIndex > 0 { out += "," }
+                out += "{\"id\":\"\(step.id)\",\"text\":"
+                JSONText.string(step.text, into: &out)
+                switch step.kind {
+                case .action(let action):
+                    out += ",\"kind\":\"action\",\"action\":" + action.json
+                    if let input = step.rowInput { out += ",\"rowInput\":" + JSONText.quoted(input) }
+                case .expectation(let screen, let listed):
+                    out += ",\"kind\":\"expect\",\"expect\":{"
+                    var pairs: [String] = []
+                    if let screen { pairs.append("\"title\":" + JSONText.quoted(screen)) }
+                    if let listed { pairs.append("\"listed\":" + JSONText.quoted(listed)) }
+                    if let input = step.listedInput { pairs.append("\"input\":" + JSONText.quoted(input)) }
+                    out += pairs.joined(separator: ",") + "}"
+                case .narrative:
+                    out += ",\"kind\":\"narrative\""
+                }
+                out += "}"
+            }
+            out += "]}"
+        }
+        out += "]}"
+    }
+}
+
+extension WalkthroughStep {
+    /// The action, for an action step.
+    public var action: StepAction? {
+        if case .action(let action) = kind { action } else { nil }
+    }
+}

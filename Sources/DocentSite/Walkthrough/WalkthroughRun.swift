@@ -1,0 +1,48 @@
+/// One step of a walkthrough as the runner executed it.
+public struct WalkthroughStep: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case action(StepAction)
+        /// The screen must be the one named, or list a value.
+        case expectation(screen: String?, listed: String?)
+        /// Prose with nothing to do or check; `note` says why.
+        case narrative
+    }
+
+    public var id: String
+    public var text: String
+    public var kind: Kind
+    /// The label of the field whose value names the row (`Manage Organization` next to what was typed in
+    /// `Name`), so the page can follow a reader who typed their own name.
+    public var rowInput: String?
+    /// Likewise for an expectation's listed value.
+    public var listedInput: String?
+    public var location: SourceLocation
+    /// What the reader sees at this step: the screen a click happens on, the screen after a field is filled.
+    public var screen: SimulationScreen?
+    public var images: [String]
+    /// Why a step does nothing (verbose reports).
+    public var note: String?
+    /// The branch the step belongs to when it is off the main path.
+    public var branch: String?
+    var path: [Int]
+}
+
+/// The steps of one task, from the starting state.
+public struct WalkthroughProcedure: Sendable {
+    public var title: String
+    public var steps: [WalkthroughStep]
+    /// True when every step ran (a failed step stops the procedure).
+    public var completed: Bool
+}
+
+/// A guide's walkthrough after running it: its procedures, the alternatives run on their own, and what failed.
+public struct WalkthroughRun: Sendable {
+    public var spec: WalkthroughSpec
+    public var wasmPath: String
+    public var procedures: [WalkthroughProcedure]
+    /// Steps of the branches off the main path, each branch run from where it starts.
+    public var branchSteps: [WalkthroughStep]
+    public var diagnostics: [Diagnostic]
+
+    public var allSteps: [WalkthroughStep] { procedures.flatMap(\.steps) + branchSteps }
+}
