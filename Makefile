@@ -1,17 +1,24 @@
 # Docent: two commands do everything on a fresh machine.
 #   make site    installs what is missing, builds Docent (release) and writes this repo's docs site to _site/
-#   make test    installs what is missing and runs every test (unit, whole-site, wasm build-check and parity)
-# Also: make serve (preview with live reload), make wasm, make bench, make fuzz, make liquid-spec, make format.
+#   make test    installs what is missing and runs every test (unit, whole-site, wasm build-check and parity,
+#                and the walkthrough in real Chromium)
+# Also: make serve (preview with live reload), make wasm, make browser-test, make bench, make fuzz,
+# make liquid-spec, make format.
 
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libjs-highlight.js nodejs binaryen
 BENCH_PACKAGES := hugo jekyll ruby-html-proofer wrk time
+BROWSER_PACKAGES := chromium chromium-driver python3-venv
+BROWSER_VENV := .venv-browser
+BROWSER_PIP := selenium axe-selenium-python axe-core-python pytest
+BROWSER_OUT := .build/browser-test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOCENT := .build/release/docent
 FUZZ_SECONDS ?= 60
 
-.PHONY: site test deps release serve wasm wasm-check parity format fuzz bench bench-deps liquid-spec clean
+.PHONY: site test deps release serve wasm wasm-check parity browser-deps browser-test format fuzz bench bench-deps \
+	liquid-spec clean
 
 # Installs the Debian packages that are missing (apt-get update only when something is missing).
 define apt_install
@@ -32,16 +39,25 @@ release: deps
 assets/vendor/highlight.min.js: | deps
 	mkdir -p assets/vendor && cp /usr/share/javascript/highlight.js/highlight.min.js $@
 
-site: release assets/vendor/highlight.min.js
+# The console for walkthrough pages, built from the Swift sources when they are newer, copied likewise.
+WASM_SOURCES := $(wildcard Sources/EnterpriseDomain/*.swift Sources/EnterpriseConsole/*.swift \
+	Sources/ConsoleWasm/*.swift Sources/CConsoleShim/*.c Sources/CConsoleShim/include/*.h) scripts/wasm/build.sh
+.build-wasm/ConsoleWasm.wasm: $(WASM_SOURCES) | deps
+	scripts/wasm/build.sh
+
+assets/vendor/ConsoleWasm.wasm: .build-wasm/ConsoleWasm.wasm
+	mkdir -p assets/vendor && cp $< $@
+
+site: release assets/vendor/highlight.min.js assets/vendor/ConsoleWasm.wasm
 	$(DOCENT) build --source .
 
-serve: release assets/vendor/highlight.min.js
+serve: release assets/vendor/highlight.min.js assets/vendor/ConsoleWasm.wasm
 	$(DOCENT) serve --source .
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory wasm-check parity
+	$(MAKE) --no-print-directory wasm-check parity browser-test
 
 # ConsoleWasm.wasm: the simulated console for the browser (Embedded Swift → wasm32-unknown-none-wasm).
 wasm: deps
@@ -54,6 +70,23 @@ wasm-check:
 # The same console scripts through the wasm (node) and natively give byte-identical JSON.
 parity: deps
 	scripts/wasm/parity.sh
+
+# Chromium and chromedriver from Debian; Selenium, axe and pytest in a venv of their own.
+browser-deps:
+	$(call apt_install,$(BROWSER_PACKAGES))
+	@if ! $(BROWSER_VENV)/bin/python -c "import selenium, axe_selenium_python, axe_core_python, pytest" 2>/dev/null; then \
+	  echo "Setting up $(BROWSER_VENV): $(BROWSER_PIP)"; \
+	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q $(BROWSER_PIP); \
+	fi
+
+# The walkthrough in real headless Chromium: this repo's site built with the debug docent (which `make test`
+# has just built), served on 127.0.0.1, the seed guide's steps performed in the embedded console, axe-core.
+# Screenshots and axe reports: $(BROWSER_OUT)/. Tests/browser/fixture/ alone: $(BROWSER_VENV)/bin/pytest Tests/browser
+browser-test: deps browser-deps assets/vendor/highlight.min.js assets/vendor/ConsoleWasm.wasm
+	$(SWIFT) build --product docent
+	rm -rf $(BROWSER_OUT)/site
+	.build/debug/docent build --source . --output $(BROWSER_OUT)/site --quiet
+	$(BROWSER_VENV)/bin/pytest Tests/browser -v -p no:cacheprovider --site $(BROWSER_OUT)/site --out $(BROWSER_OUT)
 
 format:
 	swift-format format -i -r Sources Tests Fuzz Package.swift

@@ -1,0 +1,834 @@
+/* Docent walkthroughs: the simulated console, live in the guide page.
+ *
+ * For each <section class="docent-walkthrough"> the page carries the guide's steps as JSON
+ * (.docent-walkthrough-data) and a static rendering of each step's screen (.docent-walkthrough-static,
+ * what readers without JavaScript see). This script loads the console (ConsoleWasm.wasm, data-wasm), starts a
+ * session in the walkthrough's starting state (data-state) and replaces the static screens with a live
+ * console that the reader can drive: clicking, typing, choosing, or "Do this step". The guide's own list
+ * items (li[data-walkthrough-step]) show progress.
+ *
+ * Every text from the console or the reader goes into the page as text (textContent, attribute values),
+ * never as HTML. If the console cannot load, the static screens stay and the status line says why.
+ */
+(function () {
+  "use strict";
+
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder("utf-8");
+
+  /* The console module -------------------------------------------------------------------------------- */
+
+  /** The wasm exports, with strings passed as UTF-8 through linear memory (see Tests/wasm/parity.mjs). */
+  class ConsoleModule {
+    constructor(exports) {
+      this.x = exports;
+    }
+
+    result() {
+      const x = this.x;
+      return decoder.decode(new Uint8Array(x.memory.buffer, x.console_result_ptr(), x.console_result_len()));
+    }
+
+    /** Calls fn(...leading, pointer, length) with text in linear memory; returns [status, result text]. */
+    withText(fn, leading, text) {
+      const x = this.x;
+      const bytes = encoder.encode(text);
+      const pointer = x.console_alloc(bytes.length || 1);
+      // console_alloc may grow memory: take the buffer after it.
+      new Uint8Array(x.memory.buffer, pointer, bytes.length).set(bytes);
+      let status;
+      try {
+        status = fn(...leading, pointer, bytes.length);
+      } finally {
+        x.console_free(pointer);
+      }
+      return [status, this.result()];
+    }
+
+    /** Starts a session: { handle, screen } or throws with the console's error message. */
+    start(state) {
+      const [handle, text] = this.withText(this.x.console_start, [], state);
+      const answer = JSON.parse(text);
+      if (handle <= 0) throw new Error(errorText(answer.error) || "The console could not start “" + state + "”.");
+      return { handle: handle, screen: answer };
+    }
+
+    /** Performs an action: { ok, error, screen }. */
+    perform(handle, action) {
+      const [, text] = this.withText(this.x.console_perform, [handle], JSON.stringify(action));
+      return JSON.parse(text);
+    }
+
+    /** A copy of a session (to try an action without doing it); 0 if there is none. */
+    fork(handle) {
+      return this.x.console_fork(handle);
+    }
+
+    close(handle) {
+      if (handle > 0) this.x.console_close(handle);
+    }
+  }
+
+  const modules = new Map();
+
+  async function instantiate(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
+    if (WebAssembly.instantiateStreaming) {
+      try {
+        return (await WebAssembly.instantiateStreaming(response.clone(), {})).instance;
+      } catch (error) {
+        // Served with another media type than application/wasm: fall back to the bytes.
+      }
+    }
+    return (await WebAssembly.instantiate(await response.arrayBuffer(), {})).instance;
+  }
+
+  function loadModule(url) {
+    if (!modules.has(url)) {
+      modules.set(url, instantiate(url).then((instance) => new ConsoleModule(instance.exports)));
+    }
+    return modules.get(url);
+  }
+
+  /* Small helpers ------------------------------------------------------------------------------------- */
+
+  function norm(text) {
+    return String(text == null ? "" : text).trim().replace(/\s+/g, " ").toLowerCase();
+  }
+
+  function errorText(error) {
+    if (!error) return "";
+    return typeof error === "string" ? error : error.message || "";
+  }
+
+  /** Creates an element with attributes (null/undefined/false skipped) and children (strings become text). */
+  function el(tag, attributes, children) {
+    const node = document.createElement(tag);
+    if (attributes) {
+      for (const name of Object.keys(attributes)) {
+        const value = attributes[name];
+        if (value === null || value === undefined || value === false) continue;
+        node.setAttribute(name, value === true ? "" : String(value));
+      }
+    }
+    if (children) {
+      for (const child of children) {
+        if (child === null || child === undefined || child === false) continue;
+        node.append(typeof child === "string" ? document.createTextNode(child) : child);
+      }
+    }
+    return node;
+  }
+
+  /** The verb an action addresses a control with: navigate is a click on a link or button. */
+  function verbOf(action) {
+    if (!action) return null;
+    if ("click" in action || "navigate" in action) return "click";
+    if ("fill" in action) return "fill";
+    if ("toggle" in action) return "toggle";
+    if ("select" in action) return "select";
+    return null;
+  }
+
+  function labelOf(action) {
+    if (!action) return "";
+    for (const verb of ["click", "navigate", "fill", "toggle", "select"]) {
+      if (verb in action) return action[verb];
+    }
+    return "";
+  }
+
+  const verbOfKind = { button: "click", link: "click", textField: "fill", toggle: "toggle", select: "select" };
+
+  function describe(action) {
+    const label = "“" + labelOf(action) + "”";
+    switch (verbOf(action)) {
+      case "click":
+        return "Clicked " + label + (action.row ? " for “" + action.row + "”" : "") + ".";
+      case "fill":
+        return "Entered “" + action.value + "” in " + label + ".";
+      case "toggle":
+        return "Turned " + label + (action.on === false ? " off." : action.on === true ? " on." : " over.");
+      case "select":
+        return "Chose “" + action.option + "” in " + label + ".";
+      default:
+        return "Done.";
+    }
+  }
+
+  /* The screen ---------------------------------------------------------------------------------------- */
+
+  /**
+   * Where a control with a row goes: the first table (in screen order) with a row whose first cell is the
+   * control's row, in the first such row (the static renderer's rule too). Returns
+   * Map(control index → { table, row }) for the controls that have such a row.
+   */
+  function placeRowControls(screen) {
+    const placed = new Map();
+    const tables = screen.tables || [];
+    (screen.controls || []).forEach((control, index) => {
+      if (control.row == null) return;
+      for (let t = 0; t < tables.length; t++) {
+        const r = (tables[t].rows || []).findIndex((row) => row.length > 0 && row[0] === control.row);
+        if (r >= 0) {
+          placed.set(index, { table: t, row: r });
+          return;
+        }
+      }
+    });
+    return placed;
+  }
+
+  /** True when a control is the one `target` (a resolved step action) names. */
+  function controlMatches(control, target, screen) {
+    if (!target) return false;
+    const verb = verbOf(target);
+    if (verbOfKind[control.kind] !== verb) return false;
+    const label = labelOf(target);
+    if (label === "" && verb === "fill") {
+      return (screen.controls || []).filter((c) => c.kind === "textField").length === 1;
+    }
+    if (norm(control.label) !== norm(label)) return false;
+    if (target.row != null && norm(control.row) !== norm(target.row)) return false;
+    if (target.section != null && norm(control.section) !== norm(target.section)) return false;
+    return true;
+  }
+
+  function renderControl(control, highlighted) {
+    const classes = (kind) => "docent-control docent-" + kind + (highlighted ? " docent-highlight" : "");
+    const common = {
+      "data-kind": control.kind,
+      "data-label": control.label,
+      "data-row": control.row,
+      "data-section": control.section,
+    };
+    const disabled = control.enabled === false;
+    switch (control.kind) {
+      case "textField": {
+        const input = el("input", { type: "text", value: control.value || "", disabled: disabled });
+        input.value = control.value || "";
+        input.docentCommitted = input.value;
+        return el("label", Object.assign({ class: classes("field") }, common), [
+          el("span", { class: "docent-field-label" }, [control.label]),
+          " ",
+          input,
+        ]);
+      }
+      case "select": {
+        const select = el("select", { disabled: disabled });
+        for (const option of control.options || []) {
+          const node = el("option", { selected: option === control.value }, [option]);
+          node.selected = option === control.value;
+          select.append(node);
+        }
+        return el("label", Object.assign({ class: classes("select") }, common), [
+          el("span", { class: "docent-field-label" }, [control.label]),
+          " ",
+          select,
+        ]);
+      }
+      case "toggle":
+        return el(
+          "button",
+          Object.assign(
+            { type: "button", role: "switch", "aria-checked": control.value === "on" ? "true" : "false", class: classes("toggle") },
+            common,
+            { disabled: disabled }
+          ),
+          [control.label]
+        );
+      default: {
+        const kind = control.kind === "link" ? "link" : "button";
+        return el(
+          "button",
+          Object.assign({ type: "button", class: classes(kind) }, common, { "data-kind": kind, disabled: disabled }),
+          [control.label]
+        );
+      }
+    }
+  }
+
+  /**
+   * The live rendering of a console screen, with the same structure and classes as the static screens
+   * Docent renders at build time. `target` is the current step's action (its control is highlighted).
+   */
+  function renderScreen(screen, target, download) {
+    const root = el("div", { class: "docent-screen", "data-screen-title": screen.title });
+    const breadcrumbs = screen.breadcrumbs || [];
+    if (breadcrumbs.length) {
+      root.append(
+        el("nav", { class: "docent-screen-breadcrumbs", "aria-label": "Console breadcrumbs" }, [
+          el("ol", null, breadcrumbs.map((crumb) => el("li", null, [crumb]))),
+        ])
+      );
+    }
+    root.append(el("h3", { class: "docent-screen-title", tabindex: "-1" }, [screen.title]));
+    if (screen.banner) root.append(el("p", { class: "docent-screen-banner", role: "note" }, [screen.banner]));
+    const messages = screen.messages || [];
+    if (messages.length) {
+      root.append(
+        el(
+          "ul",
+          { class: "docent-screen-messages" },
+          messages.map((m) => el("li", { class: "docent-message docent-message-" + (m.kind || "info") }, [m.text]))
+        )
+      );
+    }
+    for (const section of screen.sections || []) {
+      root.append(
+        el("section", { class: "docent-screen-section" }, [
+          el("h4", null, [section.title]),
+          ...(section.lines || []).map((line) => el("p", null, [line])),
+        ])
+      );
+    }
+    const controls = screen.controls || [];
+    const placed = placeRowControls(screen);
+    const highlighted = (control) => controlMatches(control, target, screen);
+    (screen.tables || []).forEach((table, t) => {
+      const here = [...placed.entries()].filter(([, p]) => p.table === t);
+      const head = (table.columns || []).map((column) => el("th", { scope: "col" }, [column]));
+      if (here.length) head.push(el("th", { scope: "col" }, ["Actions"]));
+      const body = (table.rows || []).map((row, r) => {
+        const cells = row.map((cell) => el("td", null, [cell]));
+        if (here.length) {
+          const mine = here.filter(([, p]) => p.row === r).map(([index]) => controls[index]);
+          cells.push(
+            el(
+              "td",
+              { class: "docent-row-controls" },
+              mine.map((control) => renderControl(control, highlighted(control)))
+            )
+          );
+        }
+        return el("tr", null, cells);
+      });
+      root.append(
+        el("table", { class: "docent-screen-table", "data-section": table.section }, [
+          el("caption", null, [table.title]),
+          el("thead", null, [el("tr", null, head)]),
+          el("tbody", null, body),
+        ])
+      );
+    });
+    const loose = controls.filter((control, index) => !placed.has(index));
+    root.append(
+      el(
+        "div",
+        { class: "docent-screen-controls" },
+        loose.map((control) => renderControl(control, highlighted(control)))
+      )
+    );
+    for (const note of screen.notes || []) root.append(el("p", { class: "docent-screen-note" }, [note]));
+    if (screen.download) {
+      const name = screen.download.filename;
+      const link = download ? el("a", { href: download, download: name }, [name]) : name;
+      root.append(el("p", { class: "docent-screen-download" }, ["Download ready: ", link]));
+    }
+    return root;
+  }
+
+  /** Identifies a control across re-renders: kind, label, row and section. */
+  function controlKey(node) {
+    const control = node && node.closest ? node.closest(".docent-control") : null;
+    if (!control) return null;
+    const d = control.dataset;
+    return [d.kind, d.label, d.row || "", d.section || ""].join("\u0000");
+  }
+
+  /* One walkthrough ------------------------------------------------------------------------------------ */
+
+  class Walkthrough {
+    constructor(root) {
+      this.root = root;
+      const data = JSON.parse(root.querySelector(".docent-walkthrough-data").textContent);
+      this.state = root.dataset.state || data.state;
+      this.procedures = (data.procedures || []).filter((p) => Array.isArray(p.steps));
+      this.procedure = 0;
+      this.stepIndex = 0;
+      this.inputs = new Map(); // normalized field label → the reader's last non-empty value
+      this.handle = 0;
+      this.screen = null;
+      this.module = null;
+      this.pointerDown = false;
+      this.renderPending = false;
+      this.downloadURL = null;
+      this.buildShell();
+    }
+
+    get steps() {
+      const procedure = this.procedures[this.procedure];
+      return procedure ? procedure.steps : [];
+    }
+
+    currentStep() {
+      return this.steps[this.stepIndex] || null;
+    }
+
+    buildShell() {
+      const root = this.root;
+      this.status = el("p", { class: "docent-walkthrough-status", role: "status", "aria-live": "polite" }, [
+        "Loading the simulated console…",
+      ]);
+      const toolbar = el("div", { class: "docent-walkthrough-toolbar" });
+      if (this.procedures.length > 1) {
+        this.chooser = el(
+          "select",
+          { class: "docent-walkthrough-procedure" },
+          this.procedures.map((p, i) => el("option", { value: String(i) }, [p.title || "Procedure " + (i + 1)]))
+        );
+        toolbar.append(
+          el("label", { class: "docent-walkthrough-chooser" }, [el("span", null, ["Procedure"]), " ", this.chooser])
+        );
+        this.chooser.addEventListener("change", () => this.startProcedure(Number(this.chooser.value), "Started"));
+      }
+      this.doButton = el("button", { type: "button", class: "docent-walkthrough-do" }, ["Do this step"]);
+      this.resetButton = el("button", { type: "button", class: "docent-walkthrough-reset" }, ["Reset"]);
+      this.progress = el("span", { class: "docent-walkthrough-progress" });
+      toolbar.append(this.doButton, this.resetButton, this.progress);
+      this.doButton.addEventListener("click", () => this.doStep());
+      this.resetButton.addEventListener("click", () => this.startProcedure(this.procedure, "Started over"));
+
+      this.stepText = el("span", { class: "docent-walkthrough-step-text" });
+      this.stepLabel = el("span", { class: "docent-walkthrough-current-label" }, ["Current step: "]);
+      this.current = el("p", { class: "docent-walkthrough-current" }, [this.stepLabel, this.stepText]);
+      this.host = el("div", { class: "docent-walkthrough-screen" });
+      this.live = el("div", { class: "docent-walkthrough-live", hidden: true }, [toolbar, this.current, this.host]);
+
+      const staticScreens = root.querySelector(".docent-walkthrough-static");
+      root.insertBefore(this.live, staticScreens);
+      root.insertBefore(this.status, staticScreens);
+
+      // Reader input inside the live screen.
+      this.host.addEventListener("click", (event) => this.onClick(event));
+      this.host.addEventListener("keydown", (event) => this.onKeydown(event));
+      this.host.addEventListener("change", (event) => this.onChange(event));
+      // A field's change fires when it loses focus, often at the pointerdown of a click on a button: render
+      // after that click, not before it, so the button under the pointer is still there when it lands.
+      root.addEventListener("pointerdown", () => (this.pointerDown = true), true);
+      document.addEventListener("pointerup", () => this.afterPointer(), true);
+      document.addEventListener("pointercancel", () => this.afterPointer(), true);
+    }
+
+    async load() {
+      try {
+        this.module = await loadModule(this.root.dataset.wasm);
+        this.startProcedure(0, null);
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      const staticScreens = this.root.querySelector(".docent-walkthrough-static");
+      if (staticScreens) staticScreens.hidden = true;
+      this.live.hidden = false;
+      this.root.classList.add("docent-walkthrough-ready");
+      this.setStatus("The simulated console is ready: you are on “" + this.screen.title + "”.");
+    }
+
+    fail(error) {
+      this.live.hidden = true;
+      this.root.classList.add("docent-walkthrough-failed");
+      this.setStatus(
+        "The simulated console could not be loaded (" +
+          ((error && error.message) || String(error)) +
+          "). The screens below show each step instead."
+      );
+    }
+
+    setStatus(text, kind) {
+      this.status.textContent = text;
+      this.status.classList.toggle("docent-walkthrough-status-error", kind === "error");
+    }
+
+    /** Starts procedure `index` over from the starting state. */
+    startProcedure(index, verb) {
+      if (this.handle) this.module.close(this.handle);
+      this.handle = 0;
+      const started = this.module.start(this.state);
+      this.handle = started.handle;
+      this.screen = started.screen;
+      this.procedure = index;
+      if (this.chooser) this.chooser.value = String(index);
+      this.stepIndex = 0;
+      this.inputs.clear();
+      this.renderPending = false;
+      this.advance();
+      this.render(null);
+      if (verb) {
+        const title = this.procedures[index] ? this.procedures[index].title : "";
+        this.setStatus(verb + (title ? ": “" + title + "”" : "") + ". You are on “" + this.screen.title + "”.");
+      }
+    }
+
+    /* Steps -------------------------------------------------------------------------------------------- */
+
+    /** The fill label an action means: an empty label is the only text field on the current screen. */
+    fieldLabel(label) {
+      if (label) return label;
+      const fields = (this.screen.controls || []).filter((c) => c.kind === "textField");
+      return fields.length === 1 ? fields[0].label : "";
+    }
+
+    /** The reader's value for a field, when they filled it themselves. */
+    input(label) {
+      return label ? this.inputs.get(norm(label)) : undefined;
+    }
+
+    /** A step's action with the reader's own values put in (rowInput). */
+    resolvedAction(step) {
+      const action = Object.assign({}, step.action);
+      const typed = this.input(step.rowInput);
+      if (typed !== undefined && action.row != null) action.row = typed;
+      return action;
+    }
+
+    expectationHolds(expect) {
+      if (!expect) return true;
+      const screen = this.screen;
+      if (expect.title != null && norm(screen.title) !== norm(expect.title)) return false;
+      if (expect.listed != null) {
+        const typed = this.input(expect.input);
+        const wanted = norm(typed !== undefined ? typed : expect.listed);
+        const texts = [];
+        for (const table of screen.tables || []) for (const row of table.rows || []) texts.push(...row);
+        for (const control of screen.controls || []) texts.push(control.label);
+        if (!texts.some((text) => norm(text).includes(wanted))) return false;
+      }
+      return true;
+    }
+
+    /** True when the reader's action does what the step says. */
+    matches(step, action) {
+      if (!step || step.kind !== "action" || !step.action) return false;
+      const want = this.resolvedAction(step);
+      const verb = verbOf(want);
+      if (verb !== verbOf(action)) return false;
+      const wantedLabel = verb === "fill" ? this.fieldLabel(labelOf(want)) : labelOf(want);
+      if (wantedLabel && norm(wantedLabel) !== norm(labelOf(action))) return false;
+      switch (verb) {
+        case "click":
+          if (want.row != null && norm(want.row) !== norm(action.row)) return false;
+          if (want.section != null && norm(want.section) !== norm(action.section)) return false;
+          return true;
+        case "fill":
+          return String(action.value || "").trim() !== "";
+        case "toggle":
+          return want.on == null || action.on == null || want.on === action.on;
+        case "select":
+          return norm(want.option) === norm(action.option);
+        default:
+          return false;
+      }
+    }
+
+    /**
+     * True for a step that goes where the console already is ("Navigate to your account dashboard" on the
+     * Account Dashboard): going there, tried on a copy of the session, leaves the screen as it is.
+     */
+    alreadyThere(step) {
+      if (step.kind !== "action" || !step.action || !("navigate" in step.action)) return false;
+      if (norm(step.action.navigate) === norm(this.screen.title)) return true;
+      const copy = this.module.fork(this.handle);
+      if (!copy) return false;
+      try {
+        const tried = this.module.perform(copy, step.action);
+        return (
+          tried.ok &&
+          tried.screen.title === this.screen.title &&
+          JSON.stringify(tried.screen.breadcrumbs) === JSON.stringify(this.screen.breadcrumbs)
+        );
+      } catch (error) {
+        return false;
+      } finally {
+        this.module.close(copy);
+      }
+    }
+
+    /** True when the current screen has an enabled control that the action addresses. */
+    onScreen(action) {
+      const controls = this.screen.controls || [];
+      if ("navigate" in action) {
+        return controls.some(
+          (c) => (c.kind === "button" || c.kind === "link") && c.enabled !== false && norm(c.label) === norm(action.navigate)
+        );
+      }
+      return controls.some((c) => c.enabled !== false && controlMatches(c, action, this.screen));
+    }
+
+    /**
+     * The action the reader should do next for an action step: the step's own, or, while its control is not on
+     * this screen, the first of the step's context actions ("From the Enterprise Controls, click Domains":
+     * {"navigate":"Enterprise Controls"}) whose control is.
+     */
+    nextAction(step) {
+      const main = this.resolvedAction(step);
+      if (this.onScreen(main)) return main;
+      for (const context of step.context || []) if (this.onScreen(context)) return context;
+      return main;
+    }
+
+    /** Moves past narrative steps, expectations that hold and navigation to the screen already shown. */
+    advance() {
+      for (;;) {
+        const step = this.currentStep();
+        if (!step) return;
+        if (
+          step.kind === "narrative" ||
+          (step.kind === "expect" && this.expectationHolds(step.expect)) ||
+          this.alreadyThere(step)
+        ) {
+          this.stepIndex++;
+          continue;
+        }
+        if (step.kind !== "action" && step.kind !== "expect") {
+          this.stepIndex++; // unknown kinds never block the reader
+          continue;
+        }
+        return;
+      }
+    }
+
+    /** Performs an action in the console, updates the steps and (unless deferred) the screen. */
+    perform(action, options) {
+      const opts = options || {};
+      const step = this.currentStep();
+      const before = this.stepIndex;
+      // The label of "the only text field" is known before the action, on the screen it addresses.
+      const filled = verbOf(action) === "fill" ? this.fieldLabel(action.fill) : null;
+      let result;
+      try {
+        result = this.module.perform(this.handle, action);
+      } catch (error) {
+        this.setStatus("The console failed: " + ((error && error.message) || String(error)), "error");
+        return;
+      }
+      this.screen = result.screen || this.screen;
+      const screenErrors = (this.screen.messages || []).filter((m) => m.kind === "error");
+      const succeeded = result.ok && screenErrors.length === 0;
+      if (succeeded) {
+        if (filled && String(action.value || "").trim() !== "") this.inputs.set(norm(filled), action.value);
+        if (this.matches(step, action)) this.stepIndex++;
+      }
+      this.advance();
+
+      let text;
+      if (!result.ok) text = errorText(result.error) || "That did not work.";
+      else if (screenErrors.length) text = screenErrors.map((m) => m.text).join(" ");
+      else {
+        const said = (this.screen.messages || []).map((m) => m.text).join(" ");
+        text = said || describe(action) + " You are on “" + this.screen.title + "”.";
+      }
+      const done = this.stepIndex - before;
+      if (done > 0) {
+        text += this.currentStep()
+          ? " Step " + (before + 1) + " of " + this.steps.length + " done."
+          : " That was the last step: the walkthrough is complete.";
+      }
+      this.setStatus(text, succeeded ? null : "error");
+
+      if (opts.defer) this.scheduleRender();
+      else this.render(opts.focus || null);
+    }
+
+    doStep() {
+      if (!this.module || !this.screen) return;
+      const step = this.currentStep();
+      if (!step) {
+        this.setStatus("Every step is done. Reset to start over, or keep exploring the console.");
+        return;
+      }
+      if (step.kind === "action" && step.action) {
+        const main = this.resolvedAction(step);
+        // First the context the step is done in, when its control is not on this screen.
+        if (!this.onScreen(main)) {
+          for (const context of step.context || []) {
+            let tried;
+            try {
+              tried = this.module.perform(this.handle, context);
+            } catch (error) {
+              tried = { ok: false, error: (error && error.message) || String(error) };
+            }
+            if (tried.screen) this.screen = tried.screen;
+            if (!tried.ok) {
+              this.render(null);
+              this.setStatus(errorText(tried.error) || "That did not work.", "error");
+              return;
+            }
+          }
+        }
+        this.perform(main);
+        return;
+      }
+      const expect = step.expect || {};
+      const wants = [];
+      if (expect.title != null) wants.push("the screen “" + expect.title + "”");
+      if (expect.listed != null) {
+        const typed = this.input(expect.input);
+        wants.push("“" + (typed !== undefined ? typed : expect.listed) + "” listed");
+      }
+      this.setStatus(
+        "This step is a check, not an action: it is done once the console shows " +
+          (wants.join(" with ") || "what the step says") +
+          ". You are on “" + this.screen.title + "”."
+      );
+    }
+
+    /* Reader input ------------------------------------------------------------------------------------- */
+
+    onClick(event) {
+      const button = event.target.closest("button.docent-control");
+      if (!button || !this.host.contains(button) || button.disabled) return;
+      const d = button.dataset;
+      let action;
+      if (d.kind === "toggle") {
+        action = { toggle: d.label, on: button.getAttribute("aria-checked") !== "true" };
+      } else {
+        action = { click: d.label };
+        if (d.row != null) action.row = d.row;
+        if (d.section != null) action.section = d.section;
+      }
+      this.perform(action, { focus: controlKey(button) });
+    }
+
+    onKeydown(event) {
+      if (event.key !== "Enter" || event.isComposing) return;
+      const input = event.target;
+      if (!(input instanceof HTMLInputElement) || !input.closest(".docent-field")) return;
+      event.preventDefault();
+      this.commitField(input, false);
+    }
+
+    onChange(event) {
+      const target = event.target;
+      if (!target.isConnected) return; // an input replaced by a render (after Enter)
+      if (target instanceof HTMLSelectElement && target.closest(".docent-select")) {
+        const label = target.closest(".docent-control").dataset.label;
+        this.perform({ select: label, option: target.value }, { focus: controlKey(target) });
+      } else if (target instanceof HTMLInputElement && target.closest(".docent-field")) {
+        if (target.value === target.docentCommitted) return;
+        // Changed by leaving the field (Tab, or pressing a button): render once focus has moved on.
+        this.commitField(target, true);
+      }
+    }
+
+    commitField(input, deferred) {
+      const label = input.closest(".docent-control").dataset.label;
+      input.docentCommitted = input.value;
+      this.perform({ fill: label, value: input.value }, { defer: deferred, focus: controlKey(input) });
+    }
+
+    scheduleRender() {
+      this.renderPending = true;
+      if (!this.pointerDown) window.setTimeout(() => this.flushRender(), 0);
+    }
+
+    afterPointer() {
+      if (!this.pointerDown) return;
+      // The click that follows pointerup is dispatched before this timeout runs.
+      window.setTimeout(() => {
+        this.pointerDown = false;
+        this.flushRender();
+      }, 0);
+    }
+
+    flushRender() {
+      if (this.renderPending) this.render(null);
+    }
+
+    /* Rendering ---------------------------------------------------------------------------------------- */
+
+    /** Re-renders the live screen, the step line, the progress and the guide's step list. */
+    render(focusHint) {
+      this.renderPending = false;
+      const active = document.activeElement;
+      const focusWasInScreen = active && this.host.contains(active) && active !== this.host;
+      const key = focusWasInScreen ? controlKey(active) : focusHint;
+      const restore = focusWasInScreen || Boolean(focusHint);
+
+      const step = this.currentStep();
+      const target = step && step.kind === "action" && step.action ? this.nextAction(step) : null;
+      if (this.downloadURL) URL.revokeObjectURL(this.downloadURL);
+      this.downloadURL = null;
+      const download = this.screen.download;
+      if (download && typeof Blob !== "undefined") {
+        this.downloadURL = URL.createObjectURL(
+          new Blob([download.content || ""], { type: download.mediaType || "application/octet-stream" })
+        );
+      }
+      this.host.replaceChildren(renderScreen(this.screen, target, this.downloadURL));
+
+      const total = this.steps.length;
+      if (step) {
+        this.progress.textContent = "Step " + (this.stepIndex + 1) + " of " + total;
+        this.stepLabel.textContent = "Current step: ";
+        this.stepText.textContent = step.text;
+        this.current.classList.remove("docent-walkthrough-complete");
+      } else {
+        this.progress.textContent = "All " + total + " steps done";
+        this.stepLabel.textContent = "Walkthrough complete: ";
+        this.stepText.textContent = "you have done every step. Reset to start over, or keep exploring the console.";
+        this.current.classList.add("docent-walkthrough-complete");
+      }
+      this.markGuide();
+
+      if (restore) this.restoreFocus(key);
+    }
+
+    restoreFocus(key) {
+      let focusable = null;
+      if (key) {
+        for (const control of this.host.querySelectorAll(".docent-control")) {
+          if (controlKey(control) !== key) continue;
+          const inner = control.matches("label") ? control.querySelector("input, select") : control;
+          if (inner && !inner.disabled) focusable = inner;
+          break;
+        }
+      }
+      if (!focusable) focusable = this.host.querySelector(".docent-screen-title");
+      if (focusable) focusable.focus({ preventScroll: focusable.matches(".docent-screen-title") ? false : true });
+    }
+
+    /** The guide's list items: done, current (aria-current="step") or neither. */
+    markGuide() {
+      const ids = new Set();
+      for (const procedure of this.procedures) for (const step of procedure.steps) ids.add(step.id);
+      const status = new Map();
+      this.steps.forEach((step, index) => {
+        if (index < this.stepIndex) status.set(step.id, "done");
+        else if (index === this.stepIndex) status.set(step.id, "current");
+      });
+      for (const item of document.querySelectorAll("li[data-walkthrough-step]")) {
+        const id = item.getAttribute("data-walkthrough-step");
+        if (!ids.has(id)) continue;
+        const state = status.get(id);
+        item.classList.toggle("docent-step-done", state === "done");
+        item.classList.toggle("docent-step-current", state === "current");
+        if (state === "current") item.setAttribute("aria-current", "step");
+        else item.removeAttribute("aria-current");
+      }
+    }
+  }
+
+  function start() {
+    for (const root of document.querySelectorAll(".docent-walkthrough")) {
+      if (root.docentWalkthrough) continue;
+      let walkthrough;
+      try {
+        walkthrough = new Walkthrough(root);
+      } catch (error) {
+        // Unreadable step data: leave the static screens, say so.
+        const status = el("p", { class: "docent-walkthrough-status", role: "status" }, [
+          "The simulated console could not start (" + ((error && error.message) || String(error)) + ").",
+        ]);
+        root.insertBefore(status, root.querySelector(".docent-walkthrough-static"));
+        continue;
+      }
+      root.docentWalkthrough = walkthrough;
+      walkthrough.load();
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
