@@ -65,7 +65,7 @@ let package = Package(
 
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"]),
         .testTarget(name: "DocentMarkdownTests", dependencies: ["DocentMarkdown"]),
-        .testTarget(name: "DocentSiteTests", dependencies: ["DocentSite", "DocentCommands"]),
+        .testTarget(name: "DocentSiteTests", dependencies: ["DocentSite", "DocentCommands", "DocentEnterprise"]),
         .testTarget(
             name: "DocentPreviewTests",
             dependencies: ["DocentPreview", .product(name: "HummingbirdTesting", package: "hummingbird")]

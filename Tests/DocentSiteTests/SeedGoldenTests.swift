@@ -1,8 +1,10 @@
+import DocentEnterprise
 import DocentSite
 import Foundation
 import Testing
 
-/// The two seed guides, built with the repository's own site (content/, templates/, docent.yml), compared with
+/// The two seed guides, built with the repository's own site (content/, templates/, docent.yml) and their
+/// walkthroughs run against the simulation we ship, compared with
 /// golden copies of their `<main>` element. Set DOCENT_UPDATE_GOLDEN=1 to rewrite the golden files after an
 /// intended change, then review the diff.
 @Suite struct SeedGoldenTests {
@@ -13,7 +15,9 @@ import Testing
 
     static let site: (BuildResult, MemoryOutput) = {
         let output = MemoryOutput()
-        let result = SiteBuilder(options: BuildOptions(source: repositoryRoot)).build(into: output)
+        var options = BuildOptions(source: repositoryRoot)
+        options.simulation = EnterpriseSimulation()
+        let result = SiteBuilder(options: options).build(into: output)
         return (result, output)
     }()
 

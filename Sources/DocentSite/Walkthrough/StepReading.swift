@@ -18,7 +18,7 @@ struct StepReading: Sendable, Equatable {
     var target: String?
     /// True when `target` is written as a label (bold, or a link's text), not inferred from prose.
     var targetIsLabel = false
-    /// Screens to go through first: `From **X**,` and every label but the last of `**A** > **B**`.
+    /// Screens to go through first: `From **X**,` / `In **X**,` and every label but the last of `**A** > **B**`.
     var places: [String] = []
     /// The part of the screen the control is in: `From the **X** section`, `in the sidebar`.
     var section: String?
@@ -62,7 +62,7 @@ struct StepReading: Sendable, Equatable {
         // `From **X**, click **Y**`: go to X first.
         if labels.count >= 2 {
             let last = labels[labels.count - 1]
-            let from = labels.dropLast().filter { Self.wordBefore($0, in: words) == "from" }
+            let from = labels.dropLast().filter { ["from", "in"].contains(Self.wordBefore($0, in: words)) }
             places += from.map(\.text)
             labels = labels.filter { label in label == last || !from.contains(label) }
         }
@@ -97,6 +97,12 @@ struct StepReading: Sendable, Equatable {
             guard let verb = verbs[entry.word] else { continue }
             // `go` only as `go to`; `turn on/off` below.
             if entry.word == "go", index + 1 >= words.count || words[index + 1].word != "to" { continue }
+            // `is shown`, `see it listed`, not `exactly as shown`.
+            if ["shown", "displayed", "listed"].contains(entry.word),
+                index == 0 || !["be", "is", "are", "been", "it", "them"].contains(words[index - 1].word)
+            {
+                continue
+            }
             return verb
         }
         if let index = words.firstIndex(where: { $0.word == "turn" }), index + 1 < words.count {

@@ -31,6 +31,6 @@ public enum WalkthroughReport {
         case .narrative: what = "skipped (\(step.note ?? "narrative")): \(step.text)"
         }
         let images = step.images.isEmpty ? "" : " [picture: \(step.images.joined(separator: ", "))]"
-        return "    \(place.padding(toLength: 7, withPad: " ", startingAt: 0)) \(step.id)  \(what)\(images)\n"
+        return "    \(place + String(repeating: " ", count: max(0, 7 - place.count))) \(step.id)  \(what)\(images)\n"
     }
 }

@@ -216,6 +216,10 @@ struct WalkthroughRunner {
             }
             return .select(label: menu.label, option: option)
         }
+        if matching.count == 1, matching[0].kind == "toggle" {
+            // `select the checkbox to confirm…`: a checkbox is a toggle, and selecting it turns it on.
+            return .toggle(label: matching[0].label, on: true)
+        }
         var row: String?
         let rows = matching.compactMap(\.row)
         if matching.count > 1, Set(rows).count > 1 {
@@ -285,13 +289,24 @@ struct WalkthroughRunner {
                     .error(
                         id, "the screen \"\(error.screenTitle)\" \(what) control \"\(action.label)\": \(error.message)",
                         at: at, note: "that screen has: \(error.availableLabels.joined(separator: ", "))",
-                        fixIt: Suggestions.closest(to: action.label, in: error.availableLabels).map { "**\($0)**" }))
+                        fixIt: Self.suggestion(for: action.label, in: error.availableLabels).map { "**\($0)**" }))
             case .refused, .unknownState:
                 diagnostics.append(
                     .error(
                         "walkthrough.refused", "the simulation refused to \(action.summary): \(error.message)", at: at))
             }
             return false
+        }
+    }
+
+    /// The label the guide probably means: the closest spelling, else one that starts the same way
+    /// (`Upgrade Plan` → `Upgrade`).
+    static func suggestion(for label: String, in labels: [String]) -> String? {
+        if let closest = Suggestions.closest(to: label, in: labels) { return closest }
+        let wanted = StepText.normalized(label)
+        return labels.first { candidate in
+            let key = StepText.normalized(candidate)
+            return !key.isEmpty && (wanted.hasPrefix(key + " ") || key.hasPrefix(wanted + " "))
         }
     }
 

@@ -133,8 +133,13 @@ enum WrittenSteps {
                 lead += words
             }
         }
+        lead = lead.trimmingSpaces
+        if lead.count < 8, let label = labels.first {
+            // Too short to find the step by (`In **Enterprise Controls**, …`): its first label as written.
+            lead = "**\(label.text)**"
+        }
         return WrittenStep(
-            text: text.trimmingSpaces, labels: labels, lead: lead.trimmingSpaces, linkTexts: links, images: sources,
+            text: text.trimmingSpaces, labels: labels, lead: lead, linkTexts: links, images: sources,
             position: item.start, path: path)
     }
 
