@@ -358,6 +358,26 @@ def test_accessibility(driver, base_url, out_dir, scheme):
     assert not serious, f"axe ({scheme}, after every step): critical or serious violations:\n{report}"
 
 
+def current_step(driver, procedure):
+    items = driver.find_elements(By.CSS_SELECTOR, "li.docent-step-current")
+    ids = {item.get_attribute("data-walkthrough-step") for item in items}
+    return next((step for step in procedure["steps"] if step["id"] in ids), None)
+
+
+def describe_step(step):
+    return f"step {step['id']} ({step['text']!r}, {json.dumps(step.get('action') or step.get('expect'))})" if step else "?"
+
+
+def context_hint(step):
+    if not step or step.get("context") or step.get("kind") != "action":
+        return ""
+    return (
+        "\n  (its control is not on the screen the step starts from, and the step has no \"context\": when its words"
+        " say where it happens, \"From the Enterprise Controls, …\", the build emits the navigation there as"
+        " \"context\":[{\"navigate\":\"Enterprise Controls\"}])"
+    )
+
+
 def walkthrough_pages(site_dir):
     pages = []
     for page in sorted(site_dir.rglob("index.html")):
@@ -384,10 +404,12 @@ def test_every_walkthrough_runs_with_do_this_step(driver, base_url, site_dir):
             for _ in range(len(procedure["steps"]) + 1):
                 if driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-progress").text.startswith("All "):
                     break
+                current = current_step(driver, procedure)
                 do.click()
                 status = driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-status")
                 assert "docent-walkthrough-status-error" not in status.get_attribute("class"), (
-                    f"{page} / {procedure['title']!r}: {status.text}"
+                    f"{page} / {procedure['title']!r}: {describe_step(current)} failed: {status.text}"
+                    + context_hint(current)
                 )
             progress = driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-progress").text
             assert progress == f"All {len(procedure['steps'])} steps done", (
@@ -412,8 +434,47 @@ def test_a_reader_follows_every_walkthrough(driver, base_url, site_dir):
             for step in procedure["steps"]:
                 if step["kind"] != "action" or is_done(driver, step["id"]):
                     continue
-                did = perform(driver, step, typed)
+                try:
+                    did = perform(driver, step, typed)
+                except AssertionError as error:
+                    raise AssertionError(f"{page}: {describe_step(step)}: {error}{context_hint(step)}") from None
                 wait_for(driver, lambda d: is_done(d, step["id"]), f"{page}: {step['id']} not done after the reader {did}")
             for step in procedure["steps"]:
                 assert is_done(driver, step["id"]), f"{page} / {procedure['title']!r}: {step['id']} not done"
             print(f"{page} / {procedure['title']}: done by hand")
+
+
+def test_typing_then_clicking_without_enter(driver, base_url):
+    """A reader types a name and clicks the button straight away (no Enter): the click lands and uses the name,
+    and the later steps follow the reader's name."""
+    steps = open_walkthrough(driver, base_url)
+    name_step = next(s for s in steps if s["kind"] == "action" and norm(s["action"].get("fill")) == "name")
+    do = driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-do")
+    for _ in range(len(steps)):
+        if "docent-step-current" in guide_item(driver, name_step["id"]).get_attribute("class"):
+            break
+        do.click()
+    find_field(driver, "Name").send_keys("Acme Freight")
+    find_button(driver, "Create Organization").click()
+    wait_for(driver, lambda d: "Acme Freight" in [td.text for td in live_screen(d).find_elements(By.CSS_SELECTOR, "td")],
+             "the organization typed without Enter was not created")
+    assert is_done(driver, name_step["id"])
+    listed = next(s for s in steps if s["kind"] == "expect" and "listed" in s.get("expect", {}))
+    wait_for(driver, lambda d: is_done(d, listed["id"]), "the listed check did not follow the reader's name")
+    # The row step now highlights the reader's organization, not the guide's sample.
+    highlighted = live_screen(driver).find_elements(By.CSS_SELECTOR, ".docent-highlight")
+    assert highlighted and highlighted[0].get_attribute("data-row") == "Acme Freight", [
+        h.get_attribute("outerHTML") for h in highlighted
+    ]
+
+
+def test_tab_out_of_a_field_keeps_focus_moving(driver, base_url):
+    """Typing a code and pressing Tab fills the field and moves focus on (no trap in the field)."""
+    open_walkthrough(driver, base_url)
+    find_button(driver, "Upgrade").click()
+    field = find_field(driver, "Activation code")
+    field.send_keys("ENT-100" + Keys.TAB)
+    wait_for(driver, lambda d: "ENT-100" in [td.text for td in live_screen(d).find_elements(By.CSS_SELECTOR, "td")],
+             "Tab did not fill the field")
+    label = driver.execute_script("return document.activeElement.dataset && document.activeElement.dataset.label")
+    assert label == "Submit", driver.switch_to.active_element.get_attribute("outerHTML")
