@@ -13,7 +13,9 @@ public struct DocentCommand: ParsableCommand {
             Exit codes: 0 clean, 1 errors found, 2 bad usage.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, ServeCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, InitCommand.self, ServeCommand.self, ScreenshotsCommand.self,
+        ]
     )
 
     public init() {}

@@ -38,7 +38,7 @@ enum SiteChecks {
     /// Every rule, in the order they report.
     static let all: [any SiteCheck] = [
         LinkCheck(), FrontMatterLinkCheck(), ImageCheck(), DuplicateHeadingIDCheck(), CalloutCheck(),
-        IncludeParameterCheck(), IncludeCycleCheck(), FrontMatterSchemaCheck(), WalkthroughCheck(),
+        IncludeParameterCheck(), IncludeCycleCheck(), FrontMatterSchemaCheck(), WalkthroughCheck(), ScreenshotCheck(),
     ]
 
     static func run(model: SiteModel, pages: [RenderedPage], root: URL) -> [Diagnostic] {

@@ -72,6 +72,17 @@ public struct SiteConfig: Sendable {
     public var staticFolders: [(source: String, urlPrefix: String)] {
         layout == .docent ? [("assets", "/assets/")] : []
     }
+
+    /// The file, relative to the site root, that the site serves at a local URL (`/assets/a.jpg` →
+    /// `assets/a.jpg`).
+    public func sourcePath(forURL url: String) -> String {
+        var path = url.hasPrefix(baseURL) ? String(url.dropFirst(baseURL.count)) : url
+        path = String(path.prefix { $0 != "?" && $0 != "#" })
+        for folder in staticFolders where path.hasPrefix(folder.urlPrefix) {
+            return folder.source + "/" + path.dropFirst(folder.urlPrefix.count)
+        }
+        return String(path.drop { $0 == "/" })
+    }
 }
 
 extension SiteConfig {

@@ -49,7 +49,8 @@ struct PageRenderer {
         if page.isMarkdown {
             var document = Markdown.parse(body, headingIDs: headingStyle)
             if let spec = page.meta.walkthrough {
-                walkthrough = bindWalkthrough(spec, page: page, document: &document, diagnostics: &diagnostics)
+                walkthrough = bindWalkthrough(
+                    spec, page: page, document: &document, resolver: resolver, diagnostics: &diagnostics)
                 pageValues["walkthrough_html"] = .string(
                     walkthrough.map { WalkthroughHTML.render($0, baseURL: model.config.baseURL) } ?? "")
             }
@@ -76,7 +77,8 @@ struct PageRenderer {
 
     /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.
     private func bindWalkthrough(
-        _ spec: WalkthroughSpec, page: Page, document: inout MarkdownDocument, diagnostics: inout [Diagnostic]
+        _ spec: WalkthroughSpec, page: Page, document: inout MarkdownDocument, resolver: LinkResolver,
+        diagnostics: inout [Diagnostic]
     ) -> WalkthroughRun? {
         guard let simulation else {
             diagnostics.append(
@@ -88,12 +90,13 @@ struct PageRenderer {
         var runner = WalkthroughRunner(
             simulation: simulation, spec: spec, page: page, source: PageSource(page: page, root: root),
             includesFolder: model.config.includesFolder)
-        let run = runner.run(WrittenSteps.lists(in: document))
+        var run = runner.run(WrittenSteps.lists(in: document))
         for procedure in run.procedures {
             for step in procedure.steps {
                 document.blocks.setAttribute("data-walkthrough-step", step.id, at: step.path[...])
             }
         }
+        run.resolveImages { model.config.sourcePath(forURL: resolver.image($0)) }
         return run
     }
 

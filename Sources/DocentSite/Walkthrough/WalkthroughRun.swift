@@ -20,6 +20,8 @@ public struct WalkthroughStep: Sendable {
     /// What the reader sees at this step: the screen a click happens on, the screen after a field is filled.
     public var screen: SimulationScreen?
     public var images: [String]
+    /// The image files, relative to the site root, in the order of `images` (set when the page renders).
+    public var imageFiles: [String] = []
     /// Why a step does nothing (verbose reports).
     public var note: String?
     /// The branch the step belongs to when it is off the main path.
@@ -45,4 +47,16 @@ public struct WalkthroughRun: Sendable {
     public var diagnostics: [Diagnostic]
 
     public var allSteps: [WalkthroughStep] { procedures.flatMap(\.steps) + branchSteps }
+}
+
+extension WalkthroughRun {
+    /// Sets every step's image files from its image sources.
+    mutating func resolveImages(_ file: (String) -> String) {
+        for procedure in procedures.indices {
+            for step in procedures[procedure].steps.indices {
+                procedures[procedure].steps[step].imageFiles = procedures[procedure].steps[step].images.map(file)
+            }
+        }
+        for step in branchSteps.indices { branchSteps[step].imageFiles = branchSteps[step].images.map(file) }
+    }
 }

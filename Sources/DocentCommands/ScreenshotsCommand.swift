@@ -1,0 +1,125 @@
+import ArgumentParser
+import DocentSite
+import Foundation
+
+struct ScreenshotsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screenshots", abstract: "Make the pictures walkthrough guides show, from the simulation.",
+        discussion: """
+            For every picture inside or right after a walkthrough step, replays the steps in the simulation, \
+            renders the step's screen with the site's CSS and saves it with headless Chromium at the path the guide \
+            references, at a fixed size (\(Screenshots.width)×\(Screenshots.height)). Fingerprints go to \
+            \(Screenshots.manifestName) at the site root, so `docent check` warns when a picture is stale. A file \
+            Docent did not make is never overwritten unless --force is given.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The Chromium binary (default: $DOCENT_CHROMIUM, else chromium on PATH).", valueName: "path")
+    )
+    var chromium: String?
+
+    @Flag(name: .long, help: "Only remake pictures that are missing or stale.")
+    var stale = false
+
+    @Flag(name: .long, help: "Overwrite image files Docent did not make.")
+    var force = false
+
+    func run() throws {
+        let root = site.sourceURL.standardizedFileURL
+        let result = SiteBuilder(options: site.buildOptions()).build(into: NullOutput())
+        let problems = result.diagnostics.filter { $0.severity == .error }
+        if !problems.isEmpty {
+            printDiagnostics(problems, format: .text, root: root)
+            throw SiteProblems()
+        }
+        let shots = Screenshots.plan(result.pages, root: root, config: result.config)
+        var manifest = Screenshots.readManifest(root: root)
+        let todo = shots.filter { shot in
+            !stale || manifest[shot.file] != shot.fingerprint
+                || !FileManager.default.fileExists(atPath: root.appendingPathComponent(shot.file).path)
+        }
+        let foreign = todo.filter { shot in
+            manifest[shot.file] == nil
+                && FileManager.default.fileExists(atPath: root.appendingPathComponent(shot.file).path)
+        }
+        if !foreign.isEmpty && !force {
+            for shot in foreign {
+                FileHandle.standardError.write(
+                    Data("error: \(shot.file) exists and Docent did not make it; use --force to replace it\n".utf8))
+            }
+            throw SiteProblems()
+        }
+        guard !todo.isEmpty else {
+            print("All \(shots.count) pictures are up to date.")
+            return
+        }
+        let browser = try HeadlessChromium(path: chromium)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "docent-screenshots-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for (index, shot) in todo.enumerated() {
+            let page = scratch.appendingPathComponent("shot-\(index).html")
+            try Data(shot.html.utf8).write(to: page)
+            let target = root.appendingPathComponent(shot.file)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let picture = scratch.appendingPathComponent("shot-\(index)." + target.pathExtension.lowercased())
+            try browser.screenshot(
+                of: page, to: picture, width: Screenshots.width, height: Screenshots.height)
+            // Replace the file in one step: a reader never sees half a picture.
+            if FileManager.default.fileExists(atPath: target.path) {
+                _ = try FileManager.default.replaceItemAt(target, withItemAt: picture)
+            } else {
+                try FileManager.default.moveItem(at: picture, to: target)
+            }
+            manifest[shot.file] = shot.fingerprint
+            try Screenshots.writeManifest(manifest, root: root)
+            print("wrote \(shot.file) (\(shot.page), step \(shot.stepID))")
+        }
+    }
+}
+
+/// Chromium in headless mode, photographing a local HTML file at a fixed window size (the format follows the
+/// output's extension: .jpg, .png or .webp).
+struct HeadlessChromium {
+    let executable: String
+
+    init(path: String?) throws {
+        let candidates =
+            [path, ProcessInfo.processInfo.environment["DOCENT_CHROMIUM"]].compactMap { $0 }
+            + ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw ValidationError(
+                "no Chromium found (tried \(candidates.joined(separator: ", "))); install Debian's `chromium` or pass --chromium"
+            )
+        }
+        executable = found
+    }
+
+    func screenshot(of page: URL, to output: URL, width: Int, height: Int) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
+            "--default-background-color=ffffffff", "--window-size=\(width),\(height)",
+            "--screenshot=\(output.path)", page.absoluteString,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            process.terminate()
+            throw ValidationError("Chromium did not finish a screenshot of \(page.lastPathComponent) in 60 s")
+        }
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output.path) else {
+            throw ValidationError("Chromium failed (status \(process.terminationStatus)) on \(page.lastPathComponent)")
+        }
+    }
+}
