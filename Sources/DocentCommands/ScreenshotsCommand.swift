@@ -59,7 +59,7 @@ struct ScreenshotsCommand: ParsableCommand {
         }
         let browser = try HeadlessChromium(path: chromium)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "docent-screenshots-\(ProcessInfo.processInfo.processIdentifier)")
+            "docent-screenshots-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         for (index, shot) in todo.enumerated() {
@@ -71,11 +71,14 @@ struct ScreenshotsCommand: ParsableCommand {
             let picture = scratch.appendingPathComponent("shot-\(index)." + target.pathExtension.lowercased())
             try browser.screenshot(
                 of: page, to: picture, width: Screenshots.width, height: Screenshots.height)
-            // Replace the file in one step: a reader never sees half a picture.
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: picture)
-            } else {
-                try FileManager.default.moveItem(at: picture, to: target)
+            // Replace the file in one step (a rename beside it): nobody ever sees half a picture.
+            let staged = target.deletingLastPathComponent().appendingPathComponent(
+                ".\(target.lastPathComponent).docent-tmp")
+            try? FileManager.default.removeItem(at: staged)
+            try FileManager.default.copyItem(at: picture, to: staged)
+            guard rename(staged.path, target.path) == 0 else {
+                try? FileManager.default.removeItem(at: staged)
+                throw ValidationError("cannot replace \(shot.file): \(String(cString: strerror(errno)))")
             }
             manifest[shot.file] = shot.fingerprint
             try Screenshots.writeManifest(manifest, root: root)

@@ -32,7 +32,9 @@ public enum Screenshots {
             guard let run = rendered.walkthrough else { continue }
             for step in run.allSteps {
                 guard let screen = step.screen else { continue }
-                for (source, file) in zip(step.images, step.imageFiles) where seen.insert(file).inserted {
+                // Only files inside the site: an image that resolves outside it is `image.missing`, not ours.
+                for (source, file) in zip(step.images, step.imageFiles)
+                where isInsideSite(file) && seen.insert(file).inserted {
                     let html = document(screen, highlight: step.action, css: css, title: step.text)
                     shots.append(
                         Screenshot(
@@ -42,6 +44,11 @@ public enum Screenshots {
             }
         }
         return shots
+    }
+
+    static func isInsideSite(_ file: String) -> Bool {
+        !file.isEmpty && !file.hasPrefix("/") && !file.split(separator: "/").contains("..")
+            && LinkResolver.isLocal(file)
     }
 
     /// The page Chromium photographs: the screen alone, with the site's console styles.
