@@ -545,6 +545,21 @@
       }
     }
 
+    /**
+     * True for a select or a switch step whose control on this screen already shows what the step sets
+     * ("Choose Unique verification record" where it is the default): there is nothing left to choose.
+     */
+    alreadySet(step) {
+      if (step.kind !== "action" || !step.action) return false;
+      const action = step.action;
+      const verb = verbOf(action);
+      if (verb !== "select" && !(verb === "toggle" && typeof action.on === "boolean")) return false;
+      const control = (this.screen.controls || []).find((c) => controlMatches(c, action, this.screen));
+      if (!control) return false;
+      if (verb === "select") return norm(control.value) === norm(action.option);
+      return (control.value === "on") === action.on;
+    }
+
     /** True when the current screen has an enabled control that the action addresses. */
     onScreen(action) {
       const controls = this.screen.controls || [];
@@ -576,7 +591,8 @@
         if (
           step.kind === "narrative" ||
           (step.kind === "expect" && this.expectationHolds(step.expect)) ||
-          this.alreadyThere(step)
+          this.alreadyThere(step) ||
+          this.alreadySet(step)
         ) {
           this.stepIndex++;
           continue;
