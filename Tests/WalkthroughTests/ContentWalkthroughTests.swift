@@ -59,6 +59,8 @@ import Testing
                 .navigate(label: "Insomnia dashboard"), .click(label: "Kong", section: "Sidebar"),
                 .click(label: "Globex"),
             ])
+        // `From Insomnia [**Enterprise Controls**](…), click **Domains**`: the page is told to go there first.
+        #expect(run.procedures[2].steps[0].before == [.navigate(label: "Enterprise Controls")])
         let unclaimed = run.procedures[2].steps.compactMap(\.action)
         #expect(unclaimed.last == .click(label: "Manage", section: "Unclaimed Accounts"))
         #expect(run.procedures[3].steps.compactMap(\.action).last == .toggle(label: "Enable", on: true))

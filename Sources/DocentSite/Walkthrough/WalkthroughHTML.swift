@@ -33,7 +33,7 @@ enum WalkthroughHTML {
     }
 
     /// `{"state":…,"procedures":[{"title":…,"steps":[{"id":…,"text":…,"kind":"action","action":{…}},…]}]}`,
-    /// main-path steps only. `<` is escaped, so the JSON cannot close its script element.
+    /// main-path steps only; `before` lists the screens a step goes through first (`From **X**, click **Y**`). `<` is escaped, so the JSON cannot close its script element.
     static func data(_ run: WalkthroughRun, into out: inout String) {
         out += "{\"state\":"
         JSONText.string(run.spec.state, into: &out)
@@ -50,6 +50,9 @@ enum WalkthroughHTML {
                 switch step.kind {
                 case .action(let action):
                     out += ",\"kind\":\"action\",\"action\":" + action.json
+                    if !step.before.isEmpty {
+                        out += ",\"before\":[" + step.before.map(\.json).joined(separator: ",") + "]"
+                    }
                     if let input = step.rowInput { out += ",\"rowInput\":" + JSONText.quoted(input) }
                 case .expectation(let screen, let listed):
                     out += ",\"kind\":\"expect\",\"expect\":{"

@@ -11,6 +11,8 @@ public struct WalkthroughStep: Sendable {
     public var id: String
     public var text: String
     public var kind: Kind
+    /// Screens the step goes through before its action (`From **Enterprise Controls**, click **Domains**`).
+    public var before: [StepAction] = []
     /// The label of the field whose value names the row (`Manage Organization` next to what was typed in
     /// `Name`), so the page can follow a reader who typed their own name.
     public var rowInput: String?

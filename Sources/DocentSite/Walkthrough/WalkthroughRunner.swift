@@ -111,6 +111,7 @@ struct WalkthroughRunner {
         }
         for place in reading.places {
             guard attempt(.navigate(label: place), written, &progress, needle: place) else { return result }
+            result.before.append(.navigate(label: place))
         }
         result.screen = screen(progress)
         guard let current = result.screen else { return result }
