@@ -290,7 +290,7 @@ def test_keyboard_only(driver, base_url):
     ) == "Activation code"
 
 
-def test_static_screens_stay_when_the_wasm_cannot_load(driver, base_url):
+def test_static_screens_stay_when_the_wasm_cannot_load(driver, base_url, out_dir):
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*.wasm"]})
     driver.get(base_url + GUIDE)
@@ -298,6 +298,8 @@ def test_static_screens_stay_when_the_wasm_cannot_load(driver, base_url):
     assert "could not be loaded" in status_text(driver)
     assert driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-static").is_displayed()
     assert not driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-live").is_displayed()
+    serious, report = axe_violations(driver, out_dir, "static")
+    assert not serious, f"axe (static screens): critical or serious violations:\n{report}"
 
 
 def axe_script():
@@ -480,3 +482,15 @@ def test_tab_out_of_a_field_keeps_focus_moving(driver, base_url):
              "Tab did not fill the field")
     label = driver.execute_script("return document.activeElement.dataset && document.activeElement.dataset.label")
     assert label == "Submit", driver.switch_to.active_element.get_attribute("outerHTML")
+
+
+def test_accessibility_of_every_walkthrough_page(driver, base_url, site_dir, out_dir):
+    failures = []
+    for page in walkthrough_pages(site_dir):
+        driver.get(base_url + page)
+        wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".docent-walkthrough-ready"), f"{page}: not live")
+        name = page.strip("/").replace("/", "-")
+        serious, report = axe_violations(driver, out_dir, f"page-{name}")
+        if serious:
+            failures.append(f"{page}:\n{report}")
+    assert not failures, "axe: critical or serious violations:\n" + "\n".join(failures)
