@@ -140,7 +140,7 @@ def perform(driver, step, typed):
         did = ""
         if not find_buttons(driver, label, row, action.get("section")):
             # "From the Enterprise Controls, click Domains": go there first, as the step says.
-            for context in step.get("context", []):
+            for context in step.get("before", []):
                 place = context.get("navigate", context.get("click"))
                 find_button(driver, place).click()
                 did += f"went to {place!r}, "
@@ -373,12 +373,12 @@ def describe_step(step):
 
 
 def context_hint(step):
-    if not step or step.get("context") or step.get("kind") != "action":
+    if not step or step.get("before") or step.get("kind") != "action":
         return ""
     return (
-        "\n  (its control is not on the screen the step starts from, and the step has no \"context\": when its words"
+        "\n  (its control is not on the screen the step starts from, and the step has no \"before\": when its words"
         " say where it happens, \"From the Enterprise Controls, …\", the build emits the navigation there as"
-        " \"context\":[{\"navigate\":\"Enterprise Controls\"}])"
+        " \"before\":[{\"navigate\":\"Enterprise Controls\"}])"
     )
 
 

@@ -157,6 +157,12 @@
     }
   }
 
+  /** The actions a step goes through before its own (`before`: the screens its "From the …" names). */
+  function beforeOf(step) {
+    const list = step.before;
+    return Array.isArray(list) ? list : [];
+  }
+
   /* The screen ---------------------------------------------------------------------------------------- */
 
   /**
@@ -573,13 +579,13 @@
 
     /**
      * The action the reader should do next for an action step: the step's own, or, while its control is not on
-     * this screen, the first of the step's context actions ("From the Enterprise Controls, click Domains":
-     * {"navigate":"Enterprise Controls"}) whose control is.
+     * this screen, the first of the step's `before` actions ("From the Enterprise Controls, click Domains":
+     * "before":[{"navigate":"Enterprise Controls"}]) whose control is.
      */
     nextAction(step) {
       const main = this.resolvedAction(step);
       if (this.onScreen(main)) return main;
-      for (const context of step.context || []) if (this.onScreen(context)) return context;
+      for (const first of beforeOf(step)) if (this.onScreen(first)) return first;
       return main;
     }
 
@@ -656,12 +662,12 @@
       }
       if (step.kind === "action" && step.action) {
         const main = this.resolvedAction(step);
-        // First the context the step is done in, when its control is not on this screen.
+        // First the screens the step goes through ("From the Enterprise Controls, …"), when its control is not here.
         if (!this.onScreen(main)) {
-          for (const context of step.context || []) {
+          for (const first of beforeOf(step)) {
             let tried;
             try {
-              tried = this.module.perform(this.handle, context);
+              tried = this.module.perform(this.handle, first);
             } catch (error) {
               tried = { ok: false, error: (error && error.message) || String(error) };
             }
