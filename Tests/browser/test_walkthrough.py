@@ -264,7 +264,8 @@ def test_wrong_activation_code_shows_the_error(driver, base_url, out_dir):
 def test_keyboard_only(driver, base_url):
     open_walkthrough(driver, base_url)
     start = screen_title(driver)
-    driver.find_element(By.TAG_NAME, "body").click()
+    # From the top of the page, as a keyboard user arrives (nothing focused yet).
+    driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
     actions = ActionChains(driver)
     for _ in range(250):
         actions.send_keys(Keys.TAB).perform()
@@ -494,3 +495,72 @@ def test_accessibility_of_every_walkthrough_page(driver, base_url, site_dir, out
         if serious:
             failures.append(f"{page}:\n{report}")
     assert not failures, "axe: critical or serious violations:\n" + "\n".join(failures)
+
+
+# A screen as a canonical tree (tag, attributes but tabindex, classes but the step highlight, text), so that the
+# static screens Docent renders at build time and the live ones the script renders can be compared.
+CANONICAL_SCREEN = """
+function canon(node) {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent.trim() ? node.textContent : "";
+  if (node.nodeType !== Node.ELEMENT_NODE) return "";
+  const attributes = [...node.attributes]
+    .filter((a) => a.name !== "tabindex" && a.name !== "class")
+    .map((a) => a.name + "=" + JSON.stringify(a.value))
+    .sort();
+  const classes = [...node.classList].filter((c) => c !== "docent-highlight").sort().join(" ");
+  if (classes) attributes.unshift("class=" + JSON.stringify(classes));
+  if (node.tagName === "INPUT") attributes.push("value=" + JSON.stringify(node.value));
+  const inner = [...node.childNodes].map(canon).join("");
+  return "<" + node.tagName.toLowerCase() + (attributes.length ? " " + attributes.join(" ") : "") + ">" + inner + "</" + node.tagName.toLowerCase() + ">";
+}
+return canon(arguments[0]);
+"""
+
+
+def test_static_and_live_screens_match(driver, base_url, site_dir):
+    """One stylesheet serves both renderings: every static screen (build time) has the structure and classes of
+    the live one (the page's script) for the same step."""
+    compared = 0
+    for page in walkthrough_pages(site_dir):
+        driver.get(base_url + page)
+        wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".docent-walkthrough-ready"), f"{page}: not live")
+        data = json.loads(driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-data").get_attribute("textContent"))
+        static = {}
+        for item in driver.find_elements(By.CSS_SELECTOR, ".docent-walkthrough-static .docent-step-screen"):
+            static[item.get_attribute("data-step")] = driver.execute_script(
+                CANONICAL_SCREEN, item.find_element(By.CSS_SELECTOR, ".docent-screen")
+            )
+        for index, procedure in enumerate(data["procedures"]):
+            choosers = driver.find_elements(By.CSS_SELECTOR, ".docent-walkthrough-procedure")
+            if choosers:
+                choosers[0].find_elements(By.TAG_NAME, "option")[index].click()
+            steps = procedure["steps"]
+            ids = [s["id"] for s in steps]
+            since = 0
+            filled = None
+            do = driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-do")
+            for _ in range(len(steps) + 1):
+                current = current_step(driver, procedure)
+                upto = ids.index(current["id"]) if current else len(steps) - 1
+                live = driver.execute_script(CANONICAL_SCREEN, live_screen(driver))
+                # On this screen: the steps passed by themselves since the last action, the current one, and a
+                # fill just done (a fill's static screen shows the field filled).
+                here = ([filled] if filled else []) + steps[since : upto + 1]
+                filled = None
+                for step in here:
+                    if step["id"] not in static or step.get("before"):
+                        continue
+                    if step is current and "fill" in step.get("action", {}):
+                        filled = step
+                        continue
+                    assert static[step["id"]] == live, (
+                        f"{page}: the static screen of {describe_step(step)} differs from the live one:\n"
+                        f"static: {static[step['id']]}\nlive:   {live}"
+                    )
+                    compared += 1
+                if not current:
+                    break
+                since = upto + 1
+                do.click()
+    assert compared, "no static screen compared"
+    print(f"{compared} static screens match the live ones")

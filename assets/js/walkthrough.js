@@ -451,7 +451,14 @@
     startProcedure(index, verb) {
       if (this.handle) this.module.close(this.handle);
       this.handle = 0;
-      const started = this.module.start(this.state);
+      let started;
+      try {
+        started = this.module.start(this.state);
+      } catch (error) {
+        if (!verb) throw error; // the first start: load() shows the static screens instead
+        this.setStatus("The console could not start over: " + ((error && error.message) || String(error)), "error");
+        return;
+      }
       this.handle = started.handle;
       this.screen = started.screen;
       this.procedure = index;
