@@ -11,7 +11,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-confi
 BENCH_PACKAGES := hugo jekyll ruby-html-proofer wrk time
 BROWSER_PACKAGES := chromium chromium-driver python3-venv
 BROWSER_VENV := .venv-browser
-BROWSER_PIP := selenium axe-selenium-python axe-core-python pytest
+BROWSER_PIP := 'selenium>=4.10' axe-selenium-python axe-core-python pytest
 BROWSER_OUT := .build/browser-test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOCENT := .build/release/docent
@@ -75,8 +75,8 @@ parity: deps
 browser-deps:
 	$(call apt_install,$(BROWSER_PACKAGES))
 	@if ! $(BROWSER_VENV)/bin/python -c "import selenium, axe_selenium_python, axe_core_python, pytest" 2>/dev/null; then \
-	  echo "Setting up $(BROWSER_VENV): $(BROWSER_PIP)"; \
-	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q $(BROWSER_PIP); \
+	  echo 'Setting up $(BROWSER_VENV): Selenium, axe, pytest'; \
+	  python3 -m venv --clear $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q $(BROWSER_PIP); \
 	fi
 
 # The walkthrough in real headless Chromium: this repo's site built with the debug docent (which `make test`
