@@ -54,7 +54,8 @@ site: release assets/vendor/highlight.min.js assets/vendor/ConsoleWasm.wasm
 serve: release assets/vendor/highlight.min.js assets/vendor/ConsoleWasm.wasm
 	$(DOCENT) serve --source .
 
-test: deps
+# browser-deps first: the Swift tests of `docent screenshots` drive the real headless Chromium too.
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory wasm-check parity browser-test
