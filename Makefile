@@ -7,7 +7,8 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libjs-highlight.js nodejs binaryen
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libjs-highlight.js nodejs binaryen \
+	libmimalloc-dev
 BENCH_PACKAGES := hugo jekyll ruby-html-proofer wrk time
 BROWSER_PACKAGES := chromium chromium-driver python3-venv
 BROWSER_VENV := .venv-browser

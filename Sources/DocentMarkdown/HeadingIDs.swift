@@ -43,10 +43,17 @@ public struct HeadingIDGenerator {
         switch style {
         case .github:
             for scalar in text.unicodeScalars {
-                if scalar == " " {
-                    out += "-"
-                } else if scalar == "-" || scalar == "_" {
-                    out.unicodeScalars.append(scalar)
+                if scalar.isASCII {
+                    // The common case without Unicode property lookups or a String per character.
+                    let value = UInt8(scalar.value)
+                    switch value {
+                    case UInt8(ascii: " "): out += "-"
+                    case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                        UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        out.unicodeScalars.append(scalar)
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.unicodeScalars.append(Unicode.Scalar(value + 32))
+                    default: break
+                    }
                 } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                     || scalar.properties.generalCategory == .nonspacingMark
                 {
@@ -63,7 +70,8 @@ public struct HeadingIDGenerator {
                     started = true
                 }
                 if isLetter || (scalar >= "0" && scalar <= "9") || scalar == "-" {
-                    out += String(scalar).lowercased()
+                    out.unicodeScalars.append(
+                        scalar >= "A" && scalar <= "Z" ? Unicode.Scalar(scalar.value + 32)! : scalar)
                 } else if scalar == " " {
                     out += "-"
                 }

@@ -84,9 +84,23 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(model: model, templates: templates, options: options, root: root)
         let progress = options.progress
         let counter = ProgressCounter(total: pages.count, report: progress)
-        let rendered = Self.parallelMap(pages) { page -> RenderedPage in
+        // Into a staging folder each page is written as soon as it is rendered (the file system works while the
+        // other core renders) and its HTML is let go; a build with errors discards the folder. Checks need the
+        // HTML (heading ids), so they keep it.
+        let streaming = sink.isStaged && !options.runChecks
+        let threads = streaming ? ProcessInfo.processInfo.activeProcessorCount * 2 : nil
+        let rendered = Self.parallelMap(pages, threads: threads) { page -> RenderedPage in
             defer { counter.tick() }
-            return renderer.render(page)
+            var result = renderer.render(page)
+            if streaming {
+                do {
+                    try sink.write(result.html, to: page.outputPath)
+                    result.html = ""
+                } catch {
+                    result.diagnostics.append(.error("output.write", "\(error)"))
+                }
+            }
+            return result
         }
         for page in rendered {
             diagnostics += page.diagnostics
@@ -105,11 +119,13 @@ public struct SiteBuilder: Sendable {
         var staticCount = 0
         if diagnostics.errorCount == 0 {
             do {
-                let failures = Self.parallelMap(rendered) { page -> String? in
-                    do { try sink.write(page.html, to: page.page.outputPath) } catch { return "\(error)" }
-                    return nil
+                if !streaming {
+                    let failures = Self.parallelMap(rendered) { page -> String? in
+                        do { try sink.write(page.html, to: page.page.outputPath) } catch { return "\(error)" }
+                        return nil
+                    }
+                    if let failure = failures.compactMap({ $0 }).first { throw DirectoryOutput.Failure.io(failure) }
                 }
-                if let failure = failures.compactMap({ $0 }).first { throw DirectoryOutput.Failure.io(failure) }
                 for file in staticFiles {
                     let url = file.urlPrefix + file.relativePath
                     try sink.copy(from: root.appendingPathComponent(file.sitePath), to: String(url.dropFirst()))
@@ -185,20 +201,30 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Maps over all cores, keeping the order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    /// `transform` over `items` on every core (or on `threads` threads: more than the cores when the work also
+    /// waits on the file system), results in the order of `items`.
+    static func parallelMap<T: Sendable, R: Sendable>(
+        _ items: [T], threads: Int? = nil, _ transform: @escaping @Sendable (T) -> R
+    ) -> [R] {
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let slots = SendableBuffer(results)
-        let chunk = max(1, items.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let chunk = max(1, items.count / (max(cores, threads ?? cores) * 8))
         let chunks = (items.count + chunk - 1) / chunk
         items.withUnsafeBufferPointer { buffer in
             let input = SendableInput(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let work: @Sendable (Int) -> Void = { index in
                 let start = index * chunk
                 for position in start..<min(start + chunk, input.buffer.count) {
                     slots.buffer[position] = transform(input.buffer[position])
                 }
+            }
+            if let threads, threads > cores, chunks > 1 {
+                ChunkThreads(count: min(threads, chunks), chunks: chunks).run(work)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
             }
         }
         return results.map { $0! }

@@ -25,7 +25,7 @@ struct CheckContext: Sendable {
     }
 
     /// Runs `body` for every page on all cores and joins what it reports, in page order.
-    func eachPage(_ body: @Sendable (RenderedPage) -> [Diagnostic]) -> [Diagnostic] {
+    func eachPage(_ body: @escaping @Sendable (RenderedPage) -> [Diagnostic]) -> [Diagnostic] {
         SiteBuilder.parallelMap(pages, body).flatMap { $0 }
     }
 

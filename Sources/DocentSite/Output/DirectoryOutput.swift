@@ -54,9 +54,16 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         if !hasMarker && !isEmpty { throw Failure.notDocentFolder(destination.path) }
     }
 
+    /// Files go to the staging folder; `commit` swaps it in.
+    public var isStaged: Bool { true }
+
     public func write(_ bytes: [UInt8], to path: String) throws {
         let target = try prepare(path)
         try bytes.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
+    }
+
+    public func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
+        try Self.writeFile(try prepare(path), buffer)
     }
 
     public func copy(from source: URL, to path: String) throws {

@@ -7,11 +7,22 @@ public protocol OutputSink: Sendable {
     func write(_ bytes: [UInt8], to path: String) throws
     /// Copies a source file as it is.
     func copy(from source: URL, to path: String) throws
+    /// True when nothing written shows until the build commits (a staging folder): the build can then write each
+    /// page as soon as it is rendered and forget its HTML, instead of holding the whole site until the end.
+    var isStaged: Bool { get }
 }
 
 extension OutputSink {
+    public var isStaged: Bool { false }
+
     func write(_ text: String, to path: String) throws {
-        try write(Array(text.utf8), to: path)
+        var text = text
+        try text.withUTF8 { buffer in try write(UnsafeRawBufferPointer(buffer), to: path) }
+    }
+
+    /// Writes bytes from a buffer (a sink that can skip the copy into an array overrides it).
+    func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
+        try write(Array(buffer), to: path)
     }
 }
 

@@ -16,7 +16,7 @@ public struct YAMLData: Sendable {
 
     public static func parse(_ yaml: String) -> Result<YAMLData, ParseError> {
         do {
-            guard let node = try Yams.compose(yaml: yaml, .basic) else {
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 return .success(YAMLData(value: .object([:]), positions: [:]))
             }
             var data = YAMLData(value: .nil, positions: [:])

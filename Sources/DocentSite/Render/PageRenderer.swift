@@ -5,6 +5,7 @@ import Liquid
 /// A page after rendering: the HTML to write, what the checks and the search index need, and its problems.
 public struct RenderedPage: Sendable {
     public var page: Page
+    /// Empty once a build into a staging folder has written it.
     public var html: String
     public var outline: Outline
     /// True when the body went through Liquid, so Markdown positions are those of the rendered text.
