@@ -6,7 +6,10 @@ extension State {
         .object([
             ("today", .string(today.iso)),
             ("platform", .string(platform.rawName)),
-            ("environment", .object(environment.keys.sorted().map { ($0, .string(environment[$0] ?? "")) })),
+            (
+                "environment",
+                .object(Array(environment.keys).sortedStably(by: <).map { ($0, .string(environment[$0] ?? "")) })
+            ),
             ("users", .array(users.map { $0.json })),
             ("activationCodes", .array(activationCodes.map { $0.json })),
             ("instances", .array(instances.map { $0.json })),

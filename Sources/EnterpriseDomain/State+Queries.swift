@@ -144,7 +144,7 @@ extension State {
         guard let match = verifiedDomain(forEmail: "x@" + domainName) else { return [] }
         let licenses = instance(match.instanceID)?.licenses ?? []
         return users.filter { Text.emailDomain($0.email) == match.domain.name && !licenses.contains($0.id) }
-            .sorted { $0.email < $1.email }
+            .sortedStably { $0.email < $1.email }
     }
 
     /// DOM-14: the cumulative count over all verified domains of the instance.
@@ -187,8 +187,8 @@ extension State {
             org.ownerID == userID || !accessPaths(of: userID, to: org.id).isEmpty
         }
         let personal = reachable.filter { $0.type == .personal && $0.ownerID == userID }
-        let owned = reachable.filter { $0.type != .personal && $0.ownerID == userID }.sorted(by: State.byName)
-        let others = reachable.filter { $0.ownerID != userID }.sorted(by: State.byName)
+        let owned = reachable.filter { $0.type != .personal && $0.ownerID == userID }.sortedStably(by: State.byName)
+        let others = reachable.filter { $0.ownerID != userID }.sortedStably(by: State.byName)
         return personal + owned + others
     }
 
@@ -221,7 +221,7 @@ extension State {
         switch user.plan {
         case .free, .individual, .team: return "Upgrade"
         case .enterprise: return "+ Add more seats"
-        case .enterpriseMember: return administeredInstance(by: userID) == nil ? nil : "+ Add more seats"
+        case .enterpriseMember: return administeredInstance(by: userID)?.id == nil ? nil : "+ Add more seats"
         }
     }
 
@@ -232,7 +232,7 @@ extension State {
         let code = try validActivationCode(rawCode)
         return PlanPreview(
             code: code.code, plan: "Enterprise", seats: code.seats,
-            isSeatChange: administeredInstance(by: userID) != nil)
+            isSeatChange: administeredInstance(by: userID)?.id != nil)
     }
 
     func validActivationCode(_ rawCode: String) throws(DomainError) -> ActivationCode {
