@@ -26,7 +26,7 @@ public enum JSON: Equatable, Sendable {
 
     public subscript(key: String) -> JSON? {
         guard case .object(let pairs) = self else { return nil }
-        return pairs.first { $0.0 == key }?.1
+        return pairs.firstWhere { $0.0 == key }?.1
     }
 
     public var stringValue: String? {
@@ -40,7 +40,7 @@ public enum JSON: Equatable, Sendable {
     }
 
     public static func optional(_ text: String?) -> JSON { text.map { .string($0) } ?? .null }
-    public static func strings(_ items: [String]) -> JSON { .array(items.map { .string($0) }) }
+    public static func strings(_ items: [String]) -> JSON { .array(items.mapped { .string($0) }) }
 
     // MARK: Writing
 

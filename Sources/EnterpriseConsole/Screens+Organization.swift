@@ -22,7 +22,7 @@ extension ConsoleSession {
         let members = state.members(of: orgID)
         screen.table(
             "Members", section: "Members", columns: ["Email", "Role", "Access"],
-            rows: members.map { [$0.email, $0.role.displayName, $0.via.joined(separator: ", ")] })
+            rows: members.mapped { [$0.email, $0.role.displayName, $0.via.joined(separator: ", ")] })
         if manages {
             for member in members where member.role != .owner && member.via.contains("Direct") {
                 let other: OrgRole = member.role == .admin ? .member : .admin
@@ -42,10 +42,10 @@ extension ConsoleSession {
         }
 
         // Invitations (INV-3/4/6/7).
-        let pending = state.invitations.filter { $0.target == .organization(orgID) && $0.status == .pending }
+        let pending = state.invitations.filtered { $0.target == .organization(orgID) && $0.status == .pending }
         screen.table(
             "Pending invitations", section: "Invitations", columns: ["Email", "Role", "Expires"],
-            rows: pending.map { [$0.email, $0.role.displayName, $0.expiresOn.iso] })
+            rows: pending.mapped { [$0.email, $0.role.displayName, $0.expiresOn.iso] })
         if manages {
             for invitation in pending {
                 screen.button(
@@ -84,7 +84,7 @@ extension ConsoleSession {
 
         // Invite control (INV-11).
         if manages, let instanceID = org.instanceID, let instance = state.instance(instanceID) {
-            let current = instance.inviteControls.first { $0.orgID == orgID }?.control ?? .allDomains
+            let current = instance.inviteControls.firstWhere { $0.orgID == orgID }?.control ?? .allDomains
             screen.field(
                 "Custom domains", value: draft(DraftKey.customDomains), section: "Invite control",
                 DraftKey.customDomains)
@@ -100,7 +100,7 @@ extension ConsoleSession {
         let inconsistent = state.inconsistentProjects(in: orgID)
         screen.table(
             "Projects", section: "Projects", columns: ["Name", "Storage"],
-            rows: org.projects.map { project in
+            rows: org.projects.mapped { project in
                 [
                     project.name,
                     project.type.displayName + (inconsistent.contains(project) ? " (no longer allowed)" : ""),
@@ -112,7 +112,7 @@ extension ConsoleSession {
         if myRole != nil || org.ownerID == userID {
             screen.field("Project name", value: draft(DraftKey.projectName), section: "Projects", DraftKey.projectName)
             screen.select(
-                "Storage type", options: rules.allowedTypes.map { $0.displayName },
+                "Storage type", options: rules.allowedTypes.mapped { $0.displayName },
                 value: drafts[DraftKey.storageType] ?? rules.defaultType.displayName, section: "Projects",
                 .choice(DraftKey.storageType))
             screen.button("Create Project", section: "Projects", .createProject(orgID))

@@ -4,7 +4,7 @@
 extension Array {
     /// The elements ordered by `areInIncreasingOrder`; equal elements keep their order, like `sorted(by:)`.
     public func sortedStably(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
-        stableOrder(count) { areInIncreasingOrder(self[$0], self[$1]) }.map { self[$0] }
+        stableOrder(count) { areInIncreasingOrder(self[$0], self[$1]) }.mapped { self[$0] }
     }
 }
 
