@@ -20,7 +20,7 @@ extension ConsoleSession {
             let code = preview?.code ?? draft(DraftKey.activationCode)
             try run(.upgradeSubscription(code: code))
             preview = nil
-            viewedInstance = administered?.id ?? viewedInstance
+            viewedInstance = administeredID ?? viewedInstance
             go(.organizationDashboard)
             flash = [Message(kind: .success, text: "Your subscription was upgraded to Enterprise.")]
         case .newOrganization:
@@ -85,7 +85,7 @@ extension ConsoleSession {
                 flash = [Message(kind: .success, text: "Team \(name) created.")]
             }
         case .linkTeam(let team):
-            guard let org = state.orgs.firstWhere({ $0.name == argument && $0.instanceID == administered?.id }) else {
+            guard let org = state.orgs.firstWhere({ $0.name == argument && $0.instanceID == administeredID }) else {
                 throw .notFound("organization \(argument)")
             }
             try run(.linkTeam(team, org: org.id))

@@ -55,7 +55,7 @@ public struct ConsoleSession: Sendable {
         self.route = route
         self.startingState = name
         self.viewedInstance =
-            state.administeredInstance(by: userID)?.id ?? state.licensedInstances(of: userID).first?.id
+            state.administeredInstanceID(by: userID) ?? state.licensedInstances(of: userID).first?.id
     }
 
     /// The screen the reader sees now.
@@ -107,6 +107,7 @@ public struct ConsoleSession: Sendable {
 
     var user: User? { state.user(userID) }
     var administered: EnterpriseInstance? { state.administeredInstance(by: userID) }
+    var administeredID: InstanceID? { state.administeredInstanceID(by: userID) }
 }
 
 // MARK: - Resolving an action to a control

@@ -10,7 +10,7 @@ extension ConsoleSession {
         }
         var screen = Screen(title: org.name, breadcrumbs: ["Dashboard", org.name, "Settings"])
         let myRole = state.effectiveRole(of: userID, in: orgID)
-        let manages = myRole?.canManage == true || (org.instanceID != nil && administered?.id == org.instanceID)
+        let manages = myRole?.canManage == true || (org.instanceID != nil && administeredID == org.instanceID)
         screen.text(
             "Organization",
             [
@@ -119,7 +119,7 @@ extension ConsoleSession {
         }
 
         // EE SSO (SEED-000 Optional; section 13.6).
-        if org.instanceID != nil, administered?.id == org.instanceID {
+        if org.instanceID != nil, administeredID == org.instanceID {
             screen.link("EE SSO", section: "Single Sign-On", .go(.sso))
             screen.simulated(
                 "SSO is configured once per Enterprise account and domain; EE SSO opens Enterprise Controls → SSO.")

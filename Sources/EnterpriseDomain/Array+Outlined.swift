@@ -37,7 +37,6 @@ extension Array {
     @inline(never)
     public func mapped<T>(_ transform: (Element) -> T) -> [T] {
         var result: [T] = []
-        result.reserveCapacity(count)
         for element in self { result.append(transform(element)) }
         return result
     }

@@ -99,7 +99,7 @@ extension State {
 
     /// ACC-11: a 14-day, 50-seat Enterprise trial.
     mutating func startTrial(by actor: UserID) throws(DomainError) -> [Event] {
-        if administeredInstance(by: actor)?.id != nil {
+        if administeredInstanceID(by: actor) != nil {
             throw .permissionDenied("this account already has an Enterprise subscription")
         }
         let trial = Trial(startedOn: today, endsOn: today.adding(days: configuration.trialDays))

@@ -30,7 +30,7 @@ extension State {
     func canManage(_ orgID: OrgID, _ actor: UserID) -> Bool {
         guard let org = org(orgID) else { return false }
         if effectiveRole(of: actor, in: orgID)?.canManage ?? false { return true }
-        if let instanceID = org.instanceID, administeredInstance(by: actor)?.id == instanceID { return true }
+        if let instanceID = org.instanceID, administeredInstanceID(by: actor) == instanceID { return true }
         return false
     }
 
@@ -65,7 +65,7 @@ extension State {
             try checkInviteControl(emails, org: org)
         case .team(let teamID):
             guard let owning = instanceID(ofTeam: teamID) else { throw .notFound("team \(teamID)") }
-            guard administeredInstance(by: actor)?.id == owning else {
+            guard administeredInstanceID(by: actor) == owning else {
                 throw .permissionDenied("only the Owner or a Co-owner can invite to a team")
             }
             targetInstance = owning
@@ -175,7 +175,7 @@ extension State {
         case .organization(let orgID):
             guard canManage(orgID, actor) else { throw .permissionDenied("only owners and admins can revoke") }
         case .team:
-            guard administeredInstance(by: actor)?.id == invitation.instanceID else {
+            guard administeredInstanceID(by: actor) == invitation.instanceID else {
                 throw .permissionDenied("only the Owner or a Co-owner can revoke")
             }
         }
@@ -194,7 +194,7 @@ extension State {
                 throw .permissionDenied("only owners and admins can change invitations")
             }
         case .team:
-            guard administeredInstance(by: actor)?.id == invitation.instanceID else {
+            guard administeredInstanceID(by: actor) == invitation.instanceID else {
                 throw .permissionDenied("only the Owner or a Co-owner can change team invitations")
             }
         }

@@ -95,7 +95,7 @@ extension State {
     /// The instance the actor administers (Owner or Co-owner).
     @inline(never)
     func adminInstanceIndex(_ actor: UserID) throws(DomainError) -> Int {
-        guard let instance = administeredInstance(by: actor), let index = instanceIndex(instance.id) else {
+        guard let index = administeredInstanceIndex(by: actor) else {
             throw .permissionDenied("only the Owner or a Co-owner of an Enterprise account can do this")
         }
         return index

@@ -210,7 +210,7 @@ extension State {
             )
         case .free, .individual: return .upgradeLanding
         case .team: return .form(.team, nil)
-        case .enterprise: return .form(.enterprise, administeredInstance(by: userID)?.id)
+        case .enterprise: return .form(.enterprise, administeredInstanceID(by: userID))
         }
     }
 
@@ -221,7 +221,7 @@ extension State {
         switch user.plan {
         case .free, .individual, .team: return "Upgrade"
         case .enterprise: return "+ Add more seats"
-        case .enterpriseMember: return administeredInstance(by: userID)?.id == nil ? nil : "+ Add more seats"
+        case .enterpriseMember: return administeredInstanceID(by: userID) == nil ? nil : "+ Add more seats"
         }
     }
 
@@ -232,7 +232,7 @@ extension State {
         let code = try validActivationCode(rawCode)
         return PlanPreview(
             code: code.code, plan: "Enterprise", seats: code.seats,
-            isSeatChange: administeredInstance(by: userID)?.id != nil)
+            isSeatChange: administeredInstanceID(by: userID) != nil)
     }
 
     func validActivationCode(_ rawCode: String) throws(DomainError) -> ActivationCode {

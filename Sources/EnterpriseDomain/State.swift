@@ -70,9 +70,18 @@ extension State {
     }
 
     /// The instance where the user is Owner or a Co-owner (not Billing-only).
-    @inline(never)
     public func administeredInstance(by userID: UserID) -> EnterpriseInstance? {
-        instances.firstWhere { instance in
+        administeredInstanceIndex(by: userID).map { instances[$0] }
+    }
+
+    /// The id of `administeredInstance(by:)`, without copying the instance.
+    public func administeredInstanceID(by userID: UserID) -> InstanceID? {
+        administeredInstanceIndex(by: userID).map { instances[$0].id }
+    }
+
+    @inline(never)
+    func administeredInstanceIndex(by userID: UserID) -> Int? {
+        instances.indexWhere { instance in
             instance.ownerID == userID
                 || instance.coOwners.containsWhere { $0.userID == userID && $0.role == .coOwner }
         }
