@@ -8,7 +8,7 @@ public struct ConsoleSession: Sendable {
     public internal(set) var userID: UserID
     public let startingState: String
     var route: Route
-    var drafts: [String: String] = [:]
+    var drafts = StringMap()
     var flash: [Message] = []
     var preview: PlanPreview?
     var switcherOpen = false

@@ -3,7 +3,7 @@ public struct State: Equatable, Sendable {
     public var today: Day
     public var configuration: Configuration
     /// UPD: environment variables seen by the desktop app.
-    public var environment: [String: String]
+    public var environment: StringMap
     public var platform: Platform
     public var users: [User] = []
     public var activationCodes: [ActivationCode] = []
