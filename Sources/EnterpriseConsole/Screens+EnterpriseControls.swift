@@ -65,27 +65,8 @@ extension ConsoleSession {
                     .removeFromTeam(member.userID, team: teamID),
                     success: "Removed \(user.email) from \(team.name). Their seat stays in use."))
         }
-        let pending = state.invitations.filtered { $0.target == .team(teamID) && $0.status == .pending }
-        screen.table(
-            "Pending invitations", section: "Invitations", columns: ["Email", "Role", "Expires"],
-            rows: pending.mapped { [$0.email, $0.role.displayName, $0.expiresOn.iso] })
-        for invitation in pending {
-            screen.button(
-                "Revoke", row: invitation.email, section: "Invitations",
-                .command(.revokeInvitation(invitation.id), success: "Invitation to \(invitation.email) revoked."))
-            if state.user(email: invitation.email) != nil {
-                screen.button(
-                    "Accept invitation", row: invitation.email, section: "Invitations", .acceptInvitation(invitation.id)
-                )
-            }
-        }
-        screen.field(
-            "Invite new members", value: draft(DraftKey.inviteEmails), section: "Invitations", DraftKey.inviteEmails)
-        screen.select(
-            "Role", options: ["Member", "Admin"], value: drafts[DraftKey.inviteRole] ?? "Member",
-            section: "Invitations",
-            .choice(DraftKey.inviteRole))
-        screen.button("Invite", section: "Invitations", .invite(.team(teamID)))
+        let pending = pendingInvitations(.team(teamID), on: &screen)
+        invitationControls(pending, to: .team(teamID), fieldLabel: "Invite new members", resend: false, on: &screen)
 
         let linked = team.linkedOrgs.compactMapped { state.org($0) }
         screen.table("Org links", section: "Org links", columns: ["Organization"], rows: linked.mapped { [$0.name] })

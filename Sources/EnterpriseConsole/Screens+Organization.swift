@@ -42,30 +42,9 @@ extension ConsoleSession {
         }
 
         // Invitations (INV-3/4/6/7).
-        let pending = state.invitations.filtered { $0.target == .organization(orgID) && $0.status == .pending }
-        screen.table(
-            "Pending invitations", section: "Invitations", columns: ["Email", "Role", "Expires"],
-            rows: pending.mapped { [$0.email, $0.role.displayName, $0.expiresOn.iso] })
+        let pending = pendingInvitations(.organization(orgID), on: &screen)
         if manages {
-            for invitation in pending {
-                screen.button(
-                    "Revoke", row: invitation.email, section: "Invitations",
-                    .command(.revokeInvitation(invitation.id), success: "Invitation to \(invitation.email) revoked."))
-                screen.button(
-                    "Resend", row: invitation.email, section: "Invitations",
-                    .command(.resendInvitation(invitation.id), success: "Invitation to \(invitation.email) sent again.")
-                )
-                if state.user(email: invitation.email) != nil {
-                    screen.button(
-                        "Accept invitation", row: invitation.email, section: "Invitations",
-                        .acceptInvitation(invitation.id))
-                }
-            }
-            screen.field("Invite", value: draft(DraftKey.inviteEmails), section: "Invitations", DraftKey.inviteEmails)
-            screen.select(
-                "Role", options: ["Member", "Admin"], value: drafts[DraftKey.inviteRole] ?? "Member",
-                section: "Invitations", .choice(DraftKey.inviteRole))
-            screen.button("Invite", section: "Invitations", .invite(.organization(orgID)))
+            invitationControls(pending, to: .organization(orgID), fieldLabel: "Invite", resend: true, on: &screen)
             if let instanceID = org.instanceID {
                 let usage = state.licenseUsage(instanceID)
                 if state.seatsNeeded(forInviting: [draft(DraftKey.inviteEmails)], in: instanceID) > usage.free {
