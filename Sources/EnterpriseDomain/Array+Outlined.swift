@@ -33,12 +33,13 @@ extension Array {
         return result
     }
 
-    /// `map(_:)`.
+    /// `map(_:)`, writing each result straight into place (smaller than growing the array with `append`).
     @inline(never)
     public func mapped<T>(_ transform: (Element) -> T) -> [T] {
-        var result: [T] = []
-        for element in self { result.append(transform(element)) }
-        return result
+        [T](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            for index in indices { (buffer.baseAddress! + index).initialize(to: transform(self[index])) }
+            initializedCount = count
+        }
     }
 
     /// `compactMap(_:)`.
