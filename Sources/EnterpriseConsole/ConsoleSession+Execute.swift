@@ -20,7 +20,7 @@ extension ConsoleSession {
             let code = preview?.code ?? draft(DraftKey.activationCode)
             try run(.upgradeSubscription(code: code))
             preview = nil
-            viewedInstance = administered?.id ?? viewedInstance
+            viewedInstance = administeredID ?? viewedInstance
             go(.organizationDashboard)
             flash = [Message(kind: .success, text: "Your subscription was upgraded to Enterprise.")]
         case .newOrganization:
@@ -52,7 +52,7 @@ extension ConsoleSession {
             let role: OrgRole = draft(DraftKey.inviteRole) == "Admin" ? .admin : .member
             let events = try run(.invite(emails: [emails], to: target, role: role))
             drafts[DraftKey.inviteEmails] = nil
-            let sent = events.filter { $0.name == "InvitationSent" }.count
+            let sent = events.filtered { $0.name == "InvitationSent" }.count
             flash = [Message(kind: .success, text: sent == 1 ? "1 invitation sent." : "\(sent) invitations sent.")]
         case .acceptInvitation(let id):
             try state.perform(.acceptInvitation(id))
@@ -64,7 +64,7 @@ extension ConsoleSession {
             switch argument {
             case "Only verified domains": control = .verifiedOnly
             case "Custom domains":
-                control = .custom(draft(DraftKey.customDomains).split(separator: ",").map { String($0) })
+                control = .custom(draft(DraftKey.customDomains).split(separator: ",").mapped { String($0) })
             case "Invites disabled": control = .disabled
             default: control = .allDomains
             }
@@ -85,7 +85,7 @@ extension ConsoleSession {
                 flash = [Message(kind: .success, text: "Team \(name) created.")]
             }
         case .linkTeam(let team):
-            guard let org = state.orgs.first(where: { $0.name == argument && $0.instanceID == administered?.id }) else {
+            guard let org = state.orgs.firstWhere({ $0.name == argument && $0.instanceID == administeredID }) else {
                 throw .notFound("organization \(argument)")
             }
             try run(.linkTeam(team, org: org.id))
@@ -154,7 +154,8 @@ extension ConsoleSession {
                 flash = [Message(kind: .info, text: "Simulated: turning SCIM off is not modelled.")]
                 return
             }
-            let expiry = SCIMTokenExpiry.allCases.first { $0.displayName == draft(DraftKey.tokenExpiry) } ?? .days30
+            let expiry =
+                SCIMTokenExpiry.allCases.firstWhere { $0.displayName == draft(DraftKey.tokenExpiry) } ?? .days30
             let refresh: SCIMRefreshMode = draft(DraftKey.refreshMode) == "Automatic" ? .automatic : .manual
             let events = try run(.enableSCIM(expiry: expiry, refresh: refresh))
             if case .scimEnabled(let token, _) = events.first {
@@ -180,7 +181,7 @@ extension ConsoleSession {
             flash = [Message(kind: .success, text: "\(role.displayName) added.")]
         case .advanceClock(let days):
             let events = try state.perform(.advanceClock(days: days))
-            let expired = events.filter { $0.name == "InvitationExpired" }.count
+            let expired = events.filtered { $0.name == "InvitationExpired" }.count
             flash = [
                 Message(
                     kind: .info,
@@ -206,12 +207,12 @@ extension ConsoleSession {
         case .personalWorkspaces: return instance.storage.personalWorkspace
         case .organizations: return instance.storage.orgDefault
         case .organization(let org), .resetOrganization(let org):
-            return instance.storage.overrides.first { $0.orgID == org }?.rules ?? instance.storage.orgDefault
+            return instance.storage.overrides.firstWhere { $0.orgID == org }?.rules ?? instance.storage.orgDefault
         }
     }
 
     static func storageType(named name: String) -> StorageType? {
-        StorageType.allCases.first { $0.displayName == name }
+        StorageType.allCases.firstWhere { $0.displayName == name }
     }
 }
 

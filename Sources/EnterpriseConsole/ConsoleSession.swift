@@ -8,7 +8,7 @@ public struct ConsoleSession: Sendable {
     public internal(set) var userID: UserID
     public let startingState: String
     var route: Route
-    var drafts: [String: String] = [:]
+    var drafts = StringMap()
     var flash: [Message] = []
     var preview: PlanPreview?
     var switcherOpen = false
@@ -55,13 +55,13 @@ public struct ConsoleSession: Sendable {
         self.route = route
         self.startingState = name
         self.viewedInstance =
-            state.administeredInstance(by: userID)?.id ?? state.licensedInstances(of: userID).first?.id
+            state.administeredInstanceID(by: userID) ?? state.licensedInstances(of: userID).first?.id
     }
 
     /// The screen the reader sees now.
     public var screen: Screen {
         var screen = build()
-        screen.messages = flash + screen.messages.filter { !flash.contains($0) }
+        screen.messages = flash + screen.messages.filtered { !flash.contains($0) }
         screen.download = download
         return screen
     }
@@ -107,6 +107,7 @@ public struct ConsoleSession: Sendable {
 
     var user: User? { state.user(userID) }
     var administered: EnterpriseInstance? { state.administeredInstance(by: userID) }
+    var administeredID: InstanceID? { state.administeredInstanceID(by: userID) }
 }
 
 // MARK: - Resolving an action to a control
@@ -124,15 +125,15 @@ extension ConsoleSession {
             }
         }
         if case .fill(let label, _) = action, Text.normalized(label).isEmpty {
-            matches = screen.controls.filter { $0.kind == .textField }
+            matches = screen.controls.filtered { $0.kind == .textField }
             if matches.count > 1 {
                 throw error(.ambiguousControl, "This screen has more than one text field; name one.", screen)
             }
         }
         if case .click(_, let row, let section) = action {
-            if let row { matches = matches.filter { Text.normalized($0.row ?? "") == Text.normalized(row) } }
+            if let row { matches = matches.filtered { Text.normalized($0.row ?? "") == Text.normalized(row) } }
             if let section {
-                matches = matches.filter { Text.normalized($0.section ?? "") == Text.normalized(section) }
+                matches = matches.filtered { Text.normalized($0.section ?? "") == Text.normalized(section) }
             }
         }
         if matches.isEmpty, case .navigate(let label) = action {
@@ -150,7 +151,7 @@ extension ConsoleSession {
                 screen)
         }
         if matches.count > 1 {
-            let rows = matches.compactMap { $0.row ?? $0.section }
+            let rows = matches.compactMapped { $0.row ?? $0.section }
             throw error(
                 .ambiguousControl,
                 "\"\(action.label)\" appears \(matches.count) times on \"\(screen.title)\"; name a row: \(rows.joined(separator: ", ")).",
@@ -165,7 +166,7 @@ extension ConsoleSession {
             let next = on ?? (control.value != "on")
             return (control, next ? "on" : "off")
         case .select(_, let option):
-            guard let chosen = control.options.first(where: { Text.normalized($0) == Text.normalized(option) }) else {
+            guard let chosen = control.options.firstWhere({ Text.normalized($0) == Text.normalized(option) }) else {
                 throw error(
                     .invalidOption,
                     "\"\(control.label)\" has no option \"\(option)\". Options: \(control.options.joined(separator: ", ")).",
@@ -180,7 +181,7 @@ extension ConsoleSession {
 
     func candidates(_ label: String, verb: ActionVerb, on screen: Screen) -> [Control] {
         let key = Text.normalized(label)
-        return screen.controls.filter { $0.kind.verb == verb && Text.normalized($0.label) == key }
+        return screen.controls.filtered { $0.kind.verb == verb && Text.normalized($0.label) == key }
     }
 
     @inline(never)

@@ -26,7 +26,7 @@ public enum JSON: Equatable, Sendable {
 
     public subscript(key: String) -> JSON? {
         guard case .object(let pairs) = self else { return nil }
-        return pairs.first { $0.0 == key }?.1
+        return pairs.firstWhere { $0.0 == key }?.1
     }
 
     public var stringValue: String? {
@@ -40,7 +40,7 @@ public enum JSON: Equatable, Sendable {
     }
 
     public static func optional(_ text: String?) -> JSON { text.map { .string($0) } ?? .null }
-    public static func strings(_ items: [String]) -> JSON { .array(items.map { .string($0) }) }
+    public static func strings(_ items: [String]) -> JSON { .array(items.mapped { .string($0) }) }
 
     // MARK: Writing
 
@@ -254,41 +254,33 @@ public enum JSON: Equatable, Sendable {
 
         mutating func string() throws(ParseError) -> String {
             index += 1  // opening quote
-            var scalars = String.UnicodeScalarView()
-            var run: [UInt8] = []
-            func flush(_ run: inout [UInt8], _ scalars: inout String.UnicodeScalarView) {
-                if run.isEmpty { return }
-                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
-                run.removeAll()
-            }
+            var utf8: [UInt8] = []
             while true {
                 guard index < bytes.count else { throw error("unterminated string") }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     index += 1
-                    flush(&run, &scalars)
-                    return String(scalars)
+                    return String(decoding: utf8, as: UTF8.self)
                 }
                 if byte < 0x20 { throw error("control character in string") }
                 if byte != UInt8(ascii: "\\") {
-                    run.append(byte)
+                    utf8.append(byte)
                     index += 1
                     continue
                 }
-                flush(&run, &scalars)
                 index += 1
                 guard index < bytes.count else { throw error("unterminated escape") }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append(Unicode.Scalar(8))
-                case UInt8(ascii: "f"): scalars.append(Unicode.Scalar(12))
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): utf8.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): utf8.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): utf8.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "b"): utf8.append(8)
+                case UInt8(ascii: "f"): utf8.append(12)
+                case UInt8(ascii: "n"): utf8.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "r"): utf8.append(UInt8(ascii: "\r"))
+                case UInt8(ascii: "t"): utf8.append(UInt8(ascii: "\t"))
                 case UInt8(ascii: "u"):
                     var code = try hex4()
                     if code >= 0xD800 && code < 0xDC00 {
@@ -298,7 +290,7 @@ public enum JSON: Equatable, Sendable {
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let scalar = Unicode.Scalar(code) else { throw error("bad \\u escape") }
-                    scalars.append(scalar)
+                    utf8.append(contentsOf: scalar.utf8)
                 default: throw error("bad escape")
                 }
             }

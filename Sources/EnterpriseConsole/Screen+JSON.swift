@@ -8,10 +8,10 @@ extension Screen {
             ("breadcrumbs", .strings(breadcrumbs)),
             ("banner", .optional(banner)),
             ("notes", .strings(notes)),
-            ("messages", .array(messages.map { $0.json })),
-            ("sections", .array(sections.map { $0.json })),
-            ("tables", .array(tables.map { $0.json })),
-            ("controls", .array(controls.map { $0.json })),
+            ("messages", .array(messages.mapped { $0.json })),
+            ("sections", .array(sections.mapped { $0.json })),
+            ("tables", .array(tables.mapped { $0.json })),
+            ("controls", .array(controls.mapped { $0.json })),
             ("download", download.map { $0.json } ?? .null),
         ])
     }
@@ -27,7 +27,7 @@ extension Table {
     public var json: JSON {
         .object([
             ("title", .string(title)), ("section", .optional(section)), ("columns", .strings(columns)),
-            ("rows", .array(rows.map { .strings($0) })),
+            ("rows", .array(rows.mapped { .strings($0) })),
         ])
     }
 }

@@ -37,10 +37,10 @@ public struct Screen: Equatable, Sendable {
 
     public func control(_ label: String, row: String? = nil) -> Control? {
         let key = Text.normalized(label)
-        return controls.first { Text.normalized($0.label) == key && (row == nil || $0.row == row) }
+        return controls.firstWhere { Text.normalized($0.label) == key && (row == nil || $0.row == row) }
     }
 
-    public func table(_ title: String) -> Table? { tables.first { $0.title == title } }
+    public func table(_ title: String) -> Table? { tables.firstWhere { $0.title == title } }
 }
 
 /// A titled block of text lines.

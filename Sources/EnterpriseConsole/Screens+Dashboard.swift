@@ -32,7 +32,7 @@ extension ConsoleSession {
         screen.text("Account", ["Email: \(user.email)", "Plan: \(user.plan.displayName)"])
         if let upgrade = state.upgradeAffordance(userID) { screen.button(upgrade, .openUpgrade) }
         screen.table(
-            "Organizations", columns: ["Name"], rows: state.dashboardOrganizations(userID).map { [$0.name] })
+            "Organizations", columns: ["Name"], rows: state.dashboardOrganizations(userID).mapped { [$0.name] })
         screen.link("Organization Dashboard", .go(.organizationDashboard))
         if user.plan == .free || user.plan == .individual {
             screen.simulated("plan names follow the app's plan types: Free is shown as Essentials.")
@@ -73,7 +73,7 @@ extension ConsoleSession {
 
     /// The orgs of the team instance being viewed, plus the user's own Personal Workspace.
     func visibleOrganizations() -> [Organization] {
-        state.dashboardOrganizations(userID).filter { org in
+        state.dashboardOrganizations(userID).filtered { org in
             org.instanceID == nil || org.instanceID == viewedInstance
         }
     }
@@ -81,7 +81,7 @@ extension ConsoleSession {
     func organizationDashboard() -> Screen {
         var screen = Screen(title: "Organization Dashboard", breadcrumbs: ["Dashboard"])
         let instances = state.licensedInstances(of: userID)
-        if let current = instances.first(where: { $0.id == viewedInstance }) {
+        if let current = instances.firstWhere({ $0.id == viewedInstance }) {
             screen.text("Sidebar", ["Team: \(current.name)"])
             if let role = state.accountRole(of: userID, in: current.id), role != .billingOnly {
                 screen.text("Badge", ["Enterprise"])
@@ -96,7 +96,7 @@ extension ConsoleSession {
         let orgs = visibleOrganizations()
         screen.table(
             "Organizations", columns: ["Name", "Type", "Role"],
-            rows: orgs.map { org in
+            rows: orgs.mapped { org in
                 [org.name, org.type.rawName, (state.effectiveRole(of: userID, in: org.id) ?? .member).displayName]
             })
         for org in orgs {

@@ -28,10 +28,10 @@ extension ConsoleSession {
         var screen = controlsPage("Teams", ["Teams"])
         screen.table(
             "Teams", section: "Teams", columns: ["Name", "Description", "Members", "Organizations"],
-            rows: instance.teams.map { team in
+            rows: instance.teams.mapped { team in
                 [
                     team.name, team.description, String(team.members.count),
-                    team.linkedOrgs.compactMap { state.org($0)?.name }.joined(separator: ", "),
+                    team.linkedOrgs.compactMapped { state.org($0)?.name }.joined(separator: ", "),
                 ]
             })
         for team in instance.teams { screen.link(team.name, row: team.name, section: "Teams", .go(.team(team.id))) }
@@ -49,15 +49,15 @@ extension ConsoleSession {
     }
 
     func teamScreen(_ teamID: TeamID) -> Screen {
-        guard let instance = administered, let team = instance.teams.first(where: { $0.id == teamID }) else {
+        guard let instance = administered, let team = instance.teams.firstWhere({ $0.id == teamID }) else {
             return notAllowed("Team")
         }
         var screen = controlsPage(team.name, ["Teams", team.name])
         screen.text("Team", [team.description])
-        let members = team.members.compactMap { member in state.user(member.userID).map { (member, $0) } }
+        let members = team.members.compactMapped { member in state.user(member.userID).map { (member, $0) } }
         screen.table(
             "Members", section: "Members", columns: ["Email", "Role"],
-            rows: members.map { [$0.1.email, $0.0.role.displayName] })
+            rows: members.mapped { [$0.1.email, $0.0.role.displayName] })
         for (member, user) in members {
             screen.button(
                 "Remove", row: user.email, section: "Members",
@@ -65,38 +65,19 @@ extension ConsoleSession {
                     .removeFromTeam(member.userID, team: teamID),
                     success: "Removed \(user.email) from \(team.name). Their seat stays in use."))
         }
-        let pending = state.invitations.filter { $0.target == .team(teamID) && $0.status == .pending }
-        screen.table(
-            "Pending invitations", section: "Invitations", columns: ["Email", "Role", "Expires"],
-            rows: pending.map { [$0.email, $0.role.displayName, $0.expiresOn.iso] })
-        for invitation in pending {
-            screen.button(
-                "Revoke", row: invitation.email, section: "Invitations",
-                .command(.revokeInvitation(invitation.id), success: "Invitation to \(invitation.email) revoked."))
-            if state.user(email: invitation.email) != nil {
-                screen.button(
-                    "Accept invitation", row: invitation.email, section: "Invitations", .acceptInvitation(invitation.id)
-                )
-            }
-        }
-        screen.field(
-            "Invite new members", value: draft(DraftKey.inviteEmails), section: "Invitations", DraftKey.inviteEmails)
-        screen.select(
-            "Role", options: ["Member", "Admin"], value: drafts[DraftKey.inviteRole] ?? "Member",
-            section: "Invitations",
-            .choice(DraftKey.inviteRole))
-        screen.button("Invite", section: "Invitations", .invite(.team(teamID)))
+        let pending = pendingInvitations(.team(teamID), on: &screen)
+        invitationControls(pending, to: .team(teamID), fieldLabel: "Invite new members", resend: false, on: &screen)
 
-        let linked = team.linkedOrgs.compactMap { state.org($0) }
-        screen.table("Org links", section: "Org links", columns: ["Organization"], rows: linked.map { [$0.name] })
+        let linked = team.linkedOrgs.compactMapped { state.org($0) }
+        screen.table("Org links", section: "Org links", columns: ["Organization"], rows: linked.mapped { [$0.name] })
         for org in linked {
             screen.button(
                 "Unlink", row: org.name, section: "Org links",
                 .command(.unlinkTeam(teamID, org: org.id), success: "Unlinked \(org.name)."))
         }
-        let unlinked = state.orgs.filter { $0.instanceID == instance.id && !team.linkedOrgs.contains($0.id) }
+        let unlinked = state.orgs.filtered { $0.instanceID == instance.id && !team.linkedOrgs.contains($0.id) }
         screen.select(
-            "Org links", options: unlinked.map { $0.name }, value: nil, section: "Org links", .linkTeam(teamID))
+            "Org links", options: unlinked.mapped { $0.name }, value: nil, section: "Org links", .linkTeam(teamID))
 
         screen.field("Team name", value: drafts[DraftKey.teamName] ?? team.name, section: "Settings", DraftKey.teamName)
         screen.button("Rename", section: "Settings", .renameTeam(teamID))
@@ -156,7 +137,7 @@ extension ConsoleSession {
         var screen = controlsPage("Domains", ["Domains"])
         screen.table(
             "Domains", section: "Domains", columns: ["Domain", "Status", "Capture", "Lock", "Unclaimed accounts"],
-            rows: instance.domains.map { domain in
+            rows: instance.domains.mapped { domain in
                 [
                     domain.name, domain.verified ? "Verified" : "Unverified", domain.capture ? "On" : "Off",
                     domain.lock ? "On" : "Off", String(state.unclaimedAccounts(domain.name).count),
@@ -184,7 +165,7 @@ extension ConsoleSession {
     }
 
     func domainScreen(_ name: String) -> Screen {
-        guard let instance = administered, let domain = instance.domains.first(where: { $0.name == name }) else {
+        guard let instance = administered, let domain = instance.domains.firstWhere({ $0.name == name }) else {
             return notAllowed("Domain")
         }
         var screen = controlsPage(domain.name, ["Domains", domain.name])
@@ -219,7 +200,7 @@ extension ConsoleSession {
         let accounts = state.unclaimedAccounts(name)
         screen.table(
             "Unclaimed Accounts", columns: ["Email", "Created", "Last login"],
-            rows: accounts.map { [$0.email, $0.createdOn.iso, $0.lastLoginOn?.iso ?? ""] })
+            rows: accounts.mapped { [$0.email, $0.createdOn.iso, $0.lastLoginOn?.iso ?? ""] })
         screen.text(
             "Unmanaged users",
             [
@@ -244,7 +225,7 @@ extension ConsoleSession {
             ("Personal workspaces", .personalWorkspaces), ("Organizations", .organizations),
         ]
         for org in state.orgs where org.instanceID == instance.id {
-            let override = instance.storage.overrides.first { $0.orgID == org.id }
+            let override = instance.storage.overrides.firstWhere { $0.orgID == org.id }
             rows.append([org.name, override.map { $0.rules.label + " (override)" } ?? "Organization default"])
             scopes.append((org.name, .organization(org.id)))
         }
@@ -269,7 +250,7 @@ extension ConsoleSession {
         screen.toggle("Git Sync", on: toggleDraft(DraftKey.gitSync, current.gitSync), .draftToggle(DraftKey.gitSync))
         screen.button("Save", .saveStorage(scope))
         if case .organization(let org) = scope,
-            administered?.storage.overrides.contains(where: { $0.orgID == org }) == true
+            administered?.storage.overrides.containsWhere({ $0.orgID == org }) == true
         {
             screen.button(
                 "Use organization default",
@@ -320,7 +301,7 @@ extension ConsoleSession {
         guard let instance = administered else { return notAllowed("SCIM") }
         var screen = controlsPage("SCIM", ["SCIM"])
         screen.select(
-            "Token expiration", options: SCIMTokenExpiry.allCases.map { $0.displayName },
+            "Token expiration", options: SCIMTokenExpiry.allCases.mapped { $0.displayName },
             value: drafts[DraftKey.tokenExpiry] ?? instance.scim?.expiry.displayName
                 ?? SCIMTokenExpiry.days30.displayName,
             .choice(DraftKey.tokenExpiry))

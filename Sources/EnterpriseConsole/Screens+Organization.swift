@@ -10,7 +10,7 @@ extension ConsoleSession {
         }
         var screen = Screen(title: org.name, breadcrumbs: ["Dashboard", org.name, "Settings"])
         let myRole = state.effectiveRole(of: userID, in: orgID)
-        let manages = myRole?.canManage == true || (org.instanceID != nil && administered?.id == org.instanceID)
+        let manages = myRole?.canManage == true || (org.instanceID != nil && administeredID == org.instanceID)
         screen.text(
             "Organization",
             [
@@ -22,7 +22,7 @@ extension ConsoleSession {
         let members = state.members(of: orgID)
         screen.table(
             "Members", section: "Members", columns: ["Email", "Role", "Access"],
-            rows: members.map { [$0.email, $0.role.displayName, $0.via.joined(separator: ", ")] })
+            rows: members.mapped { [$0.email, $0.role.displayName, $0.via.joined(separator: ", ")] })
         if manages {
             for member in members where member.role != .owner && member.via.contains("Direct") {
                 let other: OrgRole = member.role == .admin ? .member : .admin
@@ -42,30 +42,9 @@ extension ConsoleSession {
         }
 
         // Invitations (INV-3/4/6/7).
-        let pending = state.invitations.filter { $0.target == .organization(orgID) && $0.status == .pending }
-        screen.table(
-            "Pending invitations", section: "Invitations", columns: ["Email", "Role", "Expires"],
-            rows: pending.map { [$0.email, $0.role.displayName, $0.expiresOn.iso] })
+        let pending = pendingInvitations(.organization(orgID), on: &screen)
         if manages {
-            for invitation in pending {
-                screen.button(
-                    "Revoke", row: invitation.email, section: "Invitations",
-                    .command(.revokeInvitation(invitation.id), success: "Invitation to \(invitation.email) revoked."))
-                screen.button(
-                    "Resend", row: invitation.email, section: "Invitations",
-                    .command(.resendInvitation(invitation.id), success: "Invitation to \(invitation.email) sent again.")
-                )
-                if state.user(email: invitation.email) != nil {
-                    screen.button(
-                        "Accept invitation", row: invitation.email, section: "Invitations",
-                        .acceptInvitation(invitation.id))
-                }
-            }
-            screen.field("Invite", value: draft(DraftKey.inviteEmails), section: "Invitations", DraftKey.inviteEmails)
-            screen.select(
-                "Role", options: ["Member", "Admin"], value: drafts[DraftKey.inviteRole] ?? "Member",
-                section: "Invitations", .choice(DraftKey.inviteRole))
-            screen.button("Invite", section: "Invitations", .invite(.organization(orgID)))
+            invitationControls(pending, to: .organization(orgID), fieldLabel: "Invite", resend: true, on: &screen)
             if let instanceID = org.instanceID {
                 let usage = state.licenseUsage(instanceID)
                 if state.seatsNeeded(forInviting: [draft(DraftKey.inviteEmails)], in: instanceID) > usage.free {
@@ -84,7 +63,7 @@ extension ConsoleSession {
 
         // Invite control (INV-11).
         if manages, let instanceID = org.instanceID, let instance = state.instance(instanceID) {
-            let current = instance.inviteControls.first { $0.orgID == orgID }?.control ?? .allDomains
+            let current = instance.inviteControls.firstWhere { $0.orgID == orgID }?.control ?? .allDomains
             screen.field(
                 "Custom domains", value: draft(DraftKey.customDomains), section: "Invite control",
                 DraftKey.customDomains)
@@ -100,7 +79,7 @@ extension ConsoleSession {
         let inconsistent = state.inconsistentProjects(in: orgID)
         screen.table(
             "Projects", section: "Projects", columns: ["Name", "Storage"],
-            rows: org.projects.map { project in
+            rows: org.projects.mapped { project in
                 [
                     project.name,
                     project.type.displayName + (inconsistent.contains(project) ? " (no longer allowed)" : ""),
@@ -112,14 +91,14 @@ extension ConsoleSession {
         if myRole != nil || org.ownerID == userID {
             screen.field("Project name", value: draft(DraftKey.projectName), section: "Projects", DraftKey.projectName)
             screen.select(
-                "Storage type", options: rules.allowedTypes.map { $0.displayName },
+                "Storage type", options: rules.allowedTypes.mapped { $0.displayName },
                 value: drafts[DraftKey.storageType] ?? rules.defaultType.displayName, section: "Projects",
                 .choice(DraftKey.storageType))
             screen.button("Create Project", section: "Projects", .createProject(orgID))
         }
 
         // EE SSO (SEED-000 Optional; section 13.6).
-        if org.instanceID != nil, administered?.id == org.instanceID {
+        if org.instanceID != nil, administeredID == org.instanceID {
             screen.link("EE SSO", section: "Single Sign-On", .go(.sso))
             screen.simulated(
                 "SSO is configured once per Enterprise account and domain; EE SSO opens Enterprise Controls → SSO.")

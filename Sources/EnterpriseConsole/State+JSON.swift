@@ -6,12 +6,15 @@ extension State {
         .object([
             ("today", .string(today.iso)),
             ("platform", .string(platform.rawName)),
-            ("environment", .object(environment.keys.sorted().map { ($0, .string(environment[$0] ?? "")) })),
-            ("users", .array(users.map { $0.json })),
-            ("activationCodes", .array(activationCodes.map { $0.json })),
-            ("instances", .array(instances.map { $0.json })),
-            ("organizations", .array(orgs.map { $0.json })),
-            ("invitations", .array(invitations.map { $0.json })),
+            (
+                "environment",
+                .object(environment.keys.sortedStably(by: <).mapped { ($0, .string(environment[$0] ?? "")) })
+            ),
+            ("users", .array(users.mapped { $0.json })),
+            ("activationCodes", .array(activationCodes.mapped { $0.json })),
+            ("instances", .array(instances.mapped { $0.json })),
+            ("organizations", .array(orgs.mapped { $0.json })),
+            ("invitations", .array(invitations.mapped { $0.json })),
         ])
     }
 }
@@ -49,14 +52,16 @@ extension EnterpriseInstance {
             (
                 "coOwners",
                 .array(
-                    coOwners.map { .object([("userID", .string($0.userID)), ("role", .string($0.role.displayName))]) })
+                    coOwners.mapped {
+                        .object([("userID", .string($0.userID)), ("role", .string($0.role.displayName))])
+                    })
             ),
             ("seatTotal", .int(seatTotal)), ("licenses", .strings(licenses)), ("active", .bool(active)),
             ("trialEndsOn", .optional(trial?.endsOn.iso)),
             (
                 "domains",
                 .array(
-                    domains.map { domain in
+                    domains.mapped { domain in
                         .object([
                             ("name", .string(domain.name)), ("method", .string(domain.method.displayName)),
                             ("verified", .bool(domain.verified)), ("capture", .bool(domain.capture)),
@@ -67,14 +72,14 @@ extension EnterpriseInstance {
             (
                 "teams",
                 .array(
-                    teams.map { team in
+                    teams.mapped { team in
                         .object([
                             ("id", .string(team.id)), ("name", .string(team.name)),
                             ("description", .string(team.description)),
                             (
                                 "members",
                                 .array(
-                                    team.members.map {
+                                    team.members.mapped {
                                         .object([("userID", .string($0.userID)), ("role", .string($0.role.rawName))])
                                     })
                             ),
@@ -89,7 +94,9 @@ extension EnterpriseInstance {
                     (
                         "overrides",
                         .array(
-                            storage.overrides.map { .object([("orgID", .string($0.orgID)), ("rules", $0.rules.json)]) })
+                            storage.overrides.mapped {
+                                .object([("orgID", .string($0.orgID)), ("rules", $0.rules.json)])
+                            })
                     ),
                 ])
             ),
@@ -125,11 +132,14 @@ extension Organization {
             (
                 "members",
                 .array(
-                    directMembers.map { .object([("userID", .string($0.userID)), ("role", .string($0.role.rawName))]) })
+                    directMembers.mapped {
+                        .object([("userID", .string($0.userID)), ("role", .string($0.role.rawName))])
+                    })
             ),
             (
                 "projects",
-                .array(projects.map { .object([("name", .string($0.name)), ("type", .string($0.type.displayName))]) })
+                .array(
+                    projects.mapped { .object([("name", .string($0.name)), ("type", .string($0.type.displayName))]) })
             ),
         ])
     }

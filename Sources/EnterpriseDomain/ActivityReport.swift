@@ -16,7 +16,9 @@ extension State {
     /// `Email,Last Active`, LF-separated, licensed users sorted by email, RFC-4180 quoting.
     public func activityReportCSV(_ instanceID: InstanceID, on reportDay: Day) -> String {
         var lines = ["Email,Last Active"]
-        let licensed = (instance(instanceID)?.licenses ?? []).compactMap { user($0) }.sorted { $0.email < $1.email }
+        let licensed = (instance(instanceID)?.licenses ?? []).compactMapped { user($0) }.sortedStably {
+            $0.email < $1.email
+        }
         for user in licensed {
             lines.append(State.csvField(user.email) + "," + State.csvField(lastActiveCell(user, on: reportDay)))
         }

@@ -76,11 +76,11 @@ public struct StorageRules: Equatable, Sendable {
         }
     }
 
-    public var allowedTypes: [StorageType] { StorageType.allCases.filter { allows($0) } }
+    public var allowedTypes: [StorageType] { StorageType.allCases.filtered { allows($0) } }
 
     /// POL-6: "Cloud Sync, Local Vault and Git Sync" or "No storage types selected".
     public var label: String {
-        let names = allowedTypes.map { $0.displayName }
+        let names = allowedTypes.mapped { $0.displayName }
         return names.isEmpty ? "No storage types selected" : Text.joinedList(names)
     }
 

@@ -77,7 +77,7 @@ extension State {
     /// UPG-4/5/14: consume the code; raise the seats of the actor's instance or create a new one.
     mutating func upgradeSubscription(code rawCode: String, by actor: UserID) throws(DomainError) -> [Event] {
         let code = try validActivationCode(rawCode)
-        guard let codeIndex = activationCodes.firstIndex(where: { $0.code == code.code }) else {
+        guard let codeIndex = activationCodes.indexWhere({ $0.code == code.code }) else {
             throw .invalidActivationCode
         }
         if let administered = administeredInstance(by: actor), let index = instanceIndex(administered.id) {
@@ -99,7 +99,7 @@ extension State {
 
     /// ACC-11: a 14-day, 50-seat Enterprise trial.
     mutating func startTrial(by actor: UserID) throws(DomainError) -> [Event] {
-        if administeredInstance(by: actor) != nil {
+        if administeredInstanceID(by: actor) != nil {
             throw .permissionDenied("this account already has an Enterprise subscription")
         }
         let trial = Trial(startedOn: today, endsOn: today.adding(days: configuration.trialDays))

@@ -6,7 +6,7 @@ extension State {
         let index = try adminInstanceIndex(actor)
         let name = Text.trimmed(rawName).lowercased()
         guard State.isDomainName(name) else { throw .invalidDomainName(rawName) }
-        for instance in instances where instance.domains.contains(where: { $0.name == name }) {
+        for instance in instances where instance.domains.containsWhere({ $0.name == name }) {
             throw .domainAlreadyExists(name)
         }
         counters.token += 1
@@ -14,7 +14,7 @@ extension State {
         // DOM-3: a subdomain of an already verified root domain is verified at once.
         let underVerifiedRoot =
             method == .rootDomainRecord
-            && instances[index].domains.contains { $0.verified && name.hasSuffix("." + $0.name) }
+            && instances[index].domains.containsWhere { $0.verified && name.hasSuffix("." + $0.name) }
         instances[index].domains.append(
             Domain(
                 name: name, method: method, txtRecord: record, txtConfirmed: underVerifiedRoot,
@@ -42,7 +42,7 @@ extension State {
     {
         let index = try adminInstanceIndex(actor)
         let key = Text.trimmed(name).lowercased()
-        guard let domainIndex = instances[index].domains.firstIndex(where: { $0.name == key }) else {
+        guard let domainIndex = instances[index].domains.indexWhere({ $0.name == key }) else {
             throw .notFound("domain \(key)")
         }
         return try change(&instances[index].domains[domainIndex])

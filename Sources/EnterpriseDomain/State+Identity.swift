@@ -4,11 +4,11 @@ extension State {
     mutating func createSSOConnection(domain rawDomain: String, type: SSOType, by actor: UserID) throws(DomainError)
         -> [Event]
     {
-        guard let index = instances.firstIndex(where: { $0.ownerID == actor }) else {
+        guard let index = instances.indexWhere({ $0.ownerID == actor }) else {
             throw .permissionDenied("only the Owner can configure SSO")
         }
         let name = Text.trimmed(rawDomain).lowercased()
-        guard instances[index].domains.contains(where: { $0.name == name && $0.verified }) else {
+        guard instances[index].domains.containsWhere({ $0.name == name && $0.verified }) else {
             throw .domainNotVerified(name)
         }
         instances[index].sso = SSOConnection(domain: name, type: type, enabled: true)
@@ -16,7 +16,7 @@ extension State {
     }
 
     mutating func setSSOEnabled(_ on: Bool, by actor: UserID) throws(DomainError) -> [Event] {
-        guard let index = instances.firstIndex(where: { $0.ownerID == actor }) else {
+        guard let index = instances.indexWhere({ $0.ownerID == actor }) else {
             throw .permissionDenied("only the Owner can configure SSO")
         }
         guard instances[index].sso != nil else { throw .ssoNotConfigured }
@@ -30,7 +30,7 @@ extension State {
     {
         let index = try adminInstanceIndex(actor)
         let instance = instances[index]
-        guard instance.sso != nil, instance.domains.contains(where: { $0.verified }) else { throw .scimRequiresSSO }
+        guard instance.sso != nil, instance.domains.containsWhere({ $0.verified }) else { throw .scimRequiresSSO }
         let serial = (instance.scim?.tokenSerial ?? 0) + 1
         let url = instance.scim?.connectorURL ?? "https://api.insomnia.rest/scim/v2/\(instance.id)"
         instances[index].scim = SCIMConfig(

@@ -30,7 +30,7 @@ extension State {
     func canManage(_ orgID: OrgID, _ actor: UserID) -> Bool {
         guard let org = org(orgID) else { return false }
         if effectiveRole(of: actor, in: orgID)?.canManage ?? false { return true }
-        if let instanceID = org.instanceID, administeredInstance(by: actor)?.id == instanceID { return true }
+        if let instanceID = org.instanceID, administeredInstanceID(by: actor) == instanceID { return true }
         return false
     }
 
@@ -65,21 +65,21 @@ extension State {
             try checkInviteControl(emails, org: org)
         case .team(let teamID):
             guard let owning = instanceID(ofTeam: teamID) else { throw .notFound("team \(teamID)") }
-            guard administeredInstance(by: actor)?.id == owning else {
+            guard administeredInstanceID(by: actor) == owning else {
                 throw .permissionDenied("only the Owner or a Co-owner can invite to a team")
             }
             targetInstance = owning
         }
 
         // Skip people who already have what the invite would give, and duplicates of a pending invite.
-        let fresh = emails.filter { email in
-            if invitations.contains(where: { $0.email == email && $0.target == target && $0.status == .pending }) {
+        let fresh = emails.filtered { email in
+            if invitations.containsWhere({ $0.email == email && $0.target == target && $0.status == .pending }) {
                 return false
             }
             guard let existing = user(email: email) else { return true }
             switch target {
             case .organization(let orgID): return effectiveRole(of: existing.id, in: orgID) == nil
-            case .team(let teamID): return !(team(teamID)?.members.contains { $0.userID == existing.id } ?? false)
+            case .team(let teamID): return !(team(teamID)?.members.containsWhere { $0.userID == existing.id } ?? false)
             }
         }
 
@@ -114,14 +114,14 @@ extension State {
     @inline(never)
     func checkInviteControl(_ emails: [String], org: Organization) throws(DomainError) {
         guard let instanceID = org.instanceID, let instance = instance(instanceID) else { return }
-        let control = instance.inviteControls.first { $0.orgID == org.id }?.control ?? .allDomains
+        let control = instance.inviteControls.firstWhere { $0.orgID == org.id }?.control ?? .allDomains
         for email in emails {
             let domain = Text.emailDomain(email)
             switch control {
             case .allDomains: continue
             case .disabled: throw .invitesDisabled
             case .verifiedOnly:
-                if !instance.domains.contains(where: { $0.name == domain && $0.verified }) {
+                if !instance.domains.containsWhere({ $0.name == domain && $0.verified }) {
                     throw .inviteDomainNotAllowed(email)
                 }
             case .custom(let allowed):
@@ -132,7 +132,7 @@ extension State {
 
     /// INV-5/INV-13: the invitee accepts; the held seat becomes a license.
     mutating func acceptInvitation(_ id: InvitationID, by actor: UserID?) throws(DomainError) -> [Event] {
-        guard let index = invitations.firstIndex(where: { $0.id == id }) else { throw .notFound("invitation \(id)") }
+        guard let index = invitations.indexWhere({ $0.id == id }) else { throw .notFound("invitation \(id)") }
         let invitation = invitations[index]
         guard invitation.status == .pending else { throw .invitationNotPending }
         guard let invitee = user(email: invitation.email) else {
@@ -147,7 +147,7 @@ extension State {
         switch invitation.target {
         case .organization(let orgID):
             guard let orgIndex = orgIndex(orgID) else { throw .notFound("organization \(orgID)") }
-            if let member = orgs[orgIndex].directMembers.firstIndex(where: { $0.userID == invitee.id }) {
+            if let member = orgs[orgIndex].directMembers.indexWhere({ $0.userID == invitee.id }) {
                 if orgs[orgIndex].directMembers[member].role != .owner {
                     orgs[orgIndex].directMembers[member].role = invitation.role
                 }
@@ -156,7 +156,7 @@ extension State {
             }
         case .team(let teamID):
             try updateTeam(teamID) { team in
-                if let member = team.members.firstIndex(where: { $0.userID == invitee.id }) {
+                if let member = team.members.indexWhere({ $0.userID == invitee.id }) {
                     team.members[member].role = invitation.role
                 } else {
                     team.members.append(TeamMember(userID: invitee.id, role: invitation.role))
@@ -168,14 +168,14 @@ extension State {
     }
 
     mutating func revokeInvitation(_ id: InvitationID, by actor: UserID) throws(DomainError) -> [Event] {
-        guard let index = invitations.firstIndex(where: { $0.id == id }) else { throw .notFound("invitation \(id)") }
+        guard let index = invitations.indexWhere({ $0.id == id }) else { throw .notFound("invitation \(id)") }
         let invitation = invitations[index]
         guard invitation.status == .pending else { throw .invitationNotPending }
         switch invitation.target {
         case .organization(let orgID):
             guard canManage(orgID, actor) else { throw .permissionDenied("only owners and admins can revoke") }
         case .team:
-            guard administeredInstance(by: actor)?.id == invitation.instanceID else {
+            guard administeredInstanceID(by: actor) == invitation.instanceID else {
                 throw .permissionDenied("only the Owner or a Co-owner can revoke")
             }
         }
@@ -185,7 +185,7 @@ extension State {
     /// INV-10: re-send (a fresh expiry) or change the role of a pending invitation.
     mutating func resendInvitation(_ id: InvitationID, role: OrgRole?, by actor: UserID) throws(DomainError) -> [Event]
     {
-        guard let index = invitations.firstIndex(where: { $0.id == id }) else { throw .notFound("invitation \(id)") }
+        guard let index = invitations.indexWhere({ $0.id == id }) else { throw .notFound("invitation \(id)") }
         let invitation = invitations[index]
         guard invitation.status == .pending else { throw .invitationNotPending }
         switch invitation.target {
@@ -194,7 +194,7 @@ extension State {
                 throw .permissionDenied("only owners and admins can change invitations")
             }
         case .team:
-            guard administeredInstance(by: actor)?.id == invitation.instanceID else {
+            guard administeredInstanceID(by: actor) == invitation.instanceID else {
                 throw .permissionDenied("only the Owner or a Co-owner can change team invitations")
             }
         }
@@ -236,7 +236,7 @@ extension State {
         {
             throw .rbacRequiresTeamPlan
         }
-        guard let member = orgs[index].directMembers.firstIndex(where: { $0.userID == userID }) else {
+        guard let member = orgs[index].directMembers.indexWhere({ $0.userID == userID }) else {
             throw .notFound("a direct membership; roles given by a team are changed on the team")
         }
         orgs[index].directMembers[member].role = role
@@ -252,10 +252,10 @@ extension State {
         guard canManage(orgID, actor) || actor == userID else {
             throw .permissionDenied("only owners and admins can remove members")
         }
-        guard orgs[index].directMembers.contains(where: { $0.userID == userID }) else {
+        guard orgs[index].directMembers.containsWhere({ $0.userID == userID }) else {
             throw .notFound("a direct membership of \(userID) in \(orgs[index].name)")
         }
-        orgs[index].directMembers.removeAll { $0.userID == userID }
+        orgs[index].directMembers.removeWhere { $0.userID == userID }
         return [.membershipRemoved(userID, org: orgID)]
     }
 
@@ -271,25 +271,25 @@ extension State {
         let instance = instances[index]
         if instance.ownerID == userID { throw .ownerCannotBeRemoved }
         guard instance.licenses.contains(userID) else { throw .notFound("a license for \(userID)") }
-        instances[index].licenses.removeAll { $0 == userID }
-        instances[index].scimProvisioned.removeAll { $0 == userID }
-        instances[index].coOwners.removeAll { $0.userID == userID }
+        instances[index].licenses.removeWhere { $0 == userID }
+        instances[index].scimProvisioned.removeWhere { $0 == userID }
+        instances[index].coOwners.removeWhere { $0.userID == userID }
         var events: [Event] = [.licenseRemoved(userID)]
         for orgIndex in orgs.indices where orgs[orgIndex].instanceID == instance.id {
             // ORG-8 (I): an org owned by the removed user passes to the instance Owner.
             if orgs[orgIndex].ownerID == userID {
                 orgs[orgIndex].ownerID = instance.ownerID
-                orgs[orgIndex].directMembers.removeAll { $0.userID == instance.ownerID }
+                orgs[orgIndex].directMembers.removeWhere { $0.userID == instance.ownerID }
                 orgs[orgIndex].directMembers.append(DirectMember(userID: instance.ownerID, role: .owner))
             }
-            if orgs[orgIndex].directMembers.contains(where: { $0.userID == userID }) {
-                orgs[orgIndex].directMembers.removeAll { $0.userID == userID }
+            if orgs[orgIndex].directMembers.containsWhere({ $0.userID == userID }) {
+                orgs[orgIndex].directMembers.removeWhere { $0.userID == userID }
                 events.append(.membershipRemoved(userID, org: orgs[orgIndex].id))
             }
         }
         for teamIndex in instances[index].teams.indices
-        where instances[index].teams[teamIndex].members.contains(where: { $0.userID == userID }) {
-            instances[index].teams[teamIndex].members.removeAll { $0.userID == userID }
+        where instances[index].teams[teamIndex].members.containsWhere({ $0.userID == userID }) {
+            instances[index].teams[teamIndex].members.removeWhere { $0.userID == userID }
             events.append(.removedFromTeam(userID, team: instances[index].teams[teamIndex].id))
         }
         if let email = user(userID)?.email {
@@ -309,12 +309,12 @@ extension State {
         let index = try adminInstanceIndex(actor)
         let instanceID = instances[index].id
         guard let candidate = user(email: email) else { throw .coOwnerMustBeMember }
-        let isMember = orgs.contains {
+        let isMember = orgs.containsWhere {
             $0.instanceID == instanceID && effectiveRole(of: candidate.id, in: $0.id) != nil
         }
         guard instances[index].licenses.contains(candidate.id), isMember else { throw .coOwnerMustBeMember }
         if instances[index].ownerID == candidate.id { throw .ownerRoleNotAssignable }
-        instances[index].coOwners.removeAll { $0.userID == candidate.id }
+        instances[index].coOwners.removeWhere { $0.userID == candidate.id }
         instances[index].coOwners.append(CoOwner(userID: candidate.id, role: role))
         return [.coOwnerAdded(candidate.id, role: role)]
     }
@@ -339,23 +339,23 @@ extension State {
         } else if let plan = user(newOwner)?.plan, plan == .free || plan == .individual {
             throw .transferPreconditionFailed("the new owner needs an equal or higher subscription with free seats.")
         }
-        if invitations.contains(where: { $0.target == .organization(orgID) && $0.status == .pending }) {
+        if invitations.containsWhere({ $0.target == .organization(orgID) && $0.status == .pending }) {
             throw .transferPreconditionFailed("all pending invitations must be revoked.")
         }
-        pendingTransfers.removeAll { $0.orgID == orgID }
+        pendingTransfers.removeWhere { $0.orgID == orgID }
         pendingTransfers.append(PendingTransfer(orgID: orgID, toUserID: newOwner))
         return [.transferRequested(orgID, to: newOwner)]
     }
 
     mutating func respondToTransfer(_ orgID: OrgID, accept: Bool, by actor: UserID) throws(DomainError) -> [Event] {
-        guard let transfer = pendingTransfers.first(where: { $0.orgID == orgID && $0.toUserID == actor }),
+        guard let transfer = pendingTransfers.firstWhere({ $0.orgID == orgID && $0.toUserID == actor }),
             let index = orgIndex(orgID)
         else { throw .notFound("a transfer of \(orgID) to you") }
-        pendingTransfers.removeAll { $0.orgID == orgID }
+        pendingTransfers.removeWhere { $0.orgID == orgID }
         guard accept else { return [.transferDeclined(orgID)] }
         let oldOwner = orgs[index].ownerID
         orgs[index].ownerID = transfer.toUserID
-        orgs[index].directMembers.removeAll { $0.userID == transfer.toUserID || $0.userID == oldOwner }
+        orgs[index].directMembers.removeWhere { $0.userID == transfer.toUserID || $0.userID == oldOwner }
         orgs[index].directMembers.append(DirectMember(userID: transfer.toUserID, role: .owner))
         orgs[index].directMembers.append(DirectMember(userID: oldOwner, role: .admin))
         return [.organizationTransferred(orgID, to: transfer.toUserID)]

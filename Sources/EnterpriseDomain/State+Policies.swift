@@ -11,9 +11,9 @@ extension State {
         }
         var normalized = control
         if case .custom(let domains) = control {
-            normalized = .custom(domains.map { Text.trimmed($0).lowercased() }.filter { !$0.isEmpty })
+            normalized = .custom(domains.mapped { Text.trimmed($0).lowercased() }.filtered { !$0.isEmpty })
         }
-        instances[index].inviteControls.removeAll { $0.orgID == orgID }
+        instances[index].inviteControls.removeWhere { $0.orgID == orgID }
         instances[index].inviteControls.append(InviteControlSetting(orgID: orgID, control: normalized))
         return [.inviteControlChanged(orgID)]
     }
@@ -29,7 +29,7 @@ extension State {
             guard org(orgID)?.instanceID == instances[index].id else {
                 throw .notFound("organization \(orgID) in this Enterprise account")
             }
-            instances[index].storage.overrides.removeAll { $0.orgID == orgID }
+            instances[index].storage.overrides.removeWhere { $0.orgID == orgID }
             if case .organization = scope {
                 instances[index].storage.overrides.append(StorageOverride(orgID: orgID, rules: rules))
             }

@@ -82,12 +82,12 @@ extension State {
     public func accessPaths(of userID: UserID, to orgID: OrgID) -> [(via: String, role: OrgRole)] {
         guard let org = org(orgID) else { return [] }
         var paths: [(via: String, role: OrgRole)] = []
-        if let direct = org.directMembers.first(where: { $0.userID == userID }) {
+        if let direct = org.directMembers.firstWhere({ $0.userID == userID }) {
             paths.append(("Direct", direct.role))
         }
         if let instanceID = org.instanceID, let instance = instance(instanceID) {
             for team in instance.teams where team.linkedOrgs.contains(orgID) {
-                if let member = team.members.first(where: { $0.userID == userID }) {
+                if let member = team.members.firstWhere({ $0.userID == userID }) {
                     paths.append((team.name, member.role))
                 }
             }
@@ -98,7 +98,7 @@ extension State {
     @inline(never)
 
     public func effectiveRole(of userID: UserID, in orgID: OrgID) -> OrgRole? {
-        let roles = accessPaths(of: userID, to: orgID).map { $0.role }
+        let roles = accessPaths(of: userID, to: orgID).mapped { $0.role }
         if roles.isEmpty { return nil }
         if let org = org(orgID), org.ownerID == userID { return .owner }
         return configuration.highestRoleWins ? roles.max() : roles.min()
@@ -108,23 +108,23 @@ extension State {
 
     public func members(of orgID: OrgID) -> [MemberRow] {
         guard let org = org(orgID) else { return [] }
-        var ids: [UserID] = org.directMembers.map { $0.userID }
+        var ids: [UserID] = org.directMembers.mapped { $0.userID }
         if let instanceID = org.instanceID, let instance = instance(instanceID) {
             for team in instance.teams where team.linkedOrgs.contains(orgID) {
                 for member in team.members where !ids.contains(member.userID) { ids.append(member.userID) }
             }
         }
-        return ids.compactMap { id in
+        return ids.compactMapped { id in
             guard let user = user(id), let role = effectiveRole(of: id, in: orgID) else { return nil }
             return MemberRow(
-                userID: id, email: user.email, role: role, via: accessPaths(of: id, to: orgID).map { $0.via })
+                userID: id, email: user.email, role: role, via: accessPaths(of: id, to: orgID).mapped { $0.via })
         }
     }
 
     /// LIC-4: a licensed user of an active instance. Domain lock never blocks a licensed user (DOM-9).
     @inline(never)
     public func hasEnterpriseAccess(_ userID: UserID) -> Bool {
-        instances.contains { $0.active && $0.licenses.contains(userID) }
+        instances.containsWhere { $0.active && $0.licenses.contains(userID) }
     }
 
     /// LIC-1/DOM-11: managed users hold a license.
@@ -143,8 +143,8 @@ extension State {
     public func unclaimedAccounts(_ domainName: String) -> [User] {
         guard let match = verifiedDomain(forEmail: "x@" + domainName) else { return [] }
         let licenses = instance(match.instanceID)?.licenses ?? []
-        return users.filter { Text.emailDomain($0.email) == match.domain.name && !licenses.contains($0.id) }
-            .sorted { $0.email < $1.email }
+        return users.filtered { Text.emailDomain($0.email) == match.domain.name && !licenses.contains($0.id) }
+            .sortedStably { $0.email < $1.email }
     }
 
     /// DOM-14: the cumulative count over all verified domains of the instance.
@@ -162,7 +162,7 @@ extension State {
     public func storageRules(for userID: UserID, in orgID: OrgID) -> StorageRules {
         guard let org = org(orgID) else { return .allAllowed }
         if let instanceID = org.instanceID, let instance = instance(instanceID) {
-            if let override = instance.storage.overrides.first(where: { $0.orgID == orgID }) { return override.rules }
+            if let override = instance.storage.overrides.firstWhere({ $0.orgID == orgID }) { return override.rules }
             return instance.storage.orgDefault
         }
         if org.type == .personal, org.ownerID == userID {
@@ -183,12 +183,12 @@ extension State {
     /// Orgs the user can reach: own personal org first, then own orgs by name, then others' by name.
     @inline(never)
     public func dashboardOrganizations(_ userID: UserID) -> [Organization] {
-        let reachable = orgs.filter { org in
+        let reachable = orgs.filtered { org in
             org.ownerID == userID || !accessPaths(of: userID, to: org.id).isEmpty
         }
-        let personal = reachable.filter { $0.type == .personal && $0.ownerID == userID }
-        let owned = reachable.filter { $0.type != .personal && $0.ownerID == userID }.sorted(by: State.byName)
-        let others = reachable.filter { $0.ownerID != userID }.sorted(by: State.byName)
+        let personal = reachable.filtered { $0.type == .personal && $0.ownerID == userID }
+        let owned = reachable.filtered { $0.type != .personal && $0.ownerID == userID }.sortedStably(by: State.byName)
+        let others = reachable.filtered { $0.ownerID != userID }.sortedStably(by: State.byName)
         return personal + owned + others
     }
 
@@ -210,7 +210,7 @@ extension State {
             )
         case .free, .individual: return .upgradeLanding
         case .team: return .form(.team, nil)
-        case .enterprise: return .form(.enterprise, administeredInstance(by: userID)?.id)
+        case .enterprise: return .form(.enterprise, administeredInstanceID(by: userID))
         }
     }
 
@@ -221,7 +221,7 @@ extension State {
         switch user.plan {
         case .free, .individual, .team: return "Upgrade"
         case .enterprise: return "+ Add more seats"
-        case .enterpriseMember: return administeredInstance(by: userID) == nil ? nil : "+ Add more seats"
+        case .enterpriseMember: return administeredInstanceID(by: userID) == nil ? nil : "+ Add more seats"
         }
     }
 
@@ -232,18 +232,18 @@ extension State {
         let code = try validActivationCode(rawCode)
         return PlanPreview(
             code: code.code, plan: "Enterprise", seats: code.seats,
-            isSeatChange: administeredInstance(by: userID) != nil)
+            isSeatChange: administeredInstanceID(by: userID) != nil)
     }
 
     func validActivationCode(_ rawCode: String) throws(DomainError) -> ActivationCode {
         let text = Text.trimmed(rawCode)
         if text.isEmpty { throw .activationCodeRequired }
-        guard let code = activationCodes.first(where: { $0.code.lowercased() == text.lowercased() }) else {
+        guard let code = activationCodes.firstWhere({ $0.code.lowercased() == text.lowercased() }) else {
             throw .invalidActivationCode
         }
         if code.consumedBy != nil { throw .activationCodeAlreadyUsed }
         if let expiresOn = code.expiresOn, today > expiresOn { throw .activationCodeExpired }
-        let newer = activationCodes.contains { other in
+        let newer = activationCodes.containsWhere { other in
             other.customerID == code.customerID && other.code != code.code && other.issuedOn > code.issuedOn
         }
         if newer { throw .activationCodeSuperseded }
@@ -263,7 +263,7 @@ extension State {
         switch role {
         case .owner: return all
         case .admin:
-            return all.filter {
+            return all.filtered {
                 !$0.hasSuffix(":enterprise_connection") && $0 != "delete:organization" && $0 != "own:organization"
             }
         case .member: return ["read:organization", "read:membership", "leave:organization"]
@@ -274,7 +274,7 @@ extension State {
     public func inconsistentProjects(in orgID: OrgID) -> [Project] {
         guard let org = org(orgID) else { return [] }
         let rules = storageRules(for: org.ownerID, in: orgID)
-        return org.projects.filter { !rules.allows($0.type) }
+        return org.projects.filtered { !rules.allows($0.type) }
     }
 
     /// SCIM-4: with automatic refresh, owners and co-owners are warned from 20 days before the token expires.

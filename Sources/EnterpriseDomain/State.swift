@@ -3,7 +3,7 @@ public struct State: Equatable, Sendable {
     public var today: Day
     public var configuration: Configuration
     /// UPD: environment variables seen by the desktop app.
-    public var environment: [String: String]
+    public var environment: StringMap
     public var platform: Platform
     public var users: [User] = []
     public var activationCodes: [ActivationCode] = []
@@ -37,28 +37,28 @@ public struct State: Equatable, Sendable {
 
 extension State {
     @inline(never)
-    public func user(_ id: UserID) -> User? { users.first { $0.id == id } }
+    public func user(_ id: UserID) -> User? { users.firstWhere { $0.id == id } }
     @inline(never)
     public func user(email: String) -> User? {
         let key = Text.trimmed(email).lowercased()
-        return users.first { $0.email == key }
+        return users.firstWhere { $0.email == key }
     }
     @inline(never)
-    public func org(_ id: OrgID) -> Organization? { orgs.first { $0.id == id } }
+    public func org(_ id: OrgID) -> Organization? { orgs.firstWhere { $0.id == id } }
     @inline(never)
-    public func org(named name: String) -> Organization? { orgs.first { $0.name == name && $0.type != .personal } }
+    public func org(named name: String) -> Organization? { orgs.firstWhere { $0.name == name && $0.type != .personal } }
     @inline(never)
-    public func instance(_ id: InstanceID) -> EnterpriseInstance? { instances.first { $0.id == id } }
+    public func instance(_ id: InstanceID) -> EnterpriseInstance? { instances.firstWhere { $0.id == id } }
     @inline(never)
-    public func invitation(_ id: InvitationID) -> Invitation? { invitations.first { $0.id == id } }
+    public func invitation(_ id: InvitationID) -> Invitation? { invitations.firstWhere { $0.id == id } }
     @inline(never)
-    public func activationCode(_ code: String) -> ActivationCode? { activationCodes.first { $0.code == code } }
+    public func activationCode(_ code: String) -> ActivationCode? { activationCodes.firstWhere { $0.code == code } }
 
     @inline(never)
 
     public func team(_ id: TeamID) -> Team? {
         for instance in instances {
-            if let team = instance.teams.first(where: { $0.id == id }) { return team }
+            if let team = instance.teams.firstWhere({ $0.id == id }) { return team }
         }
         return nil
     }
@@ -66,15 +66,24 @@ extension State {
     @inline(never)
 
     public func instanceID(ofTeam id: TeamID) -> InstanceID? {
-        instances.first { $0.teams.contains { $0.id == id } }?.id
+        instances.firstWhere { $0.teams.containsWhere { $0.id == id } }?.id
     }
 
     /// The instance where the user is Owner or a Co-owner (not Billing-only).
-    @inline(never)
     public func administeredInstance(by userID: UserID) -> EnterpriseInstance? {
-        instances.first { instance in
+        administeredInstanceIndex(by: userID).map { instances[$0] }
+    }
+
+    /// The id of `administeredInstance(by:)`, without copying the instance.
+    public func administeredInstanceID(by userID: UserID) -> InstanceID? {
+        administeredInstanceIndex(by: userID).map { instances[$0].id }
+    }
+
+    @inline(never)
+    func administeredInstanceIndex(by userID: UserID) -> Int? {
+        instances.indexWhere { instance in
             instance.ownerID == userID
-                || instance.coOwners.contains { $0.userID == userID && $0.role == .coOwner }
+                || instance.coOwners.containsWhere { $0.userID == userID && $0.role == .coOwner }
         }
     }
 
@@ -83,13 +92,13 @@ extension State {
     public func accountRole(of userID: UserID, in instanceID: InstanceID) -> AccountRole? {
         guard let instance = instance(instanceID) else { return nil }
         if instance.ownerID == userID { return .owner }
-        return instance.coOwners.first { $0.userID == userID }?.role
+        return instance.coOwners.firstWhere { $0.userID == userID }?.role
     }
 
     /// Instances where the user holds a license, in creation order (TEAM-10: the sidebar switcher).
     @inline(never)
     public func licensedInstances(of userID: UserID) -> [EnterpriseInstance] {
-        instances.filter { $0.licenses.contains(userID) }
+        instances.filtered { $0.licenses.contains(userID) }
     }
 
     @inline(never)
@@ -103,7 +112,7 @@ extension State {
     public func verifiedDomain(forEmail email: String) -> (instanceID: InstanceID, domain: Domain)? {
         let name = Text.emailDomain(email)
         for instance in instances {
-            if let domain = instance.domains.first(where: { $0.name == name && $0.verified }) {
+            if let domain = instance.domains.firstWhere({ $0.name == name && $0.verified }) {
                 return (instance.id, domain)
             }
         }
@@ -112,9 +121,9 @@ extension State {
 
     @inline(never)
 
-    func userIndex(_ id: UserID) -> Int? { users.firstIndex { $0.id == id } }
+    func userIndex(_ id: UserID) -> Int? { users.indexWhere { $0.id == id } }
     @inline(never)
-    func orgIndex(_ id: OrgID) -> Int? { orgs.firstIndex { $0.id == id } }
+    func orgIndex(_ id: OrgID) -> Int? { orgs.indexWhere { $0.id == id } }
     @inline(never)
-    func instanceIndex(_ id: InstanceID) -> Int? { instances.firstIndex { $0.id == id } }
+    func instanceIndex(_ id: InstanceID) -> Int? { instances.indexWhere { $0.id == id } }
 }
