@@ -118,12 +118,12 @@ struct WalkthroughRunner {
         switch verb {
         case .click, .select, .submit:
             guard let action = clickAction(reading, verb: verb, written, on: current, &result, progress) else {
-                return fail(&result, &progress)
+                return fail(result, &progress)
             }
             result.kind = .action(action)
             _ = attempt(action, written, &progress, needle: reading.target)
         case .fill:
-            guard let action = fillAction(reading, written, on: current) else { return fail(&result, &progress) }
+            guard let action = fillAction(reading, written, on: current) else { return fail(result, &progress) }
             result.kind = .action(action)
             if attempt(action, written, &progress, needle: reading.target) {
                 progress.filled.append((action.label, spec.input(for: action.label) ?? ""))
@@ -133,7 +133,7 @@ struct WalkthroughRunner {
             let toggles = current.controls(kind: "toggle")
             guard let label = reading.target ?? (toggles.count == 1 ? toggles[0].label : nil) else {
                 unresolved(written, "names no toggle and the screen \"\(current.title)\" has \(toggles.count)", current)
-                return fail(&result, &progress)
+                return fail(result, &progress)
             }
             let action = StepAction.toggle(label: label, on: on)
             result.kind = .action(action)
@@ -311,7 +311,8 @@ struct WalkthroughRunner {
         }
     }
 
-    private mutating func fail(_ result: inout WalkthroughStep, _ progress: inout Progress) -> WalkthroughStep {
+    /// Stops the procedure at this step.
+    private func fail(_ result: WalkthroughStep, _ progress: inout Progress) -> WalkthroughStep {
         progress.failed = true
         return result
     }
@@ -358,13 +359,14 @@ struct WalkthroughRunner {
         let lead = written.lead
         if !lead.isEmpty, !source.lines().contains(where: { $0.contains(lead) }) {
             // A step the page does not contain comes from one of its includes.
-            for name in Self.includeNames(in: page.body) {
+            for name in TemplateReferences(scanning: page.body).includes.sorted() {
                 let path = includesFolder + "/" + name
-                guard let data = FileManager.default.contents(atPath: source.root.appendingPathComponent(path).path),
-                    let found = Self.find(lead, in: Self.lines(data), from: 1)
+                guard let data = FileManager.default.contents(atPath: source.root.appendingPathComponent(path).path)
                 else { continue }
-                includeCursor = (path, Self.lines(data), found.line)
-                let at = needle.flatMap { Self.find($0, in: Self.lines(data), from: found.line) } ?? found
+                let lines = Self.lines(data)
+                guard let found = Self.find(lead, in: lines, from: 1) else { continue }
+                includeCursor = (path, lines, found.line)
+                let at = needle.flatMap { Self.find($0, in: lines, from: found.line) } ?? found
                 return SourceLocation(file: path, line: at.line, column: at.column)
             }
         }
@@ -382,14 +384,5 @@ struct WalkthroughRunner {
             if let column = PageSource.column(of: needle, in: lines[index]) { return (index + 1, column) }
         }
         return nil
-    }
-
-    /// The files a body includes (`{% include insomnia/domain-capture.md %}`), in order.
-    static func includeNames(in body: String) -> [String] {
-        body.components(separatedBy: "{%").dropFirst().compactMap { tag in
-            let trimmed = tag.split(whereSeparator: \.isWhitespace).drop { $0 == "-" }
-            guard trimmed.first == "include", trimmed.count > 1 else { return nil }
-            return String(trimmed[trimmed.startIndex + 1])
-        }
     }
 }
