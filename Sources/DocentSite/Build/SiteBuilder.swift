@@ -262,22 +262,33 @@ final class ProgressCounter: @unchecked Sendable {
     }
 }
 
-/// Stage durations, printed to standard error when `DOCENT_TIMINGS=1` (for profiling and the benchmarks).
+/// Stage durations and the memory in use after each stage, printed to standard error when `DOCENT_TIMINGS=1`
+/// (for profiling and the benchmarks).
 struct StageTimings {
     private var last = ContinuousClock.now
-    private var stages: [(String, Duration)] = []
+    private var stages: [(name: String, duration: Duration, residentMB: Int)] = []
     private let enabled = ProcessInfo.processInfo.environment["DOCENT_TIMINGS"] == "1"
 
     mutating func mark(_ stage: String) {
         guard enabled else { return }
         let now = ContinuousClock.now
-        stages.append((stage, now - last))
+        stages.append((stage, now - last, Self.residentMegabytes()))
         last = now
     }
 
     func report() {
         guard enabled else { return }
-        let text = stages.map { "\($0.0) \($0.1.formatted(.units(allowed: [.milliseconds])))" }.joined(separator: ", ")
+        let text = stages.map {
+            "\($0.name) \($0.duration.formatted(.units(allowed: [.milliseconds]))) (\($0.residentMB) MB)"
+        }.joined(separator: ", ")
         FileHandle.standardError.write(Data("timings: \(text)\n".utf8))
+    }
+
+    /// The resident set size now, from /proc/self/statm (0 where there is none).
+    private static func residentMegabytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 }

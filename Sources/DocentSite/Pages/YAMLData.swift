@@ -15,6 +15,12 @@ public struct YAMLData: Sendable {
     }
 
     public static func parse(_ yaml: String) -> Result<YAMLData, ParseError> {
+        if let plain = PlainYAML.parse(yaml) { return .success(plain) }
+        return parseWithYams(yaml)
+    }
+
+    /// Every YAML through Yams (what `parse` does for text `PlainYAML` does not read).
+    static func parseWithYams(_ yaml: String) -> Result<YAMLData, ParseError> {
         do {
             guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 return .success(YAMLData(value: .object([:]), positions: [:]))
@@ -37,7 +43,7 @@ public struct YAMLData: Sendable {
         if let mark = node.mark, positions[path] == nil { positions[path] = (mark.line, mark.column) }
         switch node {
         case .scalar(let scalar):
-            return Self.scalarValue(scalar)
+            return Self.scalarValue(scalar.string, plain: scalar.style == .plain || scalar.style == .any)
         case .sequence(let sequence):
             var items: [LiquidValue] = []
             items.reserveCapacity(sequence.count)
@@ -60,9 +66,8 @@ public struct YAMLData: Sendable {
     /// Plain scalars resolved as Yams's default resolver (and Jekyll's YAML 1.1) would: null, booleans (also
     /// yes/no/on/off), integers, floats. Done by hand: Yams resolves with regular expressions, which cost more than
     /// the rest of front matter parsing together. Quoted and block scalars stay strings.
-    static func scalarValue(_ scalar: Node.Scalar) -> LiquidValue {
-        let text = scalar.string
-        guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
+    static func scalarValue(_ text: String, plain: Bool) -> LiquidValue {
+        guard plain else { return .string(text) }
         switch text {
         case "", "~", "null", "Null", "NULL": return .nil
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
