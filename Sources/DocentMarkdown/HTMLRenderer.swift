@@ -13,21 +13,20 @@ public struct HTMLRenderer {
     }
 
     public func render(_ document: MarkdownDocument) -> String {
-        var out = ""
-        out.reserveCapacity(4096)
+        var out = HTMLOutput(capacity: 8192)
         for block in document.blocks { render(block, tight: false, into: &out) }
-        return out
+        return out.string
     }
 
     public func render(inlines: [MarkdownInline]) -> String {
-        var out = ""
+        var out = HTMLOutput(capacity: 256)
         render(inlines, into: &out)
-        return out
+        return out.string
     }
 
     // MARK: - Blocks
 
-    private func render(_ block: MarkdownBlock, tight: Bool, into out: inout String) {
+    private func render(_ block: MarkdownBlock, tight: Bool, into out: inout HTMLOutput) {
         switch block.kind {
         case .document:
             for child in block.children { render(child, tight: false, into: &out) }
@@ -37,50 +36,54 @@ public struct HTMLRenderer {
             } else {
                 open("p", block.attributes, into: &out)
                 render(block.inlines, into: &out)
-                out += "</p>\n"
+                out.write("</p>\n")
             }
         case .heading(let level):
-            open("h\(level)", block.attributes, into: &out)
+            let tag = Self.headingTags[min(max(level, 1), 6) - 1]
+            open(tag, block.attributes, into: &out)
             render(block.inlines, into: &out)
-            out += "</h\(level)>\n"
+            out.write("</")
+            out.write(tag)
+            out.write(">\n")
         case .blockQuote:
             open("blockquote", block.attributes, into: &out)
-            out += "\n"
+            out.write("\n")
             for child in block.children { render(child, tight: false, into: &out) }
-            out += "</blockquote>\n"
+            out.write("</blockquote>\n")
         case .list(let ordered, let start, let isTight):
             var attributes = block.attributes
             if ordered && start != 1 { attributes.pairs.insert(.init(name: "start", value: String(start)), at: 0) }
             open(ordered ? "ol" : "ul", attributes, into: &out)
-            out += "\n"
+            out.write("\n")
             for child in block.children { render(child, tight: isTight, into: &out) }
-            out += ordered ? "</ol>\n" : "</ul>\n"
+            out.write(ordered ? "</ol>\n" : "</ul>\n")
         case .item(let checked):
             var attributes = block.attributes
             if checked != nil { attributes.classes.insert("task-list-item", at: 0) }
             open("li", attributes, into: &out)
             if let checked {
-                out += checked ? "<input type=\"checkbox\" disabled checked> " : "<input type=\"checkbox\" disabled> "
+                out.write(
+                    checked ? "<input type=\"checkbox\" disabled checked> " : "<input type=\"checkbox\" disabled> ")
             }
             renderItemChildren(block.children, tight: tight, into: &out)
-            out += "</li>\n"
+            out.write("</li>\n")
         case .codeBlock(let info, let literal):
             open("pre", block.attributes, into: &out)
             let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "{" }
             if language.isEmpty {
-                out += "<code>"
+                out.write("<code>")
             } else {
-                out += "<code class=\"language-"
-                HTMLEscaping.escape(String(language), into: &out)
-                out += "\">"
+                out.write("<code class=\"language-")
+                out.writeEscaped(String(language))
+                out.write("\">")
             }
-            HTMLEscaping.escape(literal, into: &out)
-            out += "</code></pre>\n"
+            out.writeEscaped(literal)
+            out.write("</code></pre>\n")
         case .htmlBlock(let html):
-            out += html
+            out.write(html)
         case .thematicBreak:
             open("hr", block.attributes, into: &out)
-            out += "\n"
+            out.write("\n")
         case .table(let alignments):
             renderTable(block, alignments: alignments, into: &out)
         case .tableRow, .tableCell:
@@ -88,9 +91,11 @@ public struct HTMLRenderer {
         }
     }
 
-    private func renderItemChildren(_ children: [MarkdownBlock], tight: Bool, into out: inout String) {
+    private static let headingTags: [StaticString] = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    private func renderItemChildren(_ children: [MarkdownBlock], tight: Bool, into out: inout HTMLOutput) {
         guard tight else {
-            out += "\n"
+            out.write("\n")
             for child in children { render(child, tight: false, into: &out) }
             return
         }
@@ -103,128 +108,129 @@ public struct HTMLRenderer {
                         if case .paragraph = children[index - 1].kind { return true }; return false
                     }()
                 {
-                    out += "\n"
+                    out.write("\n")
                 }
                 render(child, tight: true, into: &out)
             }
         }
     }
 
-    private func renderTable(_ table: MarkdownBlock, alignments: [TableAlignment], into out: inout String) {
+    private func renderTable(_ table: MarkdownBlock, alignments: [TableAlignment], into out: inout HTMLOutput) {
         open("table", table.attributes, into: &out)
-        out += "\n"
+        out.write("\n")
         var inBody = false
         for row in table.children {
             guard case .tableRow(let isHeader) = row.kind else { continue }
             if isHeader {
-                out += "<thead>\n"
+                out.write("<thead>\n")
             } else if !inBody {
-                out += "<tbody>\n"
+                out.write("<tbody>\n")
                 inBody = true
             }
-            out += "<tr>\n"
+            out.write("<tr>\n")
             for (column, cell) in row.children.enumerated() {
-                let tag = isHeader ? "th" : "td"
-                out += "<\(tag)"
+                out.write(isHeader ? "<th" : "<td")
                 switch column < alignments.count ? alignments[column] : .none {
-                case .left: out += " align=\"left\""
-                case .center: out += " align=\"center\""
-                case .right: out += " align=\"right\""
+                case .left: out.write(" align=\"left\"")
+                case .center: out.write(" align=\"center\"")
+                case .right: out.write(" align=\"right\"")
                 case .none: break
                 }
-                out += ">"
+                out.write(">")
                 render(cell.inlines, into: &out)
-                out += "</\(tag)>\n"
+                out.write(isHeader ? "</th>\n" : "</td>\n")
             }
-            out += "</tr>\n"
-            if isHeader { out += "</thead>\n" }
+            out.write("</tr>\n")
+            if isHeader { out.write("</thead>\n") }
         }
-        if inBody { out += "</tbody>\n" }
-        out += "</table>\n"
+        if inBody { out.write("</tbody>\n") }
+        out.write("</table>\n")
     }
 
-    private func open(_ tag: String, _ attributes: BlockAttributes, into out: inout String) {
-        out += "<"
-        out += tag
+    private func open(_ tag: StaticString, _ attributes: BlockAttributes, into out: inout HTMLOutput) {
+        out.write("<")
+        out.write(tag)
         if let id = attributes.id {
-            out += " id=\""
-            HTMLEscaping.escape(id, into: &out)
-            out += "\""
+            out.write(" id=\"")
+            out.writeEscaped(id)
+            out.write("\"")
         }
         if !attributes.classes.isEmpty {
-            out += " class=\""
+            out.write(" class=\"")
             for (index, name) in attributes.classes.enumerated() {
-                if index > 0 { out += " " }
-                HTMLEscaping.escape(name, into: &out)
+                if index > 0 { out.write(" ") }
+                out.writeEscaped(name)
             }
-            out += "\""
+            out.write("\"")
         }
         for pair in attributes.pairs {
-            out += " "
-            HTMLEscaping.escape(pair.name, into: &out)
-            out += "=\""
-            HTMLEscaping.escape(pair.value, into: &out)
-            out += "\""
+            out.write(" ")
+            out.writeEscaped(pair.name)
+            out.write("=\"")
+            out.writeEscaped(pair.value)
+            out.write("\"")
         }
-        out += ">"
+        out.write(">")
     }
 
     // MARK: - Inlines
 
-    private func render(_ inlines: [MarkdownInline], into out: inout String) {
+    private func render(_ inlines: [MarkdownInline], into out: inout HTMLOutput) {
         for inline in inlines { render(inline, into: &out) }
     }
 
-    private func render(_ inline: MarkdownInline, into out: inout String) {
+    private func render(_ inline: MarkdownInline, into out: inout HTMLOutput) {
         switch inline.kind {
         case .text(let text):
-            HTMLEscaping.escape(text, into: &out)
+            out.writeEscaped(text)
         case .code(let code):
-            out += "<code>"
-            HTMLEscaping.escape(code, into: &out)
-            out += "</code>"
+            out.write("<code>")
+            out.writeEscaped(code)
+            out.write("</code>")
         case .softBreak:
-            out += "\n"
+            out.write("\n")
         case .lineBreak:
-            out += "<br />\n"
+            out.write("<br />\n")
         case .html(let html):
-            out += html
+            out.write(html)
         case .emphasis:
-            wrap("em", inline.children, into: &out)
+            wrap("<em>", inline.children, "</em>", into: &out)
         case .strong:
-            wrap("strong", inline.children, into: &out)
+            wrap("<strong>", inline.children, "</strong>", into: &out)
         case .strikethrough:
-            wrap("del", inline.children, into: &out)
+            wrap("<del>", inline.children, "</del>", into: &out)
         case .link(let destination, let title):
-            out += "<a href=\""
-            HTMLEscaping.escapeURL(rewriteLink?(destination) ?? destination, into: &out)
-            out += "\""
+            out.write("<a href=\"")
+            out.writeURL(rewriteLink?(destination) ?? destination)
+            out.write("\"")
             if !title.isEmpty {
-                out += " title=\""
-                HTMLEscaping.escape(title, into: &out)
-                out += "\""
+                out.write(" title=\"")
+                out.writeEscaped(title)
+                out.write("\"")
             }
-            out += ">"
+            out.write(">")
             render(inline.children, into: &out)
-            out += "</a>"
+            out.write("</a>")
         case .image(let source, let title):
-            out += "<img src=\""
-            HTMLEscaping.escapeURL(rewriteImage?(source) ?? source, into: &out)
-            out += "\" alt=\""
-            HTMLEscaping.escape(inline.children.plainText, into: &out)
-            out += "\""
+            out.write("<img src=\"")
+            out.writeURL(rewriteImage?(source) ?? source)
+            out.write("\" alt=\"")
+            out.writeEscaped(inline.children.plainText)
+            out.write("\"")
             if !title.isEmpty {
-                out += " title=\""
-                HTMLEscaping.escape(title, into: &out)
-                out += "\""
+                out.write(" title=\"")
+                out.writeEscaped(title)
+                out.write("\"")
             }
-            out += " loading=\"lazy\" />"
+            out.write(" loading=\"lazy\" />")
         }
     }
 
-    private func wrap(_ tag: String, _ children: [MarkdownInline], into out: inout String) {
-        out += "<\(tag)>"
+    private func wrap(
+        _ open: StaticString, _ children: [MarkdownInline], _ close: StaticString, into out: inout HTMLOutput
+    ) {
+        out.write(open)
         render(children, into: &out)
-        out += "</\(tag)>"
+        out.write(close)
     }
 }

@@ -23,10 +23,13 @@ public struct Outline: Sendable {
     public var headings: [Heading] = []
     public var links: [Link] = []
     public var images: [Image] = []
-    /// The readable text of the page (headings, paragraphs, lists, tables; not code), for the search index.
+    /// The readable text of the page (headings, paragraphs, lists, tables; not code), for the search index: at
+    /// least `textLimit` characters of it when the page has that many.
     public var text: String = ""
+    private let textLimit: Int
 
-    public init(_ document: MarkdownDocument) {
+    public init(_ document: MarkdownDocument, textLimit: Int = .max) {
+        self.textLimit = textLimit
         for block in document.blocks { visit(block) }
     }
 
@@ -38,7 +41,7 @@ public struct Outline: Sendable {
             appendText(text)
             visit(block.inlines, blockStart: block.start)
         case .paragraph, .tableCell:
-            appendText(block.inlines.plainText)
+            if !textIsFull { appendText(block.inlines.plainText) }
             visit(block.inlines, blockStart: block.start)
         default:
             for child in block.children { visit(child) }
@@ -60,8 +63,15 @@ public struct Outline: Sendable {
         }
     }
 
+    /// True once the text holds `textLimit` characters.
+    private var textIsFull = false
+
     private mutating func appendText(_ fragment: String) {
-        guard !fragment.isEmpty else { return }
+        guard !fragment.isEmpty, !textIsFull else { return }
+        defer {
+            // Characters are counted only once there are enough UTF-8 bytes (a character has at least one).
+            textIsFull = text.utf8.count >= textLimit && text.count >= textLimit
+        }
         if !text.isEmpty { text += " " }
         text += fragment
     }

@@ -16,4 +16,15 @@ import Testing
         let outline = Outline(Markdown.parse("Hello *world*.\n\n```\nsecret\n```\n"))
         #expect(outline.text == "Hello world.")
     }
+
+    @Test func textStopsAfterItsLimitButHeadingsAndLinksDoNot() {
+        let paragraphs = (1...50).map { "Paragraph \($0) says café [link \($0)](p\($0).md)." }
+        let text = paragraphs.joined(separator: "\n\n") + "\n\n## Last heading\n"
+        let outline = Outline(Markdown.parse(text), textLimit: 100)
+        #expect(outline.text.count >= 100 && outline.text.count < 200)
+        #expect(outline.text.hasPrefix("Paragraph 1 says café link 1."))
+        #expect(outline.links.count == 50)
+        #expect(outline.headings.map(\.text) == ["Last heading"])
+        #expect(Outline(Markdown.parse(text)).text.contains("Paragraph 50"))
+    }
 }

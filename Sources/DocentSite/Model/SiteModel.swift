@@ -71,8 +71,9 @@ final class SiteModel: Sendable {
     /// Resolves a site URL as written in front matter or a link ("/insomnia/sso/", "/insomnia/sso", "sso/").
     func page(forURL url: String) -> Page? {
         var path = url
-        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if let end = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            path = String(path[..<end])
+        }
         if !config.baseURL.isEmpty, path.hasPrefix(config.baseURL + "/") { path.removeFirst(config.baseURL.count) }
         if let index = pageByURL[path] ?? pageByURL[path + "/"]
             ?? pageByURL[path.hasSuffix("/index.html") ? String(path.dropLast(10)) : path]

@@ -1,3 +1,4 @@
+import DocentMarkdown
 import Foundation
 
 /// The site-wide files written beside the pages: `sitemap.xml` and the search index `search.json`.
@@ -8,33 +9,38 @@ enum SiteFiles {
     static func searchIndex(_ pages: [RenderedPage]) -> String {
         var out = "[\n"
         var first = true
-        for rendered in pages where !rendered.page.url.hasSuffix("404.html") {
+        for rendered in pages where !rendered.searchEntry.isEmpty {
             if !first { out += ",\n" }
             first = false
-            out += "{\"title\":"
-            JSONText.string(rendered.page.title, into: &out)
-            out += ",\"url\":"
-            JSONText.string(rendered.page.url, into: &out)
-            out += ",\"description\":"
-            JSONText.string(rendered.page.meta.description ?? "", into: &out)
-            out += ",\"headings\":"
-            out += "["
-            for (index, heading) in rendered.outline.headings.enumerated() {
-                if index > 0 { out += "," }
-                out += "{\"id\":"
-                JSONText.string(heading.id, into: &out)
-                out += ",\"text\":"
-                JSONText.string(heading.text, into: &out)
-                out += "}"
-            }
-            out += "]"
-            out += ",\"aliases\":"
-            JSONText.strings(rendered.page.meta.searchAliases, into: &out)
-            out += ",\"text\":"
-            JSONText.string(String(rendered.outline.text.prefix(searchTextLimit)), into: &out)
-            out += "}"
+            out += rendered.searchEntry
         }
         out += "\n]\n"
+        return out
+    }
+
+    /// A page's object in the search index (made as each page renders, on every core), or "" for a 404 page.
+    static func searchEntry(for page: Page, outline: Outline) -> String {
+        guard !page.url.hasSuffix("404.html") else { return "" }
+        var out = "{\"title\":"
+        JSONText.string(page.title, into: &out)
+        out += ",\"url\":"
+        JSONText.string(page.url, into: &out)
+        out += ",\"description\":"
+        JSONText.string(page.meta.description ?? "", into: &out)
+        out += ",\"headings\":["
+        for (index, heading) in outline.headings.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"id\":"
+            JSONText.string(heading.id, into: &out)
+            out += ",\"text\":"
+            JSONText.string(heading.text, into: &out)
+            out += "}"
+        }
+        out += "],\"aliases\":"
+        JSONText.strings(page.meta.searchAliases, into: &out)
+        out += ",\"text\":"
+        JSONText.string(String(outline.text.prefix(searchTextLimit)), into: &out)
+        out += "}"
         return out
     }
 

@@ -25,7 +25,7 @@ struct PageLoader: Sendable {
                 ]
             )
         }
-        if let nul = data.firstIndex(of: 0) {
+        if let nul = Self.firstNUL(in: data) {
             return (
                 nil,
                 [
@@ -102,6 +102,14 @@ struct PageLoader: Sendable {
             if inScope && typeMatches { values.merge(entry.values) { _, new in new } }
         }
         return values
+    }
+
+    /// The offset of the first NUL byte (memchr: Data's own search goes byte by byte).
+    static func firstNUL(in data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     /// The byte offset of the first byte that is not part of a well-formed UTF-8 sequence.

@@ -13,6 +13,8 @@ public struct RenderedPage: Sendable {
     public var diagnostics: [Diagnostic]
     /// The guide's walkthrough after running its steps, when it has one.
     public var walkthrough: WalkthroughRun?
+    /// The page's object in `search.json` ("" when it has none).
+    public var searchEntry: String
 }
 
 /// Renders one page: Liquid over the body, Markdown to HTML with link rewriting, then the layout chain.
@@ -55,7 +57,7 @@ struct PageRenderer {
                 pageValues["walkthrough_html"] = .string(
                     walkthrough.map { WalkthroughHTML.render($0, baseURL: model.config.baseURL) } ?? "")
             }
-            outline = Outline(document)
+            outline = Outline(document, textLimit: SiteFiles.searchTextLimit)
             content = renderer.render(document)
         } else {
             outline = Outline(MarkdownDocument(blocks: []))
@@ -73,7 +75,7 @@ struct PageRenderer {
         let html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         return RenderedPage(
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, diagnostics: diagnostics,
-            walkthrough: walkthrough)
+            walkthrough: walkthrough, searchEntry: SiteFiles.searchEntry(for: page, outline: outline))
     }
 
     /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.
