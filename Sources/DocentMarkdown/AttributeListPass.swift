@@ -123,12 +123,7 @@ enum AttributeListPass {
     }
 
     private static func containsAttributeListOpener(_ text: String) -> Bool {
-        var previousWasBrace = false
-        for byte in text.utf8 {
-            if previousWasBrace && byte == UInt8(ascii: ":") { return true }
-            previousWasBrace = byte == UInt8(ascii: "{")
-        }
-        return false
+        ByteScan.contains(text, UInt8(ascii: "{"), followedBy: UInt8(ascii: ":"), or: UInt8(ascii: ":"))
     }
 
     private static func strippingSpanAttributes(_ text: String) -> String {

@@ -2,8 +2,13 @@
 public enum JSONText {
     public static func string(_ text: String, into out: inout String) {
         out += "\""
+        if !text.utf8.contains(where: needsEscape) {
+            out += text
+            out += "\""
+            return
+        }
         var utf8 = text.utf8[...]
-        while let index = utf8.firstIndex(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) {
+        while let index = utf8.firstIndex(where: needsEscape) {
             out += Substring(utf8[..<index])
             switch utf8[index] {
             case 0x22: out += "\\\""
@@ -20,6 +25,10 @@ public enum JSONText {
         }
         out += Substring(utf8)
         out += "\""
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C
     }
 
     /// `text` as a JSON string literal.

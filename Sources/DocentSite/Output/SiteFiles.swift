@@ -39,9 +39,17 @@ enum SiteFiles {
         out += "],\"aliases\":"
         JSONText.strings(page.meta.searchAliases, into: &out)
         out += ",\"text\":"
-        JSONText.string(String(outline.text.prefix(searchTextLimit)), into: &out)
+        JSONText.string(searchText(outline.text), into: &out)
         out += "}"
         return out
+    }
+
+    /// The first `searchTextLimit` characters (counted without grapheme breaking when the text is ASCII).
+    static func searchText(_ text: String) -> String {
+        let utf8 = text.utf8
+        if utf8.count <= searchTextLimit { return text }
+        if utf8.allSatisfy({ $0 < 0x80 }) { return String(Substring(utf8.prefix(searchTextLimit))) }
+        return String(text.prefix(searchTextLimit))
     }
 
     static func sitemap(_ pages: [RenderedPage], config: SiteConfig) -> String {

@@ -239,11 +239,6 @@ struct PageRenderer {
     }
 
     static func containsLiquid(_ text: String) -> Bool {
-        var previousWasBrace = false
-        for byte in text.utf8 {
-            if previousWasBrace && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
-            previousWasBrace = byte == UInt8(ascii: "{")
-        }
-        return false
+        ByteScan.contains(text, UInt8(ascii: "{"), followedBy: UInt8(ascii: "{"), or: UInt8(ascii: "%"))
     }
 }
