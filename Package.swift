@@ -33,8 +33,11 @@ let package = Package(
         ),
         // Makes cmark-gfm safe to call from several threads (see its source file).
         .target(name: "CCmarkGFMThreadSafety", linkerSettings: [.linkedLibrary("dl")]),
+        // Reads a node's text in place (cmark's getters copy each one); uses cmark-gfm's installed node.h.
+        .target(name: "CCmarkGFMNodes"),
         .target(
-            name: "DocentMarkdown", dependencies: ["CCmarkGFM", "CCmarkGFMThreadSafety"], swiftSettings: releaseSpeed),
+            name: "DocentMarkdown", dependencies: ["CCmarkGFM", "CCmarkGFMThreadSafety", "CCmarkGFMNodes"],
+            swiftSettings: releaseSpeed),
 
         // The Liquid template engine: stdlib + Foundation only, usable on its own.
         .target(name: "Liquid", swiftSettings: releaseSpeed),

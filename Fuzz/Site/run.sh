@@ -10,12 +10,16 @@ mkdir -p "$out" fuzz-artifacts/site "$out/corpus"
 cp content/insomnia/*.md "$out/corpus/" 2>/dev/null || true
 clang -c -O1 -fsanitize=fuzzer-no-link,address Sources/CCmarkGFMThreadSafety/thread_safety.c \
   -I Sources/CCmarkGFMThreadSafety/include -o "$out/thread_safety.o"
-# SwiftPM writes the C target's module map itself; outside SwiftPM we write one.
+clang -c -O1 -fsanitize=fuzzer-no-link,address Sources/CCmarkGFMNodes/nodes.c \
+  -I Sources/CCmarkGFMNodes/include -o "$out/nodes.o"
+# SwiftPM writes the C targets' module maps itself; outside SwiftPM we write them.
 mkdir -p "$out/modules"
-printf 'module CCmarkGFMThreadSafety {\n  header "%s"\n  export *\n}\n' \
-  "$PWD/Sources/CCmarkGFMThreadSafety/include/CCmarkGFMThreadSafety.h" > "$out/modules/module.modulemap"
+for target in CCmarkGFMThreadSafety CCmarkGFMNodes; do
+  printf 'module %s {\n  header "%s"\n  export *\n}\n' \
+    "$target" "$PWD/Sources/$target/include/$target.h"
+done > "$out/modules/module.modulemap"
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name SiteFuzz \
   -I Sources/CCmarkGFM -I "$out/modules" \
   Fuzz/Site/main.swift Sources/DocentSite/Pages/FrontMatter.swift Sources/DocentMarkdown/*.swift \
-  "$out/thread_safety.o" -lcmark-gfm -lcmark-gfm-extensions -ldl -o "$out/site-fuzzer"
+  "$out/thread_safety.o" "$out/nodes.o" -lcmark-gfm -lcmark-gfm-extensions -ldl -o "$out/site-fuzzer"
 "$out/site-fuzzer" -max_total_time="$seconds" -max_len=65536 -artifact_prefix=fuzz-artifacts/site/ "$out/corpus"

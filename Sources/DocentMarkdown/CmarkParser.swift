@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkGFMNodes
 import CCmarkGFMThreadSafety
 
 /// The one place that calls cmark-gfm: parses Markdown (CommonMark + GFM tables, strikethrough, autolinks, task
@@ -83,7 +84,7 @@ private struct Converter {
             return MarkdownBlock(kind: .item(checked: checked), children: blocks(under: node), start: start, end: end)
         case CMARK_NODE_CODE_BLOCK:
             return MarkdownBlock(
-                kind: .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: literal(node)),
+                kind: .codeBlock(info: text(node, DOCENT_CMARK_INFO), literal: literal(node)),
                 start: start, end: end)
         case CMARK_NODE_HTML_BLOCK:
             return MarkdownBlock(kind: .htmlBlock(literal(node)), start: start, end: end)
@@ -137,11 +138,11 @@ private struct Converter {
         case CMARK_NODE_STRONG: return MarkdownInline(kind: .strong, children: inlines(under: node), start: start)
         case CMARK_NODE_LINK:
             return MarkdownInline(
-                kind: .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node))),
+                kind: .link(destination: text(node, DOCENT_CMARK_URL), title: text(node, DOCENT_CMARK_TITLE)),
                 children: inlines(under: node), start: start)
         case CMARK_NODE_IMAGE:
             return MarkdownInline(
-                kind: .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node))),
+                kind: .image(source: text(node, DOCENT_CMARK_URL), title: text(node, DOCENT_CMARK_TITLE)),
                 children: inlines(under: node), start: start)
         default:
             if extensionKind(node, type: type) == "strikethrough" {
@@ -176,7 +177,14 @@ private struct Converter {
     }
 
     private func literal(_ node: OpaquePointer) -> String {
-        string(cmark_node_get_literal(node))
+        text(node, DOCENT_CMARK_LITERAL)
+    }
+
+    /// A node's text, read in place (see CCmarkGFMNodes.h).
+    private func text(_ node: OpaquePointer, _ which: docent_cmark_text) -> String {
+        var length: Int32 = 0
+        guard let bytes = docent_cmark_node_text(node, which, &length), length > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(length)), as: UTF8.self)
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {
