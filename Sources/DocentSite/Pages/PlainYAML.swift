@@ -201,10 +201,8 @@ struct PlainYAML {
         if positions[path] == nil { positions[path] = mark(line, start) }
         let value: LiquidValue?
         switch bytes[start] {
-        case UInt8(ascii: "\""):
-            value = doubleQuoted(line, from: start)
-        case UInt8(ascii: "'"):
-            value = singleQuoted(line, from: start)
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            value = quoted(line, from: start)
         case UInt8(ascii: "["):
             value = flowSequence(line, from: start, path: path)
         case UInt8(ascii: "|"), UInt8(ascii: ">"):
@@ -246,8 +244,12 @@ struct PlainYAML {
         return rest == line.end || (rest > index && bytes[rest] == UInt8(ascii: "#"))
     }
 
-    private func singleQuoted(_ line: Line, from start: Int) -> LiquidValue? {
-        guard let (text, end) = singleQuotedText(line, from: start), onlyCommentAfter(end, in: line) else { return nil }
+    /// A one-line quoted scalar (`'…'` or `"…"`), followed by nothing but a comment.
+    private func quoted(_ line: Line, from start: Int) -> LiquidValue? {
+        let read =
+            bytes[start] == UInt8(ascii: "'")
+            ? singleQuotedText(line, from: start) : doubleQuotedText(line, from: start)
+        guard let (text, end) = read, onlyCommentAfter(end, in: line) else { return nil }
         return .string(text)
     }
 
@@ -265,11 +267,6 @@ struct PlainYAML {
             index += 1
         }
         return nil
-    }
-
-    private func doubleQuoted(_ line: Line, from start: Int) -> LiquidValue? {
-        guard let (text, end) = doubleQuotedText(line, from: start), onlyCommentAfter(end, in: line) else { return nil }
-        return .string(text)
     }
 
     private func doubleQuotedText(_ line: Line, from start: Int) -> (String, Int)? {
