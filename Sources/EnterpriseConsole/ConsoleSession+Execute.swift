@@ -98,7 +98,9 @@ extension ConsoleSession {
             go(.teams)
             flash = [Message(kind: .success, text: "Team deleted. Members keep access they have through another team.")]
         case .downloadReport(let instance):
-            let csv = state.activityReportCSV(instance, on: state.today)
+            let period = ConsoleSession.reportPeriods.indexWhere { $0 == draft(DraftKey.reportPeriod) } ?? 0
+            let days = period == 0 ? nil : State.reportPeriods[period - 1]
+            let csv = state.activityReportCSV(instance, on: state.today, lastDays: days)
             download = Download(filename: "last-active-\(state.today.iso).csv", mediaType: "text/csv", content: csv)
             flash = [Message(kind: .success, text: "Downloaded last-active-\(state.today.iso).csv.")]
         case .downloadUnmanagedUsers(let domain):
@@ -175,6 +177,11 @@ extension ConsoleSession {
                 Message(
                     kind: .success, text: "Provisioned \(Text.trimmed(draft(DraftKey.provisionEmail)).lowercased()).")
             ]
+        case .scimTeam(let delete):
+            let name = draft(DraftKey.groupName)
+            let emails = draft(DraftKey.groupMembers).split(separator: ",").mapped { String($0) }
+            try run(delete ? .scimDeleteTeam(name: name) : .scimProvisionTeam(name: name, emails: emails))
+            flash = [Message(kind: .success, text: delete ? "Deleted team \(name)." : "Provisioned team \(name).")]
         case .addCoOwner:
             let role: AccountRole = draft(DraftKey.coOwnerRole) == "Billing-only" ? .billingOnly : .coOwner
             try run(.addCoOwner(email: draft(DraftKey.coOwnerEmail), role: role))
@@ -211,6 +218,9 @@ extension ConsoleSession {
         }
     }
 
+    /// RPT-7: "All time", then State.reportPeriods as "Last N days".
+    static var reportPeriods: [String] { ["All time"] + State.reportPeriods.mapped { "Last \($0) days" } }
+
     static func storageType(named name: String) -> StorageType? {
         StorageType.allCases.firstWhere { $0.displayName == name }
     }
@@ -243,4 +253,7 @@ enum DraftKey {
     static let provisionEmail = "provisionEmail"
     static let coOwnerEmail = "coOwnerEmail"
     static let coOwnerRole = "coOwnerRole"
+    static let reportPeriod = "reportPeriod"
+    static let groupName = "groupName"
+    static let groupMembers = "groupMembers"
 }

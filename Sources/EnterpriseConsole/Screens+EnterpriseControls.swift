@@ -110,6 +110,9 @@ extension ConsoleSession {
         }
         for email in state.seatHoldingInviteEmails(in: instance.id) { rows.append([email, "Pending invite", ""]) }
         screen.table("Licenses", section: "Licenses", columns: ["Email", "Role", "Last Active"], rows: rows)
+        screen.select(
+            "Period", options: ConsoleSession.reportPeriods, value: drafts[DraftKey.reportPeriod] ?? "All time",
+            section: "Licenses", .choice(DraftKey.reportPeriod))
         screen.button("Last Active", section: "Licenses", value: "Download CSV", .downloadReport(instance.id))
         for id in instance.licenses where id != instance.ownerID {
             guard let user = state.user(id) else { continue }
@@ -224,10 +227,11 @@ extension ConsoleSession {
         var scopes: [(String, StorageScope)] = [
             ("Personal workspaces", .personalWorkspaces), ("Organizations", .organizations),
         ]
-        for org in state.orgs where org.instanceID == instance.id {
+        let orgs = state.orgs.filtered { $0.instanceID == instance.id }
+        for (org, row) in zip(orgs, ConsoleSession.rowNames(orgs)) {
             let override = instance.storage.overrides.firstWhere { $0.orgID == org.id }
             rows.append([org.name, override.map { $0.rules.label + " (override)" } ?? "Organization default"])
-            scopes.append((org.name, .organization(org.id)))
+            scopes.append((row, .organization(org.id)))
         }
         screen.table("Storage", section: "Storage", columns: ["Scope", "Allowed storage"], rows: rows)
         for (label, scope) in scopes { screen.button("Edit", row: label, section: "Storage", .go(.storageEdit(scope))) }
@@ -322,7 +326,14 @@ extension ConsoleSession {
             screen.field(
                 "IdP user email", value: draft(DraftKey.provisionEmail), section: "Simulation", DraftKey.provisionEmail)
             screen.button("Provision user", section: "Simulation", .simulateProvisioning)
-            screen.simulated("Provision user stands in for your identity provider sending a user.")
+            screen.field("IdP group", value: draft(DraftKey.groupName), section: "Simulation", DraftKey.groupName)
+            screen.field(
+                "Group members", value: draft(DraftKey.groupMembers), section: "Simulation", DraftKey.groupMembers)
+            screen.button("Provision team", section: "Simulation", .scimTeam(delete: false))
+            screen.button("Delete group", section: "Simulation", .scimTeam(delete: true))
+            screen.simulated(
+                "Provision user, Provision team and Delete group stand in for your identity provider sending a user or a group (its members' emails, comma-separated)."
+            )
         }
         return screen
     }
@@ -335,6 +346,17 @@ extension ConsoleSession {
             rows.append([state.user(coOwner.userID)?.email ?? "", coOwner.role.displayName])
         }
         screen.table("Co-owners", columns: ["Email", "Role"], rows: rows)
+        for coOwner in instance.coOwners {
+            let email = state.user(coOwner.userID)?.email ?? ""
+            // ROLE-5: removing a co-owner offers the two choices.
+            for (label, keep) in [("Keep as a member", true), ("Remove from organizations", false)] {
+                screen.button(
+                    label, row: email, section: "Co-owners",
+                    .command(
+                        .removeCoOwner(coOwner.userID, keepAsMember: keep), success: "\(email) is no longer a co-owner."
+                    ))
+            }
+        }
         screen.field("Email", value: draft(DraftKey.coOwnerEmail), DraftKey.coOwnerEmail)
         screen.select(
             "Role", options: ["Co-owner", "Billing-only"], value: drafts[DraftKey.coOwnerRole] ?? "Co-owner",

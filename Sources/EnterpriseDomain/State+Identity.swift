@@ -102,3 +102,45 @@ extension State {
         return events
     }
 }
+
+extension State {
+    /// SCIM-7/TEAM-8/TEAM-9: a group assigned in the IdP becomes a team of that name (a manual team of the same name
+    /// is taken over); its users are provisioned and join as members, users no longer in the group leave the team.
+    /// `emails: nil` is the group deleted in the IdP: the team is deleted.
+    mutating func scimSyncTeam(_ rawName: String, emails: [String]?, by actor: UserID) throws(DomainError) -> [Event] {
+        let index = try scimReadyIndex(actor)
+        let name = Text.trimmed(rawName)
+        if name.isEmpty { throw .teamNameRequired }
+        let existing = instances[index].teams.firstWhere { $0.name == name }
+        guard let emails else {
+            guard let existing else { throw .notFound("team \(name)") }
+            instances[index].teams.removeWhere { $0.id == existing.id }
+            return [.teamDeleted(existing.id)] + cancelInvitations(where: { $0.target == .team(existing.id) })
+        }
+        var events: [Event] = []
+        var ids: [UserID] = []
+        for email in emails where !Text.trimmed(email).isEmpty {
+            events += try scimProvision(email: email, by: actor)
+            if let id = user(email: email)?.id { ids.append(id) }
+        }
+        let teamID: TeamID
+        if let existing {
+            teamID = existing.id
+        } else {
+            teamID = State.nextID("team", &counters.team)
+            instances[index].teams.append(
+                Team(id: teamID, name: name, description: "", members: [], linkedOrgs: [], source: .scim))
+            events.append(.teamCreated(teamID, name: name))
+        }
+        let teamIndex = instances[index].teams.indexWhere { $0.id == teamID } ?? 0
+        instances[index].teams[teamIndex].source = .scim
+        for member in instances[index].teams[teamIndex].members where !ids.contains(member.userID) {
+            events.append(.removedFromTeam(member.userID, team: teamID))
+        }
+        instances[index].teams[teamIndex].members.removeWhere { !ids.contains($0.userID) }
+        for id in ids where !instances[index].teams[teamIndex].members.containsWhere({ $0.userID == id }) {
+            instances[index].teams[teamIndex].members.append(TeamMember(userID: id, role: .member))
+        }
+        return events
+    }
+}

@@ -47,6 +47,7 @@ extension State {
         }
         let rules = storageRules(for: actor, in: orgID)
         guard rules.allows(type) else { throw .storageTypeNotAllowed(allowedLabel: rules.label) }
+        if type == .gitSync, gitSyncLimitWarning(orgID) != nil { throw .needsToUpgrade }
         let trimmed = Text.trimmed(rawName)
         let name = trimmed.isEmpty ? "New Project" : trimmed
         orgs[index].projects.append(Project(name: name, type: type, createdBy: actor))

@@ -173,6 +173,14 @@ extension State {
         return .allAllowed
     }
 
+    /// POL-12: an Essentials (free) owner's organization with more than 3 users cannot use Git Sync.
+    public func gitSyncLimitWarning(_ orgID: OrgID) -> String? {
+        guard let org = org(orgID), org.instanceID == nil, user(org.ownerID)?.plan == .free,
+            members(of: orgID).count > 3
+        else { return nil }
+        return DomainError.needsToUpgrade.message
+    }
+
     public func storageRestrictionBanner(_ rules: StorageRules) -> String? {
         if rules.cloudSync && rules.localVault && rules.gitSync { return nil }
         return "The organization owner mandates that projects must be created and stored using \(rules.label)."
@@ -312,5 +320,11 @@ extension State {
             return UpdatePolicy(enabled: false, message: "Updates not supported in dev")
         }
         return UpdatePolicy(enabled: true, message: nil)
+    }
+
+    /// UPD-4: with updates supported, the `updateAutomatically` user setting still decides whether the app checks
+    /// on start and every interval.
+    public func checksForUpdatesAutomatically(isDevelopmentBuild: Bool = false) -> Bool {
+        updateAutomatically && updatePolicy(isDevelopmentBuild: isDevelopmentBuild).enabled
     }
 }

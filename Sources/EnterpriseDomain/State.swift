@@ -5,6 +5,8 @@ public struct State: Equatable, Sendable {
     /// UPD: environment variables seen by the desktop app.
     public var environment: StringMap
     public var platform: Platform
+    /// UPD-4: the desktop app's "update automatically" user setting.
+    public var updateAutomatically = true
     public var users: [User] = []
     public var activationCodes: [ActivationCode] = []
     public var instances: [EnterpriseInstance] = []
