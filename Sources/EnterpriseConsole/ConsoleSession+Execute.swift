@@ -64,7 +64,7 @@ extension ConsoleSession {
             switch argument {
             case "Only verified domains": control = .verifiedOnly
             case "Custom domains":
-                control = .custom(draft(DraftKey.customDomains).split(separator: ",").mapped { String($0) })
+                control = .custom(Text.split(draft(DraftKey.customDomains), UInt8(ascii: ",")))
             case "Invites disabled": control = .disabled
             default: control = .allDomains
             }
@@ -111,7 +111,7 @@ extension ConsoleSession {
             let method: VerificationMethod =
                 draft(DraftKey.verifyUsing) == VerificationMethod.rootDomainRecord.displayName
                 ? .rootDomainRecord : .uniqueRecord
-            let name = Text.trimmed(draft(DraftKey.domainName)).lowercased()
+            let name = Text.lowercased(Text.trimmed(draft(DraftKey.domainName)))
             try run(.createDomain(name: name, method: method))
             go(.domain(name))
         case .domainFlag(let name, let flag):
@@ -175,11 +175,12 @@ extension ConsoleSession {
             try run(.scimProvision(email: draft(DraftKey.provisionEmail)))
             flash = [
                 Message(
-                    kind: .success, text: "Provisioned \(Text.trimmed(draft(DraftKey.provisionEmail)).lowercased()).")
+                    kind: .success,
+                    text: "Provisioned \(Text.lowercased(Text.trimmed(draft(DraftKey.provisionEmail)))).")
             ]
         case .scimTeam(let delete):
             let name = draft(DraftKey.groupName)
-            let emails = draft(DraftKey.groupMembers).split(separator: ",").mapped { String($0) }
+            let emails = Text.split(draft(DraftKey.groupMembers), UInt8(ascii: ","))
             try run(delete ? .scimDeleteTeam(name: name) : .scimProvisionTeam(name: name, emails: emails))
             flash = [Message(kind: .success, text: delete ? "Deleted team \(name)." : "Provisioned team \(name).")]
         case .addCoOwner:

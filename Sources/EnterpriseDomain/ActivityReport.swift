@@ -33,11 +33,13 @@ extension State {
     }
 
     static func csvField(_ value: String) -> String {
-        if !value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) { return value }
-        var quoted = "\""
-        for character in value {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        if !value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return value }
+        var quoted: [UInt8] = [0x22]
+        for byte in value.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(byte) }
         }
-        return quoted + "\""
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }

@@ -7,7 +7,7 @@ extension State {
         guard let index = instances.indexWhere({ $0.ownerID == actor }) else {
             throw .permissionDenied("only the Owner can configure SSO")
         }
-        let name = Text.trimmed(rawDomain).lowercased()
+        let name = Text.lowercased(Text.trimmed(rawDomain))
         guard instances[index].domains.containsWhere({ $0.name == name && $0.verified }) else {
             throw .domainNotVerified(name)
         }
@@ -65,7 +65,7 @@ extension State {
     mutating func scimProvision(email rawEmail: String, by actor: UserID) throws(DomainError) -> [Event] {
         let index = try scimReadyIndex(actor)
         let instanceID = instances[index].id
-        let email = Text.trimmed(rawEmail).lowercased()
+        let email = Text.lowercased(Text.trimmed(rawEmail))
         guard Text.isValidEmail(email) else { throw .invalidEmail(rawEmail) }
         var events: [Event] = []
         let userID: UserID

@@ -14,7 +14,7 @@ extension State {
         // ORG-4 (I): trimmed, non-empty, casing kept, duplicates allowed.
         let name = Text.trimmed(rawName)
         if name.isEmpty { throw .organizationNameRequired }
-        if let max = configuration.organizationNameMaxLength, name.count > max {
+        if let max = configuration.organizationNameMaxLength, name.unicodeScalars.count > max {
             throw .organizationNameTooLong(max: max)
         }
         let id = State.nextID("org", &counters.org)
@@ -42,8 +42,8 @@ extension State {
         var emails: [String] = []
         var invalid: [String] = []
         for raw in rawEmails {
-            for piece in raw.split(separator: ",") {
-                let email = Text.trimmed(String(piece)).lowercased()
+            for piece in Text.split(raw, UInt8(ascii: ",")) {
+                let email = Text.lowercased(Text.trimmed(piece))
                 if email.isEmpty || emails.contains(email) { continue }
                 if Text.isValidEmail(email) { emails.append(email) } else { invalid.append(email) }
             }

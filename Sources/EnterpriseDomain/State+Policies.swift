@@ -11,7 +11,7 @@ extension State {
         }
         var normalized = control
         if case .custom(let domains) = control {
-            normalized = .custom(domains.mapped { Text.trimmed($0).lowercased() }.filtered { !$0.isEmpty })
+            normalized = .custom(domains.mapped { Text.lowercased(Text.trimmed($0)) }.filtered { !$0.isEmpty })
         }
         instances[index].inviteControls.removeWhere { $0.orgID == orgID }
         instances[index].inviteControls.append(InviteControlSetting(orgID: orgID, control: normalized))

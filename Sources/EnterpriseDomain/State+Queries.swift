@@ -52,8 +52,8 @@ extension State {
         let held = seatHoldingInviteEmails(in: instanceID)
         var counted: [String] = []
         for raw in emails {
-            for piece in raw.split(separator: ",") {
-                let email = Text.trimmed(String(piece)).lowercased()
+            for piece in Text.split(raw, UInt8(ascii: ",")) {
+                let email = Text.lowercased(Text.trimmed(piece))
                 if email.isEmpty || counted.contains(email) || held.contains(email) { continue }
                 if let user = user(email: email), instance.licenses.contains(user.id) { continue }
                 counted.append(email)
@@ -246,7 +246,7 @@ extension State {
     func validActivationCode(_ rawCode: String) throws(DomainError) -> ActivationCode {
         let text = Text.trimmed(rawCode)
         if text.isEmpty { throw .activationCodeRequired }
-        guard let code = activationCodes.firstWhere({ $0.code.lowercased() == text.lowercased() }) else {
+        guard let code = activationCodes.firstWhere({ Text.lowercased($0.code) == Text.lowercased(text) }) else {
             throw .invalidActivationCode
         }
         if code.consumedBy != nil { throw .activationCodeAlreadyUsed }

@@ -42,7 +42,7 @@ extension State {
     public func user(_ id: UserID) -> User? { users.firstWhere { $0.id == id } }
     @inline(never)
     public func user(email: String) -> User? {
-        let key = Text.trimmed(email).lowercased()
+        let key = Text.lowercased(Text.trimmed(email))
         return users.firstWhere { $0.email == key }
     }
     @inline(never)

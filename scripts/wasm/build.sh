@@ -18,7 +18,7 @@ mkdir -p "$OBJ"
 # per element type rather than once per closure literal: ~3 KB smaller.
 SWIFTFLAGS=(-target "$TRIPLE" -enable-experimental-feature Embedded -wmo -Osize -Xfrontend -disable-stack-protector
     -Xllvm -inline-threshold=0 -Xllvm -sil-disable-pass=closure-specialize -parse-as-library -swift-version 6
-    -I "$OBJ")
+    -package-name docent -I "$OBJ")
 
 compile() {  # module name, then sources
     local module="$1"; shift
@@ -44,10 +44,12 @@ for dir in EnterpriseDomain EnterpriseConsole ConsoleWasm; do
 done
 "$BIN/swiftc" "${SWIFTFLAGS[@]}" -module-name ConsoleWasm -c "$SRC"/*.swift -o "$OBJ/ConsoleWasm.o"
 "$BIN/clang" --target="$TRIPLE" -Os -ffreestanding -fno-builtin -nostdlib -c Sources/CConsoleShim/shim.c -o "$OBJ/shim.o"
+# The standard library's Unicode data tables (libswiftUnicodeDataTables.a) are not linked: the modules compare,
+# case-fold and walk strings by their UTF-8 bytes (EnterpriseDomain/String+Bytes.swift), so an undefined
+# _swift_stdlib_* symbol here means new code reached String ==, <, lowercased() or Character through the standard
+# library; see that file for the replacements.
 "$BIN/wasm-ld" --no-entry --gc-sections --strip-all -z stack-size=1048576 \
-    "$OBJ/ConsoleWasm.o" "$OBJ/shim.o" \
-    "$TOOLCHAIN/lib/swift/embedded/$TRIPLE/libswiftUnicodeDataTables.a" \
-    -o "$OUT/ConsoleWasm.wasm"
+    "$OBJ/ConsoleWasm.o" "$OBJ/shim.o" -o "$OUT/ConsoleWasm.wasm"
 # binaryen's wasm-opt (Debian `binaryen`), when present, takes another ~17% off. wasm-ld starts the data at
 # address 1024, so --low-memory-unused holds and lets it fold constant addresses into loads and stores (~5 KB).
 if command -v wasm-opt >/dev/null; then
