@@ -33,13 +33,14 @@ extension State {
     }
 
     static func csvField(_ value: String) -> String {
-        if !value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return value }
+        let bytes = Text.bytes(value)
+        if !bytes.containsWhere({ $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return value }
         var quoted: [UInt8] = [0x22]
-        for byte in value.utf8 {
+        for byte in bytes {
             quoted.append(byte)
             if byte == 0x22 { quoted.append(byte) }
         }
         quoted.append(0x22)
-        return String(decoding: quoted, as: UTF8.self)
+        return Text.string(quoted)
     }
 }

@@ -129,10 +129,10 @@ extension State {
     @inline(never)
     static func instanceName(forEmail email: String) -> String {
         let domain = Text.emailDomain(email)
-        var label = Array(Text.split(domain, UInt8(ascii: "."))[0].utf8)
+        var label = Text.bytes(Text.split(domain, UInt8(ascii: "."))[0])
         if label.isEmpty { return "Enterprise" }
         if label[0] >= 0x61 && label[0] <= 0x7A { label[0] -= 32 }
-        return String(decoding: label, as: UTF8.self)
+        return Text.string(label)
     }
 
     /// LIC-5, INV-13: a license, and the enterprise-member plan for accounts without a plan of their own.

@@ -25,8 +25,8 @@ extension State {
     }
 
     static func isDomainName(_ name: String) -> Bool {
-        let bytes = name.utf8
-        guard bytes.contains(0x2E), bytes.first != 0x2E, bytes.last != 0x2E else { return false }
+        let bytes = Text.bytes(name)
+        guard bytes.containsWhere({ $0 == 0x2E }), bytes.first != 0x2E, bytes.last != 0x2E else { return false }
         var previous: UInt8 = 0x20
         for byte in bytes {
             if byte == 0x2E && previous == 0x2E { return false }

@@ -7,21 +7,18 @@
 /// does not link the tables, so the wasm link fails if anything needs them again.
 extension String {
     @inline(never)
-    package static func == (lhs: String, rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs.utf8.elementsEqual(rhs.utf8)
-    }
+    package static func == (lhs: String, rhs: String) -> Bool { Text.compare(lhs, rhs) == 0 }
 
     package static func != (lhs: String, rhs: String) -> Bool { !(lhs == rhs) }
 
     @inline(never)
-    package static func < (lhs: String, rhs: String) -> Bool { lhs.utf8.lexicographicallyPrecedes(rhs.utf8) }
+    package static func < (lhs: String, rhs: String) -> Bool { Text.compare(lhs, rhs) < 0 }
 
-    package func hasPrefix(_ prefix: String) -> Bool {
-        utf8.count >= prefix.utf8.count && utf8.prefix(prefix.utf8.count).elementsEqual(prefix.utf8)
-    }
-
+    @inline(never)
     package func hasSuffix(_ suffix: String) -> Bool {
-        utf8.count >= suffix.utf8.count && utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        let bytes = Text.bytes(self)
+        let count = suffix.utf8.count
+        return bytes.count >= count && Text.string(bytes, from: bytes.count - count, to: bytes.count) == suffix
     }
 }
 

@@ -3,16 +3,18 @@ public enum Text {
     /// Removes leading and trailing spaces, tabs and newlines.
     @inline(never)
     public static func trimmed(_ text: String) -> String {
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
+        let bytes = bytes(text)
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return string(bytes, from: start, to: end)
     }
 
     /// ASCII and Latin-1 letters (A–Z, À–Þ) lowercased; everything else is kept as it is.
     @inline(never)
     public static func lowercased(_ text: String) -> String {
-        var bytes = Array(text.utf8)
+        var bytes = bytes(text)
         for index in bytes.indices {
             let byte = bytes[index]
             if byte >= 0x41 && byte <= 0x5A {
@@ -23,7 +25,7 @@ public enum Text {
                 bytes[index + 1] += 32
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return string(bytes)
     }
 
     /// Trims, lowercases and collapses runs of whitespace to one space.
@@ -31,7 +33,7 @@ public enum Text {
     public static func normalized(_ text: String) -> String {
         var result: [UInt8] = []
         var pendingSpace = false
-        for byte in lowercased(text).utf8 {
+        for byte in bytes(lowercased(text)) {
             if isSpace(byte) {
                 pendingSpace = !result.isEmpty
             } else {
@@ -40,33 +42,83 @@ public enum Text {
                 result.append(byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
+        return string(result)
     }
 
     /// The pieces of `text` between `separator` bytes, empty pieces included.
     @inline(never)
     public static func split(_ text: String, _ separator: UInt8) -> [String] {
-        text.utf8.split(separator: separator, omittingEmptySubsequences: false).mapped {
-            String(decoding: $0, as: UTF8.self)
+        var pieces: [String] = []
+        var piece: [UInt8] = []
+        for byte in bytes(text) {
+            if byte == separator {
+                pieces.append(string(piece))
+                piece = []
+            } else {
+                piece.append(byte)
+            }
         }
+        pieces.append(string(piece))
+        return pieces
     }
 
     /// The part of an email after its last `@`, lowercased; empty when there is none.
     @inline(never)
     public static func emailDomain(_ email: String) -> String {
-        guard let at = email.utf8.lastIndex(of: UInt8(ascii: "@")) else { return "" }
-        return lowercased(String(decoding: email.utf8[email.utf8.index(after: at)...], as: UTF8.self))
+        let bytes = bytes(email)
+        guard let at = lastIndex(of: 0x40, in: bytes) else { return "" }
+        return lowercased(string(bytes, from: at + 1, to: bytes.count))
     }
 
     /// A minimal email check: one non-empty local part, a domain with a dot, no spaces.
     @inline(never)
     public static func isValidEmail(_ email: String) -> Bool {
-        let bytes = email.utf8
-        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return false }
-        let domain = bytes[bytes.index(after: at)...]
-        if at == bytes.startIndex || domain.isEmpty || bytes.contains(where: isSpace) { return false }
-        guard let dot = domain.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        return dot != domain.startIndex && domain.index(after: dot) != domain.endIndex
+        let bytes = bytes(email)
+        for byte in bytes where isSpace(byte) { return false }
+        guard let at = lastIndex(of: 0x40, in: bytes), at > 0, let dot = lastIndex(of: 0x2E, in: bytes) else {
+            return false
+        }
+        return dot > at + 1 && dot < bytes.count - 1
+    }
+
+    /// -1, 0 or 1: how two strings' UTF-8 bytes order (Unicode scalar order).
+    @inline(never)
+    public static func compare(_ lhs: String, _ rhs: String) -> Int {
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
+        while let byte = left.next() {
+            guard let other = right.next() else { return 1 }
+            if byte != other { return byte < other ? -1 : 1 }
+        }
+        return right.next() == nil ? 0 : -1
+    }
+
+    /// The UTF-8 bytes of a string, and back: the helpers here work on `[UInt8]`.
+    @inline(never)
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @inline(never)
+    static func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    @inline(never)
+    static func string(_ bytes: [UInt8], from start: Int, to end: Int) -> String {
+        var piece: [UInt8] = []
+        var index = start
+        while index < end {
+            piece.append(bytes[index])
+            index += 1
+        }
+        return string(piece)
+    }
+
+    @inline(never)
+    static func lastIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        var index = bytes.count
+        while index > 0 {
+            index -= 1
+            if bytes[index] == byte { return index }
+        }
+        return nil
     }
 
     /// `a`, `a and b`, `a, b and c`.
