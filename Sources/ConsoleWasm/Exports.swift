@@ -112,13 +112,6 @@ public func consoleScreen(_ handle: Int32) -> Int32 {
     return answer(current.screenJSON())
 }
 
-/// The session's domain state as JSON; returns its length.
-@_expose(wasm, "console_state")
-public func consoleState(_ handle: Int32) -> Int32 {
-    guard let current = session(handle) else { return noSession(handle) }
-    return answer(current.stateJSON())
-}
-
 /// Copies a session (a fork of the simulation); returns the new handle or 0.
 @_expose(wasm, "console_fork")
 public func consoleFork(_ handle: Int32) -> Int32 {
@@ -135,8 +128,20 @@ public func consoleClose(_ handle: Int32) {
     if index >= 0, index < sessions.count { sessions[index] = nil }
 }
 
-/// Runs a whole script (see ConsoleScript) and returns the transcript's length.
-@_expose(wasm, "console_run_script")
-public func consoleRunScript(_ pointer: Int32, _ length: Int32) -> Int32 {
-    answer(ConsoleScript.run(input(pointer, length)))
-}
+#if CONSOLE_WASM_TESTING
+    // The testing build only (scripts/wasm/build.sh --testing, for the parity test): the page never reads the
+    // domain state or runs scripts, so the shipped ConsoleWasm.wasm leaves out the state JSON and the script runner.
+
+    /// The session's domain state as JSON; returns its length.
+    @_expose(wasm, "console_state")
+    public func consoleState(_ handle: Int32) -> Int32 {
+        guard let current = session(handle) else { return noSession(handle) }
+        return answer(current.stateJSON())
+    }
+
+    /// Runs a whole script (see ConsoleScript) and returns the transcript's length.
+    @_expose(wasm, "console_run_script")
+    public func consoleRunScript(_ pointer: Int32, _ length: Int32) -> Int32 {
+        answer(ConsoleScript.run(input(pointer, length)))
+    }
+#endif
