@@ -195,8 +195,8 @@ extension ConsoleSession {
         }
     }
 
-    /// RPT-7: "All time", then State.reportPeriods as "Last N days".
-    static var reportPeriods: [String] { ["All time"] + State.reportPeriods.mapped { "Last \($0) days" } }
+    /// RPT-7: "All time", then State.reportPeriods (7, 30, 90) as "Last N days".
+    static let reportPeriods = ["All time", "Last 7 days", "Last 30 days", "Last 90 days"]
 
     static func storageType(named name: String) -> StorageType? {
         StorageType.allCases.firstWhere { $0.displayName == name }

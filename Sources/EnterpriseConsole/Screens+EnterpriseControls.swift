@@ -343,20 +343,18 @@ extension ConsoleSession {
         var screen = controlsPage("Co-owners", ["Co-owners"])
         var rows = [[state.user(instance.ownerID)?.email ?? "", "Owner"]]
         for coOwner in instance.coOwners {
-            rows.append([state.user(coOwner.userID)?.email ?? "", coOwner.role.displayName])
+            let email = state.user(coOwner.userID)?.email ?? ""
+            rows.append([email, coOwner.role.displayName])
+            // ROLE-5: removing a co-owner offers two choices.
+            let removed = email + " is no longer a co-owner."
+            screen.button(
+                "Keep as a member", row: email, section: "Co-owners",
+                .command(.removeCoOwner(coOwner.userID, keepAsMember: true), success: removed))
+            screen.button(
+                "Remove from organizations", row: email, section: "Co-owners",
+                .command(.removeCoOwner(coOwner.userID, keepAsMember: false), success: removed))
         }
         screen.table("Co-owners", columns: ["Email", "Role"], rows: rows)
-        for coOwner in instance.coOwners {
-            let email = state.user(coOwner.userID)?.email ?? ""
-            // ROLE-5: removing a co-owner offers the two choices.
-            for (label, keep) in [("Keep as a member", true), ("Remove from organizations", false)] {
-                screen.button(
-                    label, row: email, section: "Co-owners",
-                    .command(
-                        .removeCoOwner(coOwner.userID, keepAsMember: keep), success: "\(email) is no longer a co-owner."
-                    ))
-            }
-        }
         screen.field("Email", value: draft(DraftKey.coOwnerEmail), DraftKey.coOwnerEmail)
         screen.select(
             "Role", options: ["Co-owner", "Billing-only"], value: drafts[DraftKey.coOwnerRole] ?? "Co-owner",

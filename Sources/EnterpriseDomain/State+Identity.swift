@@ -111,36 +111,31 @@ extension State {
         let index = try scimReadyIndex(actor)
         let name = Text.trimmed(rawName)
         if name.isEmpty { throw .teamNameRequired }
-        let existing = instances[index].teams.firstWhere { $0.name == name }
+        let found = instances[index].teams.indexWhere { $0.name == name }
         guard let emails else {
-            guard let existing else { throw .notFound("team \(name)") }
-            instances[index].teams.removeWhere { $0.id == existing.id }
-            return [.teamDeleted(existing.id)] + cancelInvitations(where: { $0.target == .team(existing.id) })
+            guard let found else { throw .notFound("team \(name)") }
+            return try deleteTeam(instances[index].teams[found].id, by: actor)
         }
         var events: [Event] = []
-        var ids: [UserID] = []
+        var members: [TeamMember] = []
         for email in emails where !Text.trimmed(email).isEmpty {
             events += try scimProvision(email: email, by: actor)
-            if let id = user(email: email)?.id { ids.append(id) }
+            if let id = user(email: email)?.id, !members.containsWhere({ $0.userID == id }) {
+                members.append(TeamMember(userID: id, role: .member))
+            }
         }
-        let teamID: TeamID
-        if let existing {
-            teamID = existing.id
-        } else {
-            teamID = State.nextID("team", &counters.team)
-            instances[index].teams.append(
-                Team(id: teamID, name: name, description: "", members: [], linkedOrgs: [], source: .scim))
-            events.append(.teamCreated(teamID, name: name))
+        if found == nil { events += try createTeam(name: name, description: "", by: actor) }
+        let teamIndex = found ?? instances[index].teams.count - 1
+        let team = instances[index].teams[teamIndex]
+        for member in team.members {
+            if let kept = members.indexWhere({ $0.userID == member.userID }) {
+                members[kept].role = member.role
+            } else {
+                events.append(.removedFromTeam(member.userID, team: team.id))
+            }
         }
-        let teamIndex = instances[index].teams.indexWhere { $0.id == teamID } ?? 0
+        instances[index].teams[teamIndex].members = members
         instances[index].teams[teamIndex].source = .scim
-        for member in instances[index].teams[teamIndex].members where !ids.contains(member.userID) {
-            events.append(.removedFromTeam(member.userID, team: teamID))
-        }
-        instances[index].teams[teamIndex].members.removeWhere { !ids.contains($0.userID) }
-        for id in ids where !instances[index].teams[teamIndex].members.containsWhere({ $0.userID == id }) {
-            instances[index].teams[teamIndex].members.append(TeamMember(userID: id, role: .member))
-        }
         return events
     }
 }
