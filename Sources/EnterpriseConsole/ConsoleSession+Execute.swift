@@ -49,7 +49,9 @@ extension ConsoleSession {
             let role: OrgRole = draft(DraftKey.inviteRole) == "Admin" ? .admin : .member
             let events = try run(.invite(emails: [emails], to: target, role: role))
             drafts[DraftKey.inviteEmails] = nil
-            let sent = events.filtered { $0.name == "InvitationSent" }.count
+            let sent = events.filtered {
+                if case .invitationSent = $0 { true } else { false }
+            }.count
             show(.success, sent == 1 ? "1 invitation sent." : "\(sent) invitations sent.")
         case .acceptInvitation(let id):
             try state.perform(.acceptInvitation(id))
@@ -170,7 +172,9 @@ extension ConsoleSession {
             show(.success, "\(role.displayName) added.")
         case .advanceClock(let days):
             let events = try state.perform(.advanceClock(days: days))
-            let expired = events.filtered { $0.name == "InvitationExpired" }.count
+            let expired = events.filtered {
+                if case .invitationExpired = $0 { true } else { false }
+            }.count
             show(
                 .info, "Simulated: \(days) days passed; today is \(state.today.iso). \(expired) invitation(s) expired.")
         }
