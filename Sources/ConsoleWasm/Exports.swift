@@ -93,16 +93,17 @@ public func consolePerform(_ handle: Int32, _ pointer: Int32, _ length: Int32) -
         return 0
     }
     var errorJSON = JSON.null
+    var ok = true
     do {
         let action = try ConsoleAction.parse(input(pointer, length))
         try current.perform(action)
     } catch {
         errorJSON = error.json
+        ok = false
     }
     sessions[Int(handle) - 1] = current
-    _ = answer(
-        JSON.object([("ok", .bool(errorJSON == .null)), ("error", errorJSON), ("screen", current.screen.json)]).text)
-    return errorJSON == .null ? 1 : 0
+    _ = answer(JSON.object([("ok", .bool(ok)), ("error", errorJSON), ("screen", current.screen.json)]).text)
+    return ok ? 1 : 0
 }
 
 /// The current screen as JSON; returns its length.
