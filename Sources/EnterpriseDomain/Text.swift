@@ -124,14 +124,12 @@ public enum Text {
     /// `a`, `a and b`, `a, b and c`.
     @inline(never)
     public static func joinedList(_ items: [String]) -> String {
-        if items.count <= 1 { return items.first ?? "" }
-        let head = items.dropLast()
         var text = ""
-        for (index, item) in head.enumerated() {
-            if index > 0 { text += ", " }
-            text += item
+        for index in items.indices {
+            if index > 0 { text += index == items.count - 1 ? " and " : ", " }
+            text += items[index]
         }
-        return text + " and " + items[items.count - 1]
+        return text
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
