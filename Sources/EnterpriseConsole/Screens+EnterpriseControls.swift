@@ -128,7 +128,7 @@ extension ConsoleSession {
             "Unmanaged users", ["\(state.unmanagedTotal(instance.id)) unmanaged users across all verified domains."])
         screen.button("Advance clock 30 days", section: "Simulation", .advanceClock(30))
         screen.simulated(
-            "in the report, a user last active 91 to 100 days ago has an empty Last Active field; only licensed users are listed, sorted by email."
+            "in the report, a user last active 91 to 100 days ago has an empty Last Active field; only licensed users are listed, sorted by email; a period lists only users active within it."
         )
         return screen
     }
@@ -360,6 +360,11 @@ extension ConsoleSession {
             "Role", options: ["Co-owner", "Billing-only"], value: drafts[DraftKey.coOwnerRole] ?? "Co-owner",
             .choice(DraftKey.coOwnerRole))
         screen.button("Invite", .addCoOwner)
+        if !instance.coOwners.isEmpty {
+            screen.simulated(
+                "Remove from organizations takes a co-owner out of every organization and team of this account; their seat stays in use until they are removed on the Licenses page."
+            )
+        }
         return screen
     }
 }
