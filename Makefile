@@ -1,7 +1,7 @@
 # Docent: two commands do everything on a fresh machine.
 #   make site    installs what is missing, builds Docent (release) and writes this repo's docs site to _site/
-#   make test    installs what is missing and runs every test (unit, whole-site, wasm build-check and parity,
-#                and the walkthrough in real Chromium)
+#   make test    installs what is missing and runs every test (unit, whole-site, wasm build-check, size budget
+#                and parity, and the walkthrough in real Chromium)
 # Also: make serve (preview with live reload), make wasm, make browser-test, make bench, make fuzz,
 # make liquid-spec, make format.
 
