@@ -93,16 +93,17 @@ public func consolePerform(_ handle: Int32, _ pointer: Int32, _ length: Int32) -
         return 0
     }
     var errorJSON = JSON.null
+    var ok = true
     do {
         let action = try ConsoleAction.parse(input(pointer, length))
         try current.perform(action)
     } catch {
         errorJSON = error.json
+        ok = false
     }
     sessions[Int(handle) - 1] = current
-    _ = answer(
-        JSON.object([("ok", .bool(errorJSON == .null)), ("error", errorJSON), ("screen", current.screen.json)]).text)
-    return errorJSON == .null ? 1 : 0
+    _ = answer(JSON.object([("ok", .bool(ok)), ("error", errorJSON), ("screen", current.screen.json)]).text)
+    return ok ? 1 : 0
 }
 
 /// The current screen as JSON; returns its length.
@@ -110,13 +111,6 @@ public func consolePerform(_ handle: Int32, _ pointer: Int32, _ length: Int32) -
 public func consoleScreen(_ handle: Int32) -> Int32 {
     guard let current = session(handle) else { return noSession(handle) }
     return answer(current.screenJSON())
-}
-
-/// The session's domain state as JSON; returns its length.
-@_expose(wasm, "console_state")
-public func consoleState(_ handle: Int32) -> Int32 {
-    guard let current = session(handle) else { return noSession(handle) }
-    return answer(current.stateJSON())
 }
 
 /// Copies a session (a fork of the simulation); returns the new handle or 0.
@@ -135,8 +129,20 @@ public func consoleClose(_ handle: Int32) {
     if index >= 0, index < sessions.count { sessions[index] = nil }
 }
 
-/// Runs a whole script (see ConsoleScript) and returns the transcript's length.
-@_expose(wasm, "console_run_script")
-public func consoleRunScript(_ pointer: Int32, _ length: Int32) -> Int32 {
-    answer(ConsoleScript.run(input(pointer, length)))
-}
+#if CONSOLE_WASM_TESTING
+    // The testing build only (scripts/wasm/build.sh --testing, for the parity test): the page never reads the
+    // domain state or runs scripts, so the shipped ConsoleWasm.wasm leaves out the state JSON and the script runner.
+
+    /// The session's domain state as JSON; returns its length.
+    @_expose(wasm, "console_state")
+    public func consoleState(_ handle: Int32) -> Int32 {
+        guard let current = session(handle) else { return noSession(handle) }
+        return answer(current.stateJSON())
+    }
+
+    /// Runs a whole script (see ConsoleScript) and returns the transcript's length.
+    @_expose(wasm, "console_run_script")
+    public func consoleRunScript(_ pointer: Int32, _ length: Int32) -> Int32 {
+        answer(ConsoleScript.run(input(pointer, length)))
+    }
+#endif

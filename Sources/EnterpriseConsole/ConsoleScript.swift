@@ -47,7 +47,7 @@ public enum ConsoleScript {
             ("ok", .bool(true)), ("startingState", .string(name)), ("initial", initial), ("steps", .array(steps)),
         ]).text
         // The final state is appended as raw JSON text to keep one writer for both.
-        output.removeLast()
+        output.unicodeScalars.removeLast()
         output += ",\"final\":" + session.stateJSON() + "}"
         return output
     }

@@ -11,7 +11,7 @@ extension ConsoleSession {
             if key == DraftKey.activationCode { refreshPreview() }
         case .choice(let key): drafts[key] = argument
         case .draftToggle(let key): drafts[key] = argument
-        case .info(let text): flash = [Message(kind: .info, text: text)]
+        case .info(let text): show(.info, text)
         case .openUpgrade: go(.activation)
         case .submitActivationCode:
             preview = nil
@@ -22,94 +22,93 @@ extension ConsoleSession {
             preview = nil
             viewedInstance = administeredID ?? viewedInstance
             go(.organizationDashboard)
-            flash = [Message(kind: .success, text: "Your subscription was upgraded to Enterprise.")]
+            show(.success, "Your subscription was upgraded to Enterprise.")
         case .newOrganization:
             switch state.newOrganizationAccess(userID) {
             case .form: go(.newOrganization)
             case .upgradeLanding:
                 go(.activation)
-                flash = [
-                    Message(
-                        kind: .info, text: "Creating organizations needs a Team plan or above. Upgrade to continue.")
-                ]
+                show(.info, "Creating organizations needs a Team plan or above. Upgrade to continue.")
             case .denied(let title, let message):
-                flash = [Message(kind: .error, text: "\(title) \(message)")]
+                show(.error, "\(title) \(message)")
             }
         case .createOrganization:
             let name = Text.trimmed(draft(DraftKey.organizationName))
             try run(.createOrganization(name: name))
             go(.organizationDashboard)
-            flash = [Message(kind: .success, text: "Organization \(name) created.")]
+            show(.success, "Organization \(name) created.")
         case .openTeamSwitcher: switcherOpen.toggle()
         case .switchInstance(let id):
             viewedInstance = id
             go(.organizationDashboard)
         case .command(let command, let success):
             try run(command)
-            if !success.isEmpty { flash = [Message(kind: .success, text: success)] }
+            if !success.isEmpty { show(.success, success) }
         case .invite(let target):
             let emails = draft(DraftKey.inviteEmails)
             let role: OrgRole = draft(DraftKey.inviteRole) == "Admin" ? .admin : .member
             let events = try run(.invite(emails: [emails], to: target, role: role))
             drafts[DraftKey.inviteEmails] = nil
-            let sent = events.filtered { $0.name == "InvitationSent" }.count
-            flash = [Message(kind: .success, text: sent == 1 ? "1 invitation sent." : "\(sent) invitations sent.")]
+            let sent = events.filtered {
+                if case .invitationSent = $0 { true } else { false }
+            }.count
+            show(.success, sent == 1 ? "1 invitation sent." : "\(sent) invitations sent.")
         case .acceptInvitation(let id):
             try state.perform(.acceptInvitation(id))
-            flash = [
-                Message(kind: .success, text: "Invitation accepted (simulated: the invitee accepts from their email).")
-            ]
+            show(.success, "Invitation accepted (simulated: the invitee accepts from their email).")
         case .inviteControl(let org):
             let control: InviteControl
             switch argument {
             case "Only verified domains": control = .verifiedOnly
             case "Custom domains":
-                control = .custom(draft(DraftKey.customDomains).split(separator: ",").mapped { String($0) })
+                control = .custom(Text.split(draft(DraftKey.customDomains), UInt8(ascii: ",")))
             case "Invites disabled": control = .disabled
             default: control = .allDomains
             }
             try run(.setInviteControl(org: org, control))
-            flash = [Message(kind: .success, text: "Invite control set to \(argument).")]
+            show(.success, "Invite control set to \(argument).")
         case .createProject(let org):
             let type =
                 ConsoleSession.storageType(named: draft(DraftKey.storageType))
                 ?? state.storageRules(for: userID, in: org).defaultType
             try run(.createProject(in: org, type: type, name: draft(DraftKey.projectName)))
             drafts[DraftKey.projectName] = nil
-            flash = [Message(kind: .success, text: "Project created (\(type.displayName)).")]
+            show(.success, "Project created (\(type.displayName)).")
         case .createTeam:
             let events = try run(
                 .createTeam(name: draft(DraftKey.teamName), description: draft(DraftKey.teamDescription)))
             if case .teamCreated(let id, let name) = events.first {
                 go(.team(id))
-                flash = [Message(kind: .success, text: "Team \(name) created.")]
+                show(.success, "Team \(name) created.")
             }
         case .linkTeam(let team):
             guard let org = state.orgs.firstWhere({ $0.name == argument && $0.instanceID == administeredID }) else {
                 throw .notFound("organization \(argument)")
             }
             try run(.linkTeam(team, org: org.id))
-            flash = [Message(kind: .success, text: "Linked \(argument).")]
+            show(.success, "Linked \(argument).")
         case .renameTeam(let team):
             try run(.renameTeam(team, name: draft(DraftKey.teamName)))
-            flash = [Message(kind: .success, text: "Team renamed.")]
+            show(.success, "Team renamed.")
         case .deleteTeam(let team):
             try run(.deleteTeam(team))
             go(.teams)
-            flash = [Message(kind: .success, text: "Team deleted. Members keep access they have through another team.")]
+            show(.success, "Team deleted. Members keep access they have through another team.")
         case .downloadReport(let instance):
-            let csv = state.activityReportCSV(instance, on: state.today)
+            let period = ConsoleSession.reportPeriods.indexWhere { $0 == draft(DraftKey.reportPeriod) } ?? 0
+            let days = period == 0 ? nil : State.reportPeriods[period - 1]
+            let csv = state.activityReportCSV(instance, on: state.today, lastDays: days)
             download = Download(filename: "last-active-\(state.today.iso).csv", mediaType: "text/csv", content: csv)
-            flash = [Message(kind: .success, text: "Downloaded last-active-\(state.today.iso).csv.")]
+            show(.success, "Downloaded last-active-\(state.today.iso).csv.")
         case .downloadUnmanagedUsers(let domain):
             let filename = "unmanaged-users-\(domain)-\(state.today.iso).csv"
             download = Download(filename: filename, mediaType: "text/csv", content: state.unmanagedUsersCSV(domain))
-            flash = [Message(kind: .success, text: "Downloaded \(filename).")]
+            show(.success, "Downloaded \(filename).")
         case .createDomain:
             let method: VerificationMethod =
                 draft(DraftKey.verifyUsing) == VerificationMethod.rootDomainRecord.displayName
                 ? .rootDomainRecord : .uniqueRecord
-            let name = Text.trimmed(draft(DraftKey.domainName)).lowercased()
+            let name = Text.lowercased(Text.trimmed(draft(DraftKey.domainName)))
             try run(.createDomain(name: name, method: method))
             go(.domain(name))
         case .domainFlag(let name, let flag):
@@ -119,18 +118,10 @@ extension ConsoleSession {
                 if on { try run(.confirmTXTRecordAdded(domain: name)) }
             case .capture:
                 try run(.setDomainCapture(domain: name, on: on))
-                flash = [
-                    Message(
-                        kind: .success,
-                        text: on ? "Domain capture enabled for \(name)." : "Domain capture disabled for \(name).")
-                ]
+                show(.success, "Domain capture \(on ? "enabled" : "disabled") for \(name).")
             case .lock:
                 try run(.setDomainLock(domain: name, on: on))
-                flash = [
-                    Message(
-                        kind: .success,
-                        text: on ? "Domain lock enabled for \(name)." : "Domain lock disabled for \(name).")
-                ]
+                show(.success, "Domain lock \(on ? "enabled" : "disabled") for \(name).")
             }
         case .saveStorage(let scope):
             let current = currentRules(scope)
@@ -140,18 +131,18 @@ extension ConsoleSession {
                 gitSync: toggleDraft(DraftKey.gitSync, current.gitSync))
             try run(.editStorage(scope, rules))
             go(.storage)
-            flash = [Message(kind: .success, text: "Storage rules saved.")]
+            show(.success, "Storage rules saved.")
         case .createSSOConnection:
             let type: SSOType = draft(DraftKey.connectionType) == "OIDC" ? .oidc : .saml
             let events = try run(.createSSOConnection(domain: draft(DraftKey.ssoDomain), type: type))
             go(.sso)
             if case .ssoConnectionCreated(let message) = events.first {
-                flash = [Message(kind: .success, text: message)]
+                show(.success, message)
             }
         case .ssoEnabled: try run(.setSSOEnabled(argument == "on"))
         case .scimBearerToken:
             guard argument == "on" else {
-                flash = [Message(kind: .info, text: "Simulated: turning SCIM off is not modelled.")]
+                show(.info, "Simulated: turning SCIM off is not modelled.")
                 return
             }
             let expiry =
@@ -159,36 +150,33 @@ extension ConsoleSession {
             let refresh: SCIMRefreshMode = draft(DraftKey.refreshMode) == "Automatic" ? .automatic : .manual
             let events = try run(.enableSCIM(expiry: expiry, refresh: refresh))
             if case .scimEnabled(let token, _) = events.first {
-                flash = [Message(kind: .success, text: "Copy your bearer token now. It is shown only once: \(token)")]
+                show(.success, "Copy your bearer token now. It is shown only once: \(token)")
             }
         case .refreshSCIMToken:
             let events = try run(.refreshSCIMToken(passphrase: draft(DraftKey.passphrase)))
             drafts[DraftKey.passphrase] = nil
             if case .scimTokenRefreshed(let token) = events.first {
-                flash = [
-                    Message(kind: .success, text: "Copy your new bearer token now. It is shown only once: \(token)")
-                ]
+                show(.success, "Copy your new bearer token now. It is shown only once: \(token)")
             }
         case .simulateProvisioning:
             try run(.scimProvision(email: draft(DraftKey.provisionEmail)))
-            flash = [
-                Message(
-                    kind: .success, text: "Provisioned \(Text.trimmed(draft(DraftKey.provisionEmail)).lowercased()).")
-            ]
+            show(.success, "Provisioned \(Text.lowercased(Text.trimmed(draft(DraftKey.provisionEmail)))).")
+        case .scimTeam(let delete):
+            let name = draft(DraftKey.groupName)
+            let emails = Text.split(draft(DraftKey.groupMembers), UInt8(ascii: ","))
+            try run(delete ? .scimDeleteTeam(name: name) : .scimProvisionTeam(name: name, emails: emails))
+            show(.success, delete ? "Deleted team \(name)." : "Provisioned team \(name).")
         case .addCoOwner:
             let role: AccountRole = draft(DraftKey.coOwnerRole) == "Billing-only" ? .billingOnly : .coOwner
             try run(.addCoOwner(email: draft(DraftKey.coOwnerEmail), role: role))
-            flash = [Message(kind: .success, text: "\(role.displayName) added.")]
+            show(.success, "\(role.displayName) added.")
         case .advanceClock(let days):
             let events = try state.perform(.advanceClock(days: days))
-            let expired = events.filtered { $0.name == "InvitationExpired" }.count
-            flash = [
-                Message(
-                    kind: .info,
-                    text:
-                        "Simulated: \(days) days passed; today is \(state.today.iso). \(expired) invitation(s) expired."
-                )
-            ]
+            let expired = events.filtered {
+                if case .invitationExpired = $0 { true } else { false }
+            }.count
+            show(
+                .info, "Simulated: \(days) days passed; today is \(state.today.iso). \(expired) invitation(s) expired.")
         }
     }
 
@@ -210,6 +198,9 @@ extension ConsoleSession {
             return instance.storage.overrides.firstWhere { $0.orgID == org }?.rules ?? instance.storage.orgDefault
         }
     }
+
+    /// RPT-7: "All time", then State.reportPeriods (7, 30, 90) as "Last N days".
+    static let reportPeriods = ["All time", "Last 7 days", "Last 30 days", "Last 90 days"]
 
     static func storageType(named name: String) -> StorageType? {
         StorageType.allCases.firstWhere { $0.displayName == name }
@@ -243,4 +234,7 @@ enum DraftKey {
     static let provisionEmail = "provisionEmail"
     static let coOwnerEmail = "coOwnerEmail"
     static let coOwnerRole = "coOwnerRole"
+    static let reportPeriod = "reportPeriod"
+    static let groupName = "groupName"
+    static let groupMembers = "groupMembers"
 }

@@ -79,7 +79,7 @@ public struct ConsoleSession: Sendable {
         do {
             try execute(control, argument: argument)
         } catch {
-            flash = [Message(kind: .error, text: error.message)]
+            show(.error, error.message)
             throw ConsoleError(
                 kind: .domain(error), message: error.message, screenTitle: current.title,
                 availableLabels: current.labels)
@@ -104,6 +104,10 @@ public struct ConsoleSession: Sendable {
     @inline(never)
 
     func draft(_ key: String) -> String { drafts[key] ?? "" }
+
+    /// Shows the outcome of the last action above the screen.
+    @inline(never)
+    mutating func show(_ kind: Message.Kind, _ text: String) { flash = [Message(kind: kind, text: text)] }
 
     var user: User? { state.user(userID) }
     var administered: EnterpriseInstance? { state.administeredInstance(by: userID) }

@@ -88,11 +88,9 @@ public enum JSON: Equatable, Sendable {
             default:
                 if scalar.value < 0x20 {
                     output += "\\u00"
-                    let digits: [Character] = [
-                        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f",
-                    ]
-                    output.append(digits[Int(scalar.value >> 4)])
-                    output.append(digits[Int(scalar.value & 0xF)])
+                    let digits = Array("0123456789abcdef".unicodeScalars)
+                    output.unicodeScalars.append(digits[Int(scalar.value >> 4)])
+                    output.unicodeScalars.append(digits[Int(scalar.value & 0xF)])
                 } else {
                     output.unicodeScalars.append(scalar)
                 }

@@ -98,6 +98,7 @@ enum Intent: Equatable, Sendable {
     case scimBearerToken
     case refreshSCIMToken
     case simulateProvisioning
+    case scimTeam(delete: Bool)
     case addCoOwner
     case advanceClock(Int)
 }

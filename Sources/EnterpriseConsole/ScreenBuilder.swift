@@ -57,3 +57,12 @@ extension Screen {
 
     mutating func message(_ kind: Message.Kind, _ text: String) { messages.append(Message(kind: kind, text: text)) }
 }
+
+extension ConsoleSession {
+    /// The row names of a list of organizations: the name, or "Cargo (org_7)" when the list has the name twice
+    /// (ORG-4 allows duplicate names), so every row's controls stay addressable.
+    @inline(never)
+    static func rowNames(_ orgs: [Organization]) -> [String] {
+        orgs.mapped { org in orgs.filtered { $0.name == org.name }.count > 1 ? "\(org.name) (\(org.id))" : org.name }
+    }
+}

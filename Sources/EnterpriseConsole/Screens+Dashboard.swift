@@ -99,8 +99,8 @@ extension ConsoleSession {
             rows: orgs.mapped { org in
                 [org.name, org.type.rawName, (state.effectiveRole(of: userID, in: org.id) ?? .member).displayName]
             })
-        for org in orgs {
-            screen.button("Manage Organization", row: org.name, section: "Organizations", .go(.organization(org.id)))
+        for (org, row) in zip(orgs, ConsoleSession.rowNames(orgs)) {
+            screen.button("Manage Organization", row: row, section: "Organizations", .go(.organization(org.id)))
         }
         screen.button("New Organization", .newOrganization)
         if let instance = administered, instance.id == viewedInstance {

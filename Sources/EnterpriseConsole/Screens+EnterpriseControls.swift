@@ -110,6 +110,9 @@ extension ConsoleSession {
         }
         for email in state.seatHoldingInviteEmails(in: instance.id) { rows.append([email, "Pending invite", ""]) }
         screen.table("Licenses", section: "Licenses", columns: ["Email", "Role", "Last Active"], rows: rows)
+        screen.select(
+            "Period", options: ConsoleSession.reportPeriods, value: drafts[DraftKey.reportPeriod] ?? "All time",
+            section: "Licenses", .choice(DraftKey.reportPeriod))
         screen.button("Last Active", section: "Licenses", value: "Download CSV", .downloadReport(instance.id))
         for id in instance.licenses where id != instance.ownerID {
             guard let user = state.user(id) else { continue }
@@ -125,7 +128,7 @@ extension ConsoleSession {
             "Unmanaged users", ["\(state.unmanagedTotal(instance.id)) unmanaged users across all verified domains."])
         screen.button("Advance clock 30 days", section: "Simulation", .advanceClock(30))
         screen.simulated(
-            "in the report, a user last active 91 to 100 days ago has an empty Last Active field; only licensed users are listed, sorted by email."
+            "in the report, a user last active 91 to 100 days ago has an empty Last Active field; only licensed users are listed, sorted by email; a period lists only users active within it."
         )
         return screen
     }
@@ -224,10 +227,11 @@ extension ConsoleSession {
         var scopes: [(String, StorageScope)] = [
             ("Personal workspaces", .personalWorkspaces), ("Organizations", .organizations),
         ]
-        for org in state.orgs where org.instanceID == instance.id {
+        let orgs = state.orgs.filtered { $0.instanceID == instance.id }
+        for (org, row) in zip(orgs, ConsoleSession.rowNames(orgs)) {
             let override = instance.storage.overrides.firstWhere { $0.orgID == org.id }
             rows.append([org.name, override.map { $0.rules.label + " (override)" } ?? "Organization default"])
-            scopes.append((org.name, .organization(org.id)))
+            scopes.append((row, .organization(org.id)))
         }
         screen.table("Storage", section: "Storage", columns: ["Scope", "Allowed storage"], rows: rows)
         for (label, scope) in scopes { screen.button("Edit", row: label, section: "Storage", .go(.storageEdit(scope))) }
@@ -322,7 +326,14 @@ extension ConsoleSession {
             screen.field(
                 "IdP user email", value: draft(DraftKey.provisionEmail), section: "Simulation", DraftKey.provisionEmail)
             screen.button("Provision user", section: "Simulation", .simulateProvisioning)
-            screen.simulated("Provision user stands in for your identity provider sending a user.")
+            screen.field("IdP group", value: draft(DraftKey.groupName), section: "Simulation", DraftKey.groupName)
+            screen.field(
+                "Group members", value: draft(DraftKey.groupMembers), section: "Simulation", DraftKey.groupMembers)
+            screen.button("Provision team", section: "Simulation", .scimTeam(delete: false))
+            screen.button("Delete group", section: "Simulation", .scimTeam(delete: true))
+            screen.simulated(
+                "Provision user, Provision team and Delete group stand in for your identity provider sending a user or a group (its members' emails, comma-separated)."
+            )
         }
         return screen
     }
@@ -332,7 +343,16 @@ extension ConsoleSession {
         var screen = controlsPage("Co-owners", ["Co-owners"])
         var rows = [[state.user(instance.ownerID)?.email ?? "", "Owner"]]
         for coOwner in instance.coOwners {
-            rows.append([state.user(coOwner.userID)?.email ?? "", coOwner.role.displayName])
+            let email = state.user(coOwner.userID)?.email ?? ""
+            rows.append([email, coOwner.role.displayName])
+            // ROLE-5: removing a co-owner offers two choices.
+            let removed = email + " is no longer a co-owner."
+            screen.button(
+                "Keep as a member", row: email, section: "Co-owners",
+                .command(.removeCoOwner(coOwner.userID, keepAsMember: true), success: removed))
+            screen.button(
+                "Remove from organizations", row: email, section: "Co-owners",
+                .command(.removeCoOwner(coOwner.userID, keepAsMember: false), success: removed))
         }
         screen.table("Co-owners", columns: ["Email", "Role"], rows: rows)
         screen.field("Email", value: draft(DraftKey.coOwnerEmail), DraftKey.coOwnerEmail)
@@ -340,6 +360,11 @@ extension ConsoleSession {
             "Role", options: ["Co-owner", "Billing-only"], value: drafts[DraftKey.coOwnerRole] ?? "Co-owner",
             .choice(DraftKey.coOwnerRole))
         screen.button("Invite", .addCoOwner)
+        if !instance.coOwners.isEmpty {
+            screen.simulated(
+                "Remove from organizations takes a co-owner out of every organization and team of this account; their seat stays in use until they are removed on the Licenses page."
+            )
+        }
         return screen
     }
 }

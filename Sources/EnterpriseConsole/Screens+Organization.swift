@@ -85,6 +85,7 @@ extension ConsoleSession {
                     project.type.displayName + (inconsistent.contains(project) ? " (no longer allowed)" : ""),
                 ]
             })
+        if let warning = state.gitSyncLimitWarning(orgID) { screen.message(.info, warning) }
         if !inconsistent.isEmpty {
             screen.message(.info, "Some projects use a storage type that is no longer allowed. Update them.")
         }

@@ -13,13 +13,18 @@ extension State {
         return "N/A"
     }
 
-    /// `Email,Last Active`, LF-separated, licensed users sorted by email, RFC-4180 quoting.
-    public func activityReportCSV(_ instanceID: InstanceID, on reportDay: Day) -> String {
+    /// RPT-7: the report's filter periods, in days.
+    public static let reportPeriods = [7, 30, 90]
+
+    /// `Email,Last Active`, LF-separated, licensed users sorted by email, RFC-4180 quoting. With `lastDays`
+    /// (RPT-7), only users active in the last that many days are listed.
+    public func activityReportCSV(_ instanceID: InstanceID, on reportDay: Day, lastDays: Int? = nil) -> String {
         var lines = ["Email,Last Active"]
         let licensed = (instance(instanceID)?.licenses ?? []).compactMapped { user($0) }.sortedStably {
             $0.email < $1.email
         }
         for user in licensed {
+            if let lastDays, (user.lastActiveOn.map { reportDay - $0 > lastDays }) ?? true { continue }
             lines.append(State.csvField(user.email) + "," + State.csvField(lastActiveCell(user, on: reportDay)))
         }
         var text = ""
@@ -28,11 +33,14 @@ extension State {
     }
 
     static func csvField(_ value: String) -> String {
-        if !value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) { return value }
-        var quoted = "\""
-        for character in value {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        let bytes = Text.bytes(value)
+        if !bytes.containsWhere({ $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return value }
+        var quoted: [UInt8] = [0x22]
+        for byte in bytes {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(byte) }
         }
-        return quoted + "\""
+        quoted.append(0x22)
+        return Text.string(quoted)
     }
 }

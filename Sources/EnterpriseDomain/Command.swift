@@ -22,6 +22,8 @@ public enum Command: Equatable, Sendable {
     case removeFromTeam(UserID, team: TeamID)
     case removeLicense(UserID)
     case addCoOwner(email: String, role: AccountRole)
+    /// ROLE-5: **Keep as a member** (`keepAsMember: true`) or **Remove from organizations**.
+    case removeCoOwner(UserID, keepAsMember: Bool)
     case transferOrganization(OrgID, to: UserID)
     case respondToTransfer(OrgID, accept: Bool)
     // Teams
@@ -46,6 +48,11 @@ public enum Command: Equatable, Sendable {
     case refreshSCIMToken(passphrase: String)
     case scimProvision(email: String)
     case scimDeactivate(email: String)
+    /// SCIM-7: the IdP pushes a group with its assigned users (a shorter list unassigns the others) or deletes it.
+    case scimProvisionTeam(name: String, emails: [String])
+    case scimDeleteTeam(name: String)
+    /// UPD-4: the desktop app's `updateAutomatically` user setting.
+    case setUpdateAutomatically(Bool)
     // Environment and time
     case setEnvironment(name: String, value: String?)
     case advanceClock(days: Int)

@@ -17,8 +17,8 @@ public struct Day: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM-DD`; returns nil for anything else.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        let parts = Text.split(text, UInt8(ascii: "-"))
+        guard parts.count == 3, parts[0].utf8.count == 4, parts[1].utf8.count == 2, parts[2].utf8.count == 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
             (1...12).contains(m), (1...31).contains(d)
         else { return nil }
@@ -51,7 +51,7 @@ public struct Day: Hashable, Comparable, Sendable {
 
     private static func pad(_ value: Int, _ width: Int) -> String {
         var text = String(value)
-        while text.count < width { text = "0" + text }
+        while text.utf8.count < width { text = "0" + text }
         return text
     }
 }

@@ -24,6 +24,7 @@ public enum Event: Equatable, Sendable {
     case membershipRemoved(UserID, org: OrgID)
     case removedFromTeam(UserID, team: TeamID)
     case coOwnerAdded(UserID, role: AccountRole)
+    case coOwnerRemoved(UserID)
     case transferRequested(OrgID, to: UserID)
     case organizationTransferred(OrgID, to: UserID)
     case transferDeclined(OrgID)
@@ -49,6 +50,7 @@ public enum Event: Equatable, Sendable {
     case userProvisioned(UserID, matchedExisting: Bool)
     case userDeprovisioned(UserID)
     case environmentChanged(String)
+    case updateSettingChanged(Bool)
     case clockAdvanced(to: Day)
 
     public var name: String {
@@ -77,6 +79,7 @@ public enum Event: Equatable, Sendable {
         case .membershipRemoved: "MembershipRemoved"
         case .removedFromTeam: "RemovedFromTeam"
         case .coOwnerAdded: "CoOwnerAdded"
+        case .coOwnerRemoved: "CoOwnerRemoved"
         case .transferRequested: "TransferRequested"
         case .organizationTransferred: "OrganizationTransferred"
         case .transferDeclined: "TransferDeclined"
@@ -102,6 +105,7 @@ public enum Event: Equatable, Sendable {
         case .userProvisioned: "UserProvisioned"
         case .userDeprovisioned: "UserDeprovisioned"
         case .environmentChanged: "EnvironmentChanged"
+        case .updateSettingChanged: "UpdateSettingChanged"
         case .clockAdvanced: "ClockAdvanced"
         }
     }

@@ -1,7 +1,7 @@
 /// Accounts, sign-in, activity, upgrade with an activation code, trials (ACC, UPG, DOM-7/8/16, SSO-5, RPT-10).
 extension State {
     mutating func signUp(email rawEmail: String, method: LoginMethod) throws(DomainError) -> [Event] {
-        let email = Text.trimmed(rawEmail).lowercased()
+        let email = Text.lowercased(Text.trimmed(rawEmail))
         guard Text.isValidEmail(email) else { throw .invalidEmail(rawEmail) }
         if user(email: email) != nil { throw .emailAlreadyRegistered(email) }
         // DOM-7/DOM-8/LIC-5: domain capture on a verified domain.
@@ -129,9 +129,10 @@ extension State {
     @inline(never)
     static func instanceName(forEmail email: String) -> String {
         let domain = Text.emailDomain(email)
-        let label = domain.split(separator: ".").first.map { String($0) } ?? "Enterprise"
-        guard let first = label.first else { return "Enterprise" }
-        return String(first).uppercased() + String(label.dropFirst())
+        var label = Text.bytes(Text.split(domain, UInt8(ascii: "."))[0])
+        if label.isEmpty { return "Enterprise" }
+        if label[0] >= 0x61 && label[0] <= 0x7A { label[0] -= 32 }
+        return Text.string(label)
     }
 
     /// LIC-5, INV-13: a license, and the enterprise-member plan for accounts without a plan of their own.

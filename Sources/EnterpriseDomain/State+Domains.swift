@@ -4,7 +4,7 @@ extension State {
         -> [Event]
     {
         let index = try adminInstanceIndex(actor)
-        let name = Text.trimmed(rawName).lowercased()
+        let name = Text.lowercased(Text.trimmed(rawName))
         guard State.isDomainName(name) else { throw .invalidDomainName(rawName) }
         for instance in instances where instance.domains.containsWhere({ $0.name == name }) {
             throw .domainAlreadyExists(name)
@@ -25,12 +25,15 @@ extension State {
     }
 
     static func isDomainName(_ name: String) -> Bool {
-        guard name.contains(where: { $0 == "." }), !name.hasPrefix("."), !name.hasSuffix(".") else { return false }
-        var previous: Character = " "
-        for character in name {
-            if character == "." && previous == "." { return false }
-            if !(character.isLetter || character.isNumber || character == "-" || character == ".") { return false }
-            previous = character
+        let bytes = Text.bytes(name)
+        guard bytes.containsWhere({ $0 == 0x2E }), bytes.first != 0x2E, bytes.last != 0x2E else { return false }
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            if byte == 0x2E && previous == 0x2E { return false }
+            // Letters and digits (any non-ASCII byte counts as a letter of an internationalized name), "-", ".".
+            let letterOrDigit = ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            if !(letterOrDigit || byte >= 0x80 || byte == 0x2D || byte == 0x2E) { return false }
+            previous = byte
         }
         return true
     }
@@ -41,7 +44,7 @@ extension State {
         throws(DomainError) -> [Event]
     {
         let index = try adminInstanceIndex(actor)
-        let key = Text.trimmed(name).lowercased()
+        let key = Text.lowercased(Text.trimmed(name))
         guard let domainIndex = instances[index].domains.indexWhere({ $0.name == key }) else {
             throw .notFound("domain \(key)")
         }

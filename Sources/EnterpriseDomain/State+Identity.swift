@@ -7,7 +7,7 @@ extension State {
         guard let index = instances.indexWhere({ $0.ownerID == actor }) else {
             throw .permissionDenied("only the Owner can configure SSO")
         }
-        let name = Text.trimmed(rawDomain).lowercased()
+        let name = Text.lowercased(Text.trimmed(rawDomain))
         guard instances[index].domains.containsWhere({ $0.name == name && $0.verified }) else {
             throw .domainNotVerified(name)
         }
@@ -65,7 +65,7 @@ extension State {
     mutating func scimProvision(email rawEmail: String, by actor: UserID) throws(DomainError) -> [Event] {
         let index = try scimReadyIndex(actor)
         let instanceID = instances[index].id
-        let email = Text.trimmed(rawEmail).lowercased()
+        let email = Text.lowercased(Text.trimmed(rawEmail))
         guard Text.isValidEmail(email) else { throw .invalidEmail(rawEmail) }
         var events: [Event] = []
         let userID: UserID
@@ -99,6 +99,43 @@ extension State {
         guard let target = user(email: email), instances[index].scimProvisioned.contains(target.id) else { return [] }
         var events = try releaseLicense(target.id, instanceIndex: index)
         events.append(.userDeprovisioned(target.id))
+        return events
+    }
+}
+
+extension State {
+    /// SCIM-7/TEAM-8/TEAM-9: a group assigned in the IdP becomes a team of that name (a manual team of the same name
+    /// is taken over); its users are provisioned and join as members, users no longer in the group leave the team.
+    /// `emails: nil` is the group deleted in the IdP: the team is deleted.
+    mutating func scimSyncTeam(_ rawName: String, emails: [String]?, by actor: UserID) throws(DomainError) -> [Event] {
+        let index = try scimReadyIndex(actor)
+        let name = Text.trimmed(rawName)
+        if name.isEmpty { throw .teamNameRequired }
+        let found = instances[index].teams.indexWhere { $0.name == name }
+        guard let emails else {
+            guard let found else { throw .notFound("team \(name)") }
+            return try deleteTeam(instances[index].teams[found].id, by: actor)
+        }
+        var events: [Event] = []
+        var members: [TeamMember] = []
+        for email in emails where !Text.trimmed(email).isEmpty {
+            events += try scimProvision(email: email, by: actor)
+            if let id = user(email: email)?.id, !members.containsWhere({ $0.userID == id }) {
+                members.append(TeamMember(userID: id, role: .member))
+            }
+        }
+        if found == nil { events += try createTeam(name: name, description: "", by: actor) }
+        let teamIndex = found ?? instances[index].teams.count - 1
+        let team = instances[index].teams[teamIndex]
+        for member in team.members {
+            if let kept = members.indexWhere({ $0.userID == member.userID }) {
+                members[kept].role = member.role
+            } else {
+                events.append(.removedFromTeam(member.userID, team: team.id))
+            }
+        }
+        instances[index].teams[teamIndex].members = members
+        instances[index].teams[teamIndex].source = .scim
         return events
     }
 }

@@ -14,7 +14,7 @@ extension State {
         // ORG-4 (I): trimmed, non-empty, casing kept, duplicates allowed.
         let name = Text.trimmed(rawName)
         if name.isEmpty { throw .organizationNameRequired }
-        if let max = configuration.organizationNameMaxLength, name.count > max {
+        if let max = configuration.organizationNameMaxLength, name.unicodeScalars.count > max {
             throw .organizationNameTooLong(max: max)
         }
         let id = State.nextID("org", &counters.org)
@@ -42,8 +42,8 @@ extension State {
         var emails: [String] = []
         var invalid: [String] = []
         for raw in rawEmails {
-            for piece in raw.split(separator: ",") {
-                let email = Text.trimmed(String(piece)).lowercased()
+            for piece in Text.split(raw, UInt8(ascii: ",")) {
+                let email = Text.lowercased(Text.trimmed(piece))
                 if email.isEmpty || emails.contains(email) { continue }
                 if Text.isValidEmail(email) { emails.append(email) } else { invalid.append(email) }
             }
@@ -275,6 +275,23 @@ extension State {
         instances[index].scimProvisioned.removeWhere { $0 == userID }
         instances[index].coOwners.removeWhere { $0.userID == userID }
         var events: [Event] = [.licenseRemoved(userID)]
+        events += removeFromOrganizations(userID, instanceIndex: index)
+        if let email = user(userID)?.email {
+            events += cancelInvitations(where: { $0.email == email && $0.instanceID == instance.id })
+        }
+        if let userIndex = userIndex(userID), users[userIndex].plan == .enterpriseMember,
+            licensedInstances(of: userID).isEmpty
+        {
+            users[userIndex].plan = users[userIndex].previousPlan
+        }
+        return events
+    }
+
+    /// LIC-10/ROLE-5: out of every organization and team of the instance; the license stays.
+    @inline(never)
+    mutating func removeFromOrganizations(_ userID: UserID, instanceIndex index: Int) -> [Event] {
+        let instance = instances[index]
+        var events: [Event] = []
         for orgIndex in orgs.indices where orgs[orgIndex].instanceID == instance.id {
             // ORG-8 (I): an org owned by the removed user passes to the instance Owner.
             if orgs[orgIndex].ownerID == userID {
@@ -291,14 +308,6 @@ extension State {
         where instances[index].teams[teamIndex].members.containsWhere({ $0.userID == userID }) {
             instances[index].teams[teamIndex].members.removeWhere { $0.userID == userID }
             events.append(.removedFromTeam(userID, team: instances[index].teams[teamIndex].id))
-        }
-        if let email = user(userID)?.email {
-            events += cancelInvitations(where: { $0.email == email && $0.instanceID == instance.id })
-        }
-        if let userIndex = userIndex(userID), users[userIndex].plan == .enterpriseMember,
-            licensedInstances(of: userID).isEmpty
-        {
-            users[userIndex].plan = users[userIndex].previousPlan
         }
         return events
     }
@@ -317,6 +326,19 @@ extension State {
         instances[index].coOwners.removeWhere { $0.userID == candidate.id }
         instances[index].coOwners.append(CoOwner(userID: candidate.id, role: role))
         return [.coOwnerAdded(candidate.id, role: role)]
+    }
+
+    /// ROLE-5: the co-owner role goes; **Keep as a member** leaves every membership and the license,
+    /// **Remove from organizations** also takes them out of the instance's orgs and teams (the seat stays, LIC-3).
+    mutating func removeCoOwner(_ userID: UserID, keepAsMember: Bool, by actor: UserID) throws(DomainError)
+        -> [Event]
+    {
+        let index = try adminInstanceIndex(actor)
+        guard instances[index].coOwners.containsWhere({ $0.userID == userID }) else {
+            throw .notFound("a co-owner \(userID)")
+        }
+        instances[index].coOwners.removeWhere { $0.userID == userID }
+        return [.coOwnerRemoved(userID)] + (keepAsMember ? [] : removeFromOrganizations(userID, instanceIndex: index))
     }
 
     /// ORG-10: all four preconditions, then the new owner accepts or declines.

@@ -25,6 +25,9 @@ extension State {
         case .setEnvironment(let name, let value):
             environment[name] = value
             return [.environmentChanged(name)]
+        case .setUpdateAutomatically(let on):
+            updateAutomatically = on
+            return [.updateSettingChanged(on)]
         case .advanceClock(let days): return try advanceClock(days: days)
         default: return try runSignedIn(command, by: try actorID(actor))
         }
@@ -49,6 +52,7 @@ extension State {
         case .removeFromTeam(let user, let team): return try removeFromTeam(user, team: team, by: actor)
         case .removeLicense(let user): return try removeLicense(user, by: actor)
         case .addCoOwner(let email, let role): return try addCoOwner(email: email, role: role, by: actor)
+        case .removeCoOwner(let user, let keep): return try removeCoOwner(user, keepAsMember: keep, by: actor)
         case .transferOrganization(let org, let to):
             return try transferOrganization(org, to: to, by: actor)
         case .respondToTransfer(let org, let accept):
@@ -80,7 +84,10 @@ extension State {
             return try refreshSCIMToken(passphrase: passphrase, by: actor)
         case .scimProvision(let email): return try scimProvision(email: email, by: actor)
         case .scimDeactivate(let email): return try scimDeactivate(email: email, by: actor)
-        case .signUp, .logIn, .recordActivity, .issueActivationCode, .acceptInvitation, .setEnvironment, .advanceClock:
+        case .scimProvisionTeam(let name, let emails): return try scimSyncTeam(name, emails: emails, by: actor)
+        case .scimDeleteTeam(let name): return try scimSyncTeam(name, emails: nil, by: actor)
+        case .signUp, .logIn, .recordActivity, .issueActivationCode, .acceptInvitation, .setEnvironment,
+            .setUpdateAutomatically, .advanceClock:
             return try run(command, by: actor)
         }
     }

@@ -11,7 +11,7 @@ extension State {
         }
         var normalized = control
         if case .custom(let domains) = control {
-            normalized = .custom(domains.mapped { Text.trimmed($0).lowercased() }.filtered { !$0.isEmpty })
+            normalized = .custom(domains.mapped { Text.lowercased(Text.trimmed($0)) }.filtered { !$0.isEmpty })
         }
         instances[index].inviteControls.removeWhere { $0.orgID == orgID }
         instances[index].inviteControls.append(InviteControlSetting(orgID: orgID, control: normalized))
@@ -47,6 +47,7 @@ extension State {
         }
         let rules = storageRules(for: actor, in: orgID)
         guard rules.allows(type) else { throw .storageTypeNotAllowed(allowedLabel: rules.label) }
+        if type == .gitSync, gitSyncLimitWarning(orgID) != nil { throw .needsToUpgrade }
         let trimmed = Text.trimmed(rawName)
         let name = trimmed.isEmpty ? "New Project" : trimmed
         orgs[index].projects.append(Project(name: name, type: type, createdBy: actor))

@@ -52,8 +52,8 @@ extension State {
         let held = seatHoldingInviteEmails(in: instanceID)
         var counted: [String] = []
         for raw in emails {
-            for piece in raw.split(separator: ",") {
-                let email = Text.trimmed(String(piece)).lowercased()
+            for piece in Text.split(raw, UInt8(ascii: ",")) {
+                let email = Text.lowercased(Text.trimmed(piece))
                 if email.isEmpty || counted.contains(email) || held.contains(email) { continue }
                 if let user = user(email: email), instance.licenses.contains(user.id) { continue }
                 counted.append(email)
@@ -173,6 +173,14 @@ extension State {
         return .allAllowed
     }
 
+    /// POL-12: an Essentials (free) owner's organization with more than 3 users cannot use Git Sync.
+    public func gitSyncLimitWarning(_ orgID: OrgID) -> String? {
+        guard let org = org(orgID), org.instanceID == nil, user(org.ownerID)?.plan == .free,
+            members(of: orgID).count > 3
+        else { return nil }
+        return DomainError.needsToUpgrade.message
+    }
+
     public func storageRestrictionBanner(_ rules: StorageRules) -> String? {
         if rules.cloudSync && rules.localVault && rules.gitSync { return nil }
         return "The organization owner mandates that projects must be created and stored using \(rules.label)."
@@ -238,7 +246,7 @@ extension State {
     func validActivationCode(_ rawCode: String) throws(DomainError) -> ActivationCode {
         let text = Text.trimmed(rawCode)
         if text.isEmpty { throw .activationCodeRequired }
-        guard let code = activationCodes.firstWhere({ $0.code.lowercased() == text.lowercased() }) else {
+        guard let code = activationCodes.firstWhere({ Text.lowercased($0.code) == Text.lowercased(text) }) else {
             throw .invalidActivationCode
         }
         if code.consumedBy != nil { throw .activationCodeAlreadyUsed }
@@ -312,5 +320,11 @@ extension State {
             return UpdatePolicy(enabled: false, message: "Updates not supported in dev")
         }
         return UpdatePolicy(enabled: true, message: nil)
+    }
+
+    /// UPD-4: with updates supported, the `updateAutomatically` user setting still decides whether the app checks
+    /// on start and every interval.
+    public func checksForUpdatesAutomatically(isDevelopmentBuild: Bool = false) -> Bool {
+        updateAutomatically && updatePolicy(isDevelopmentBuild: isDevelopmentBuild).enabled
     }
 }

@@ -5,6 +5,8 @@ public struct State: Equatable, Sendable {
     /// UPD: environment variables seen by the desktop app.
     public var environment: StringMap
     public var platform: Platform
+    /// UPD-4: the desktop app's "update automatically" user setting.
+    public var updateAutomatically = true
     public var users: [User] = []
     public var activationCodes: [ActivationCode] = []
     public var instances: [EnterpriseInstance] = []
@@ -40,7 +42,7 @@ extension State {
     public func user(_ id: UserID) -> User? { users.firstWhere { $0.id == id } }
     @inline(never)
     public func user(email: String) -> User? {
-        let key = Text.trimmed(email).lowercased()
+        let key = Text.lowercased(Text.trimmed(email))
         return users.firstWhere { $0.email == key }
     }
     @inline(never)

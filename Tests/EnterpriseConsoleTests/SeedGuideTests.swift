@@ -357,3 +357,69 @@ extension ConsoleSession {
         #expect(session.screen.title == "Teams")
     }
 }
+
+/// The console side of co-owner removal, report periods, the Git Sync limit and SCIM teams.
+@Suite struct LateRuleConsoleTests {
+    @Test func aCoOwnerIsRemovedWithKeepAsAMemberOrRemoveFromOrganizations() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "Co-owners"))
+        session.step(.fill(label: "Email", value: "carol@kong.com"))
+        session.step(.click(label: "Invite"))
+        #expect(session.screen.control("Keep as a member", row: "carol@kong.com") != nil)
+        #expect(session.screen.control("Remove from organizations", row: "carol@kong.com") != nil)
+        session.step(.click(label: "Remove from organizations", row: "carol@kong.com"))
+        #expect(session.screen.messages.first?.text == "carol@kong.com is no longer a co-owner.")
+        #expect(session.screen.control("Keep as a member") == nil)
+        #expect(session.state.org(named: "Cargo")?.directMembers.count == 1)
+    }
+
+    @Test func theLastActiveReportDownloadsForTheChosenPeriod() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "Licenses"))
+        #expect(
+            session.screen.control("Period")?.options == ["All time", "Last 7 days", "Last 30 days", "Last 90 days"])
+        session.step(.click(label: "Advance clock 30 days"))
+        session.step(.select(label: "Period", option: "Last 7 days"))
+        session.step(.click(label: "Last Active"))
+        #expect(session.screen.download?.content == "Email,Last Active\n")
+        session.step(.select(label: "Period", option: "Last 30 days"))
+        session.step(.click(label: "Last Active"))
+        #expect(session.screen.download?.content.split(separator: "\n").count == 5)
+    }
+
+    @Test func scimGroupsAreProvisionedAsTeamsFromTheSimulationSection() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        session.step(.navigate(label: "Enterprise Controls"))
+        session.step(.click(label: "SSO"))
+        session.step(.click(label: "Create Connection"))
+        session.step(.fill(label: "Domain", value: "kong.com"))
+        session.step(.click(label: "Create connection"))
+        session.step(.click(label: "SCIM"))
+        session.step(.toggle(label: "Bearer Token", on: true))
+        session.step(.fill(label: "IdP group", value: "Ops"))
+        session.step(.fill(label: "Group members", value: "carol@kong.com, zoe@kong.com"))
+        session.step(.click(label: "Provision team"))
+        #expect(session.screen.messages.first?.text == "Provisioned team Ops.")
+        let ops = session.state.teamID(named: "Ops")
+        #expect(session.state.team(ops)?.members.count == 2)
+        session.step(.fill(label: "IdP group", value: "Ops"))
+        session.step(.click(label: "Delete group"))
+        #expect(session.state.team(ops) == nil)
+    }
+
+    @Test func anEssentialsOrganizationOfMoreThanThreeUsersWarnsAboutGitSync() throws {
+        var state = State.scenarioFixture()
+        let alice = state.user(email: "alice@kong.com")?.id ?? ""
+        let personal = state.user(alice)?.personalOrgID ?? ""
+        for email in ["p1@kong.com", "p2@kong.com", "p3@kong.com"] {
+            _ = try? state.perform(.signUp(email: email, method: .email))
+            _ = try? state.perform(.invite(emails: [email], to: .organization(personal), role: .member), by: alice)
+            if let id = state.invitations.last?.id { _ = try? state.perform(.acceptInvitation(id)) }
+        }
+        var session = ConsoleSession(state: state, userEmail: "alice@kong.com")
+        session.step(.click(label: "Manage Organization", row: "Personal Workspace"))
+        #expect(session.screen.messages.contains { $0.text == "Git Sync limited to organizations of 3 or fewer users" })
+    }
+}

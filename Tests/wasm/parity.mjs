@@ -1,30 +1,35 @@
-// Parity: every script in Tests/wasm/scripts runs through ConsoleWasm.wasm and must produce, byte for byte,
-// the transcript the native build wrote to Tests/wasm/expected (checked natively by ScriptParityTests).
-// The same steps are also replayed through console_start/console_perform/console_screen, which must agree
-// with the transcript's screens. Usage: node Tests/wasm/parity.mjs [path/to/ConsoleWasm.wasm]
+// Parity: every script in Tests/wasm/scripts runs through the wasm and must produce, byte for byte, the transcript
+// the native build wrote to Tests/wasm/expected (checked natively by ScriptParityTests). Whole transcripts come from
+// ConsoleWasmTesting.wasm (the shipped console plus console_run_script and console_state); the same steps are then
+// replayed through the shipped ConsoleWasm.wasm's console_start/console_perform/console_screen, which must agree
+// with the transcript's screens.
+// Usage: node Tests/wasm/parity.mjs [path/to/ConsoleWasm.wasm] [path/to/ConsoleWasmTesting.wasm]
 import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wasmPath = process.argv[2] ?? join(here, "../../.build-wasm/ConsoleWasm.wasm");
-const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {});
-const x = instance.exports;
+const testingPath = process.argv[3] ?? join(dirname(wasmPath), "ConsoleWasmTesting.wasm");
+const load = async (path) => (await WebAssembly.instantiate(readFileSync(path), {})).instance.exports;
+const x = await load(wasmPath);
+const t = await load(testingPath);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 function call(fn, ...leading) {
+  const e = fn === t.console_run_script ? t : x;
   return (text) => {
     const bytes = encoder.encode(text);
-    const pointer = x.console_alloc(bytes.length || 1);
-    new Uint8Array(x.memory.buffer, pointer, bytes.length).set(bytes);
+    const pointer = e.console_alloc(bytes.length || 1);
+    new Uint8Array(e.memory.buffer, pointer, bytes.length).set(bytes);
     const status = fn(...leading, pointer, bytes.length);
-    x.console_free(pointer);
-    return { status, text: result() };
+    e.console_free(pointer);
+    return { status, text: result(e) };
   };
 }
-function result() {
-  return decoder.decode(new Uint8Array(x.memory.buffer, x.console_result_ptr(), x.console_result_len()));
+function result(e = x) {
+  return decoder.decode(new Uint8Array(e.memory.buffer, e.console_result_ptr(), e.console_result_len()));
 }
 
 let failures = 0;
@@ -32,7 +37,7 @@ const scripts = readdirSync(join(here, "scripts")).filter((f) => f.endsWith(".js
 for (const file of scripts) {
   const script = readFileSync(join(here, "scripts", file), "utf8");
   const expected = readFileSync(join(here, "expected", file), "utf8");
-  const transcript = call(x.console_run_script)(script).text;
+  const transcript = call(t.console_run_script)(script).text;
   if (transcript !== expected) {
     failures++;
     let i = 0;
