@@ -38,30 +38,31 @@ public struct HeadingIDGenerator {
     }
 
     public static func slug(_ text: String, style: HeadingIDStyle) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
         switch style {
         case .github:
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars {
                 if scalar.isASCII {
                     // The common case without Unicode property lookups or a String per character.
                     let value = UInt8(scalar.value)
                     switch value {
-                    case UInt8(ascii: " "): out += "-"
+                    case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
                     case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                         UInt8(ascii: "0")...UInt8(ascii: "9"):
-                        out.unicodeScalars.append(scalar)
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.unicodeScalars.append(Unicode.Scalar(value + 32))
+                        bytes.append(value)
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(value + 32)
                     default: break
                     }
                 } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                     || scalar.properties.generalCategory == .nonspacingMark
                 {
-                    out += String(scalar).lowercased()
+                    bytes.append(contentsOf: String(scalar).lowercased().utf8)
                 }
             }
-            return out
+            return String(decoding: bytes, as: UTF8.self)
         case .kramdown:
+            var out = ""
             var started = false
             for scalar in text.unicodeScalars {
                 let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")

@@ -8,6 +8,7 @@ enum SiteFiles {
 
     static func searchIndex(_ pages: [RenderedPage]) -> String {
         var out = "[\n"
+        out.reserveCapacity(pages.reduce(16) { $0 + $1.searchEntry.utf8.count + 2 })
         var first = true
         for rendered in pages where !rendered.searchEntry.isEmpty {
             if !first { out += ",\n" }
@@ -65,7 +66,10 @@ enum SiteFiles {
     }
 
     static func xmlEscape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        guard
+            text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+        else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
