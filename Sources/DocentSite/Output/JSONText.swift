@@ -2,29 +2,38 @@
 public enum JSONText {
     public static func string(_ text: String, into out: inout String) {
         out += "\""
-        if !text.utf8.contains(where: needsEscape) {
+        guard text.utf8.contains(where: needsEscape) else {
             out += text
             out += "\""
             return
         }
-        var utf8 = text.utf8[...]
-        while let index = utf8.firstIndex(where: needsEscape) {
-            out += Substring(utf8[..<index])
-            switch utf8[index] {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x3C: out += "\\u003c"
-            case let byte:
-                let hex = String(byte, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        // Escaped into bytes, made a String once (appending short pieces to a String costs more than the copy).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            guard needsEscape(byte) else {
+                bytes.append(byte)
+                continue
             }
-            utf8 = utf8[utf8.index(after: index)...]
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case 0x22: bytes.append(UInt8(ascii: "\""))
+            case 0x5C: bytes.append(UInt8(ascii: "\\"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            default:  // other control characters and `<` (so the JSON can sit in a <script>)
+                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0xF))
+            }
         }
-        out += Substring(utf8)
+        out += String(decoding: bytes, as: UTF8.self)
         out += "\""
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
