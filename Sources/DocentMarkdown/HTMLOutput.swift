@@ -17,10 +17,6 @@ struct HTMLOutput {
         }
     }
 
-    mutating func write(_ number: Int) {
-        write(String(number))
-    }
-
     /// Text with `&`, `<`, `>` and `"` escaped (what cmark escapes in text and attributes).
     mutating func writeEscaped(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ writeEscaped(bytes: $0) }) == nil {
