@@ -5,9 +5,16 @@
 #   bench/build-bench.sh [PAGES...]        default: 1000 10000
 #
 # Env: DOCENT (release binary, default .build/release/docent), ROUNDS (default 3), WARMUP (default 1),
-# WORK (corpus and outputs, default /tmp/docent-build-bench), SKIP (space-separated names to leave out, e.g. jekyll).
+# WORK (corpus, logs, results; default /tmp/docent-build-bench), OUT (where the sites are written; default a
+# tmpfs, /dev/shm/docent-build-bench, when there is one, else $WORK), SKIP (space-separated names to leave out,
+# e.g. jekyll).
 # Each run writes a fresh output folder; the previous one is deleted before it, untimed, followed by sync and a
-# pause (on this disk a large rm -rf right before a build slows the build down).
+# pause. Why a tmpfs by default: on an ext4 without a journal (this VM's disk) the deletion does not stay out of
+# the timed part. ext4 then refuses to reuse an inode deleted in the last 60 s (360 s while its inode table
+# block is dirty, which the next file created in that block makes it), and every new file and folder scans past
+# all of them: after deleting one 10,000-page site, the next build of any of the tools spends 3-10 s more in
+# the kernel, growing round after round (perf: recently_deleted, find_inode_bit under mkdir and open). The
+# floor writes nothing, so it is unaffected. OUT=$WORK measures on the disk anyway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
@@ -15,17 +22,22 @@ DOCENT=${DOCENT:-$PWD/.build/release/docent}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-1}
 WORK=${WORK:-/tmp/docent-build-bench}
+if [[ -z "${OUT:-}" ]]; then
+    OUT=$WORK
+    if [[ "$(stat -f -c %T /dev/shm 2>/dev/null)" == tmpfs && -w /dev/shm ]]; then OUT=/dev/shm/docent-build-bench; fi
+fi
 SKIP=${SKIP:-}
 PAGES=("$@")
 [[ $# -eq 0 ]] && PAGES=(1000 10000)
-mkdir -p "$WORK"
+mkdir -p "$WORK" "$OUT"
+echo "sites written under $OUT ($(stat -f -c %T "$OUT"))"
 
 for pages in "${PAGES[@]}"; do
     corpus="$WORK/corpus-$pages"
     if [[ ! -f "$corpus/manifest.json" ]]; then
         python3 "$SHARED/bench/make-corpus.py" --pages "$pages" --out "$corpus" --concat "$corpus/bodies.md" --force --quiet
     fi
-    out="$WORK/out-$pages"
+    out="$OUT/out-$pages"
     clean="sync; sleep 1"
     args=(--rounds "$ROUNDS" --warmup "$WARMUP" --ref hugo --json "$WORK/result-$pages.json" --log "$WORK/log-$pages.txt")
     add() {  # name, command, output folder
