@@ -41,7 +41,7 @@ public struct Outline: Sendable {
             appendText(text)
             visit(block.inlines, blockStart: block.start)
         case .paragraph, .tableCell:
-            if !textIsFull { appendText(block.inlines.plainText) }
+            appendText(block.inlines)
             visit(block.inlines, blockStart: block.start)
         default:
             for child in block.children { visit(child) }
@@ -68,11 +68,24 @@ public struct Outline: Sendable {
 
     private mutating func appendText(_ fragment: String) {
         guard !fragment.isEmpty, !textIsFull else { return }
-        defer {
-            // Characters are counted only once there are enough UTF-8 bytes (a character has at least one).
-            textIsFull = text.utf8.count >= textLimit && text.count >= textLimit
-        }
         if !text.isEmpty { text += " " }
         text += fragment
+        updateTextIsFull()
+    }
+
+    /// The inlines' plain text appended in place (no string per paragraph).
+    private mutating func appendText(_ inlines: [MarkdownInline]) {
+        guard !textIsFull else { return }
+        let before = text.utf8.count
+        if before > 0 { text += " " }
+        let separated = text.utf8.count
+        for inline in inlines { inline.appendPlainText(to: &text) }
+        if text.utf8.count == separated && separated > before { text.removeLast() }
+        updateTextIsFull()
+    }
+
+    private mutating func updateTextIsFull() {
+        // Characters are counted only once there are enough UTF-8 bytes (a character has at least one).
+        textIsFull = text.utf8.count >= textLimit && text.count >= textLimit
     }
 }

@@ -17,6 +17,12 @@ import Testing
         #expect(outline.text == "Hello world.")
     }
 
+    @Test func textSeparatesBlocksWithOneSpaceAndSkipsEmptyOnes() {
+        let outline = Outline(
+            Markdown.parse("# Start\n\nOne.\n\n![](x.png)\n\n| A | B |\n|---|---|\n| c | |\n\nTwo.\n"))
+        #expect(outline.text == "Start One. A B c Two.")
+    }
+
     @Test func textStopsAfterItsLimitButHeadingsAndLinksDoNot() {
         let paragraphs = (1...50).map { "Paragraph \($0) says café [link \($0)](p\($0).md)." }
         let text = paragraphs.joined(separator: "\n\n") + "\n\n## Last heading\n"

@@ -97,6 +97,41 @@ import Testing
                 == "[Home](/)|Home:false;Blog:true;|faq-why=<p>Because <strong>A</strong>.</p>\n|enterprise")
     }
 
+    @Test func faqItemsReachAnIncludeInASubfolder() throws {
+        let site = try SiteFixture(
+            SiteFixture.basics.merging([
+                "templates/layouts/default.html": "{% include parts/faqs.html %}",
+                "templates/includes/parts/faqs.html": "{% for f in page.faq_items %}{{ f.answer }}{% endfor %}",
+                "content/a.md": "---\ntitle: A\nfaqs:\n  - q: Why?\n    a: Because *so*.\n---\n",
+            ]) { $1 })
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("a/index.html") == "<p>Because <em>so</em>.</p>\n")
+    }
+
+    @Test func faqAnswersAreNotRenderedWhenNoTemplateShowsThem() throws {
+        // The answer's Liquid is broken: rendering it would report an error, so none means it was skipped.
+        let faq = "faqs:\n  - q: Why?\n    a: \"{% if x %}never closed\"\n"
+        let site = try SiteFixture(
+            SiteFixture.basics.merging([
+                "templates/layouts/default.html": "{% for f in page.faqs %}{{ f.q }}{% endfor %}",
+                "content/a.md": "---\ntitle: A\n\(faq)---\n",
+            ]) { $1 })
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("a/index.html") == "Why?")
+        let shown = try SiteFixture(
+            SiteFixture.basics.merging([
+                "templates/layouts/default.html": "{{ page.faq_items | size }}",
+                "content/a.md": "---\ntitle: A\n\(faq)---\n",
+            ]) { $1 })
+        defer { shown.remove() }
+        let shownResult = shown.build().result
+        #expect(shownResult.diagnostics.contains { $0.id.hasPrefix("liquid.") }, "\(shownResult.messages)")
+    }
+
     @Test func dataFilesAndNavigationAreSiteValues() throws {
         let site = try SiteFixture(
             SiteFixture.basics.merging([

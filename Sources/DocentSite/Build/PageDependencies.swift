@@ -21,7 +21,7 @@ struct PageDependencies: Sendable {
         !pageURLs.isDisjoint(with: urls)
     }
 
-    /// The forms of a URL written in front matter that `SiteModel.page(forURL:)` would resolve to the same page.
+    /// The forms of a URL written in front matter that `SiteModel.pageIndex(forURL:)` would resolve to the same page.
     static func urlForms(_ url: String, baseURL: String) -> [String] {
         var path = url
         if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }

@@ -68,18 +68,16 @@ final class SiteModel: Sendable {
         diagnostics = previous.diagnostics
     }
 
-    /// Resolves a site URL as written in front matter or a link ("/insomnia/sso/", "/insomnia/sso", "sso/").
-    func page(forURL url: String) -> Page? {
+    /// Resolves a site URL as written in front matter or a link ("/insomnia/sso/", "/insomnia/sso", "sso/") to the
+    /// index of its page in `pages` (with or without the baseurl, `index.html`, a fragment or a query). An index,
+    /// not a `Page`: callers need one field or only the page's existence, and copying a page retains all its parts.
+    func pageIndex(forURL url: String) -> Int? {
         var path = url
         if let end = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
             path = String(path[..<end])
         }
         if !config.baseURL.isEmpty, path.hasPrefix(config.baseURL + "/") { path.removeFirst(config.baseURL.count) }
-        if let index = pageByURL[path] ?? pageByURL[path + "/"]
+        return pageByURL[path] ?? pageByURL[path + "/"]
             ?? pageByURL[path.hasSuffix("/index.html") ? String(path.dropLast(10)) : path]
-        {
-            return pages[index]
-        }
-        return nil
     }
 }

@@ -69,8 +69,10 @@ struct PageRenderer {
             })
         pageValues["breadcrumb_links"] = breadcrumbs(for: page, diagnostics: &diagnostics)
         pageValues["related"] = related(for: page, diagnostics: &diagnostics)
-        pageValues["faq_items"] = faqs(
-            for: page, pageValue: .object(pageValues), renderer: renderer, diagnostics: &diagnostics)
+        if templates.usesFAQItems {
+            pageValues["faq_items"] = faqs(
+                for: page, pageValue: .object(pageValues), renderer: renderer, diagnostics: &diagnostics)
+        }
         pageValues["content"] = .string(content)
         let html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         return RenderedPage(
@@ -119,7 +121,7 @@ struct PageRenderer {
     private func breadcrumbs(for page: Page, diagnostics: inout [Diagnostic]) -> LiquidValue {
         var links: [LiquidValue] = []
         for (index, url) in page.meta.breadcrumbs.enumerated() {
-            guard let target = model.page(forURL: url) else {
+            guard let index = model.pageIndex(forURL: url) else {
                 diagnostics.append(
                     .error(
                         "frontmatter.breadcrumb", "breadcrumb \(url) is not a page of the site",
@@ -127,7 +129,7 @@ struct PageRenderer {
                         note: suggestion(for: url)))
                 continue
             }
-            links.append(.object(["title": .string(target.title), "url": .string(target.url)]))
+            links.append(.object(["title": .string(model.pages[index].title), "url": .string(model.pages[index].url)]))
         }
         if page.meta.breadcrumbs.isEmpty, let category = page.meta.category, let categoryURL = page.meta.categoryURL {
             let url: String
@@ -137,7 +139,11 @@ struct PageRenderer {
                 let folder = page.url.split(separator: "/").dropLast().joined(separator: "/")
                 url = "/" + (folder.isEmpty ? "" : folder + "/") + categoryURL + "/"
             }
-            links.append(.object(["title": .string(category), "url": .string(model.page(forURL: url)?.url ?? url)]))
+            links.append(
+                .object([
+                    "title": .string(category),
+                    "url": .string(model.pageIndex(forURL: url).map { model.pages[$0].url } ?? url),
+                ]))
         }
         return .array(links)
     }
@@ -146,7 +152,7 @@ struct PageRenderer {
         .array(
             page.meta.relatedResources.map { link in
                 let external = !LinkResolver.isLocal(link.url)
-                if !external, link.url.hasPrefix("/"), model.page(forURL: link.url) == nil,
+                if !external, link.url.hasPrefix("/"), model.pageIndex(forURL: link.url) == nil,
                     !model.staticURLs.contains(link.url)
                 {
                     diagnostics.append(

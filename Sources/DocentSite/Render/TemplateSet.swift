@@ -16,6 +16,9 @@ final class TemplateSet: Sendable {
     let engine: LiquidEngine
     let layouts: [String: Layout]
     let diagnostics: [Diagnostic]
+    /// True when a layout, an include or a custom tag mentions `faq_items`. Rendering every page's FAQ answers to
+    /// HTML is skipped when nothing can show them (a page body renders before `faq_items` exists).
+    let usesFAQItems: Bool
 
     init(root: URL, config: SiteConfig, siteValues: @escaping @Sendable () -> LiquidValue) {
         var diagnostics: [Diagnostic] = []
@@ -26,8 +29,10 @@ final class TemplateSet: Sendable {
         let headingStyle: HeadingIDStyle = config.headingIDs == .kramdown ? .kramdown : .github
         configuration.markdownify = { Markdown.html($0, headingIDs: headingStyle) }
         let tagBox = EngineBox()
+        var usesFAQItems = Self.mention("faq_items", under: config.includesFolder, root: root)
         for (name, sitePath) in Self.files(in: config.tagsFolder, root: root) {
             guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
+            usesFAQItems = usesFAQItems || text.contains("faq_items")
             let split =
                 (try? FrontMatterSplit.split(text).get()) ?? FrontMatterSplit(yaml: nil, body: text, bodyLineOffset: 0)
             let yamlBody = split.yaml.map { $0.contains("body: yaml") } ?? false
@@ -49,6 +54,7 @@ final class TemplateSet: Sendable {
         var layouts: [String: Layout] = [:]
         for (name, sitePath) in Self.files(in: config.layoutsFolder, root: root) {
             guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
+            usesFAQItems = usesFAQItems || text.contains("faq_items")
             let split: FrontMatterSplit
             switch FrontMatterSplit.split(text) {
             case .success(let value): split = value
@@ -89,6 +95,7 @@ final class TemplateSet: Sendable {
         }
         self.engine = engine
         self.layouts = layouts
+        self.usesFAQItems = usesFAQItems
         self.diagnostics = diagnostics + Self.layoutCycles(layouts)
     }
 
@@ -135,6 +142,21 @@ final class TemplateSet: Sendable {
         return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
             ((name as NSString).deletingPathExtension, folder + "/" + name)
         }
+    }
+
+    /// True when a file in the folder or its subfolders contains `word` (or cannot be read as text).
+    private static func mention(_ word: String, under folder: String, root: URL) -> Bool {
+        let url = root.appendingPathComponent(folder)
+        guard let files = FileManager.default.enumerator(atPath: url.path) else { return false }
+        for case let name as String in files {
+            var isDirectory: ObjCBool = false
+            let path = url.path + "/" + name
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
+            guard let data = FileManager.default.contents(atPath: path) else { return true }
+            if String(decoding: data, as: UTF8.self).contains(word) { return true }
+        }
+        return false
     }
 
     private static func read(_ root: URL, _ sitePath: String, into diagnostics: inout [Diagnostic]) -> String? {
