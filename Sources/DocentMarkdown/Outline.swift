@@ -86,6 +86,9 @@ public struct Outline: Sendable {
 
     private mutating func updateTextIsFull() {
         // Characters are counted only once there are enough UTF-8 bytes (a character has at least one).
-        textIsFull = text.utf8.count >= textLimit && text.count >= textLimit
+        // ASCII text has as many characters as bytes; only other text needs the (slow) grapheme count.
+        guard text.utf8.count >= textLimit else { return }
+        let isASCII = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
+        textIsFull = isASCII || text.count >= textLimit
     }
 }

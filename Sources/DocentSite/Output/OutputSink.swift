@@ -5,6 +5,9 @@ import Foundation
 public protocol OutputSink: Sendable {
     /// Writes a file at a path relative to the site's output root ("insomnia/sso/index.html").
     func write(_ bytes: [UInt8], to path: String) throws
+    /// Writes bytes from a buffer. A requirement (not only an extension method) so that a sink that can write
+    /// without first copying into an array is called even through `any OutputSink`.
+    func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws
     /// Copies a source file as it is.
     func copy(from source: URL, to path: String) throws
     /// True when nothing written shows until the build commits (a staging folder): the build can then write each
@@ -20,8 +23,7 @@ extension OutputSink {
         try text.withUTF8 { buffer in try write(UnsafeRawBufferPointer(buffer), to: path) }
     }
 
-    /// Writes bytes from a buffer (a sink that can skip the copy into an array overrides it).
-    func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
+    public func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         try write(Array(buffer), to: path)
     }
 }
@@ -53,5 +55,6 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
 public struct NullOutput: OutputSink {
     public init() {}
     public func write(_ bytes: [UInt8], to path: String) throws {}
+    public func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {}
     public func copy(from source: URL, to path: String) throws {}
 }
