@@ -64,6 +64,21 @@ import Testing
         #expect(try Self.leftovers(in: site.root).isEmpty)
     }
 
+    @Test func aFileWrittenInPiecesHasEveryPieceInOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docent-pieces-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Small pieces that fill the 256 KiB buffer several times, empty ones, and one bigger than the buffer.
+        var pieces = (0..<30_000).map { "entry \($0)," }
+        pieces.insert("", at: 7)
+        pieces.insert(String(repeating: "é", count: 200_000), at: 12_000)
+        pieces.append("")
+        let output = try DirectoryOutput(destination: folder)
+        try output.write(pieces: pieces, to: "data/search.json")
+        try output.commit()
+        let written = try String(contentsOf: folder.appendingPathComponent("data/search.json"), encoding: .utf8)
+        #expect(written == pieces.joined())
+    }
+
     /// Staging folders and previous sites moved aside.
     static func leftovers(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".docent-") }

@@ -132,7 +132,7 @@ public struct SiteBuilder: Sendable {
                     staticCount += 1
                 }
                 try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
-                try sink.write(SiteFiles.searchIndex(rendered), to: "search.json")
+                try sink.write(pieces: SiteFiles.searchIndexPieces(rendered), to: "search.json")
             } catch {
                 diagnostics.append(.error("output.write", "\(error)"))
             }

@@ -74,12 +74,49 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         try data.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
     }
 
+    /// The pieces go through one 256 KiB buffer: no copy of the whole file in memory, few system calls.
+    public func write(pieces: [String], to path: String) throws {
+        let target = try prepare(path)
+        let descriptor = try Self.create(target)
+        defer { close(descriptor) }
+        let capacity = 1 << 18
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
+        defer { buffer.deallocate() }
+        var used = 0
+        for piece in pieces {
+            var piece = piece
+            try piece.withUTF8 { bytes in
+                guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+                if used + bytes.count > capacity {
+                    try Self.writeAll(descriptor, UnsafeRawBufferPointer(rebasing: buffer[..<used]), path: target)
+                    used = 0
+                }
+                if bytes.count > capacity {
+                    try Self.writeAll(descriptor, UnsafeRawBufferPointer(bytes), path: target)
+                } else {
+                    (buffer.baseAddress! + used).copyMemory(from: start, byteCount: bytes.count)
+                    used += bytes.count
+                }
+            }
+        }
+        try Self.writeAll(descriptor, UnsafeRawBufferPointer(rebasing: buffer[..<used]), path: target)
+    }
+
     /// Plain open/write/close: the staging folder is new and private to this build, so no temporary file and
     /// rename per file (FileManager.createFile writes atomically, which doubles the file system work).
     private static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try writeAll(descriptor, buffer, path: path)
+    }
+
+    private static func create(_ path: String) throws -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0
         while offset < buffer.count {
             let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

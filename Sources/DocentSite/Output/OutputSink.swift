@@ -8,6 +8,8 @@ public protocol OutputSink: Sendable {
     /// Writes bytes from a buffer. A requirement (not only an extension method) so that a sink that can write
     /// without first copying into an array is called even through `any OutputSink`.
     func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws
+    /// Writes a file made of pieces, in order (the search index of a big site is tens of megabytes of entries).
+    func write(pieces: [String], to path: String) throws
     /// Copies a source file as it is.
     func copy(from source: URL, to path: String) throws
     /// True when nothing written shows until the build commits (a staging folder): the build can then write each
@@ -25,6 +27,10 @@ extension OutputSink {
 
     public func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         try write(Array(buffer), to: path)
+    }
+
+    public func write(pieces: [String], to path: String) throws {
+        try write(pieces.joined(), to: path)
     }
 }
 
@@ -56,5 +62,6 @@ public struct NullOutput: OutputSink {
     public init() {}
     public func write(_ bytes: [UInt8], to path: String) throws {}
     public func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {}
+    public func write(pieces: [String], to path: String) throws {}
     public func copy(from source: URL, to path: String) throws {}
 }

@@ -7,16 +7,20 @@ enum SiteFiles {
     static let searchTextLimit = 2_000
 
     static func searchIndex(_ pages: [RenderedPage]) -> String {
-        var out = "[\n"
-        out.reserveCapacity(pages.reduce(16) { $0 + $1.searchEntry.utf8.count + 2 })
-        var first = true
-        for rendered in pages where !rendered.searchEntry.isEmpty {
-            if !first { out += ",\n" }
-            first = false
-            out += rendered.searchEntry
+        searchIndexPieces(pages).joined()
+    }
+
+    /// `search.json` as the pieces to write one after the other (each page's entry was made as the page rendered),
+    /// so a big site's index is not first copied into one string.
+    static func searchIndexPieces(_ pages: [RenderedPage]) -> [String] {
+        var pieces = ["[\n"]
+        pieces.reserveCapacity(pages.count * 2 + 2)
+        for index in pages.indices where !pages[index].searchEntry.isEmpty {
+            if pieces.count > 1 { pieces.append(",\n") }
+            pieces.append(pages[index].searchEntry)
         }
-        out += "\n]\n"
-        return out
+        pieces.append("\n]\n")
+        return pieces
     }
 
     /// A page's object in the search index (made as each page renders, on every core), or "" for a 404 page.
