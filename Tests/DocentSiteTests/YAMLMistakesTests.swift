@@ -1,0 +1,55 @@
+import Testing
+
+@testable import DocentSite
+
+/// Front matter slips are reported where they were made, not where Yams noticed them (often the closing `---`).
+@Suite struct YAMLMistakesTests {
+    private func failure(_ yaml: String) throws -> YAMLData.ParseError {
+        guard case .failure(let error) = YAMLData.parse(yaml) else {
+            Issue.record("expected \(yaml.debugDescription) to be refused")
+            throw CancellationError()
+        }
+        return error
+    }
+
+    @Test func anUnclosedQuoteIsReportedAtItsOpeningQuote() throws {
+        let error = try failure("title: A\ndescription: \"Set up SSO\nlayout: default\ntier: plus\n")
+        #expect((error.line, error.column) == (2, 14))
+        #expect(error.message == "this value's opening \" is not closed on its line, so YAML reads on into `layout:`")
+    }
+
+    @Test func anUnclosedQuoteOnTheLastLineIsNeverClosed() throws {
+        let error = try failure("title: A\ndescription: 'It''s done\n")
+        #expect((error.line, error.column) == (2, 14))
+        #expect(error.message == "this value's opening ' is never closed")
+    }
+
+    @Test func anUnclosedQuoteInAListItemStopsAtTheNextKeyOfTheItem() throws {
+        let error = try failure("faqs:\n  - q: \"Why?\n    a: Because.\ntitle: A\n")
+        #expect((error.line, error.column) == (2, 8))
+        #expect(error.message.hasSuffix("reads on into `a:`"))
+    }
+
+    @Test func anUnclosedFlowListIsReportedAtItsBracket() throws {
+        let error = try failure("title: A\nbreadcrumbs: [/, /guides/\nlayout: default\n")
+        #expect((error.line, error.column) == (2, 14))
+        #expect(error.message == "this value's opening [ is not closed on its line, so YAML reads on into `layout:`")
+    }
+
+    @Test func aTabInTheIndentationIsReportedAtTheTab() throws {
+        let error = try failure("title: A\nfaqs:\n\t- q: Why?\n")
+        #expect((error.line, error.column) == (3, 1))
+        #expect(error.message.contains("tab"))
+    }
+
+    @Test func quotesInsideABlockScalarAndClosedMultiLineQuotesAreNotMistakes() throws {
+        let error = try failure("intro: |\n  Say \"hi\nnote: \"two\n  lines\"\nlist: [a, b\n")
+        #expect((error.line, error.column) == (5, 7))
+    }
+
+    @Test func otherErrorsKeepYamsPosition() throws {
+        let error = try failure("title: A\n  bad: indent\n")
+        #expect(error.line == 2)
+        #expect(error.message.contains("mapping values"))
+    }
+}
