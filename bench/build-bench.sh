@@ -50,6 +50,19 @@ for pages in "${PAGES[@]}"; do
     add floor "cmark-gfm -e table -e strikethrough -e autolink -e tasklist $corpus/bodies.md > /dev/null" "$out/floor"
     echo "== $pages pages ($(python3 -c "import json;m=json.load(open('$corpus/manifest.json'));print(m.get('total_pages', m.get('pages')))") with landings)"
     python3 "$SHARED/bench/interleave.py" "${args[@]}"
+    # Docent against each of the others, paired by round (interleave.py pairs against one reference only).
+    python3 - "$WORK/result-$pages.json" <<'PY'
+import json, statistics, sys
+runs = json.load(open(sys.argv[1]))["runs"]
+timed = {name: {r["round"]: r["wall"] for r in rs if not r["warmup"]} for name, rs in runs.items()}
+for other in ("hugo", "jekyll", "floor"):
+    if "docent" not in timed or other not in timed:
+        continue
+    ratios = sorted(timed["docent"][k] / timed[other][k] for k in timed["docent"] if k in timed[other])
+    print("docent/%-7s wall %.3f median (%.3f-%.3f) over %d paired rounds: %s" % (
+        other, statistics.median(ratios), ratios[0], ratios[-1], len(ratios),
+        " ".join("%.2f" % r for r in ratios)))
+PY
     # Correctness of the last Docent run: one page per source page, same links/ids/callouts as Jekyll.
     sources=$(find "$corpus/jekyll" -name '*.md' -not -path '*/_*' | wc -l)
     written=$(find "$out/docent" -name 'index.html' | wc -l)
