@@ -27,7 +27,7 @@ trap cleanup EXIT
 for pages in "${PAGES[@]}"; do
     corpus="$WORK/corpus-$pages"
     if [[ ! -d "$corpus/jekyll" ]]; then
-        python3 /work/shared/bench/make-corpus.py --pages "$pages" --out "$corpus" >/dev/null
+        python3 "${SHARED:-../shared}/bench/make-corpus.py" --pages "$pages" --out "$corpus" >/dev/null
     fi
     site="$WORK/site-$pages"
     rm -rf "$site" && cp -r "$corpus/jekyll" "$site"
