@@ -22,6 +22,14 @@ struct Discovery {
     let config: SiteConfig
     let outputPath: String?
     var diagnostics: [Diagnostic] = []
+    /// Indices (in the walk's list) of files that are pages only if they start with front matter.
+    private var frontMatterChecks: [Int] = []
+
+    init(root: URL, config: SiteConfig, outputPath: String?) {
+        self.root = root
+        self.config = config
+        self.outputPath = outputPath
+    }
 
     static let pageExtensions: Set<String> = ["md", "markdown", "html", "htm"]
     static let jekyllExcluded: Set<String> = [
@@ -31,6 +39,7 @@ struct Discovery {
 
     mutating func run() -> [SourceFile] {
         var files: [SourceFile] = []
+        frontMatterChecks = []
         switch config.layout {
         case .docent:
             walk(folder: config.contentFolder, urlPrefix: "/", into: &files, pagesAllowed: true, collection: nil)
@@ -43,7 +52,30 @@ struct Discovery {
         for (folder, prefix) in config.staticFolders {
             walk(folder: folder, urlPrefix: prefix, into: &files, pagesAllowed: false, collection: nil)
         }
+        decidePages(&files)
         return files.sorted { $0.sitePath < $1.sitePath }
+    }
+
+    /// Files the walk could not classify by name are pages when they start with front matter: reading their first
+    /// bytes is one open and read per file, done on every core.
+    private func decidePages(_ files: inout [SourceFile]) {
+        let pending = frontMatterChecks
+        guard !pending.isEmpty else { return }
+        let rootPath = root.path
+        let paths = pending.map { rootPath + "/" + files[$0].sitePath }
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: paths.count)
+        results.initialize(repeating: false)
+        defer { results.deallocate() }
+        let slots = DecisionSlots(buffer: results)
+        let chunk = 256
+        DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { index in
+            for position in index * chunk..<min(index * chunk + chunk, paths.count) {
+                slots.buffer[position] = Self.startsWithFrontMatter(path: paths[position])
+            }
+        }
+        for (position, index) in pending.enumerated() {
+            files[index].kind = results[position] ? .page : .staticFile
+        }
     }
 
     private mutating func walk(
@@ -81,7 +113,11 @@ struct Discovery {
                     continue
                 }
                 let ext = Self.pathExtension(name)
-                let isPage = pagesAllowed && Self.pageExtensions.contains(ext) && isPageFile(path: fullPath, ext: ext)
+                let candidate = pagesAllowed && Self.pageExtensions.contains(ext)
+                // In a Docent site every Markdown file in content/ is a page; HTML files (and, in a Jekyll site,
+                // any file) are pages only when they start with front matter, as in Jekyll.
+                let isPage = candidate && config.layout == .docent && (ext == "md" || ext == "markdown")
+                if candidate && !isPage { frontMatterChecks.append(files.count) }
                 files.append(
                     SourceFile(
                         kind: isPage ? .page : .staticFile, sitePath: sitePath, relativePath: childRelative,
@@ -131,10 +167,7 @@ struct Discovery {
         return false
     }
 
-    /// In a Docent site every Markdown file in content/ is a page; HTML files (and, in a Jekyll site, any file)
-    /// are pages only when they start with front matter, as in Jekyll.
-    private func isPageFile(path: String, ext: String) -> Bool {
-        if config.layout == .docent && (ext == "md" || ext == "markdown") { return true }
+    private static func startsWithFrontMatter(path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -143,4 +176,8 @@ struct Discovery {
         guard count >= 3 else { return false }
         return head.starts(with: Array("---".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x2D])
     }
+}
+
+private struct DecisionSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Bool>
 }
