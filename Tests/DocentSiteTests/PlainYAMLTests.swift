@@ -138,8 +138,8 @@ import Testing
     }
 }
 
-/// A small seeded generator, so a failing document can be reproduced.
-private struct SplitMix {
+/// A small seeded generator, so a failing document can be reproduced (also used by YAMLMistakesTests).
+struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next(upTo bound: Int) -> Int {

@@ -52,4 +52,20 @@ import Testing
         #expect(error.line == 2)
         #expect(error.message.contains("mapping values"))
     }
+
+    @Test func anyRefusedTextGetsAPositionInsideIt() {
+        // Random front-matter-like text from the characters the slips are made of: every refusal points at a line
+        // and column that exist, and nothing traps.
+        let pieces = [
+            "title", ":", " ", "\"", "'", "[", "]", "{", "}", ",", "- ", "\n", "  ", "\t", "#", "|", "\\", "é", "a",
+        ]
+        var random = SplitMix(seed: 9)
+        for _ in 0..<2_000 {
+            let yaml = (0...random.next(upTo: 40)).map { _ in pieces[random.next(upTo: pieces.count)] }.joined()
+            guard case .failure(let error) = YAMLData.parse(yaml) else { continue }
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(error.line >= 1 && error.line <= lines.count + 1, "\(yaml.debugDescription)")
+            #expect(error.column >= 1, "\(yaml.debugDescription)")
+        }
+    }
 }
