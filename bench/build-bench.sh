@@ -7,7 +7,7 @@
 # Env: DOCENT (release binary, default .build/release/docent), ROUNDS (default 3), WARMUP (default 1),
 # WORK (corpus, logs, results; default /tmp/docent-build-bench), OUT (where the sites are written; default a
 # tmpfs, /dev/shm/docent-build-bench, when there is one, else $WORK), SKIP (space-separated names to leave out,
-# e.g. jekyll).
+# e.g. jekyll), KEEP=1 (keep the last sites written to a tmpfs; by default they are deleted at the end).
 # Each run writes a fresh output folder; the previous one is deleted before it, untimed, followed by sync and a
 # pause. Why a tmpfs by default: on an ext4 without a journal (this VM's disk) the deletion does not stay out of
 # the timed part. ext4 then refuses to reuse an inode deleted in the last 60 s (360 s while its inode table
@@ -73,4 +73,6 @@ PY
     written=$(find "$out/docent" -name 'index.html' | wc -l)
     echo "pages: $sources sources, $written written by Docent"
     if [[ -d "$out/jekyll" ]]; then python3 "$SHARED/bench/compare-sites.py" "$out/jekyll" "$out/docent"; fi
+    # Sites on a tmpfs take memory: they go unless KEEP=1.
+    if [[ "${KEEP:-}" != 1 && "$(stat -f -c %T "$OUT")" == tmpfs ]]; then rm -rf "$out"; fi
 done
