@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // C: cmark-gfm through pkg-config. Only DocentMarkdown imports it.
@@ -57,7 +58,10 @@ let package = Package(
         // The preview server: Hummingbird, live reload over Server-Sent Events, file watching, error overlay.
         .target(
             name: "DocentPreview",
-            dependencies: ["DocentSite", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "DocentSite", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "DocentCommands",

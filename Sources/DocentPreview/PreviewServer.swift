@@ -1,6 +1,7 @@
 import DocentSite
 import Foundation
 import Hummingbird
+import Logging
 
 /// The Hummingbird application of `docent serve`.
 public enum PreviewServer {
@@ -19,7 +20,17 @@ public enum PreviewServer {
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "docent"),
             onServerRunning: { channel in
                 await onRunning(channel.localAddress?.port ?? port)
-            })
+            },
+            logger: logger)
+    }
+
+    /// Hummingbird's own log at warning level: `docent serve` says itself where it serves, so the framework's
+    /// "Server started" info line is noise. `LOG_LEVEL` (as Hummingbird reads it) still overrides.
+    private static var logger: Logger {
+        var logger = Logger(label: "docent")
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        return logger
     }
 
     /// Runs until SIGINT or SIGTERM, then stops cleanly (the watcher, the event streams, the server). A port in use
