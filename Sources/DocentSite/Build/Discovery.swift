@@ -62,16 +62,8 @@ struct Discovery {
         let pending = frontMatterChecks
         guard !pending.isEmpty else { return }
         let rootPath = root.path
-        let paths = pending.map { rootPath + "/" + files[$0].sitePath }
-        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: paths.count)
-        results.initialize(repeating: false)
-        defer { results.deallocate() }
-        let slots = DecisionSlots(buffer: results)
-        let chunk = 256
-        DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { index in
-            for position in index * chunk..<min(index * chunk + chunk, paths.count) {
-                slots.buffer[position] = Self.startsWithFrontMatter(path: paths[position])
-            }
+        let results = SiteBuilder.parallelMap(pending.map { rootPath + "/" + files[$0].sitePath }) {
+            Self.startsWithFrontMatter(path: $0)
         }
         for (position, index) in pending.enumerated() {
             files[index].kind = results[position] ? .page : .staticFile
@@ -176,8 +168,4 @@ struct Discovery {
         guard count >= 3 else { return false }
         return head.starts(with: Array("---".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x2D])
     }
-}
-
-private struct DecisionSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Bool>
 }
