@@ -1,5 +1,6 @@
 /// Scans over a string's UTF-8 bytes in place, for the questions every page's text is asked (does it hold Liquid
-/// tags, a kramdown attribute list?): a loop over the contiguous bytes, not String's view iterator.
+/// tags, a kramdown attribute list? is it ASCII? does it need JSON escaping?): a loop over the contiguous bytes, not
+/// String's view iterator.
 public enum ByteScan {
     /// True when `text` has the byte `first` directly followed by `second` or `orSecond`.
     public static func contains(_ text: String, _ first: UInt8, followedBy second: UInt8, or orSecond: UInt8) -> Bool {
@@ -17,5 +18,16 @@ public enum ByteScan {
         }
         if let scanned { return scanned }
         return contains(String(decoding: Array(text.utf8), as: UTF8.self), first, followedBy: second, or: orSecond)
+    }
+
+    /// True when some byte of `text` satisfies `predicate`.
+    public static func containsByte(in text: String, where predicate: (UInt8) -> Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) }
+            ?? text.utf8.contains(where: predicate)
+    }
+
+    /// True when `text` is all ASCII (as many characters as bytes, so no grapheme counting is needed).
+    public static func isASCII(_ text: String) -> Bool {
+        !containsByte(in: text) { $0 >= 0x80 }
     }
 }

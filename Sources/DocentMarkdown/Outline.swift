@@ -88,7 +88,6 @@ public struct Outline: Sendable {
         // Characters are counted only once there are enough UTF-8 bytes (a character has at least one).
         // ASCII text has as many characters as bytes; only other text needs the (slow) grapheme count.
         guard text.utf8.count >= textLimit else { return }
-        let isASCII = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
-        textIsFull = isASCII || text.count >= textLimit
+        textIsFull = ByteScan.isASCII(text) || text.count >= textLimit
     }
 }

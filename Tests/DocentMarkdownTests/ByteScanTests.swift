@@ -15,4 +15,12 @@ import Testing
         #expect(!liquid("{"))
         #expect(!liquid(String(repeating: "{ ", count: 100)))
     }
+
+    @Test func asciiAndBytePredicatesLookAtEveryByte() {
+        #expect(ByteScan.isASCII(""))
+        #expect(ByteScan.isASCII(String(repeating: "plain text ", count: 300)))
+        #expect(!ByteScan.isASCII(String(repeating: "a", count: 3_000) + "é"))
+        #expect(ByteScan.containsByte(in: "line\n", where: { $0 == 0x0A }))
+        #expect(!ByteScan.containsByte(in: "no newline", where: { $0 == 0x0A }))
+    }
 }

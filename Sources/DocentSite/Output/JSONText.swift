@@ -1,8 +1,10 @@
+import DocentMarkdown
+
 /// A small JSON writer for the files Docent emits (search index) and the preview's events, with a stable key order.
 public enum JSONText {
     public static func string(_ text: String, into out: inout String) {
         out += "\""
-        guard anyNeedsEscape(text) else {
+        guard ByteScan.containsByte(in: text, where: needsEscape) else {
             out += text
             out += "\""
             return
@@ -34,12 +36,6 @@ public enum JSONText {
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
-    }
-
-    /// Scans the string's UTF-8 storage in place (iterating `String.UTF8View` costs several times more).
-    private static func anyNeedsEscape(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) }
-            ?? text.utf8.contains(where: needsEscape)
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

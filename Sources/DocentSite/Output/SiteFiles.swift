@@ -53,9 +53,7 @@ enum SiteFiles {
     static func searchText(_ text: String) -> String {
         let utf8 = text.utf8
         if utf8.count <= searchTextLimit { return text }
-        let isASCII =
-            utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
-        if isASCII { return String(Substring(utf8.prefix(searchTextLimit))) }
+        if ByteScan.isASCII(text) { return String(Substring(utf8.prefix(searchTextLimit))) }
         return String(text.prefix(searchTextLimit))
     }
 
