@@ -93,6 +93,8 @@ let package = Package(
         ),
         .testTarget(name: "EnterpriseDomainTests", dependencies: ["EnterpriseDomain"]),
         .testTarget(name: "EnterpriseConsoleTests", dependencies: ["EnterpriseConsole"]),
-        .testTarget(name: "WalkthroughTests", dependencies: ["DocentSite", "DocentEnterprise", "DocentCommands"]),
+        .testTarget(
+            name: "WalkthroughTests",
+            dependencies: ["DocentSite", "DocentEnterprise", "DocentCommands", "DocentPreview"]),
     ]
 )

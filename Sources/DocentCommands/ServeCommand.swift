@@ -70,26 +70,28 @@ struct ServeCommand: ParsableCommand {
         print("Stopped.")
     }
 
+    /// One line per rebuild; the errors again whenever they changed (all of them: what `docent check` would say),
+    /// and a line when the last one is gone.
     private static func log(_ report: PreviewSite.Report, root: URL) {
-        guard !report.changedSources.isEmpty else {
-            if !report.update.succeeded { printDiagnostics(report.update.diagnostics, format: .text, root: root) }
-            return
-        }
-        let milliseconds = Int((report.update.seconds * 1000).rounded())
+        let update = report.update
+        let errors = update.diagnostics.filter { $0.severity == .error }
+        if report.errorsChanged, !errors.isEmpty { printDiagnostics(errors, format: .text, root: root) }
+        guard !report.changedSources.isEmpty else { return }
+        let milliseconds = Int((update.seconds * 1000).rounded())
         let names = report.changedSources.sorted().prefix(3).joined(separator: ", ")
         let more = report.changedSources.count > 3 ? " and \(report.changedSources.count - 3) more" : ""
-        if report.update.succeeded {
-            FileHandle.standardError.write(
-                Data(
-                    "Changed \(names)\(more): \(report.update.renderedPages) pages rendered in \(milliseconds) ms\n"
-                        .utf8))
+        let outcome: String
+        if !update.publishable {
+            outcome = "\(errors.count) error(s); still serving the last good pages"
+        } else if !errors.isEmpty {
+            outcome =
+                "\(update.renderedPages) pages rendered in \(milliseconds) ms; \(errors.count) error(s) docent check reports"
         } else {
-            printDiagnostics(report.update.diagnostics.filter { $0.severity == .error }, format: .text, root: root)
-            FileHandle.standardError.write(
-                Data(
-                    "Changed \(names)\(more): \(report.update.diagnostics.errorCount) error(s); still serving the last good pages\n"
-                        .utf8))
+            outcome =
+                "\(update.renderedPages) pages rendered in \(milliseconds) ms"
+                + (report.errorsChanged ? "; no problems left" : "")
         }
+        FileHandle.standardError.write(Data("Changed \(names)\(more): \(outcome)\n".utf8))
     }
 
     private static func openBrowser(_ url: String) {

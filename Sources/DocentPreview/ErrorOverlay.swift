@@ -2,18 +2,31 @@ import DocentSite
 import Foundation
 
 /// The overlay a page shows while the site has errors: each error at file:line:column with its source line,
-/// include chain and note. Everything from the site is escaped: diagnostics are shown as text, never as HTML.
+/// include chain and note: one more way to print diagnostics, beside text, JSON and GitHub annotations.
+/// Everything from the site is escaped: diagnostics are shown as text, never as HTML.
 enum ErrorOverlay {
     static let elementID = "docent-error-overlay"
 
-    /// The overlay element, or nil when there are no errors.
-    static func html(_ diagnostics: [Diagnostic], root: URL, limit: Int = 20) -> String? {
+    /// The overlay element, or nil when there are no errors. `held`: the build failed and the browser shows the
+    /// last good pages; otherwise the pages are current and the errors are those `docent check` would report,
+    /// and the reader can dismiss the overlay.
+    static func html(_ diagnostics: [Diagnostic], root: URL, held: Bool = true, limit: Int = 20) -> String? {
         let errors = diagnostics.filter { $0.severity == .error }.sortedForDisplay
         guard !errors.isEmpty else { return nil }
         var out = "<div id=\"\(elementID)\" role=\"alert\" style=\"\(style)\">"
         out += "<div style=\"max-width:60rem;margin:0 auto\">"
+        let plural = errors.count == 1 ? "" : "s"
+        let state =
+            held
+            ? "showing the last good version of the site"
+            : "docent check would fail; the pages are up to date"
+        if !held {
+            out +=
+                "<button type=\"button\" onclick=\"this.closest('#\(elementID)').remove()\" style=\"float:right;font:inherit;margin:0 0 1rem 1rem\">Dismiss</button>"
+        }
         out +=
-            "<p style=\"margin:0 0 1rem;font:600 1.1rem system-ui,sans-serif;color:#ff8a80\">Docent: \(errors.count) error\(errors.count == 1 ? "" : "s") — showing the last good version of the site</p>"
+            "<p style=\"margin:0 0 1rem;font:600 1.1rem system-ui,sans-serif;color:#ff8a80\">Docent: \(errors.count) error\(plural) — \(state)</p>"
+
         for diagnostic in errors.prefix(limit) {
             out += "<section style=\"margin:0 0 1.25rem\">"
             let place = diagnostic.location.map { escape($0.description) + ": " } ?? ""

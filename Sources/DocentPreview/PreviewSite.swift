@@ -9,6 +9,8 @@ public final class PreviewSite: @unchecked Sendable {
         public var update: IncrementalBuild.Update
         public var outcome: SiteStore.Outcome
         public var changedSources: Set<String>
+        /// The errors differ from the previous build's (the terminal shows them again, or says they are gone).
+        public var errorsChanged: Bool
     }
 
     public let options: BuildOptions
@@ -20,7 +22,13 @@ public final class PreviewSite: @unchecked Sendable {
     private var watcher: FileWatcher?
     private let onReport: (@Sendable (Report) -> Void)?
 
+    private var lastErrors: Set<Diagnostic> = []
+
+    /// `serve` runs every check `docent check` runs (but external links) after each rebuild, so the overlay and
+    /// the terminal show what CI would say.
     public init(options: BuildOptions, onReport: (@Sendable (Report) -> Void)? = nil) {
+        var options = options
+        options.runChecks = true
         self.options = options
         self.build = IncrementalBuild(options: options)
         self.onReport = onReport
@@ -56,7 +64,7 @@ public final class PreviewSite: @unchecked Sendable {
     }
 
     private func publish(_ update: IncrementalBuild.Update, changed: Set<String>) -> Report {
-        let overlay = update.succeeded ? nil : ErrorOverlay.html(update.diagnostics, root: root)
+        let overlay = ErrorOverlay.html(update.diagnostics, root: root, held: !update.publishable)
         let baseURL = Self.baseURL(of: update)
         let outcome = store.publish(update, overlay: overlay, baseURL: baseURL)
         switch outcome {
@@ -68,10 +76,13 @@ public final class PreviewSite: @unchecked Sendable {
             } else {
                 hub.send(event: "reload", data: "{\"all\":true,\"paths\":[]}")
             }
-        case .failed:
+        case .failed, .overlay:
             hub.send(event: "overlay", data: "{\"html\":\(Self.jsonString(overlay ?? ""))}")
         }
-        let report = Report(update: update, outcome: outcome, changedSources: changed)
+        let errors = Set(update.diagnostics.filter { $0.severity == .error })
+        let report = Report(
+            update: update, outcome: outcome, changedSources: changed, errorsChanged: errors != lastErrors)
+        lastErrors = errors
         onReport?(report)
         return report
     }

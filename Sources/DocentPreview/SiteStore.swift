@@ -1,9 +1,10 @@
 import DocentSite
 import Foundation
 
-/// The site as served: the files of the last good build, kept in memory. While the site has errors, changes are
+/// The site as served: the files of the last good build, kept in memory. While the build has errors, changes are
 /// held back (the last good pages stay served) and the overlay is set; the first good build after them publishes
-/// everything held back at once.
+/// everything held back at once. Problems only `docent check` finds (a broken link, a walkthrough step the
+/// simulation cannot do) set the overlay too, but the pages are published.
 public final class SiteStore: @unchecked Sendable {
     /// What publishing one build did, for the live-reload event.
     public enum Outcome: Equatable, Sendable {
@@ -13,8 +14,10 @@ public final class SiteStore: @unchecked Sendable {
         case styles
         /// These URL paths changed (nil: reload every page).
         case pages([String]?)
-        /// The site has errors; the overlay is set.
+        /// The build has errors; the overlay is set and the changes are held back.
         case failed
+        /// No page changed, but the problems the overlay shows did.
+        case overlay
     }
 
     private let lock = NSLock()
@@ -22,6 +25,8 @@ public final class SiteStore: @unchecked Sendable {
     private var siteFiles: SiteFilesSnapshot?
     private var held: [String: [UInt8]?] = [:]
     private var overlay: String?
+    /// The last build had errors: what it changed is held back.
+    private var holding = false
     private var baseURL = ""
 
     public init() {}
@@ -44,12 +49,15 @@ public final class SiteStore: @unchecked Sendable {
         lock.withLock {
             for (path, bytes) in update.written { held[path] = .some(bytes) }
             for path in update.removed where update.written[path] == nil { held[path] = .some(nil) }
-            guard update.succeeded else {
+            guard update.publishable else {
                 overlay = newOverlay
+                holding = true
                 return .failed
             }
-            let recovering = overlay != nil
-            overlay = nil
+            let recovering = holding
+            let overlayChanged = overlay != newOverlay
+            holding = false
+            overlay = newOverlay
             baseURL = newBaseURL
             siteFiles = update.siteFiles
             let changes = held
@@ -68,7 +76,7 @@ public final class SiteStore: @unchecked Sendable {
                 }
             }
             if everything || pagePaths.count > 200 { return .pages(nil) }
-            if changes.isEmpty { return .unchanged }
+            if changes.isEmpty { return overlayChanged ? .overlay : .unchanged }
             if stylesOnly { return .styles }
             return .pages(pagePaths.sorted())
         }

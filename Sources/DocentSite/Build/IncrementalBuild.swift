@@ -14,8 +14,12 @@ public final class IncrementalBuild: @unchecked Sendable {
         public var written: [String: [UInt8]] = [:]
         /// Output paths no longer produced.
         public var removed: Set<String> = []
-        /// Every problem of the site as it now is (not only of this change).
+        /// Every problem of the site as it now is (not only of this change): the build's, and, when the options
+        /// ask for checks, every problem `docent check` reports.
         public var diagnostics: [Diagnostic] = []
+        /// The build itself has no errors, so its pages can be shown (the check stage's errors, such as a broken
+        /// link or a walkthrough step the simulation cannot do, leave the pages showable).
+        public var publishable = true
         /// Pages rendered for this change.
         public var renderedPages = 0
         /// The change needed the whole pipeline (first build, config change).
@@ -40,16 +44,14 @@ public final class IncrementalBuild: @unchecked Sendable {
     private var discoveryDiagnostics: [Diagnostic] = []
     private var pageFiles: [String: SourceFile] = [:]
     private var staticFiles: [String: SourceFile] = [:]
-    private var loaded: [String: LoadedPage] = [:]
+    private var loaded: [String: BuildStages.Loaded] = [:]
     /// Site paths of every loaded page file, sorted.
     private var loadedOrder: [String] = []
     /// Site paths of the pages in the site (published, drafts only when asked), in build order.
     private var pageOrder: [String] = []
     private var summaries: [String: PageSummary] = [:]
     private var pageIndex: [String: Int] = [:]
-    private var data: LiquidValue = .object([:])
-    private var navigationFile: (sitePath: String, data: YAMLData)?
-    private var dataDiagnostics: [Diagnostic] = []
+    private var data = BuildStages.SiteData()
     private var duplicateDiagnostics: [Diagnostic] = []
     private var model: SiteModel?
     private var templates: TemplateSet?
@@ -72,11 +74,6 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// Pages that read a file through include_relative, by that file.
     private var relativeIncluders: [String: Set<String>] = [:]
 
-    private struct LoadedPage {
-        var page: Page?
-        var diagnostics: [Diagnostic]
-    }
-
     public init(options: BuildOptions) {
         self.options = options
         root = options.source.standardizedFileURL
@@ -90,24 +87,15 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// Builds everything from scratch. The update lists every output file.
     public func build() -> Update {
         let clock = ContinuousClock.now
-        configDiagnostics = []
-        config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &configDiagnostics)
+        (config, configDiagnostics) = BuildStages.configure(options, root: root)
         referenceCache.removeAll()
-        var discovery = Discovery(root: root, config: config, outputPath: nil)
-        let files = discovery.run()
-        discoveryDiagnostics = discovery.diagnostics
-        pageFiles = [:]
-        staticFiles = [:]
-        for file in files {
-            if file.kind == .page { pageFiles[file.sitePath] = file } else { staticFiles[file.sitePath] = file }
-        }
+        discover()
         loaded = [:]
         reload(Set(pageFiles.keys))
         let pages = rebuildPageOrder()
-        reloadData()
-        duplicateDiagnostics = SiteBuilder.duplicateOutputs(pages, staticFiles: orderedStaticFiles)
-        let model = SiteModel(
-            config: config, pages: pages, staticFiles: orderedStaticFiles, data: data, navigationFile: navigationFile)
+        data = BuildStages.loadData(root: root, folder: config.dataFolder)
+        duplicateDiagnostics = BuildStages.duplicateOutputs(pages, staticFiles: orderedStaticFiles)
+        let model = BuildStages.model(config: config, pages: pages, staticFiles: orderedStaticFiles, data: data)
         self.model = model
         makeTemplates(model: model)
         let previousOutputs = Set(outputs.values)
@@ -183,25 +171,18 @@ public final class IncrementalBuild: @unchecked Sendable {
         var removedStatics: Set<String> = []
         var addedStatics: Set<String> = []
         if rediscover {
-            var discovery = Discovery(root: root, config: config, outputPath: nil)
-            let files = discovery.run()
-            discoveryDiagnostics = discovery.diagnostics
-            var newPages: [String: SourceFile] = [:]
-            var newStatics: [String: SourceFile] = [:]
-            for file in files {
-                if file.kind == .page { newPages[file.sitePath] = file } else { newStatics[file.sitePath] = file }
-            }
-            for path in newPages.keys where pageFiles[path] == nil { pagesChanged.insert(path) }
-            for path in pageFiles.keys where newPages[path] == nil {
+            let oldPages = pageFiles
+            let oldStatics = staticFiles
+            discover()
+            for path in pageFiles.keys where oldPages[path] == nil { pagesChanged.insert(path) }
+            for path in oldPages.keys where pageFiles[path] == nil {
                 loaded.removeValue(forKey: path)
                 loadProblems.removeValue(forKey: path)
                 problemsDirty = true
             }
-            addedStatics = Set(newStatics.keys).subtracting(staticFiles.keys)
-            removedStatics = Set(staticFiles.keys).subtracting(newStatics.keys)
+            addedStatics = Set(staticFiles.keys).subtracting(oldStatics.keys)
+            removedStatics = Set(oldStatics.keys).subtracting(staticFiles.keys)
             staticsChanged.formUnion(addedStatics)
-            pageFiles = newPages
-            staticFiles = newStatics
             staticFilesRecorded = false
         }
 
@@ -242,19 +223,18 @@ public final class IncrementalBuild: @unchecked Sendable {
         var changedDataNames: Set<String> = []
         if dataChanged {
             let oldData = data
-            let oldNavigation = navigationFile
-            reloadData()
-            if case .object(let old) = oldData, case .object(let new) = data {
+            data = BuildStages.loadData(root: root, folder: config.dataFolder)
+            if case .object(let old) = oldData.value, case .object(let new) = data.value {
                 for key in Set(old.keys).union(new.keys) where old[key] != new[key] { changedDataNames.insert(key) }
             }
-            if oldNavigation?.data.value != navigationFile?.data.value
-                || oldNavigation?.sitePath != navigationFile?.sitePath
+            if oldData.navigation?.data.value != data.navigation?.data.value
+                || oldData.navigation?.sitePath != data.navigation?.sitePath
             {
                 changedDataNames.insert("navigation")
             }
         }
         if summariesChanged || staticSetChanged {
-            duplicateDiagnostics = SiteBuilder.duplicateOutputs(pages, staticFiles: orderedStaticFiles)
+            duplicateDiagnostics = BuildStages.duplicateOutputs(pages, staticFiles: orderedStaticFiles)
         }
 
         timings.mark("load")
@@ -262,9 +242,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         let siteChanged = summariesChanged || staticSetChanged || !changedDataNames.isEmpty
         let model: SiteModel
         if siteChanged {
-            model = SiteModel(
-                config: config, pages: pages, staticFiles: orderedStaticFiles, data: data,
-                navigationFile: navigationFile)
+            model = BuildStages.model(config: config, pages: pages, staticFiles: orderedStaticFiles, data: data)
         } else {
             model = SiteModel(reusing: oldShell, pages: pages)
         }
@@ -278,7 +256,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         let listsChanged = summariesChanged || staticSetChanged || changedDataNames.contains("navigation")
         let changedStaticURLs = Set(
             addedStatics.union(removedStatics).compactMap { path -> String? in
-                (staticFiles[path] ?? oldStaticFile(path)).map { $0.urlPrefix + $0.relativePath }
+                (staticFiles[path] ?? oldStaticFile(path)).map(\.url)
             })
         var toRender = pagesChanged.filter { pageIndex[$0] != nil }
         for path in paths { toRender.formUnion(relativeIncluders[path, default: []].filter { pageIndex[$0] != nil }) }
@@ -360,11 +338,8 @@ public final class IncrementalBuild: @unchecked Sendable {
 
     private func reload(_ sitePaths: Set<String>) {
         let files = sitePaths.compactMap { pageFiles[$0] }
-        let loader = PageLoader(root: root, config: config)
-        let results =
-            files.count > 4 ? SiteBuilder.parallelMap(files) { loader.load($0) } : files.map { loader.load($0) }
-        for (file, result) in zip(files, results) {
-            loaded[file.sitePath] = LoadedPage(page: result.page, diagnostics: result.diagnostics)
+        for (file, result) in zip(files, BuildStages.load(files, root: root, config: config)) {
+            loaded[file.sitePath] = result
             if loadProblems[file.sitePath] != nil || !result.diagnostics.isEmpty { problemsDirty = true }
             loadProblems[file.sitePath] = result.diagnostics.isEmpty ? nil : result.diagnostics
         }
@@ -397,20 +372,20 @@ public final class IncrementalBuild: @unchecked Sendable {
     }
 
     private func isInSite(_ page: Page?) -> Bool {
-        guard let page else { return false }
-        return page.meta.published && (options.includeDrafts || !page.meta.draft)
+        BuildStages.isInSite(page, options: options)
     }
 
-    private func reloadData() {
-        let (value, navigation, diagnostics) = SiteBuilder.loadData(root: root, folder: config.dataFolder)
-        data = value
-        navigationFile = navigation
-        dataDiagnostics = diagnostics
+    /// Discovery again: the page and static files by site path.
+    private func discover() {
+        let discovered = BuildStages.discover(root: root, config: config, outputPath: nil)
+        discoveryDiagnostics = discovered.diagnostics
+        pageFiles = Dictionary(discovered.pages.map { ($0.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
+        staticFiles = Dictionary(
+            discovered.staticFiles.map { ($0.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private func makeTemplates(model: SiteModel) {
-        let site = model.site
-        templates = TemplateSet(root: root, config: config, siteValues: { site })
+        templates = BuildStages.templates(root: root, config: config, model: model)
         var references = TemplateReferences()
         let folder = root.appendingPathComponent(config.tagsFolder)
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []) {
@@ -435,8 +410,9 @@ public final class IncrementalBuild: @unchecked Sendable {
             let sitePath = result.page.sitePath
             let previous = rendered[sitePath]
             rendered[sitePath] = result
-            if renderProblems[sitePath] != nil || !result.diagnostics.isEmpty { problemsDirty = true }
-            renderProblems[sitePath] = result.diagnostics.isEmpty ? nil : result.diagnostics
+            let problems = BuildStages.problems(of: result, checking: options.runChecks)
+            if renderProblems[sitePath] != nil || !problems.isEmpty { problemsDirty = true }
+            renderProblems[sitePath] = problems.isEmpty ? nil : problems
             if let index = pageIndex[sitePath], index < renderedOrder.count {
                 renderedOrder[index] = RenderedBox(result)
             }
@@ -455,7 +431,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     private func copyStatic(_ sitePath: String, into update: inout Update) {
         guard let file = staticFiles[sitePath] else { return }
         removedStaticCache[sitePath] = file
-        let output = String((file.urlPrefix + file.relativePath).dropFirst())
+        let output = file.outputPath
         outputs[sitePath] = output
         if let data = FileManager.default.contents(atPath: root.appendingPathComponent(sitePath).path) {
             update.written[output] = [UInt8](data)
@@ -475,15 +451,19 @@ public final class IncrementalBuild: @unchecked Sendable {
             problemsDirty = false
         }
         diagnostics += pageProblems
-        diagnostics += duplicateDiagnostics + dataDiagnostics
+        diagnostics += duplicateDiagnostics + data.diagnostics
         diagnostics += model?.diagnostics ?? []
         diagnostics += templates?.diagnostics ?? []
-        update.diagnostics = diagnostics
+        update.publishable = diagnostics.errorCount == 0
         update.baseURL = config.baseURL
         if renderedOrder.count != pageOrder.count || renderedOrderStale {
             renderedOrder = pageOrder.compactMap { rendered[$0].map(RenderedBox.init) }
             renderedOrderStale = false
         }
+        if options.runChecks, let model {
+            diagnostics += BuildStages.check(model: model, pages: renderedOrder.map(\.page), root: root)
+        }
+        update.diagnostics = diagnostics
         update.siteFiles = SiteFilesSnapshot(pages: renderedOrder, config: config)
         if !staticFilesRecorded {
             for (sitePath, file) in staticFiles { removedStaticCache[sitePath] = file }
@@ -607,14 +587,7 @@ private struct DependencyContext: Sendable {
         for url in page.meta.breadcrumbs {
             dependency.pageURLs.formUnion(PageDependencies.urlForms(url, baseURL: config.baseURL))
         }
-        if let categoryURL = page.meta.categoryURL {
-            let url: String
-            if categoryURL.contains(":") || categoryURL.hasPrefix("/") {
-                url = categoryURL
-            } else {
-                let folder = page.url.split(separator: "/").dropLast().joined(separator: "/")
-                url = "/" + (folder.isEmpty ? "" : folder + "/") + categoryURL + "/"
-            }
+        if let url = page.categoryPageURL {
             dependency.pageURLs.formUnion(PageDependencies.urlForms(url, baseURL: config.baseURL))
         }
         for link in page.meta.relatedResources {

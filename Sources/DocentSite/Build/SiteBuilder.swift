@@ -46,37 +46,30 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock.now
         var timings = StageTimings()
         let root = options.source.standardizedFileURL
-        var diagnostics: [Diagnostic] = []
-        let config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &diagnostics)
+        var (config, diagnostics) = BuildStages.configure(options, root: root)
 
         // Discover
-        var discovery = Discovery(root: root, config: config, outputPath: outputPath)
-        let files = discovery.run()
-        diagnostics += discovery.diagnostics
+        let discovered = BuildStages.discover(root: root, config: config, outputPath: outputPath)
+        diagnostics += discovered.diagnostics
         timings.mark("discover")
-        let pageFiles = files.filter { $0.kind == .page }
-        let staticFiles = files.filter { $0.kind == .staticFile }
+        let staticFiles = discovered.staticFiles
 
         // Load (parallel)
-        let loader = PageLoader(root: root, config: config)
-        let loaded = Self.parallelMap(pageFiles) { loader.load($0) }
         var pages: [Page] = []
-        pages.reserveCapacity(loaded.count)
-        for (page, problems) in loaded {
-            diagnostics += problems
-            if let page, page.meta.published, options.includeDrafts || !page.meta.draft { pages.append(page) }
+        pages.reserveCapacity(discovered.pages.count)
+        for loaded in BuildStages.load(discovered.pages, root: root, config: config) {
+            diagnostics += loaded.diagnostics
+            if let page = loaded.page, BuildStages.isInSite(page, options: options) { pages.append(page) }
         }
-        diagnostics += Self.duplicateOutputs(pages, staticFiles: staticFiles)
+        diagnostics += BuildStages.duplicateOutputs(pages, staticFiles: staticFiles)
         timings.mark("load")
 
         // Model
-        let (data, navigationFile, dataDiagnostics) = Self.loadData(root: root, folder: config.dataFolder)
-        diagnostics += dataDiagnostics
-        let model = SiteModel(
-            config: config, pages: pages, staticFiles: staticFiles, data: data, navigationFile: navigationFile)
+        let data = BuildStages.loadData(root: root, folder: config.dataFolder)
+        diagnostics += data.diagnostics
+        let model = BuildStages.model(config: config, pages: pages, staticFiles: staticFiles, data: data)
         diagnostics += model.diagnostics
-        let siteValue = model.site
-        let templates = TemplateSet(root: root, config: config, siteValues: { siteValue })
+        let templates = BuildStages.templates(root: root, config: config, model: model)
         diagnostics += templates.diagnostics
         timings.mark("model")
 
@@ -102,16 +95,10 @@ public struct SiteBuilder: Sendable {
             }
             return result
         }
-        for page in rendered {
-            diagnostics += page.diagnostics
-            // `check` reports a walkthrough's failures as errors; a build shows the page up to the failing step.
-            if !options.runChecks, let walkthrough = page.walkthrough {
-                diagnostics += walkthrough.diagnostics.map { $0.downgraded() }
-            }
-        }
+        for page in rendered { diagnostics += BuildStages.problems(of: page, checking: options.runChecks) }
         timings.mark("render")
         if options.runChecks {
-            diagnostics += SiteChecks.run(model: model, pages: rendered, root: root)
+            diagnostics += BuildStages.check(model: model, pages: rendered, root: root)
             timings.mark("check")
         }
 
@@ -127,8 +114,7 @@ public struct SiteBuilder: Sendable {
                     if let failure = failures.compactMap({ $0 }).first { throw DirectoryOutput.Failure.io(failure) }
                 }
                 for file in staticFiles {
-                    let url = file.urlPrefix + file.relativePath
-                    try sink.copy(from: root.appendingPathComponent(file.sitePath), to: String(url.dropFirst()))
+                    try sink.copy(from: root.appendingPathComponent(file.sitePath), to: file.outputPath)
                     staticCount += 1
                 }
                 try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
@@ -143,61 +129,6 @@ public struct SiteBuilder: Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return BuildResult(
             pages: rendered, staticFileCount: staticCount, diagnostics: diagnostics, seconds: seconds, config: config)
-    }
-
-    // MARK: - Stages
-
-    static func duplicateOutputs(_ pages: [Page], staticFiles: [SourceFile]) -> [Diagnostic] {
-        var owners: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
-        for file in staticFiles { owners[String((file.urlPrefix + file.relativePath).dropFirst())] = file.sitePath }
-        for page in pages {
-            if let other = owners[page.outputPath] {
-                diagnostics.append(
-                    .error(
-                        "output.duplicate", "\(page.sitePath) and \(other) both write \(page.outputPath)",
-                        at: page.meta.permalink != nil
-                            ? page.location(ofKey: "permalink") : .init(file: page.sitePath, line: 1, column: 1)))
-            } else {
-                owners[page.outputPath] = page.sitePath
-            }
-        }
-        return diagnostics
-    }
-
-    static func loadData(root: URL, folder: String) -> (LiquidValue, (sitePath: String, data: YAMLData)?, [Diagnostic])
-    {
-        var values: [String: LiquidValue] = [:]
-        var navigation: (String, YAMLData)?
-        var diagnostics: [Diagnostic] = []
-        let url = root.appendingPathComponent(folder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
-        for name in names {
-            let ext = (name as NSString).pathExtension.lowercased()
-            guard ["yml", "yaml", "json"].contains(ext) else { continue }
-            let sitePath = folder + "/" + name
-            guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path),
-                let text = String(validating: data, as: UTF8.self)
-            else {
-                diagnostics.append(
-                    .error(
-                        "data.unreadable", "cannot read \(sitePath) as UTF-8 text",
-                        at: .init(file: sitePath, line: 1, column: 1)))
-                continue
-            }
-            switch YAMLData.parse(text) {
-            case .success(let parsed):
-                let key = (name as NSString).deletingPathExtension
-                values[key] = parsed.value
-                if key == "navigation" { navigation = (sitePath, parsed) }
-            case .failure(let error):
-                diagnostics.append(
-                    .error(
-                        "data.yaml", "invalid data file: \(error.message)",
-                        at: .init(file: sitePath, line: error.line, column: error.column)))
-            }
-        }
-        return (.object(values), navigation, diagnostics)
     }
 
     /// Maps over all cores, keeping the order.

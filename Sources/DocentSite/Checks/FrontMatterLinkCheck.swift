@@ -27,11 +27,9 @@ struct FrontMatterLinkCheck: SiteCheck {
             for link in page.meta.relatedResources {
                 report(link.url, key: link.keyPath, what: "related resource", anchorsOnly: link.url.hasPrefix("/"))
             }
-            if let categoryURL = page.meta.categoryURL, LinkResolver.isLocal(categoryURL) {
-                // As the breadcrumbs read it: a bare name is a sibling folder's landing page.
-                let url = categoryURL.hasPrefix("/") || categoryURL.hasPrefix(".") ? categoryURL : categoryURL + "/"
-                let destination = url.hasPrefix("/") || url.hasPrefix(".") ? url : "../" + url
-                report(destination, key: "category-url", what: "category-url", anchorsOnly: false, written: categoryURL)
+            if let categoryURL = page.meta.categoryURL, let url = page.categoryPageURL, LinkResolver.isLocal(url) {
+                // The page the breadcrumbs show.
+                report(url, key: "category-url", what: "category-url", anchorsOnly: false, written: categoryURL)
             }
             for faq in page.meta.faqs where faq.answer.containsBytes("](") || faq.answer.containsBytes("]:") {
                 let outline = Outline(Markdown.parse(faq.answer, headingIDs: headingStyle))

@@ -30,7 +30,7 @@ final class SiteModel: Sendable {
         pageByURL = byURL
         pageByContentPath = byPath
         self.staticFiles = staticFiles
-        staticURLs = Set(staticFiles.map { $0.urlPrefix + $0.relativePath })
+        staticURLs = Set(staticFiles.map(\.url))
         self.data = data
         let navigation = Navigation(pages: pages, pageByURL: byURL, file: navigationFile)
         self.navigation = navigation

@@ -39,3 +39,15 @@ public struct Page: Sendable {
         SourceLocation(file: sitePath, line: line + bodyLineOffset, column: column)
     }
 }
+
+extension Page {
+    /// The page `category-url` names, as a URL without the baseurl: as written when it is absolute or has a
+    /// scheme; a bare name is a folder beside the page's own ("admin" on "/insomnia/sso/" is "/insomnia/admin/").
+    /// Breadcrumbs show it, `check` follows it and `serve` re-renders the page when its title changes.
+    public var categoryPageURL: String? {
+        guard let categoryURL = meta.categoryURL else { return nil }
+        if categoryURL.contains(":") || categoryURL.hasPrefix("/") { return categoryURL }
+        let folder = url.split(separator: "/").dropLast().joined(separator: "/")
+        return "/" + (folder.isEmpty ? "" : folder + "/") + categoryURL + "/"
+    }
+}

@@ -131,14 +131,7 @@ struct PageRenderer {
             }
             links.append(.object(["title": .string(model.pages[index].title), "url": .string(model.pages[index].url)]))
         }
-        if page.meta.breadcrumbs.isEmpty, let category = page.meta.category, let categoryURL = page.meta.categoryURL {
-            let url: String
-            if categoryURL.contains(":") || categoryURL.hasPrefix("/") {
-                url = categoryURL
-            } else {
-                let folder = page.url.split(separator: "/").dropLast().joined(separator: "/")
-                url = "/" + (folder.isEmpty ? "" : folder + "/") + categoryURL + "/"
-            }
+        if page.meta.breadcrumbs.isEmpty, let category = page.meta.category, let url = page.categoryPageURL {
             links.append(
                 .object([
                     "title": .string(category),
