@@ -91,6 +91,11 @@ let package = Package(
             name: "DocentPreviewTests",
             dependencies: ["DocentPreview", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
+        .testTarget(
+            name: "DocentCommandsTests",
+            dependencies: ["DocentCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // The golden --help texts, read from the source tree.
+            exclude: ["Golden"]),
         .testTarget(name: "EnterpriseDomainTests", dependencies: ["EnterpriseDomain"]),
         .testTarget(name: "EnterpriseConsoleTests", dependencies: ["EnterpriseConsole"]),
         .testTarget(

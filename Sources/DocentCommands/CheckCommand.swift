@@ -70,10 +70,7 @@ struct CheckCommand: ParsableCommand {
     static func report(_ diagnostics: [Diagnostic], pageCount: Int, warningsAsErrors: Bool, seconds: Double? = nil)
         -> (diagnostics: [Diagnostic], summary: String, failed: Bool)
     {
-        var diagnostics = diagnostics
-        if warningsAsErrors {
-            for index in diagnostics.indices { diagnostics[index].severity = .error }
-        }
+        let diagnostics = SeverityPolicy(warningsAsErrors: warningsAsErrors).apply(diagnostics)
         var counts: [String: Int] = [:]
         for diagnostic in diagnostics { counts[diagnostic.id, default: 0] += 1 }
         let perRule = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

@@ -15,6 +15,7 @@ public struct DocentCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             BuildCommand.self, CheckCommand.self, InitCommand.self, ServeCommand.self, ScreenshotsCommand.self,
+            ExplainCommand.self,
         ]
     )
 

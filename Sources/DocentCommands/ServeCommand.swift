@@ -8,8 +8,9 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve", abstract: "Build the site in memory and serve it with live reload.",
         discussion: """
             Watches content, templates, assets, data and config; rebuilds only the pages an edit affects and \
-            reloads open pages. While the site has errors, pages show them in an overlay and the last good \
-            version stays served. Binds 127.0.0.1 unless --host says otherwise. Ctrl-C stops.
+            reloads open pages. Every problem `docent check` reports (external links aside) shows in an overlay \
+            on the pages and in the terminal; while the build itself fails, the last good version stays served. \
+            Binds 127.0.0.1 unless --host says otherwise. Ctrl-C stops.
             """)
 
     @OptionGroup var site: SiteOptions

@@ -140,7 +140,7 @@ enum BuildStages {
         guard !checking, let walkthrough = page.walkthrough, !walkthrough.diagnostics.isEmpty else {
             return page.diagnostics
         }
-        return page.diagnostics + walkthrough.diagnostics.map { $0.downgraded() }
+        return page.diagnostics + SeverityPolicy.build.apply(walkthrough.diagnostics)
     }
 
     // MARK: check

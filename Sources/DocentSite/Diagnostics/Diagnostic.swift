@@ -61,15 +61,6 @@ public struct Diagnostic: Sendable, Hashable {
     }
 }
 
-extension Diagnostic {
-    /// The same problem as a warning.
-    public func downgraded() -> Diagnostic {
-        var copy = self
-        copy.severity = .warning
-        return copy
-    }
-}
-
 extension Array where Element == Diagnostic {
     public var errorCount: Int { count { $0.severity == .error } }
     public var warningCount: Int { count { $0.severity == .warning } }
