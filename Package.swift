@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
 // Docent: a static documentation and walkthrough site generator.
-// Module boundaries and who may import whom: see README.md ("Architecture").
+// Module boundaries and who may import whom: see README.md ("Architecture"). Linux only: the binary links
+// mimalloc and `serve` watches files with inotify. The wasm console is built by scripts/wasm/build.sh with
+// Embedded Swift from the stdlib-only targets below, not through SwiftPM.
 import PackageDescription
 
 /// The build pipeline's hot modules skip dynamic exclusivity checks in release builds (they cost about 6% of a
@@ -9,15 +11,11 @@ let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecke
 
 let package = Package(
     name: "Docent",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "docent", targets: ["docent"]),
         .executable(name: "liquid-spec-runner", targets: ["liquid-spec-runner"]),
         .library(name: "Liquid", targets: ["Liquid"]),
         .library(name: "EnterpriseConsole", targets: ["EnterpriseConsole"]),
-    ],
-    traits: [
-        .trait(name: "Wasm", description: "Build the simulation for wasm32-unknown-none-wasm with Embedded Swift")
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
