@@ -63,10 +63,26 @@ public final class PreviewSite: @unchecked Sendable {
         hub.close()
     }
 
+    /// Publishes the build's pages and announces them first; then runs the check stage and shows what it found
+    /// (the overlay is updated in open pages when it changed), so checks never delay a reload.
     private func publish(_ update: IncrementalBuild.Update, changed: Set<String>) -> Report {
-        let overlay = ErrorOverlay.html(update.diagnostics, root: root, held: !update.publishable)
-        let baseURL = Self.baseURL(of: update)
-        let outcome = store.publish(update, overlay: overlay, baseURL: baseURL)
+        let held = !update.publishable
+        let buildOverlay = held ? ErrorOverlay.html(update.diagnostics, root: root, held: true) : store.overlayHTML
+        let outcome = store.publish(update, overlay: buildOverlay, baseURL: update.baseURL)
+        announce(outcome, overlay: buildOverlay)
+        var checked = update
+        build.check(&checked)
+        let overlay = ErrorOverlay.html(checked.diagnostics, root: root, held: held)
+        if store.setOverlay(overlay) { announce(.overlay, overlay: overlay) }
+        let errors = Set(checked.diagnostics.filter { $0.severity == .error })
+        let report = Report(
+            update: checked, outcome: outcome, changedSources: changed, errorsChanged: errors != lastErrors)
+        lastErrors = errors
+        onReport?(report)
+        return report
+    }
+
+    private func announce(_ outcome: SiteStore.Outcome, overlay: String?) {
         switch outcome {
         case .unchanged: break
         case .styles: hub.send(event: "css", data: "{}")
@@ -79,16 +95,6 @@ public final class PreviewSite: @unchecked Sendable {
         case .failed, .overlay:
             hub.send(event: "overlay", data: "{\"html\":\(Self.jsonString(overlay ?? ""))}")
         }
-        let errors = Set(update.diagnostics.filter { $0.severity == .error })
-        let report = Report(
-            update: update, outcome: outcome, changedSources: changed, errorsChanged: errors != lastErrors)
-        lastErrors = errors
-        onReport?(report)
-        return report
-    }
-
-    private static func baseURL(of update: IncrementalBuild.Update) -> String {
-        update.baseURL
     }
 
     static func jsonArray(_ values: [String]) -> String {

@@ -82,6 +82,14 @@ public final class SiteStore: @unchecked Sendable {
         }
     }
 
+    /// Sets the overlay pages get; true when it changed.
+    func setOverlay(_ html: String?) -> Bool {
+        lock.withLock {
+            defer { overlay = html }
+            return overlay != html
+        }
+    }
+
     /// "guide/index.html" → "/guide/", "404.html" → "/404.html" (with the baseurl in front).
     static func urlPath(ofOutput path: String, baseURL: String) -> String {
         if path == "index.html" { return baseURL + "/" }

@@ -67,3 +67,23 @@ import Testing
         #expect(Set(served) == Set(checked))
     }
 }
+
+/// What `serve` serves is what `build` writes, byte for byte, for this repository's own site with its
+/// walkthroughs running against the real simulation (the live-reload script is added when a page is sent).
+@Suite struct ServeEqualsBuildTests {
+    @Test func everyFileOfTheRepositorySiteIsTheSameServedAndBuilt() throws {
+        var options = BuildOptions(source: GuideFixture.repository)
+        options.simulation = GuideFixture.simulation
+        let output = MemoryOutput()
+        let built = SiteBuilder(options: options).build(into: output)
+        #expect(built.succeeded, "\(built.diagnostics)")
+        let preview = PreviewSite(options: options)
+        let served = preview.buildAll()
+        #expect(served.update.publishable)
+        #expect(output.files.count > 20)
+        let differing = output.files.keys.filter { preview.store.file($0) != output.files[$0] }.sorted()
+        #expect(differing.isEmpty, "served differently from the build: \(differing)")
+        #expect(Set(preview.store.paths).union(SiteFilesSnapshot.paths) == Set(output.files.keys))
+        #expect(served.update.diagnostics.errorCount == 0, "\(served.update.diagnostics)")
+    }
+}
