@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "DocentPreview",
             dependencies: [
-                "DocentSite", .product(name: "Hummingbird", package: "hummingbird"),
+                "DocentSite", "DocentMarkdown", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,3 +1,4 @@
+import DocentMarkdown
 import DocentSite
 import Foundation
 
@@ -53,19 +54,7 @@ enum ErrorOverlay {
         "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;background:rgba(20,20,24,.94);color:#eee;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace;white-space:normal"
 
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLEscaping.escape(text)
     }
 
     /// The line of a user's file a diagnostic points at (files outside the site root are not read).

@@ -23,6 +23,7 @@ public final class PreviewSite: @unchecked Sendable {
     private let onReport: (@Sendable (Report) -> Void)?
 
     private var lastErrors: Set<Diagnostic> = []
+    private var lastChecks: [Diagnostic] = []
 
     /// `serve` runs every check `docent check` runs (but external links) after each rebuild, so the overlay and
     /// the terminal show what CI would say.
@@ -67,11 +68,13 @@ public final class PreviewSite: @unchecked Sendable {
     /// (the overlay is updated in open pages when it changed), so checks never delay a reload.
     private func publish(_ update: IncrementalBuild.Update, changed: Set<String>) -> Report {
         let held = !update.publishable
-        let buildOverlay = held ? ErrorOverlay.html(update.diagnostics, root: root, held: true) : store.overlayHTML
+        // Until the checks have run, the pages show the build's problems and what the last checks found.
+        let buildOverlay = ErrorOverlay.html(update.diagnostics + lastChecks, root: root, held: held)
         let outcome = store.publish(update, overlay: buildOverlay, baseURL: update.baseURL)
         announce(outcome, overlay: buildOverlay)
+        lastChecks = build.check()
         var checked = update
-        build.check(&checked)
+        checked.diagnostics += lastChecks
         let overlay = ErrorOverlay.html(checked.diagnostics, root: root, held: held)
         if store.setOverlay(overlay) { announce(.overlay, overlay: overlay) }
         let errors = Set(checked.diagnostics.filter { $0.severity == .error })

@@ -1,5 +1,5 @@
-/// A place in a template file; line and column are 1-based.
-public struct LiquidLocation: Sendable, Equatable, CustomStringConvertible {
+/// A place in a template file (for Docent, any file of a site); line and column are 1-based.
+public struct LiquidLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
@@ -11,6 +11,10 @@ public struct LiquidLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: LiquidLocation, rhs: LiquidLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
 }
 
 /// Every problem the engine reports: a stable id, a message, where it happened and through which includes.

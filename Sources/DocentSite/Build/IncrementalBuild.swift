@@ -329,12 +329,12 @@ public final class IncrementalBuild: @unchecked Sendable {
     // MARK: - Check
 
     /// Runs the check stage (every rule of `docent check` but external links) over the site as the last build or
-    /// update left it, and adds what it finds to `update`. `serve` calls it after publishing the pages, so the
-    /// checks never delay a reload. (Any edit can change what the rules find, an include's parameters with no page
-    /// rendered again among them, so they run over the whole site each time: about a second at 10,000 pages.)
-    public func check(_ update: inout Update) {
-        guard let model else { return }
-        update.diagnostics += BuildStages.check(model: model, pages: renderedOrder.map(\.page), root: root)
+    /// update left it. `serve` calls it after publishing the pages, so the checks never delay a reload. (Any edit
+    /// can change what the rules find, an include's parameters with no page rendered again among them, so they run
+    /// over the whole site each time.)
+    public func check() -> [Diagnostic] {
+        guard let model else { return [] }
+        return BuildStages.check(model: model, pages: renderedOrder.map(\.page), root: root)
     }
 
     // MARK: - Stages

@@ -1,21 +1,8 @@
-/// A place in a user's file: path relative to the site source, 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
+import Liquid
 
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(file):\(line):\(column)" }
-
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
-    }
-}
+/// A place in a user's file: path relative to the site source, 1-based line and column (the same value the
+/// Liquid engine reports its errors at).
+public typealias SourceLocation = LiquidLocation
 
 /// One user-facing problem: every stage of Docent reports through this type, collected rather than thrown.
 public struct Diagnostic: Sendable, Hashable {

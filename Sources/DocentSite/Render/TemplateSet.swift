@@ -202,6 +202,6 @@ extension Diagnostic {
             .error, error.id, error.message,
             at: SourceLocation(
                 file: error.location.file, line: max(error.location.line, 1), column: max(error.location.column, 1)),
-            includeChain: error.includeChain.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) })
+            includeChain: error.includeChain)
     }
 }
