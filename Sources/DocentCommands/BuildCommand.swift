@@ -19,7 +19,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let root = site.sourceURL
-        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("_site")
+        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? site.defaultOutputURL
         let sink: DirectoryOutput
         do {
             sink = try DirectoryOutput(destination: outputURL)
@@ -51,7 +51,7 @@ struct BuildCommand: ParsableCommand {
         }
         if !quiet {
             print(
-                "Built \(result.pages.count) pages and \(result.staticFileCount) assets in \(String(format: "%.2f", result.seconds)) s → \(output ?? "_site")"
+                "Built \(result.pages.count) pages and \(result.staticFileCount) assets in \(String(format: "%.2f", result.seconds)) s → \(output ?? (outputRelative ?? outputURL.path))"
                     + (result.diagnostics.isEmpty ? "" : " (\(result.diagnostics.warningCount) warnings)"))
         }
     }

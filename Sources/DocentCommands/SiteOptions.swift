@@ -15,7 +15,30 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include pages marked `draft: true`.")
     var drafts = false
 
-    var sourceURL: URL { URL(fileURLWithPath: source) }
+    /// The site folder: `--source`, or the folder a `--config` file names with `source:` (Jekyll's way of
+    /// building a site from a config kept elsewhere).
+    var sourceURL: URL {
+        let given = URL(fileURLWithPath: source)
+        return config.flatMap { SiteConfig.folder("source", root: given, explicitFile: $0) } ?? given
+    }
+
+    /// `--config` with each file as an absolute path (so it still names the same files when `source:` moved the
+    /// site root).
+    var configFiles: String? {
+        let given = URL(fileURLWithPath: source)
+        return config.map { list in
+            list.split(separator: ",").map { name in
+                name.hasPrefix("/") ? String(name) : given.appendingPathComponent(String(name)).standardizedFileURL.path
+            }.joined(separator: ",")
+        }
+    }
+
+    /// Where `build` writes when no `--output` is given: the `destination:` of a `--config` file, else `_site/`
+    /// in the site folder.
+    var defaultOutputURL: URL {
+        config.flatMap { SiteConfig.folder("destination", root: URL(fileURLWithPath: source), explicitFile: $0) }
+            ?? sourceURL.appendingPathComponent("_site")
+    }
 
     func validate() throws {
         var isDirectory: ObjCBool = false
@@ -26,7 +49,7 @@ struct SiteOptions: ParsableArguments {
 
     /// The build options, with the simulation walkthroughs run against (the Insomnia Enterprise console).
     func buildOptions() -> BuildOptions {
-        var options = BuildOptions(source: sourceURL, configFile: config, includeDrafts: drafts)
+        var options = BuildOptions(source: sourceURL, configFile: configFiles, includeDrafts: drafts)
         options.simulation = EnterpriseSimulation()
         return options
     }

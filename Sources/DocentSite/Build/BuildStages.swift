@@ -85,16 +85,42 @@ enum BuildStages {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// Every data file under the data folder, as Jekyll reads them: `.yml`, `.yaml` and `.json` as their value,
+    /// `.csv` and `.tsv` as a list of rows keyed by the header; a subfolder is an object of its files
+    /// (`_data/products/x.yml` is `site.data.products.x`). Hidden files and folders are skipped.
     static func loadData(root: URL, folder: String) -> SiteData {
-        var values: [String: LiquidValue] = [:]
         var result = SiteData()
+        result.value = .object(loadDataFolder(root: root, folder: folder, depth: 0, into: &result))
+        return result
+    }
+
+    private static func loadDataFolder(root: URL, folder: String, depth: Int, into result: inout SiteData)
+        -> [String: LiquidValue]
+    {
+        var values: [String: LiquidValue] = [:]
         let url = root.appendingPathComponent(folder)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
-        for name in names {
-            let ext = (name as NSString).pathExtension.lowercased()
-            guard ["yml", "yaml", "json"].contains(ext) else { continue }
+        for name in names where !name.hasPrefix(".") {
             let sitePath = folder + "/" + name
-            guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path),
+            let fileURL = url.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                // Deep enough for any real data tree, and a bound on a folder linked into itself.
+                guard depth < 32 else { continue }
+                let nested = loadDataFolder(root: root, folder: sitePath, depth: depth + 1, into: &result)
+                if case .object(var existing)? = values[name] {
+                    existing.merge(nested) { old, _ in old }
+                    values[name] = .object(existing)
+                } else if values[name] == nil {
+                    values[name] = .object(nested)
+                }
+                continue
+            }
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard ["yml", "yaml", "json", "csv", "tsv"].contains(ext) else { continue }
+            let key = (name as NSString).deletingPathExtension
+            guard let data = FileManager.default.contents(atPath: fileURL.path),
                 let text = String(validating: data, as: UTF8.self)
             else {
                 result.diagnostics.append(
@@ -103,11 +129,14 @@ enum BuildStages {
                         at: .init(file: sitePath, line: 1, column: 1)))
                 continue
             }
+            if ext == "csv" || ext == "tsv" {
+                values[key] = DelimitedData.rows(text, separator: ext == "csv" ? "," : "\t")
+                continue
+            }
             switch YAMLData.parse(text) {
             case .success(let parsed):
-                let key = (name as NSString).deletingPathExtension
                 values[key] = parsed.value
-                if key == "navigation" { result.navigation = (sitePath, parsed) }
+                if depth == 0, key == "navigation" { result.navigation = (sitePath, parsed) }
             case .failure(let error):
                 result.diagnostics.append(
                     .error(
@@ -115,8 +144,7 @@ enum BuildStages {
                         at: .init(file: sitePath, line: error.line, column: error.column)))
             }
         }
-        result.value = .object(values)
-        return result
+        return values
     }
 
     static func model(config: SiteConfig, pages: [Page], staticFiles: [SourceFile], data: SiteData) -> SiteModel {
@@ -133,21 +161,26 @@ enum BuildStages {
 
     // MARK: render
 
-    /// What a rendered page reports. A walkthrough's failed steps are errors of the check stage
-    /// (`WalkthroughCheck`); a pipeline that does not check shows them as warnings, so the page is still written,
-    /// up to the failing step.
+    /// What a rendered page reports. A walkthrough's failed steps are reported by the check stage
+    /// (`WalkthroughCheck`) when it runs, else here (the run's `SeverityPolicy` then makes them warnings, so the
+    /// page is still written, up to the failing step).
     static func problems(of page: RenderedPage, checking: Bool) -> [Diagnostic] {
         guard !checking, let walkthrough = page.walkthrough, !walkthrough.diagnostics.isEmpty else {
             return page.diagnostics
         }
-        return page.diagnostics + SeverityPolicy.build.apply(walkthrough.diagnostics)
+        return page.diagnostics + walkthrough.diagnostics
     }
 
     // MARK: check
 
     /// Every rule of `docent check` over the rendered site (external links aside: the command runs those).
-    static func check(model: SiteModel, pages: [RenderedPage], root: URL) -> [Diagnostic] {
-        SiteChecks.run(model: model, pages: pages, root: root)
+    static func check(model: SiteModel, pages: [RenderedPage], root: URL, policy: SeverityPolicy) -> [Diagnostic] {
+        policy.apply(SiteChecks.run(model: model, pages: pages, root: root))
+    }
+
+    /// The run's severity policy: with or without the check stage, for a site of this layout.
+    static func policy(_ options: BuildOptions, config: SiteConfig) -> SeverityPolicy {
+        SeverityPolicy.pipeline(checking: options.runChecks, config: config)
     }
 }
 

@@ -105,9 +105,10 @@ struct Discovery {
                     continue
                 }
                 let ext = Self.pathExtension(name)
-                let candidate = pagesAllowed && Self.pageExtensions.contains(ext)
-                // In a Docent site every Markdown file in content/ is a page; HTML files (and, in a Jekyll site,
-                // any file) are pages only when they start with front matter, as in Jekyll.
+                // In a Docent site every Markdown file in content/ is a page and HTML files are pages when they
+                // start with front matter; in a Jekyll site any file that starts with front matter is a page
+                // (`sitemap.xml`, `feed.json`, `robots.txt` with Liquid in them), as in Jekyll.
+                let candidate = pagesAllowed && (config.layout == .jekyll || Self.pageExtensions.contains(ext))
                 let isPage = candidate && config.layout == .docent && (ext == "md" || ext == "markdown")
                 if candidate && !isPage { frontMatterChecks.append(files.count) }
                 files.append(

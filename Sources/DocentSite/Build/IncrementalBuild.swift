@@ -334,7 +334,9 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// over the whole site each time.)
     public func check() -> [Diagnostic] {
         guard let model else { return [] }
-        return BuildStages.check(model: model, pages: renderedOrder.map(\.page), root: root)
+        return BuildStages.check(
+            model: model, pages: renderedOrder.map(\.page), root: root,
+            policy: BuildStages.policy(options, config: config))
     }
 
     // MARK: - Stages
@@ -465,6 +467,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         diagnostics += duplicateDiagnostics + data.diagnostics
         diagnostics += model?.diagnostics ?? []
         diagnostics += templates?.diagnostics ?? []
+        diagnostics = BuildStages.policy(options, config: config).apply(diagnostics)
         update.publishable = diagnostics.errorCount == 0
         update.baseURL = config.baseURL
         if renderedOrder.count != pageOrder.count || renderedOrderStale {

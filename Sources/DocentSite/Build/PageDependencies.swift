@@ -1,3 +1,5 @@
+import Liquid
+
 /// What one rendered page depends on besides its own file: the edges of the incremental build's dependency graph.
 /// A page is rendered again when one of these changes; everything else keeps its last output.
 struct PageDependencies: Sendable {
@@ -41,6 +43,8 @@ struct PageSummary: Equatable, Sendable {
     var description: String
     var contentPath: String
     var outputPath: String
+    /// The front matter other pages see in `site.pages` (`nav_order`, `parent`, …).
+    var values: [String: LiquidValue]
 
     init(_ page: Page) {
         url = page.url
@@ -49,5 +53,6 @@ struct PageSummary: Equatable, Sendable {
         description = page.meta.description ?? ""
         contentPath = page.contentPath
         outputPath = page.outputPath
+        values = page.values
     }
 }

@@ -47,6 +47,7 @@ public struct SiteBuilder: Sendable {
         var timings = StageTimings()
         let root = options.source.standardizedFileURL
         var (config, diagnostics) = BuildStages.configure(options, root: root)
+        let policy = BuildStages.policy(options, config: config)
 
         // Discover
         let discovered = BuildStages.discover(root: root, config: config, outputPath: outputPath)
@@ -96,9 +97,10 @@ public struct SiteBuilder: Sendable {
             return result
         }
         for page in rendered { diagnostics += BuildStages.problems(of: page, checking: options.runChecks) }
+        diagnostics = policy.apply(diagnostics)
         timings.mark("render")
         if options.runChecks {
-            diagnostics += BuildStages.check(model: model, pages: rendered, root: root)
+            diagnostics += BuildStages.check(model: model, pages: rendered, root: root, policy: policy)
             timings.mark("check")
         }
 
@@ -117,8 +119,14 @@ public struct SiteBuilder: Sendable {
                     try sink.copy(from: root.appendingPathComponent(file.sitePath), to: file.outputPath)
                     staticCount += 1
                 }
-                try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
-                try sink.write(pieces: SiteFiles.searchIndexPieces(rendered), to: "search.json")
+                // The site's own sitemap or search index (a page or a file of it) is kept, never replaced.
+                let own = Set(rendered.map(\.page.outputPath) + staticFiles.map(\.outputPath))
+                if !own.contains("sitemap.xml") {
+                    try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
+                }
+                if !own.contains("search.json") {
+                    try sink.write(pieces: SiteFiles.searchIndexPieces(rendered), to: "search.json")
+                }
             } catch {
                 diagnostics.append(.error("output.write", "\(error)"))
             }

@@ -61,6 +61,34 @@ public struct SiteConfig: Sendable {
         if layout == .jekyll { permalink = "date" }
     }
 
+    // MARK: - Liquid
+
+    /// The config's `liquid:` settings, as Jekyll reads them.
+    private var liquidSettings: [String: LiquidValue] {
+        if case .object(let settings)? = values["liquid"] { return settings }
+        return [:]
+    }
+
+    /// An unknown filter is an error. Jekyll's default (`strict_filters: false`) lets it pass its input through;
+    /// a Docent site is strict unless its config says otherwise.
+    public var liquidStrictFilters: Bool {
+        if case .bool(let strict)? = liquidSettings["strict_filters"] { return strict }
+        return layout == .docent
+    }
+
+    /// An undefined variable is an error (`strict_variables: true`); off by default, as in Jekyll.
+    public var liquidStrictVariables: Bool {
+        if case .bool(let strict)? = liquidSettings["strict_variables"] { return strict }
+        return false
+    }
+
+    /// Liquid's lax parsing (`error_mode: lax` or `warn`, Jekyll's default); `strict` turns it off. A Docent
+    /// site parses strictly unless its config says otherwise.
+    public var liquidLaxParsing: Bool {
+        if case .string(let mode)? = liquidSettings["error_mode"] { return mode != "strict" }
+        return layout == .jekyll
+    }
+
     // MARK: - Folders
 
     public var contentFolder: String { layout == .docent ? "content" : "" }
@@ -86,35 +114,95 @@ public struct SiteConfig: Sendable {
 }
 
 extension SiteConfig {
-    /// Finds and reads the config of the site at `root`. `explicitFile` (from `--config`) wins.
+    /// Finds and reads the config of the site at `root`. `explicitFile` (from `--config`) wins: one file, or
+    /// several separated by commas (`_config.yml,_config.dev.yml`), read in order with later values winning, as
+    /// Jekyll reads them. An explicit file is a Docent config when its name starts with `docent`, or when the site
+    /// is laid out as Docent's (a `content/` folder and no `_config.yml`); otherwise a Jekyll config.
     static func load(root: URL, explicitFile: String?, diagnostics: inout [Diagnostic]) -> SiteConfig {
         let fileManager = FileManager.default
-        let candidates: [(String, Layout)] =
-            explicitFile.map { [($0, $0.hasSuffix("_config.yml") ? .jekyll : .docent)] } ?? [
-                ("docent.yml", .docent), ("_config.yml", .jekyll),
-            ]
-        for (name, layout) in candidates {
+        guard let explicitFile else {
+            for (name, layout) in [("docent.yml", Layout.docent), ("_config.yml", .jekyll)]
+            where fileManager.fileExists(atPath: root.appendingPathComponent(name).path) {
+                return read([name], layout: layout, root: root, diagnostics: &diagnostics)
+            }
+            let hasContentFolder = fileManager.fileExists(atPath: root.appendingPathComponent("content").path)
+            return SiteConfig(layout: hasContentFolder ? .docent : .jekyll)
+        }
+        let names = explicitFile.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        let first = (names.first as NSString?)?.lastPathComponent ?? ""
+        let docentLayout =
+            first.hasPrefix("docent")
+            || (fileManager.fileExists(atPath: root.appendingPathComponent("content").path)
+                && !fileManager.fileExists(atPath: root.appendingPathComponent("_config.yml").path)
+                && !first.hasPrefix("_config"))
+        return read(names, layout: docentLayout ? .docent : .jekyll, root: root, diagnostics: &diagnostics)
+    }
+
+    /// Reads config files in order into one config.
+    private static func read(_ names: [String], layout: Layout, root: URL, diagnostics: inout [Diagnostic])
+        -> SiteConfig
+    {
+        var config = SiteConfig(layout: layout)
+        var merged: [String: LiquidValue] = [:]
+        for name in names {
             let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : root.appendingPathComponent(name)
-            guard fileManager.fileExists(atPath: url.path) else {
-                if explicitFile != nil {
-                    diagnostics.append(.error("config.missing", "config file \(name) does not exist"))
-                }
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                diagnostics.append(.error("config.missing", "config file \(name) does not exist"))
                 continue
             }
-            var config = SiteConfig(layout: layout)
-            config.file = name
+            config.file = config.file ?? name
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 diagnostics.append(
                     .error(
                         "config.unreadable", "cannot read \(name) as UTF-8 text",
                         at: .init(file: name, line: 1, column: 1)))
+                continue
+            }
+            if names.count == 1 {
+                config.apply(yaml: text, file: name, diagnostics: &diagnostics)
                 return config
             }
-            config.apply(yaml: text, file: name, diagnostics: &diagnostics)
-            return config
+            // Several files: each is checked on its own (positions in its own file), then applied merged.
+            var single = SiteConfig(layout: layout)
+            single.apply(yaml: text, file: name, diagnostics: &diagnostics)
+            merged = deepMerge(merged, single.values)
         }
-        let hasContentFolder = fileManager.fileExists(atPath: root.appendingPathComponent("content").path)
-        return SiteConfig(layout: hasContentFolder ? .docent : .jekyll)
+        if names.count > 1 {
+            var reported: [Diagnostic] = []  // already reported at their place in each file
+            config.apply(values: merged, file: config.file ?? "", diagnostics: &reported)
+        }
+        return config
+    }
+
+    /// Jekyll's deep merge: objects merge key by key, anything else is replaced.
+    static func deepMerge(_ base: [String: LiquidValue], _ overlay: [String: LiquidValue]) -> [String: LiquidValue] {
+        var result = base
+        for (key, value) in overlay {
+            if case .object(let old)? = result[key], case .object(let new) = value {
+                result[key] = .object(deepMerge(old, new))
+            } else {
+                result[key] = value
+            }
+        }
+        return result
+    }
+
+    /// The folder a `--config` file names with `source:` (the site) or `destination:` (the output), relative to
+    /// that config file's folder, as Jekyll reads them; the last file that names one wins, nil when none does.
+    public static func folder(_ key: String, root: URL, explicitFile: String) -> URL? {
+        var found: URL?
+        for name in explicitFile.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : root.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: url, encoding: .utf8),
+                case .success(let data) = YAMLData.parse(text), case .object(let object) = data.value,
+                case .string(let folder)? = object[key], !folder.isEmpty
+            else { continue }
+            found =
+                folder.hasPrefix("/")
+                ? URL(fileURLWithPath: folder) : url.deletingLastPathComponent().appendingPathComponent(folder)
+        }
+        return found?.standardizedFileURL
     }
 
     mutating func apply(yaml: String, file: String, diagnostics: inout [Diagnostic]) {
@@ -127,9 +215,17 @@ extension SiteConfig {
             return
         }
         guard case .object(let object) = data.value else { return }
+        apply(values: object, file: file, positions: data, diagnostics: &diagnostics)
+    }
+
+    /// Applies a config's values; positions (of the one file they come from) place the diagnostics.
+    mutating func apply(
+        values object: [String: LiquidValue], file: String, positions data: YAMLData? = nil,
+        diagnostics: inout [Diagnostic]
+    ) {
         values = object
         func at(_ path: String) -> SourceLocation {
-            let position = data.position(of: path) ?? (1, 1)
+            let position = data?.position(of: path) ?? (1, 1)
             return SourceLocation(file: file, line: position.line, column: position.column)
         }
         if case .string(let text)? = object["title"] { title = text }
@@ -139,6 +235,7 @@ extension SiteConfig {
         }
         if case .string(let text)? = object["url"] { url = text.hasSuffix("/") ? String(text.dropLast()) : text }
         if case .string(let text)? = object["permalink"] { permalink = text }
+
         if case .int(let number)? = object["max_page_size"] { maxPageBytes = number }
         if case .string(let text)? = object["heading_ids"] {
             if let style = HeadingIDStyleSetting(rawValue: text) {

@@ -43,13 +43,7 @@ final class SiteModel: Sendable {
         site["generator"] = "Docent"
         site["data"] = data
         site["nav"] = navigation.value
-        site["pages"] = .array(
-            pages.map { page in
-                .object([
-                    "title": .string(page.title), "url": .string(page.url),
-                    "description": .string(page.meta.description ?? ""), "path": .string(page.contentPath),
-                ])
-            })
+        site.merge(SiteLists.values(pages: pages, staticFiles: staticFiles, config: config)) { _, list in list }
         self.site = .object(site)
     }
 

@@ -77,17 +77,33 @@ struct PageLoader: Sendable {
             }
         }
         let sitePath = file.sitePath
-        var decoder = PageMetaDecoder(data: frontMatter) { path in
+        // The config's `defaults` under the page's own front matter, for every key (`layout` and `permalink`
+        // too, as in Jekyll); a value that comes from the defaults is reported at the page's first line.
+        var values = defaults(for: file)
+        if case .object(let own) = frontMatter.value { values.merge(own) { _, new in new } }
+        let merged = YAMLData(value: .object(values), positions: frontMatter.positions)
+        var decoder = PageMetaDecoder(data: merged) { path in
             let position = frontMatter.position(of: path) ?? (0, 1)
             return SourceLocation(file: sitePath, line: position.line + 1, column: position.column)
         }
         let meta = decoder.decode()
         diagnostics += decoder.diagnostics
-        var values = defaults(for: file)
-        if case .object(let own) = frontMatter.value { values.merge(own) { _, new in new } }
         let contentPath = file.relativePath
-        let pageURL = Permalink.url(
-            contentPath: contentPath, explicit: meta.permalink, style: config.permalink, collection: file.collection)
+        let pageURL: String
+        let collectionPattern = file.collection.flatMap { config.collections[$0]?.permalink }
+        let nameExtension = Discovery.pathExtension(contentPath)
+        if let pattern = meta.permalink.flatMap({ PermalinkPattern.isPattern($0) ? $0 : nil }) ?? collectionPattern {
+            var slug: String?
+            if case .string(let text)? = values["slug"] { slug = text }
+            pageURL = PermalinkPattern.url(pattern, contentPath: contentPath, collection: file.collection, slug: slug)
+        } else if meta.permalink == nil, !Discovery.pageExtensions.contains(nameExtension) {
+            // A page that is not Markdown or HTML (`sitemap.xml`, `robots.txt`) keeps its name.
+            pageURL = "/" + (file.collection.map { $0 + "/" } ?? "") + contentPath
+        } else {
+            pageURL = Permalink.url(
+                contentPath: contentPath, explicit: meta.permalink, style: config.permalink,
+                collection: file.collection)
+        }
         let name = contentPath.lastIndex(of: "/").map { String(contentPath[contentPath.index(after: $0)...]) }
         let ext = Discovery.pathExtension(name ?? contentPath)
         let page = Page(
@@ -99,15 +115,42 @@ struct PageLoader: Sendable {
         return (page, diagnostics)
     }
 
+    /// The config's `defaults` that apply to a file, later entries winning. As Jekyll scopes them: `path` is
+    /// relative to the site source (so `_how-tos` names a collection's folder; in a Docent-layout site, to the
+    /// content folder) and may hold `*` wildcards; `type` is `pages`, `posts` or a collection's name.
     private func defaults(for file: SourceFile) -> [String: LiquidValue] {
+        guard !config.defaults.isEmpty else { return [:] }
         var values: [String: LiquidValue] = [:]
+        let path = config.layout == .jekyll ? file.sitePath : file.relativePath
         for entry in config.defaults {
-            let scope = entry.scope.hasSuffix("/") ? String(entry.scope.dropLast()) : entry.scope
-            let inScope = scope.isEmpty || file.relativePath == scope || file.relativePath.hasPrefix(scope + "/")
-            let typeMatches = entry.type == nil || entry.type == "pages" || entry.type == file.collection
-            if inScope && typeMatches { values.merge(entry.values) { _, new in new } }
+            let typeMatches: Bool
+            switch entry.type {
+            case nil: typeMatches = true
+            case "pages"?: typeMatches = file.collection == nil
+            case let type?: typeMatches = type == file.collection
+            }
+            if typeMatches && Self.path(path, isIn: entry.scope) { values.merge(entry.values) { _, new in new } }
         }
         return values
+    }
+
+    /// Whether a site path is inside a defaults scope path ("docs", "docs/", "./docs", "docs/*/guide.md").
+    static func path(_ path: String, isIn scope: String) -> Bool {
+        var scope = Substring(scope)
+        while scope.hasPrefix("./") { scope = scope.dropFirst(2) }
+        while scope.hasPrefix("/") { scope = scope.dropFirst() }
+        while scope.hasSuffix("/") { scope = scope.dropLast() }
+        if scope.isEmpty || scope == "." { return true }
+        if scope.contains("*") {
+            // A glob matches the path or one of its folders.
+            var prefix = ""
+            for part in path.split(separator: "/") {
+                prefix += prefix.isEmpty ? String(part) : "/" + part
+                if fnmatch(String(scope), prefix, FNM_PATHNAME) == 0 { return true }
+            }
+            return false
+        }
+        return path == scope || path.hasPrefix(scope + "/")
     }
 
     /// The offset of the first NUL byte (memchr: Data's own search goes byte by byte).

@@ -57,6 +57,8 @@ struct PageMetaDecoder {
             return meta
         }
         meta.layout = string(object, "layout")
+        // `layout: null` (or `~`) asks for no layout at all, as in Jekyll.
+        if case .nil_? = object["layout"] { meta.layout = "none" }
         meta.title = string(object, "title")
         meta.description = string(object, "description")
         meta.contentType = string(object, "content_type")

@@ -207,7 +207,10 @@ struct PageRenderer {
             let location =
                 page.meta.layout == nil
                 ? SourceLocation(file: page.sitePath, line: 1, column: 1) : page.location(ofKey: "layout")
-            if !(page.meta.layout == nil && known.isEmpty) {
+            // The implicit `default` is only a convenience: a Jekyll site without one renders the page bare, as
+            // Jekyll does (a Docent site with layouts but no default is told).
+            let implicit = page.meta.layout == nil
+            if !(implicit && (known.isEmpty || model.config.layout == .jekyll)) {
                 diagnostics.append(
                     .error(
                         "layout.missing", "layout `\(missing)` does not exist", at: location,

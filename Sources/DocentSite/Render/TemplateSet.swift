@@ -26,6 +26,9 @@ final class TemplateSet: Sendable {
         configuration.fileSystem = SiteIncludes(rootPath: root.path, includesFolder: config.includesFolder)
         configuration.baseURL = config.baseURL
         configuration.siteURL = config.url
+        configuration.strictFilters = config.liquidStrictFilters
+        configuration.strictVariables = config.liquidStrictVariables
+        configuration.laxParsing = config.liquidLaxParsing
         let headingStyle: HeadingIDStyle = config.headingIDs == .kramdown ? .kramdown : .github
         configuration.markdownify = { Markdown.html($0, headingIDs: headingStyle) }
         let tagBox = EngineBox()

@@ -1,0 +1,142 @@
+import DocentCommands
+import DocentSite
+import Foundation
+import Testing
+
+/// Where Jekyll's documented behaviour and Docent's used to differ, a Jekyll site now builds as Jekyll builds it.
+@Suite struct JekyllSemanticsTests {
+    @Test func defaultsSetTheLayoutByPathAndNestedDataFoldersAreObjects() throws {
+        // The six-line report: Jekyll writes `SPECIAL <p>Hello Insomnia</p>`.
+        let site = try SiteFixture([
+            "_config.yml": "defaults: [{scope: {path: docs}, values: {layout: special}}]\n",
+            "_layouts/special.html": "SPECIAL {{ content }}",
+            "_layouts/default.html": "DEFAULT {{ content }}",
+            "_data/products/x.yml": "name: Insomnia\n",
+            "docs/d.md": "---\ntitle: D\n---\nHello {{ site.data.products.x.name }}\n",
+        ])
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("docs/d.html") == "SPECIAL <p>Hello Insomnia</p>\n")
+    }
+
+    @Test func defaultsScopeByTypeAndGlobAndGivePermalinks() throws {
+        let site = try SiteFixture([
+            "_config.yml": """
+            collections: {guides: {output: true}}
+            defaults:
+              - {scope: {path: "", type: guides}, values: {layout: guide, permalink: "/g/:name/"}}
+              - {scope: {path: "docs/*/deep.md"}, values: {layout: deep}}
+
+            """,
+            "_layouts/guide.html": "GUIDE {{ content }}",
+            "_layouts/deep.html": "DEEP {{ content }}",
+            "_guides/first.md": "---\ntitle: First\n---\nOne\n",
+            "docs/a/deep.md": "---\ntitle: Deep\nlayout: deep\n---\nDown\n",
+            "page.md": "---\ntitle: Page\nlayout: null\n---\nPlain\n",
+        ])
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("g/first/index.html") == "GUIDE <p>One</p>\n")
+        #expect(output.text("docs/a/deep.html") == "DEEP <p>Down</p>\n")
+        #expect(output.text("page.html") == "<p>Plain</p>\n", "a page, not a guide: the type scope does not apply")
+    }
+
+    @Test func csvAndTSVDataFilesAreListsOfRowsByHeader() throws {
+        let site = try SiteFixture([
+            "_config.yml": "title: T\n",
+            "_data/features.csv": "name,tier\nSSO,\"enterprise, team\"\n\"SC\"\"IM\",enterprise\n",
+            "_data/people.tsv": "name\trole\nAda\towner\n",
+            "f.html":
+                "---\n---\n{% for f in site.data.features %}{{ f.name }}={{ f.tier }};{% endfor %}{{ site.data.people[0].role }}",
+        ])
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("f.html") == "SSO=enterprise, team;SC\"IM=enterprise;owner")
+    }
+
+    @Test func aMissingLayoutIsAWarningAndThePageRendersWithoutIt() throws {
+        let site = try SiteFixture([
+            "_config.yml": "theme: minima-not-installed\n",
+            "index.md": "---\nlayout: home\n---\n# Welcome\n",
+        ])
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.succeeded)
+        #expect(result.diagnostics.map(\.id) == ["layout.missing"])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(output.text("index.html") == "<h1 id=\"welcome\">Welcome</h1>\n")
+    }
+
+    @Test func anUnknownFilterPassesItsInputThroughUnlessTheSiteIsStrict() throws {
+        var files = [
+            "_config.yml": "title: T\n",
+            "index.html": "---\n---\n{{ 'hi' | no_such_filter | upcase }}",
+        ]
+        let lax = try SiteFixture(files)
+        defer { lax.remove() }
+        let (result, output) = lax.build()
+        #expect(result.succeeded, "\(result.messages)")
+        #expect(output.text("index.html") == "HI")
+
+        files["_config.yml"] = "liquid: {strict_filters: true}\n"
+        let strict = try SiteFixture(files)
+        defer { strict.remove() }
+        #expect(strict.build().result.diagnostics.map(\.id) == ["liquid.unknown-filter"])
+    }
+
+    @Test func theSitesOwnSitemapIsKept() throws {
+        let site = try SiteFixture([
+            "_config.yml": "title: T\n",
+            "sitemap.xml": "---\n---\n<urlset>mine</urlset>\n",
+            "index.md": "---\ntitle: Home\n---\nHi\n",
+        ])
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("sitemap.xml") == "<urlset>mine</urlset>\n")
+    }
+
+    @Test func aConfigElsewhereNamesTheSiteWithSourceAndTheOutputWithDestination() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docent-cfg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("source: site\ndestination: out\ntitle: Elsewhere\n".utf8)
+            .write(to: folder.appendingPathComponent("jekyll.yml"))
+        try Data("title: Overridden\n".utf8).write(to: folder.appendingPathComponent("extra.yml"))
+        try Data("---\n---\n{{ site.title }}\n".utf8).write(to: site.appendingPathComponent("index.html"))
+        let code = DocentCommand.runMain([
+            "build", "--quiet", "--source", folder.path, "--config", "jekyll.yml,extra.yml",
+        ])
+        #expect(code == 0)
+        let written = try String(contentsOf: folder.appendingPathComponent("out/index.html"), encoding: .utf8)
+        #expect(written == "Overridden\n")
+    }
+
+    @Test func siteListsCarryEveryPagesFrontMatterAndCollectionsAsJekyllHasThem() throws {
+        let site = try SiteFixture([
+            "_config.yml": "collections: {guides: {output: true}}\n",
+            "_guides/first.md": "---\ntitle: First\n---\nOne\n",
+            "other.md": "---\ntitle: Other\nnav_order: 1\nparent: Top\nlayout: null\n---\nx\n",
+            "nav.html": """
+            ---
+            title: Nav
+            nav_order: 2
+            parent: Top
+            ---
+            {% assign kids = site.pages | where: "parent", "Top" | sort: "nav_order" %}\
+            {% for p in kids %}{{ p.title }}@{{ p.url }}({{ p.nav_order }});{% endfor %}|\
+            {% for g in site.guides %}{{ g.title }};{% endfor %}|\
+            {{ site.collections[0].label }}={{ site.collections[0].docs.size }}|{{ site.html_pages.size }}
+            """,
+        ])
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        // What Debian's Jekyll 4.3 writes for the same files.
+        #expect(output.text("nav.html") == "Other@/other.html(1);Nav@/nav.html(2);|First;|guides=1|2")
+    }
+}
