@@ -10,6 +10,8 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libjs-highlight.js nodejs binaryen \
 	libmimalloc-dev
 BENCH_PACKAGES := hugo jekyll ruby-html-proofer wrk time
+# Debian's Jekyll is the reference the compatibility corpus (Tests/jekyll-compat/) is compared with.
+COMPAT_PACKAGES := jekyll
 BROWSER_PACKAGES := chromium chromium-driver python3-venv
 BROWSER_VENV := .venv-browser
 BROWSER_PIP := 'selenium>=4.10' axe-selenium-python axe-core-python pytest
@@ -18,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOCENT := .build/release/docent
 FUZZ_SECONDS ?= 60
 
-.PHONY: site test deps release serve wasm wasm-check wasm-size parity browser-deps browser-test format fuzz bench bench-deps \
+.PHONY: jekyll-compat site test deps release serve wasm wasm-check wasm-size parity browser-deps browser-test format fuzz bench bench-deps \
 	liquid-spec clean
 
 # Installs the Debian packages that are missing (apt-get update only when something is missing).
@@ -59,7 +61,14 @@ serve: release assets/vendor/highlight.min.js assets/vendor/ConsoleWasm.wasm
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory wasm-check wasm-size parity browser-test
+	$(MAKE) --no-print-directory wasm-check wasm-size parity jekyll-compat browser-test
+
+# Each site of Tests/jekyll-compat/ built by Debian's jekyll and by docent (debug build): the same files, the
+# same text, but where a site's EXPECTED-DIFFERENCES says why not.
+jekyll-compat:
+	$(call apt_install,$(COMPAT_PACKAGES))
+	$(SWIFT) build --product docent
+	python3 scripts/jekyll-compat.py $$($(SWIFT) build --show-bin-path)/docent
 
 # ConsoleWasm.wasm: the simulated console for the browser (Embedded Swift → wasm32-unknown-none-wasm).
 wasm: deps
