@@ -139,4 +139,25 @@ import Testing
         // What Debian's Jekyll 4.3 writes for the same files.
         #expect(output.text("nav.html") == "Other@/other.html(1);Nav@/nav.html(2);|First;|guides=1|2")
     }
+
+    @Test func docentsFrontMatterMeaningsStayOutOfAnOrdinaryJekyllSite() throws {
+        let files = [
+            "_config.yml": "title: T\n",
+            "_layouts/default.html": "{% for r in page.related %}{{ r }};{% endfor %}{{ content }}",
+            "a.md": "---\nrelated: [b, c]\nbreadcrumbs: [Home, Guides]\ncategory-url: nowhere\n---\nA\n",
+        ]
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        var options = BuildOptions(source: site.root)
+        options.runChecks = true
+        let output = MemoryOutput()
+        let result = SiteBuilder(options: options).build(into: output)
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("a.html") == "b;c;<p>A</p>\n")
+
+        // Declaring a schema opts a Jekyll site into them: the breadcrumbs are then page URLs.
+        try site.write("_config.yml", Data("title: T\nschema: {keys: {related: list}}\n".utf8))
+        let declared = SiteBuilder(options: options).build(into: MemoryOutput())
+        #expect(declared.diagnostics.contains { $0.id == "frontmatter.breadcrumb" })
+    }
 }

@@ -21,13 +21,16 @@ struct FrontMatterLinkCheck: SiteCheck {
                 problem.location = source.locate(written ?? destination, inFrontMatterFrom: key)
                 diagnostics.append(problem)
             }
-            for (index, url) in page.meta.breadcrumbs.enumerated() {
+            let docentKeys = context.model.config.docentFrontMatter
+            for (index, url) in page.meta.breadcrumbs.enumerated() where docentKeys {
                 report(url, key: "breadcrumbs[\(index)]", what: "breadcrumb", anchorsOnly: true)
             }
-            for link in page.meta.relatedResources {
+            for link in page.meta.relatedResources where docentKeys {
                 report(link.url, key: link.keyPath, what: "related resource", anchorsOnly: link.url.hasPrefix("/"))
             }
-            if let categoryURL = page.meta.categoryURL, let url = page.categoryPageURL, LinkResolver.isLocal(url) {
+            if docentKeys, let categoryURL = page.meta.categoryURL, let url = page.categoryPageURL,
+                LinkResolver.isLocal(url)
+            {
                 // The page the breadcrumbs show.
                 report(url, key: "category-url", what: "category-url", anchorsOnly: false, written: categoryURL)
             }

@@ -61,6 +61,11 @@ public struct SiteConfig: Sendable {
         if layout == .jekyll { permalink = "date" }
     }
 
+    /// Docent's own front matter meanings (`breadcrumbs` and `category-url` as page URLs shown with their titles,
+    /// `related_resources`, checked as links): in a Docent site, and in a Jekyll site whose config declares a
+    /// front matter `schema:`. An ordinary Jekyll site's keys of the same names are its own business.
+    public var docentFrontMatter: Bool { layout == .docent || values["schema"] != nil }
+
     // MARK: - Liquid
 
     /// The config's `liquid:` settings, as Jekyll reads them.

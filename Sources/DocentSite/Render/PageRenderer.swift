@@ -67,8 +67,10 @@ struct PageRenderer {
             outline.headings.filter { $0.level == 2 || $0.level == 3 }.map {
                 .object(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)])
             })
-        pageValues["breadcrumb_links"] = breadcrumbs(for: page, diagnostics: &diagnostics)
-        pageValues["related"] = related(for: page, diagnostics: &diagnostics)
+        if model.config.docentFrontMatter {
+            pageValues["breadcrumb_links"] = breadcrumbs(for: page, diagnostics: &diagnostics)
+            pageValues["related"] = related(for: page, diagnostics: &diagnostics)
+        }
         if templates.usesFAQItems {
             pageValues["faq_items"] = faqs(
                 for: page, pageValue: .object(pageValues), renderer: renderer, diagnostics: &diagnostics)
