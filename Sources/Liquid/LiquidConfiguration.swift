@@ -17,6 +17,9 @@ public struct LiquidBlockCall: Sendable {
     /// The body as written.
     public var rawBody: String
     public var location: LiquidLocation
+    /// The caller's `page`, `site`, `layout` and `include` (those that exist), read-only: what a tag written as a
+    /// template sees of where it is used.
+    public var environment: [String: LiquidValue] = [:]
 }
 
 /// What a host-rendered simple tag receives.
@@ -26,6 +29,8 @@ public struct LiquidTagCall: Sendable {
     public var parameters: [String: LiquidValue]
     public var positional: [LiquidValue]
     public var location: LiquidLocation
+    /// The caller's `page`, `site`, `layout` and `include` (those that exist), read-only.
+    public var environment: [String: LiquidValue] = [:]
 }
 
 /// How an engine parses and renders.

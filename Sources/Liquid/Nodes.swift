@@ -242,7 +242,8 @@ struct HostTagNode: Node {
         let (positional, parameters) = try arguments.evaluate(context)
         let call = LiquidTagCall(
             name: name, markup: markup, parameters: parameters, positional: positional,
-            location: LiquidLocation(file: context.file, line: line, column: column))
+            location: LiquidLocation(file: context.file, line: line, column: column),
+            environment: hostEnvironment(context))
         output += try render(call)
     }
 }
@@ -263,9 +264,19 @@ struct HostBlockNode: Node {
         try renderNodes(body, context, &rendered)
         let call = LiquidBlockCall(
             name: name, markup: markup, parameters: parameters, positional: positional, body: rendered,
-            rawBody: rawBody, location: LiquidLocation(file: context.file, line: line, column: column))
+            rawBody: rawBody, location: LiquidLocation(file: context.file, line: line, column: column),
+            environment: hostEnvironment(context))
         output += try render(call)
     }
+}
+
+/// What a host tag sees of its caller's variables.
+func hostEnvironment(_ context: RenderContext) -> [String: LiquidValue] {
+    var environment: [String: LiquidValue] = [:]
+    for name in ["page", "site", "layout", "include"] {
+        if let value = context.variable(name) { environment[name] = value }
+    }
+    return environment
 }
 
 /// Positional values and `key=value` / `key: value` pairs of a host tag, compiled.

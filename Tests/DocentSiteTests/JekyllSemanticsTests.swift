@@ -65,8 +65,8 @@ import Testing
         defer { site.remove() }
         let (result, output) = site.build()
         #expect(result.succeeded)
-        #expect(result.diagnostics.map(\.id) == ["layout.missing"])
-        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.map(\.id) == ["config.theme", "layout.missing"])
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
         #expect(output.text("index.html") == "<h1 id=\"welcome\">Welcome</h1>\n")
     }
 
@@ -159,5 +159,35 @@ import Testing
         try site.write("_config.yml", Data("title: T\nschema: {keys: {related: list}}\n".utf8))
         let declared = SiteBuilder(options: options).build(into: MemoryOutput())
         #expect(declared.diagnostics.contains { $0.id == "frontmatter.breadcrumb" })
+    }
+
+    @Test func anInstalledGemThemeGivesLayoutsIncludesAndAssetsBehindTheSitesOwn() throws {
+        let gems = try SiteFixture([
+            "gems/docs-theme-1.2.0/_layouts/home.html": "THEME-HOME {% include nav.html %} {{ content }}",
+            "gems/docs-theme-1.2.0/_layouts/page.html": "THEME-PAGE {{ content }}",
+            "gems/docs-theme-1.2.0/_includes/nav.html": "theme-nav",
+            "gems/docs-theme-1.2.0/assets/logo.svg": "<svg/>",
+            "gems/docs-theme-1.2.0/assets/main.scss": "a{}",
+            "gems/docs-theme-1.0.0/_layouts/home.html": "OLD",
+        ])
+        defer { gems.remove() }
+        setenv("GEM_HOME", gems.root.path, 1)
+        defer { unsetenv("GEM_HOME") }
+        let site = try SiteFixture([
+            "_config.yml": "theme: docs-theme\nplugins: [jekyll-seo-tag, jekyll-gist]\n",
+            "_layouts/page.html": "OWN-PAGE {{ content }}",
+            "index.md": "---\nlayout: home\n---\nHi\n",
+            "about.md": "---\nlayout: page\n---\nAbout\n",
+        ])
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.map(\.id) == ["config.plugin"], "\(result.messages)")
+        #expect(output.text("index.html") == "THEME-HOME theme-nav <p>Hi</p>\n")
+        #expect(output.text("about.html") == "OWN-PAGE <p>About</p>\n")
+        #expect(output.text("assets/logo.svg") == "<svg/>")
+        #expect(output.files["assets/main.scss"] == nil)
+
+        try site.write("_config.yml", Data("theme: not-installed\n".utf8))
+        #expect(site.build().result.diagnostics.map(\.id).contains("config.theme"))
     }
 }

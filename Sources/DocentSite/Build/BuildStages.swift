@@ -22,7 +22,8 @@ enum BuildStages {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// The site's page and static files, sorted by site path.
+    /// The site's page and static files, sorted by site path; then a gem theme's assets the site does not
+    /// override (Sass aside: it needs compiling).
     static func discover(root: URL, config: SiteConfig, outputPath: String?) -> Discovered {
         var discovery = Discovery(root: root, config: config, outputPath: outputPath)
         let files = discovery.run()
@@ -30,7 +31,31 @@ enum BuildStages {
         for file in files {
             if file.kind == .page { result.pages.append(file) } else { result.staticFiles.append(file) }
         }
+        if let theme = config.theme {
+            let taken = Set(result.pages.map { $0.relativePath } + result.staticFiles.map(\.outputPath))
+            result.staticFiles += themeAssets(theme).filter { !taken.contains($0.outputPath) }
+        }
         return result
+    }
+
+    /// A theme's `assets/` files as static files whose site path is their absolute path.
+    static func themeAssets(_ theme: JekyllTheme) -> [SourceFile] {
+        let folder = theme.folder.appendingPathComponent("assets")
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [SourceFile] = []
+        for case let relative as String in walker {
+            let full = folder.path + "/" + relative
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue,
+                !relative.hasSuffix(".scss"), !relative.hasSuffix(".sass"),
+                !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            else { continue }
+            files.append(
+                SourceFile(
+                    kind: .staticFile, sitePath: full, relativePath: "assets/" + relative, urlPrefix: "/",
+                    collection: nil))
+        }
+        return files.sorted { $0.sitePath < $1.sitePath }
     }
 
     // MARK: load
@@ -185,6 +210,11 @@ enum BuildStages {
 }
 
 extension SourceFile {
+    /// The file to read: inside the site, or a theme's file (whose site path is absolute).
+    func location(in root: URL) -> URL {
+        sitePath.hasPrefix("/") ? URL(fileURLWithPath: sitePath) : root.appendingPathComponent(sitePath)
+    }
+
     /// Where a static file is written ("assets/site.css"); pages have `Page.outputPath`.
     var outputPath: String { String(url.dropFirst()) }
 

@@ -446,7 +446,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         removedStaticCache[sitePath] = file
         let output = file.outputPath
         outputs[sitePath] = output
-        if let data = FileManager.default.contents(atPath: root.appendingPathComponent(sitePath).path) {
+        if let data = FileManager.default.contents(atPath: file.location(in: root).path) {
             update.written[output] = [UInt8](data)
         }
     }

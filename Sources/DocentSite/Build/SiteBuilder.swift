@@ -116,7 +116,7 @@ public struct SiteBuilder: Sendable {
                     if let failure = failures.compactMap({ $0 }).first { throw DirectoryOutput.Failure.io(failure) }
                 }
                 for file in staticFiles {
-                    try sink.copy(from: root.appendingPathComponent(file.sitePath), to: file.outputPath)
+                    try sink.copy(from: file.location(in: root), to: file.outputPath)
                     staticCount += 1
                 }
                 // The site's own sitemap or search index (a page or a file of it) is kept, never replaced.

@@ -66,6 +66,40 @@ public struct SiteConfig: Sendable {
     /// front matter `schema:`. An ordinary Jekyll site's keys of the same names are its own business.
     public var docentFrontMatter: Bool { layout == .docent || values["schema"] != nil }
 
+    /// A theme or plugin the site asks for that Docent cannot give it is a warning naming it.
+    private func checkThemeAndPlugins(
+        _ object: [String: LiquidValue], at: (String) -> SourceLocation, diagnostics: inout [Diagnostic]
+    ) {
+        if case .string(let name)? = object["theme"], JekyllTheme.locate(name) == nil {
+            diagnostics.append(
+                .warning(
+                    "config.theme", "theme `\(name)` is not installed: its layouts and includes are missing",
+                    at: at("theme"), note: "install its gem (Debian: jekyll-theme-\(name)), or copy its files in"))
+        }
+        if case .string(let name)? = object["remote_theme"] {
+            diagnostics.append(
+                .warning(
+                    "config.theme", "remote_theme `\(name)` is not fetched: Docent builds offline",
+                    at: at("remote_theme"), note: "copy the theme's _layouts, _includes and assets into the site"))
+        }
+        for key in ["plugins", "gems"] {
+            guard case .array(let names)? = object[key] else { continue }
+            for (index, value) in names.enumerated() {
+                guard case .string(let name) = value, !JekyllPlugins.builtIn.contains(name) else { continue }
+                diagnostics.append(
+                    .warning(
+                        "config.plugin", "plugin `\(name)` is not built into Docent: what it adds is missing",
+                        at: at("\(key)[\(index)]")))
+            }
+        }
+    }
+
+    /// The gem theme the config names (`theme:`), when it is installed; `configure` warns when it is not.
+    public var theme: JekyllTheme? {
+        guard layout == .jekyll, case .string(let name)? = values["theme"] else { return nil }
+        return JekyllTheme.locate(name)
+    }
+
     // MARK: - Liquid
 
     /// The config's `liquid:` settings, as Jekyll reads them.
@@ -253,6 +287,7 @@ extension SiteConfig {
             }
         }
         if let value = object["schema"] { schema = FrontMatterSchema(value, at: at, diagnostics: &diagnostics) }
+        if layout == .jekyll { checkThemeAndPlugins(object, at: at, diagnostics: &diagnostics) }
         if case .array(let items)? = object["exclude"] {
             exclude = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
         }

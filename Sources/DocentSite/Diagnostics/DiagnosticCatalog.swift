@@ -23,6 +23,12 @@ public enum DiagnosticCatalog {
         .init(
             "config.schema", .error,
             "The front matter schema in the config (`schema:`) is malformed: a section, type or value list."),
+        .init(
+            "config.theme", .warning,
+            "The Jekyll theme the config names is not installed here, or is a remote_theme: its files are missing."),
+        .init(
+            "config.plugin", .warning,
+            "A Jekyll plugin the config lists is not built into Docent: what it would add to the site is missing."),
         // Reading the site's files
         .init("source.unreadable", .error, "A file of the site cannot be read (permissions, or it vanished)."),
         .init("source.encoding", .error, "A page is not valid UTF-8 text."),

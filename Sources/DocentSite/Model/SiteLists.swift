@@ -12,7 +12,7 @@ enum SiteLists {
         var byCollection: [String: [LiquidValue]] = [:]
         plain.reserveCapacity(pages.count)
         for page in pages {
-            let value = pageValue(page)
+            let value = pageValue(page, inventTitles: config.layout == .docent)
             if let collection = page.collection {
                 byCollection[collection, default: []].append(value)
                 documents.append(value)
@@ -40,11 +40,13 @@ enum SiteLists {
         return lists
     }
 
-    private static func pageValue(_ page: Page) -> LiquidValue {
+    /// A page as the lists show it. A Docent site's pages always have a title (from the file name when the front
+    /// matter has none); a Jekyll site's have the front matter's, as in Jekyll (themes skip untitled pages).
+    private static func pageValue(_ page: Page, inventTitles: Bool) -> LiquidValue {
         var value = page.values
         let name = page.contentPath.split(separator: "/").last.map(String.init) ?? page.contentPath
         let folder = page.contentPath.split(separator: "/").dropLast().joined(separator: "/")
-        value["title"] = .string(page.title)
+        if inventTitles || page.meta.title != nil { value["title"] = .string(page.title) }
         value["url"] = .string(page.url)
         value["path"] = .string(page.contentPath)
         value["name"] = .string(name)

@@ -111,7 +111,9 @@ struct PageRenderer {
 
     private func baseValues(for page: Page) -> [String: LiquidValue] {
         var values = page.values
-        values["title"] = .string(page.title)
+        // A Docent page always has a title (from its file name when the front matter has none); a Jekyll page has
+        // the front matter's, as in Jekyll.
+        if model.config.layout == .docent || page.meta.title != nil { values["title"] = .string(page.title) }
         values["url"] = .string(page.url)
         values["path"] = .string(page.contentPath)
         values["edit_path"] = .string(page.sitePath)

@@ -6,11 +6,18 @@ struct SiteIncludes: LiquidFileSystem {
     let includes: LiquidDirectoryFileSystem
     let includesFolder: String
     let siteRoot: LiquidDirectoryFileSystem
+    /// The gem theme's `_includes`, behind the site's own (shown by their full path in diagnostics).
+    let theme: LiquidDirectoryFileSystem?
 
-    init(rootPath: String, includesFolder: String) {
+    init(rootPath: String, includesFolder: String, theme: JekyllTheme? = nil) {
         self.includesFolder = includesFolder
-        self.includes = LiquidDirectoryFileSystem(root: rootPath + "/" + includesFolder)
+        self.includes = LiquidDirectoryFileSystem(
+            root: rootPath + "/" + includesFolder, relativeRoot: nil, displayPrefix: "")
         self.siteRoot = LiquidDirectoryFileSystem(root: rootPath)
+        self.theme = theme.map {
+            LiquidDirectoryFileSystem(
+                root: $0.includesFolder.path, relativeRoot: nil, displayPrefix: $0.includesFolder.path + "/")
+        }
     }
 
     func readPartial(_ name: String, kind: LiquidPartialKind) throws(LiquidError) -> LiquidSource {
@@ -22,6 +29,9 @@ struct SiteIncludes: LiquidFileSystem {
             source.file = includesFolder + "/" + source.file
             return source
         } catch {
+            if error.id == "liquid.missing-partial", let theme, let source = try? theme.readPartial(name, kind: kind) {
+                return source
+            }
             var error = error
             if error.id == "liquid.missing-partial" {
                 error.message = "include `\(name)` not found in \(includesFolder)/"

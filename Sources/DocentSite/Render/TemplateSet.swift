@@ -23,7 +23,10 @@ final class TemplateSet: Sendable {
     init(root: URL, config: SiteConfig, siteValues: @escaping @Sendable () -> LiquidValue) {
         var diagnostics: [Diagnostic] = []
         var configuration = LiquidConfiguration()
-        configuration.fileSystem = SiteIncludes(rootPath: root.path, includesFolder: config.includesFolder)
+        let theme = config.theme
+        configuration.fileSystem = SiteIncludes(
+            rootPath: root.path, includesFolder: config.includesFolder, theme: theme)
+        JekyllPlugins.register(in: &configuration, config: config)
         configuration.baseURL = config.baseURL
         configuration.siteURL = config.url
         configuration.strictFilters = config.liquidStrictFilters
@@ -44,18 +47,25 @@ final class TemplateSet: Sendable {
             configuration.registerBlockTag(name) { call throws(LiquidError) -> String in
                 guard let engine = tagBox.engine else { return call.body }
                 let template = try tagBox.template(for: name, source: source, file: sitePath, lineOffset: offset)
+                var variables = call.environment
                 var tag: [String: LiquidValue] = [
                     "name": .string(name), "body": .string(call.body), "params": .object(call.parameters),
                     "args": .array(call.positional),
                 ]
                 if yamlBody, case .success(let data) = YAMLData.parse(call.rawBody) { tag["data"] = data.value }
-                return try engine.render(template, ["tag": .object(tag), "site": siteValues()])
+                variables["tag"] = .object(tag)
+                variables["site"] = variables["site"] ?? siteValues()
+                return try engine.render(template, variables)
             }
         }
         let engine = LiquidEngine(configuration)
         tagBox.engine = engine
         var layouts: [String: Layout] = [:]
-        for (name, sitePath) in Self.files(in: config.layoutsFolder, root: root) {
+        // The theme's layouts stand behind the site's own of the same name.
+        let ownLayouts = Self.files(in: config.layoutsFolder, root: root)
+        let ownNames = Set(ownLayouts.map(\.0))
+        let themeLayouts = theme.map { Self.files(in: $0.layoutsFolder.path, root: root) } ?? []
+        for (name, sitePath) in themeLayouts.filter({ !ownNames.contains($0.0) }) + ownLayouts {
             guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
             usesFAQItems = usesFAQItems || text.contains("faq_items")
             let split: FrontMatterSplit
@@ -140,11 +150,16 @@ final class TemplateSet: Sendable {
 
     /// Template files of a folder by name without extension ("default" for "default.html").
     private static func files(in folder: String, root: URL) -> [(String, String)] {
-        let url = root.appendingPathComponent(folder)
+        let url = Self.url(folder, root: root)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
         return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
             ((name as NSString).deletingPathExtension, folder + "/" + name)
         }
+    }
+
+    /// A path relative to the site root, or an absolute one (a theme's file).
+    private static func url(_ path: String, root: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
     }
 
     /// True when a file in the folder or its subfolders contains `word` (or cannot be read as text).
@@ -163,7 +178,7 @@ final class TemplateSet: Sendable {
     }
 
     private static func read(_ root: URL, _ sitePath: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(sitePath).path) else {
+        guard let data = FileManager.default.contents(atPath: url(sitePath, root: root).path) else {
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {
