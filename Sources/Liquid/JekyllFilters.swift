@@ -20,6 +20,15 @@ func jekyllFilters() -> [String: InternalFilter] {
         let text = stringValue(input)
         return .string(context.configuration.markdownify?(text) ?? text)
     }
+    // jekyll-liquify: a string rendered as Liquid with the caller's variables.
+    f.add("liquify") { input, args, named, context throws(LiquidError) in
+        let text = stringValue(input)
+        guard text.contains("{{") || text.contains("{%") else { return .string(text) }
+        let template = try context.engine.parse(text, file: context.file)
+        var out = ""
+        try renderNodes(template.root, context, &out)
+        return .string(out)
+    }
     f.add("jsonify") { input, args, named, context throws(LiquidError) in .string(json(input)) }
     f.add("slugify") { input, args, named, context throws(LiquidError) in
         if input.isNil { return .nil_ }

@@ -4,6 +4,11 @@ import Foundation
 public typealias LiquidFilter =
     @Sendable (LiquidValue, [LiquidValue], [String: LiquidValue]) throws(LiquidError) -> LiquidValue
 
+/// A filter that also receives its caller's variables (as `LiquidTagCall.environment`).
+public typealias LiquidEnvironmentFilter =
+    @Sendable (LiquidValue, [LiquidValue], [String: LiquidValue], [String: LiquidValue]) throws(LiquidError)
+    -> LiquidValue
+
 /// What a host-rendered block tag receives.
 public struct LiquidBlockCall: Sendable {
     public var name: String
@@ -61,6 +66,7 @@ public struct LiquidConfiguration: Sendable {
     public var jekyllIncludes: Bool = true
 
     var filters: [String: LiquidFilter] = [:]
+    var environmentFilters: [String: LiquidEnvironmentFilter] = [:]
     var blockTags: [String: @Sendable (LiquidBlockCall) throws(LiquidError) -> String] = [:]
     var tags: [String: @Sendable (LiquidTagCall) throws(LiquidError) -> String] = [:]
 
@@ -69,6 +75,12 @@ public struct LiquidConfiguration: Sendable {
     /// Adds (or replaces) a filter. An error it throws gets the position of the filter's output tag.
     public mutating func registerFilter(_ name: String, _ filter: @escaping LiquidFilter) {
         filters[name] = filter
+    }
+
+    /// A filter that also sees its caller's `page`, `site`, `layout` and `include` (a filter written as a
+    /// template).
+    public mutating func registerFilter(_ name: String, withEnvironment filter: @escaping LiquidEnvironmentFilter) {
+        environmentFilters[name] = filter
     }
 
     /// A block tag whose body the engine renders first; the host receives the rendered body and the tag's parameters.

@@ -136,6 +136,12 @@ struct FilterTable: Sendable {
             }
             table[name] = wrapped
         }
+        for (name, filter) in configuration.environmentFilters {
+            let wrapped: InternalFilter = { (input, arguments, named, context) throws(LiquidError) in
+                try filter(input, arguments, named, hostEnvironment(context))
+            }
+            table[name] = wrapped
+        }
         self.filters = table
         self.strict = configuration.strictFilters
         self.lax = configuration.laxParsing

@@ -190,4 +190,31 @@ import Testing
         try site.write("_config.yml", Data("theme: not-installed\n".utf8))
         #expect(site.build().result.diagnostics.map(\.id).contains("config.theme"))
     }
+
+    @Test func tagsAndFiltersWrittenAsTemplatesSeeThePageAndTheirArguments() throws {
+        let site = try SiteFixture([
+            "_config.yml": "title: T\nfilters_dir: ext/filters\n",
+            "_tags/new_in.html":
+                "---\nend: false\n---\n<span class=\"new\">New in {{ tag.args[0] }} ({{ page.title }})</span>",
+            "_tags/note.html": "<aside class=\"{{ tag.params.kind | default: 'info' }}\">{{ tag.body }}</aside>",
+            "_tags/steps.html": "---\nbody: yaml\n---\n{% for s in tag.data.steps %}[{{ s }}]{% endfor %}",
+            "ext/filters/shout.html": "{{ input | upcase }}{{ params.mark | default: '!' }}{{ args[0] }}",
+            "index.html": """
+            ---
+            title: Home
+            version: 13
+            ---
+            {% new_in 13 %}|{% note kind="warning" %}Careful {{ page.title }}{% endnote %}|\
+            {% steps %}steps: [a, "{{ page.version }}"]{% endsteps %}|{{ 'hi' | shout: '?', mark: '#' }}|\
+            {% capture t %}{% raw %}{{ page.title }}{% endraw %}{% endcapture %}{{ t | liquify }}
+            """,
+        ])
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(
+            output.text("index.html")
+                == "<span class=\"new\">New in 13 (Home)</span>|<aside class=\"warning\">Careful Home</aside>|"
+                + "[a][13]|HI#?|Home")
+    }
 }

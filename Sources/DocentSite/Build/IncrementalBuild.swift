@@ -145,7 +145,9 @@ public final class IncrementalBuild: @unchecked Sendable {
             } else if let name = Self.relative(path, under: config.includesFolder) {
                 includesChanged.insert(name)
                 referenceCache.remove(prefix: path)
-            } else if Self.relative(path, under: config.tagsFolder) != nil {
+            } else if Self.relative(path, under: config.tagsFolder) != nil
+                || Self.relative(path, under: config.filtersFolder) != nil
+            {
                 tagsChanged = true
             } else if Self.relative(path, under: config.dataFolder) != nil {
                 dataChanged = true
@@ -400,9 +402,11 @@ public final class IncrementalBuild: @unchecked Sendable {
     private func makeTemplates(model: SiteModel) {
         templates = BuildStages.templates(root: root, config: config, model: model)
         var references = TemplateReferences()
-        let folder = root.appendingPathComponent(config.tagsFolder)
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []) {
-            references.formUnion(referenceCache.references(root: root, sitePath: config.tagsFolder + "/" + name))
+        for folder in [config.tagsFolder, config.filtersFolder] {
+            let url = root.appendingPathComponent(folder)
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []) {
+                references.formUnion(referenceCache.references(root: root, sitePath: folder + "/" + name))
+            }
         }
         tagReferences = references
     }

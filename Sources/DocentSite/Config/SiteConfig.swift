@@ -133,7 +133,23 @@ public struct SiteConfig: Sendable {
     public var contentFolder: String { layout == .docent ? "content" : "" }
     public var layoutsFolder: String { layout == .docent ? "templates/layouts" : "_layouts" }
     public var includesFolder: String { layout == .docent ? "templates/includes" : "_includes" }
-    public var tagsFolder: String { layout == .docent ? "templates/tags" : "_tags" }
+    /// Tags written as templates (`tags_dir:` in the config to move them).
+    public var tagsFolder: String { folderSetting("tags_dir") ?? (layout == .docent ? "templates/tags" : "_tags") }
+    /// Filters written as templates (`filters_dir:`).
+    public var filtersFolder: String {
+        folderSetting("filters_dir") ?? (layout == .docent ? "templates/filters" : "_filters")
+    }
+
+    /// A folder the config names, relative to the site root, when it stays inside it.
+    private func folderSetting(_ key: String) -> String? {
+        guard case .string(let text)? = values[key] else { return nil }
+        var parts: [Substring] = []
+        for part in text.split(separator: "/") where part != "." {
+            if part == ".." { return nil }
+            parts.append(part)
+        }
+        return parts.isEmpty || text.hasPrefix("/") ? nil : parts.joined(separator: "/")
+    }
     public var dataFolder: String { layout == .docent ? "content/_data" : "_data" }
     /// Folders copied as they are: (source relative to root, URL prefix).
     public var staticFolders: [(source: String, urlPrefix: String)] {

@@ -36,27 +36,15 @@ final class TemplateSet: Sendable {
         configuration.markdownify = { Markdown.html($0, headingIDs: headingStyle) }
         let tagBox = EngineBox()
         var usesFAQItems = Self.mention("faq_items", under: config.includesFolder, root: root)
+        let extensions = TemplateExtensions(root: root, config: config, box: tagBox, siteValues: siteValues)
         for (name, sitePath) in Self.files(in: config.tagsFolder, root: root) {
             guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
             usesFAQItems = usesFAQItems || text.contains("faq_items")
-            let split =
-                (try? FrontMatterSplit.split(text).get()) ?? FrontMatterSplit(yaml: nil, body: text, bodyLineOffset: 0)
-            let yamlBody = split.yaml.map { $0.contains("body: yaml") } ?? false
-            let source = split.body
-            let offset = split.bodyLineOffset
-            configuration.registerBlockTag(name) { call throws(LiquidError) -> String in
-                guard let engine = tagBox.engine else { return call.body }
-                let template = try tagBox.template(for: name, source: source, file: sitePath, lineOffset: offset)
-                var variables = call.environment
-                var tag: [String: LiquidValue] = [
-                    "name": .string(name), "body": .string(call.body), "params": .object(call.parameters),
-                    "args": .array(call.positional),
-                ]
-                if yamlBody, case .success(let data) = YAMLData.parse(call.rawBody) { tag["data"] = data.value }
-                variables["tag"] = .object(tag)
-                variables["site"] = variables["site"] ?? siteValues()
-                return try engine.render(template, variables)
-            }
+            extensions.registerTag(name, sitePath: sitePath, text: text, in: &configuration)
+        }
+        for (name, sitePath) in Self.files(in: config.filtersFolder, root: root) {
+            guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
+            extensions.registerFilter(name, sitePath: sitePath, text: text, in: &configuration)
         }
         let engine = LiquidEngine(configuration)
         tagBox.engine = engine
@@ -193,7 +181,7 @@ final class TemplateSet: Sendable {
 
 /// Lets a custom tag's closure reach the engine it is registered in (the engine is made after its configuration),
 /// and caches each tag template once parsed.
-private final class EngineBox: @unchecked Sendable {
+final class EngineBox: @unchecked Sendable {
     private let lock = NSLock()
     private var _engine: LiquidEngine?
     private var templates: [String: LiquidTemplate] = [:]
