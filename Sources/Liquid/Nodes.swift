@@ -161,8 +161,8 @@ struct CycleNode: Node {
 // MARK: - Conditions
 
 struct IfNode: Node {
-    /// `unless` negates the first condition only.
-    let branches: [(condition: Condition, body: [any Node])]
+    /// `unless` negates the first condition only. Each branch's position is that of its `if`, `unless` or `elsif`.
+    let branches: [(condition: Condition, body: [any Node], line: Int, column: Int)]
     let elseBody: [any Node]?
     let negateFirst: Bool
     var isBlank = false
@@ -217,12 +217,18 @@ struct CaseNode: Node {
 // MARK: - Interrupts
 
 struct BreakNode: Node {
+    let line: Int
+    let column: Int
+
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         context.interrupt = .breakLoop
     }
 }
 
 struct ContinueNode: Node {
+    let line: Int
+    let column: Int
+
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         context.interrupt = .continueLoop
     }
