@@ -146,8 +146,12 @@ enum BuildStages {
     // MARK: check
 
     /// Every rule of `docent check` over the rendered site (external links aside: the command runs those).
-    static func check(model: SiteModel, pages: [RenderedPage], root: URL) -> [Diagnostic] {
-        SiteChecks.run(model: model, pages: pages, root: root)
+    /// `templates` are the render's, whose parsed layouts and includes the checks read; without them the checks
+    /// parse the templates again.
+    static func check(model: SiteModel, pages: [RenderedPage], root: URL, templates: TemplateSet?) -> [Diagnostic] {
+        SiteChecks.run(
+            model: model, pages: pages, root: root,
+            templates: templates ?? BuildStages.templates(root: root, config: model.config, model: model))
     }
 }
 

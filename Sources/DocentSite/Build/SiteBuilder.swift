@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
         for page in rendered { diagnostics += BuildStages.problems(of: page, checking: options.runChecks) }
         timings.mark("render")
         if options.runChecks {
-            diagnostics += BuildStages.check(model: model, pages: rendered, root: root)
+            diagnostics += BuildStages.check(model: model, pages: rendered, root: root, templates: templates)
             timings.mark("check")
         }
 

@@ -38,11 +38,13 @@ struct PageRenderer {
         var pageValues = baseValues(for: page)
         let bodyHadLiquid = Self.containsLiquid(page.body)
         var body = page.body
+        var bodyTemplate: LiquidTemplate?
         if bodyHadLiquid {
+            bodyTemplate = parseLiquid(
+                page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, diagnostics: &diagnostics)
             body =
-                renderLiquid(
-                    page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, page: .object(pageValues),
-                    diagnostics: &diagnostics) ?? page.body
+                bodyTemplate.flatMap { renderLiquid($0, page: .object(pageValues), diagnostics: &diagnostics) }
+                ?? page.body
         }
         let resolver = LinkResolver(model: model, page: page)
         let renderer = HTMLRenderer(rewriteLink: resolver.link, rewriteImage: resolver.image)
@@ -53,7 +55,8 @@ struct PageRenderer {
             var document = Markdown.parse(body, headingIDs: headingStyle)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
-                    spec, page: page, document: &document, resolver: resolver, diagnostics: &diagnostics)
+                    spec, page: page, bodyTemplate: bodyTemplate, document: &document, resolver: resolver,
+                    diagnostics: &diagnostics)
                 pageValues["walkthrough_html"] = .string(
                     walkthrough.map { WalkthroughHTML.render($0, baseURL: model.config.baseURL) } ?? "")
             }
@@ -82,8 +85,8 @@ struct PageRenderer {
 
     /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.
     private func bindWalkthrough(
-        _ spec: WalkthroughSpec, page: Page, document: inout MarkdownDocument, resolver: LinkResolver,
-        diagnostics: inout [Diagnostic]
+        _ spec: WalkthroughSpec, page: Page, bodyTemplate: LiquidTemplate?, document: inout MarkdownDocument,
+        resolver: LinkResolver, diagnostics: inout [Diagnostic]
     ) -> WalkthroughRun? {
         guard let simulation else {
             diagnostics.append(
@@ -94,7 +97,8 @@ struct PageRenderer {
         }
         var runner = WalkthroughRunner(
             simulation: simulation, spec: spec, page: page, source: PageSource(page: page, root: root),
-            includesFolder: model.config.includesFolder)
+            includesFolder: model.config.includesFolder,
+            bodyIncludes: bodyTemplate.map { TemplateReferences($0.references).includes.sorted() } ?? [])
         var run = runner.run(WrittenSteps.lists(in: document))
         for procedure in run.procedures {
             for step in procedure.steps {
@@ -167,9 +171,8 @@ struct PageRenderer {
                 if Self.containsLiquid(answer) {
                     let position = page.frontMatter.position(of: faq.keyPath) ?? (0, 1)
                     answer =
-                        renderLiquid(
-                            answer, file: page.sitePath, lineOffset: position.line, page: pageValue,
-                            diagnostics: &diagnostics) ?? answer
+                        parseLiquid(answer, file: page.sitePath, lineOffset: position.line, diagnostics: &diagnostics)
+                        .flatMap { renderLiquid($0, page: pageValue, diagnostics: &diagnostics) } ?? answer
                 }
                 let id = "faq-" + generator.makeID(for: faq.question)
                 return .object([
@@ -181,11 +184,21 @@ struct PageRenderer {
 
     // MARK: - Liquid and layouts
 
-    private func renderLiquid(
-        _ text: String, file: String, lineOffset: Int, page: LiquidValue, diagnostics: inout [Diagnostic]
-    ) -> String? {
+    private func parseLiquid(_ text: String, file: String, lineOffset: Int, diagnostics: inout [Diagnostic])
+        -> LiquidTemplate?
+    {
         do {
-            let template = try templates.engine.parse(text, file: file, lineOffset: lineOffset)
+            return try templates.engine.parse(text, file: file, lineOffset: lineOffset)
+        } catch {
+            diagnostics.append(Diagnostic(liquid: error))
+            return nil
+        }
+    }
+
+    private func renderLiquid(_ template: LiquidTemplate, page: LiquidValue, diagnostics: inout [Diagnostic])
+        -> String?
+    {
+        do {
             return try templates.engine.render(template, ["page": page, "site": model.site])
         } catch {
             diagnostics.append(Diagnostic(liquid: error))

@@ -9,7 +9,9 @@ struct SiteIncludes: LiquidFileSystem {
 
     init(rootPath: String, includesFolder: String) {
         self.includesFolder = includesFolder
-        self.includes = LiquidDirectoryFileSystem(root: rootPath + "/" + includesFolder)
+        // Without Liquid's display prefix (the folder's last name): `readPartial` puts the whole folder before it.
+        self.includes = LiquidDirectoryFileSystem(
+            root: rootPath + "/" + includesFolder, relativeRoot: nil, displayPrefix: "")
         self.siteRoot = LiquidDirectoryFileSystem(root: rootPath)
     }
 
