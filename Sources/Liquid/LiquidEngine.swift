@@ -34,6 +34,23 @@ public final class LiquidEngine: Sendable {
         return output
     }
 
+    /// Renders like `render(_:_:)` and records, in `origins`, which line of the template each output line came
+    /// from (Markdown positions in the output become positions in the user's file).
+    public func render(_ template: LiquidTemplate, _ variables: [String: LiquidValue], origins: inout LiquidOriginMap)
+        throws(LiquidError) -> String
+    {
+        let budget = RenderBudget(
+            maxLoopIterations: configuration.maxLoopIterations, maxOutputBytes: configuration.maxOutputBytes)
+        let context = RenderContext(engine: self, environment: variables, file: template.file, budget: budget)
+        let recorder = OriginRecorder()
+        context.origins = recorder
+        var output = ""
+        output.reserveCapacity(4096)
+        try renderNodes(template.root, context, &output)
+        origins = LiquidOriginMap(segments: recorder.segments)
+        return output
+    }
+
     /// Parses and renders in one step.
     public func render(_ source: String, file: String = "", _ variables: [String: LiquidValue] = [:])
         throws(LiquidError) -> String

@@ -60,7 +60,7 @@ final class TemplateParser {
             index += 1
             switch token.kind {
             case .text, .raw:
-                nodes.append(TextNode(text: token.content))
+                nodes.append(TextNode(text: token.content, line: token.line + lineOffset))
             case .output:
                 if let node = try parseOutput(token.content, token) { nodes.append(node) }
             case .tag:
@@ -127,12 +127,14 @@ final class TemplateParser {
             return nil
         case "raw":
             var text = ""
+            var textLine = line
             if index < tokens.count, tokens[index].kind == .raw {
                 text = tokens[index].content
+                textLine = tokens[index].line + lineOffset
                 index += 1
             }
             if index < tokens.count, tokens[index].name == "endraw" { index += 1 }
-            return TextNode(text: text, blankable: false)
+            return TextNode(text: text, blankable: false, line: textLine)
         case "liquid":
             return try parseLiquidTag(token)
         case "include", "include_relative":
