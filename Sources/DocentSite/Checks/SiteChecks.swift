@@ -35,6 +35,11 @@ struct CheckContext: Sendable {
     func source(of page: Page) -> PageSource {
         PageSource(page: page, root: root)
     }
+
+    /// The page's source with the origin map of its Liquid pass, for positions Markdown reported in the body.
+    func source(of rendered: RenderedPage) -> PageSource {
+        PageSource(page: rendered.page, root: root, origins: rendered.bodyOrigins)
+    }
 }
 
 enum SiteChecks {

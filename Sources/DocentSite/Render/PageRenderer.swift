@@ -10,6 +10,8 @@ public struct RenderedPage: Sendable {
     public var outline: Outline
     /// True when the body went through Liquid, so Markdown positions are those of the rendered text.
     public var bodyHadLiquid: Bool
+    /// The file line each line of the rendered body came from, when the body went through Liquid.
+    public var bodyOrigins: LiquidOriginMap?
     public var diagnostics: [Diagnostic]
     /// The guide's walkthrough after running its steps, when it has one.
     public var walkthrough: WalkthroughRun?
@@ -39,12 +41,19 @@ struct PageRenderer {
         let bodyHadLiquid = Self.containsLiquid(page.body)
         var body = page.body
         var bodyTemplate: LiquidTemplate?
+        var bodyOrigins: LiquidOriginMap?
         if bodyHadLiquid {
             bodyTemplate = parseLiquid(
                 page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, diagnostics: &diagnostics)
-            body =
-                bodyTemplate.flatMap { renderLiquid($0, page: .object(pageValues), diagnostics: &diagnostics) }
-                ?? page.body
+            if let bodyTemplate {
+                var origins = LiquidOriginMap()
+                if let rendered = renderLiquid(
+                    bodyTemplate, page: .object(pageValues), origins: &origins, diagnostics: &diagnostics)
+                {
+                    body = rendered
+                    bodyOrigins = origins
+                }
+            }
         }
         let resolver = LinkResolver(model: model, page: page)
         let renderer = HTMLRenderer(rewriteLink: resolver.link, rewriteImage: resolver.image)
@@ -55,8 +64,8 @@ struct PageRenderer {
             var document = Markdown.parse(body, headingIDs: headingStyle)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
-                    spec, page: page, bodyTemplate: bodyTemplate, document: &document, resolver: resolver,
-                    diagnostics: &diagnostics)
+                    spec, page: page, bodyTemplate: bodyTemplate, bodyOrigins: bodyOrigins, document: &document,
+                    resolver: resolver, diagnostics: &diagnostics)
                 pageValues["walkthrough_html"] = .string(
                     walkthrough.map { WalkthroughHTML.render($0, baseURL: model.config.baseURL) } ?? "")
             }
@@ -79,14 +88,15 @@ struct PageRenderer {
         pageValues["content"] = .string(content)
         let html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         return RenderedPage(
-            page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, diagnostics: diagnostics,
+            page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
+            diagnostics: diagnostics,
             walkthrough: walkthrough, searchEntry: SiteFiles.searchEntry(for: page, outline: outline))
     }
 
     /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.
     private func bindWalkthrough(
-        _ spec: WalkthroughSpec, page: Page, bodyTemplate: LiquidTemplate?, document: inout MarkdownDocument,
-        resolver: LinkResolver, diagnostics: inout [Diagnostic]
+        _ spec: WalkthroughSpec, page: Page, bodyTemplate: LiquidTemplate?, bodyOrigins: LiquidOriginMap?,
+        document: inout MarkdownDocument, resolver: LinkResolver, diagnostics: inout [Diagnostic]
     ) -> WalkthroughRun? {
         guard let simulation else {
             diagnostics.append(
@@ -96,7 +106,8 @@ struct PageRenderer {
             return nil
         }
         var runner = WalkthroughRunner(
-            simulation: simulation, spec: spec, page: page, source: PageSource(page: page, root: root),
+            simulation: simulation, spec: spec, page: page,
+            source: PageSource(page: page, root: root, origins: bodyOrigins),
             includesFolder: model.config.includesFolder,
             bodyIncludes: bodyTemplate.map { TemplateReferences($0.references).includes.sorted() } ?? [])
         var run = runner.run(WrittenSteps.lists(in: document))
@@ -200,6 +211,18 @@ struct PageRenderer {
     {
         do {
             return try templates.engine.render(template, ["page": page, "site": model.site])
+        } catch {
+            diagnostics.append(Diagnostic(liquid: error))
+            return nil
+        }
+    }
+
+    /// The body's render, recording which file line each output line came from.
+    private func renderLiquid(
+        _ template: LiquidTemplate, page: LiquidValue, origins: inout LiquidOriginMap, diagnostics: inout [Diagnostic]
+    ) -> String? {
+        do {
+            return try templates.engine.render(template, ["page": page, "site": model.site], origins: &origins)
         } catch {
             diagnostics.append(Diagnostic(liquid: error))
             return nil
