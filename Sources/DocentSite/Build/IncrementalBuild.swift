@@ -549,7 +549,7 @@ private struct DependencyContext: Sendable {
 
     func dependencies(of page: Page, rendered: RenderedPage) -> PageDependencies {
         var dependency = PageDependencies()
-        var references = TemplateReferences(liquid: page.body, file: page.sitePath, engine: templates.engine)
+        var references = TemplateReferences(bodyOf: rendered)
         for faq in page.meta.faqs {
             references.formUnion(TemplateReferences(liquid: faq.answer, file: page.sitePath, engine: templates.engine))
             if faq.answer.contains(".md") || faq.answer.contains(".markdown") { dependency.anyLink = true }

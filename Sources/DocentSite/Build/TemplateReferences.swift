@@ -48,6 +48,17 @@ struct TemplateReferences: Sendable, Equatable {
         self.init(template.references)
     }
 
+    /// A rendered page body's references, from the parse its render made: anything when it had Liquid that did
+    /// not parse.
+    init(bodyOf rendered: RenderedPage) {
+        if let references = rendered.bodyReferences {
+            self.init(references)
+        } else {
+            self.init()
+            if rendered.bodyHadLiquid { self = .anything }
+        }
+    }
+
     init(_ liquid: LiquidReferences) {
         for partial in liquid.partials {
             guard let name = partial.name, !name.isEmpty else {

@@ -19,14 +19,9 @@ struct IncludeParameterCheck: SiteCheck {
         }
         let required = requiredByName
         guard !required.isEmpty else { return [] }
-        let engine = templates.engine
+        // A body that does not parse has no references, and reported why while rendering.
         var diagnostics = context.eachPage { rendered in
-            let page = rendered.page
-            // A body that does not parse reports that while rendering.
-            guard page.body.containsBytes("include"),
-                let template = try? engine.parse(page.body, file: page.sitePath, lineOffset: page.bodyLineOffset)
-            else { return [] }
-            return Self.check(template.references, required: required)
+            rendered.bodyReferences.map { Self.check($0, required: required) } ?? []
         }
         var checked: [LiquidReferences] = templates.includes.compactMap(\.references)
         checked += templates.layouts.values.sorted { $0.sitePath < $1.sitePath }.map(\.template.references)

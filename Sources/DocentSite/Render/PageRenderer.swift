@@ -12,6 +12,9 @@ public struct RenderedPage: Sendable {
     public var bodyHadLiquid: Bool
     /// The file line each line of the rendered body came from, when the body went through Liquid.
     public var bodyOrigins: LiquidOriginMap?
+    /// What the body's Liquid refers to (includes and their parameters, variables), from the parse its render
+    /// made; nil when the body has no Liquid or does not parse.
+    public var bodyReferences: LiquidReferences?
     public var diagnostics: [Diagnostic]
     /// The guide's walkthrough after running its steps, when it has one.
     public var walkthrough: WalkthroughRun?
@@ -42,10 +45,12 @@ struct PageRenderer {
         var body = page.body
         var bodyTemplate: LiquidTemplate?
         var bodyOrigins: LiquidOriginMap?
+        var bodyReferences: LiquidReferences?
         if bodyHadLiquid {
             bodyTemplate = parseLiquid(
                 page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, diagnostics: &diagnostics)
             if let bodyTemplate {
+                bodyReferences = bodyTemplate.references
                 var origins = LiquidOriginMap()
                 if let rendered = renderLiquid(
                     bodyTemplate, page: .object(pageValues), origins: &origins, diagnostics: &diagnostics)
@@ -64,7 +69,7 @@ struct PageRenderer {
             var document = Markdown.parse(body, headingIDs: headingStyle)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
-                    spec, page: page, bodyTemplate: bodyTemplate, bodyOrigins: bodyOrigins, document: &document,
+                    spec, page: page, bodyReferences: bodyReferences, bodyOrigins: bodyOrigins, document: &document,
                     resolver: resolver, diagnostics: &diagnostics)
                 pageValues["walkthrough_html"] = .string(
                     walkthrough.map { WalkthroughHTML.render($0, baseURL: model.config.baseURL) } ?? "")
@@ -89,13 +94,14 @@ struct PageRenderer {
         let html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         return RenderedPage(
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
+            bodyReferences: bodyReferences,
             diagnostics: diagnostics,
             walkthrough: walkthrough, searchEntry: SiteFiles.searchEntry(for: page, outline: outline))
     }
 
     /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.
     private func bindWalkthrough(
-        _ spec: WalkthroughSpec, page: Page, bodyTemplate: LiquidTemplate?, bodyOrigins: LiquidOriginMap?,
+        _ spec: WalkthroughSpec, page: Page, bodyReferences: LiquidReferences?, bodyOrigins: LiquidOriginMap?,
         document: inout MarkdownDocument, resolver: LinkResolver, diagnostics: inout [Diagnostic]
     ) -> WalkthroughRun? {
         guard let simulation else {
@@ -109,7 +115,7 @@ struct PageRenderer {
             simulation: simulation, spec: spec, page: page,
             source: PageSource(page: page, root: root, origins: bodyOrigins),
             includesFolder: model.config.includesFolder,
-            bodyIncludes: bodyTemplate.map { TemplateReferences($0.references).includes.sorted() } ?? [])
+            bodyIncludes: bodyReferences.map { TemplateReferences($0).includes.sorted() } ?? [])
         var run = runner.run(WrittenSteps.lists(in: document))
         for procedure in run.procedures {
             for step in procedure.steps {
