@@ -400,7 +400,9 @@ final class TemplateParser {
         let parser = TemplateParser(
             tokens: lineTokens, source: [], file: file, lineOffset: lineOffset, configuration: configuration,
             filters: filters)
-        let (nodes, _) = try parser.parseBody(until: [], opener: nil)
+        // Nested `liquid` tags count toward the nesting limit like any block: the parser recurses for each.
+        parser.depth = depth
+        let (nodes, _) = try parser.parseBody(until: [], opener: token)
         return BlockNode(body: nodes, line: token.line + lineOffset, column: token.column)
     }
 
