@@ -8,7 +8,8 @@ public struct LiquidReferences: Sendable, Equatable {
     public var partials: [Partial] = []
     /// Variable paths read, including those read inside a partial call's name, parameters and arguments.
     public var variables: [Variable] = []
-    /// Tags used, by name (`if`, `for`, `include`, a host tag's name). `{{ }}` and `echo` are outputs, not tags.
+    /// Tags used, by name (`if`, `elsif`, `for`, `include`, a host tag's name). `{{ }}` and `echo` are outputs, not
+    /// tags; `else`, `when` and end tags belong to their block, and `raw`, `comment` and `#` leave nothing.
     public var tags: [Tag] = []
     /// Filters applied, by name.
     public var filters: [Filter] = []
