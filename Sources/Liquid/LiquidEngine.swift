@@ -34,6 +34,23 @@ public final class LiquidEngine: Sendable {
         return output
     }
 
+    /// Renders like `render(_:_:)` and records, in `origins`, which line of the template each output line came
+    /// from (Markdown positions in the output become positions in the user's file).
+    public func render(_ template: LiquidTemplate, _ variables: [String: LiquidValue], origins: inout LiquidOriginMap)
+        throws(LiquidError) -> String
+    {
+        let budget = RenderBudget(
+            maxLoopIterations: configuration.maxLoopIterations, maxOutputBytes: configuration.maxOutputBytes)
+        let context = RenderContext(engine: self, environment: variables, file: template.file, budget: budget)
+        let recorder = OriginRecorder()
+        context.origins = recorder
+        var output = ""
+        output.reserveCapacity(4096)
+        try renderNodes(template.root, context, &output)
+        origins = LiquidOriginMap(segments: recorder.segments)
+        return output
+    }
+
     /// Parses and renders in one step.
     public func render(_ source: String, file: String = "", _ variables: [String: LiquidValue] = [:])
         throws(LiquidError) -> String
@@ -44,6 +61,27 @@ public final class LiquidEngine: Sendable {
     /// Forgets parsed partials (after their files changed).
     public func clearPartialCache() {
         partials.removeAll()
+    }
+
+    /// A partial as a render's `include`, `render` or `include_relative` finds it through the file system, parsed
+    /// once and kept for later renders (until `clearPartialCache`). Errors are those of reading and parsing it.
+    public func partial(_ name: String, kind: LiquidPartialKind = .include) throws(LiquidError) -> LiquidTemplate {
+        let key: String
+        switch kind {
+        case .include: key = "i:" + name
+        case .render: key = "r:" + name
+        case .includeRelative(let from): key = "ir:" + from + "\u{0}" + name
+        }
+        if let cached = partials.get(key) { return cached }
+        guard let fileSystem = configuration.fileSystem else {
+            throw LiquidError(
+                id: "liquid.missing-partial",
+                message: "Could not find partial '\(name)': this template engine has no file system")
+        }
+        let source = try fileSystem.readPartial(name, kind: kind)
+        let template = try parse(source.text, file: source.file)
+        partials.set(key, template)
+        return template
     }
 
     // MARK: - Partials
@@ -67,33 +105,11 @@ public final class LiquidEngine: Sendable {
                     id: "liquid.include-depth",
                     message: "Nesting too deep: includes deeper than \(configuration.maxIncludeDepth) levels"))
         }
-        let key: String
-        switch kind {
-        case .include: key = "i:" + name
-        case .render: key = "r:" + name
-        case .includeRelative(let from): key = "ir:" + from + "\u{0}" + name
-        }
-        if let cached = partials.get(key) { return cached }
-        guard let fileSystem = configuration.fileSystem else {
-            throw located(
-                LiquidError(
-                    id: "liquid.missing-partial",
-                    message: "Could not find partial '\(name)': this template engine has no file system"))
-        }
-        let source: LiquidSource
         do {
-            source = try fileSystem.readPartial(name, kind: kind)
+            return try partial(name, kind: kind)
         } catch {
             throw located(error)
         }
-        let template: LiquidTemplate
-        do {
-            template = try parse(source.text, file: source.file)
-        } catch {
-            throw located(error)
-        }
-        partials.set(key, template)
-        return template
     }
 }
 

@@ -25,6 +25,9 @@ func strippingText(_ nodes: [any Node]) -> [any Node] {
 /// Renders nodes in order; stops at `break`/`continue`; applies the output limit and inline errors.
 func renderNodes(_ nodes: [any Node], _ context: RenderContext, _ output: inout String) throws(LiquidError) {
     for node in nodes {
+        if let origins = context.origins, context.includeDepth == 0, context.sideBuffers == 0, node.line > 0 {
+            origins.mark(output, line: node.line, verbatim: node is TextNode)
+        }
         do {
             try node.render(context, &output)
         } catch {
@@ -70,6 +73,8 @@ struct TextNode: Node {
     let text: String
     /// False for `raw` bodies, which always print.
     var blankable = true
+    /// The line of the text's first byte (0 when unknown).
+    var line = 0
 
     var isBlank: Bool { blankable && text.utf8.allSatisfy(isSpace) }
 
@@ -117,6 +122,8 @@ struct CaptureNode: Node {
 
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         var captured = ""
+        context.sideBuffers += 1
+        defer { context.sideBuffers -= 1 }
         try renderNodes(body, context, &captured)
         try context.checkSize(.string(captured))
         context.assign(name, .string(captured))
@@ -161,8 +168,8 @@ struct CycleNode: Node {
 // MARK: - Conditions
 
 struct IfNode: Node {
-    /// `unless` negates the first condition only.
-    let branches: [(condition: Condition, body: [any Node])]
+    /// `unless` negates the first condition only. Each branch's position is that of its `if`, `unless` or `elsif`.
+    let branches: [(condition: Condition, body: [any Node], line: Int, column: Int)]
     let elseBody: [any Node]?
     let negateFirst: Bool
     var isBlank = false
@@ -217,12 +224,18 @@ struct CaseNode: Node {
 // MARK: - Interrupts
 
 struct BreakNode: Node {
+    let line: Int
+    let column: Int
+
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         context.interrupt = .breakLoop
     }
 }
 
 struct ContinueNode: Node {
+    let line: Int
+    let column: Int
+
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         context.interrupt = .continueLoop
     }
@@ -261,6 +274,8 @@ struct HostBlockNode: Node {
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         let (positional, parameters) = try arguments.evaluate(context)
         var rendered = ""
+        context.sideBuffers += 1
+        defer { context.sideBuffers -= 1 }
         try renderNodes(body, context, &rendered)
         let call = LiquidBlockCall(
             name: name, markup: markup, parameters: parameters, positional: positional, body: rendered,

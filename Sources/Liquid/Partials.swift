@@ -38,6 +38,8 @@ struct IncludeNode: Node {
             partialName = s
         case .template(let nodes):
             var text = ""
+            context.sideBuffers += 1
+            defer { context.sideBuffers -= 1 }
             try renderNodes(nodes, context, &text)
             partialName = text.trimmingWhitespace
         }

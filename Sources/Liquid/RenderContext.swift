@@ -39,6 +39,10 @@ final class RenderContext {
     var cycles: [String: Int] = [:]
     var forOffsets: [String: Int] = [:]
     var forloops: [ForloopDrop] = []
+    /// Records which template line each output line came from, when the caller asked (`render(_:_:origins:)`).
+    var origins: OriginRecorder?
+    /// Above 0 while nodes render into a buffer that is not the output (`capture`, a host block's body).
+    var sideBuffers = 0
 
     init(engine: LiquidEngine, environment: [String: LiquidValue], file: String, budget: RenderBudget) {
         self.engine = engine

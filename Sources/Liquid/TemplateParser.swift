@@ -60,7 +60,7 @@ final class TemplateParser {
             index += 1
             switch token.kind {
             case .text, .raw:
-                nodes.append(TextNode(text: token.content))
+                nodes.append(TextNode(text: token.content, line: token.line + lineOffset))
             case .output:
                 if let node = try parseOutput(token.content, token) { nodes.append(node) }
             case .tag:
@@ -117,9 +117,9 @@ final class TemplateParser {
         case "cycle":
             return try parseCycle(token)
         case "break":
-            return BreakNode()
+            return BreakNode(line: line, column: column)
         case "continue":
-            return ContinueNode()
+            return ContinueNode(line: line, column: column)
         case "comment":
             try skipComment(token)
             return nil
@@ -127,12 +127,14 @@ final class TemplateParser {
             return nil
         case "raw":
             var text = ""
+            var textLine = line
             if index < tokens.count, tokens[index].kind == .raw {
                 text = tokens[index].content
+                textLine = tokens[index].line + lineOffset
                 index += 1
             }
             if index < tokens.count, tokens[index].name == "endraw" { index += 1 }
-            return TextNode(text: text, blankable: false)
+            return TextNode(text: text, blankable: false, line: textLine)
         case "liquid":
             return try parseLiquidTag(token)
         case "include", "include_relative":
@@ -170,15 +172,17 @@ final class TemplateParser {
 
     private func parseIf(_ token: TemplateToken) throws(LiquidError) -> any Node {
         let endName = "end" + token.name
-        var branches: [(condition: Condition, body: [any Node])] = []
+        var branches: [(condition: Condition, body: [any Node], line: Int, column: Int)] = []
         var condition = try parseCondition(token.content, token)
+        var conditionToken = token
         var elseBody: [any Node]? = nil
         while true {
             let (body, end) = try parseBody(until: ["elsif", "else", endName], opener: token)
-            branches.append((condition, body))
+            branches.append((condition, body, conditionToken.line + lineOffset, conditionToken.column))
             guard let end else { break }
             if end.name == "elsif" {
                 condition = try parseCondition(end.content, end)
+                conditionToken = end
                 continue
             }
             if end.name == "else" {
@@ -189,7 +193,7 @@ final class TemplateParser {
         }
         let blank = branches.allSatisfy { isBlankBody($0.body) } && isBlankBody(elseBody ?? [])
         if blank {
-            branches = branches.map { ($0.condition, strippingText($0.body)) }
+            branches = branches.map { ($0.condition, strippingText($0.body), $0.line, $0.column) }
             elseBody = elseBody.map(strippingText)
         }
         return IfNode(
@@ -365,7 +369,18 @@ final class TemplateParser {
     /// `{% liquid %}`: one tag per line, without delimiters.
     private func parseLiquidTag(_ token: TemplateToken) throws(LiquidError) -> any Node {
         var lineTokens: [TemplateToken] = []
+        // The markup starts after the whitespace that follows `liquid`, which may hold line breaks.
         var lineNumber = token.line
+        if token.sourceRange.upperBound <= source.count {
+            var at = token.sourceRange.lowerBound + 2
+            let end = token.sourceRange.upperBound
+            while at < end, source[at] == 0x2D || isSpace(source[at]) { at += 1 }
+            while at < end, isWordByte(source[at]) { at += 1 }
+            while at < end, isSpace(source[at]) {
+                if source[at] == 0x0A { lineNumber += 1 }
+                at += 1
+            }
+        }
         for rawLine in token.content.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { lineNumber += 1 }
             let line = String(rawLine).trimmingWhitespace
@@ -385,8 +400,10 @@ final class TemplateParser {
         let parser = TemplateParser(
             tokens: lineTokens, source: [], file: file, lineOffset: lineOffset, configuration: configuration,
             filters: filters)
-        let (nodes, _) = try parser.parseBody(until: [], opener: nil)
-        return BlockNode(body: nodes)
+        // Nested `liquid` tags count toward the nesting limit like any block: the parser recurses for each.
+        parser.depth = depth
+        let (nodes, _) = try parser.parseBody(until: [], opener: token)
+        return BlockNode(body: nodes, line: token.line + lineOffset, column: token.column)
     }
 
     // MARK: - Partials
@@ -556,6 +573,9 @@ final class TemplateParser {
 /// A list of nodes rendered in place (the `liquid` tag's body).
 struct BlockNode: Node {
     let body: [any Node]
+    let line: Int
+    let column: Int
+
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         try renderNodes(body, context, &output)
     }

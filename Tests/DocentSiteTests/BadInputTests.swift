@@ -44,6 +44,16 @@ import Testing
         #expect(error.location?.line == 6)
     }
 
+    @Test func anErrorInsideAnIncludeIsReportedInTheIncludeFileWithItsCall() throws {
+        let found = try diagnostics([
+            "templates/includes/broken.md": "Fine.\n{% if %}\n",
+            "content/a.md": "---\ntitle: A\n---\n{% include broken.md %}\n",
+        ])
+        let error = try #require(found.first { $0.location?.file.hasSuffix("broken.md") == true })
+        #expect(error.location == SourceLocation(file: "templates/includes/broken.md", line: 2, column: 1))
+        #expect(error.includeChain == [SourceLocation(file: "content/a.md", line: 4, column: 1)])
+    }
+
     @Test func includeCycleStopsWithAnErrorNotAHang() throws {
         let found = try diagnostics([
             "templates/includes/a.md": "{% include b.md %}", "templates/includes/b.md": "{% include a.md %}",

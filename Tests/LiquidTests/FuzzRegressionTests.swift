@@ -38,6 +38,13 @@ struct FuzzRegressionTests {
         let error = #expect(throws: LiquidError.self) { _ = try LiquidEngine().parse(deep, file: "deep") }
         #expect(error?.message.contains("Nesting too deep") == true)
         survives("{{ " + String(repeating: "(", count: 10000) + " }}")
+        // Each `liquid` line that is itself a `liquid` tag is parsed by a parser of its own.
+        let nested = "{% liquid " + String(repeating: "liquid ", count: 10_000) + "echo x %}"
+        let nestedError = #expect(throws: LiquidError.self) { _ = try LiquidEngine().parse(nested, file: "deep") }
+        #expect(nestedError?.message.contains("Nesting too deep") == true)
+        let shallow = try? LiquidEngine().parse(
+            "{% liquid " + String(repeating: "liquid ", count: 20) + "echo x %}", file: "t")
+        #expect(shallow?.references.variables.map(\.name) == ["x"])
         survives("{{ a" + String(repeating: "[a", count: 10000) + " }}")
     }
 

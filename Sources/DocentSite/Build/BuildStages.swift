@@ -199,8 +199,15 @@ enum BuildStages {
     // MARK: check
 
     /// Every rule of `docent check` over the rendered site (external links aside: the command runs those).
-    static func check(model: SiteModel, pages: [RenderedPage], root: URL, policy: SeverityPolicy) -> [Diagnostic] {
-        policy.apply(SiteChecks.run(model: model, pages: pages, root: root))
+    /// `templates` are the render's, whose parsed layouts and includes the checks read; without them the checks
+    /// parse the templates again.
+    static func check(
+        model: SiteModel, pages: [RenderedPage], root: URL, templates: TemplateSet?, policy: SeverityPolicy
+    ) -> [Diagnostic] {
+        policy.apply(
+            SiteChecks.run(
+                model: model, pages: pages, root: root,
+                templates: templates ?? BuildStages.templates(root: root, config: model.config, model: model)))
     }
 
     /// The run's severity policy: with or without the check stage, for a site of this layout.

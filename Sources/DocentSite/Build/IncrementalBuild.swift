@@ -337,7 +337,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     public func check() -> [Diagnostic] {
         guard let model else { return [] }
         return BuildStages.check(
-            model: model, pages: renderedOrder.map(\.page), root: root,
+            model: model, pages: renderedOrder.map(\.page), root: root, templates: templates,
             policy: BuildStages.policy(options, config: config))
     }
 
@@ -400,12 +400,13 @@ public final class IncrementalBuild: @unchecked Sendable {
     }
 
     private func makeTemplates(model: SiteModel) {
-        templates = BuildStages.templates(root: root, config: config, model: model)
+        let templates = BuildStages.templates(root: root, config: config, model: model)
+        self.templates = templates
         var references = TemplateReferences()
         for folder in [config.tagsFolder, config.filtersFolder] {
             let url = root.appendingPathComponent(folder)
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []) {
-                references.formUnion(referenceCache.references(root: root, sitePath: folder + "/" + name))
+                references.formUnion(referenceCache.references(of: folder + "/" + name, in: templates))
             }
         }
         tagReferences = references
@@ -562,9 +563,9 @@ private struct DependencyContext: Sendable {
 
     func dependencies(of page: Page, rendered: RenderedPage) -> PageDependencies {
         var dependency = PageDependencies()
-        var references = TemplateReferences(scanning: page.body)
+        var references = TemplateReferences(bodyOf: rendered)
         for faq in page.meta.faqs {
-            references.formUnion(TemplateReferences(scanning: faq.answer))
+            references.formUnion(TemplateReferences(liquid: faq.answer, file: page.sitePath, engine: templates.engine))
             if faq.answer.contains(".md") || faq.answer.contains(".markdown") { dependency.anyLink = true }
         }
         dependency.usesLiquid =
@@ -579,7 +580,7 @@ private struct DependencyContext: Sendable {
             for layout in chain {
                 dependency.layouts.insert(layout.name)
                 if let parent = layout.parent { dependency.layouts.insert(parent) }
-                let layoutReferences = cache.references(root: root, sitePath: layout.sitePath)
+                let layoutReferences = cache.references(of: layout.sitePath, in: templates)
                 references.formUnion(layoutReferences)
                 for relative in layoutReferences.relativeIncludes {
                     if let path = Self.resolve(relative, from: layout.sitePath) {
@@ -593,7 +594,7 @@ private struct DependencyContext: Sendable {
         var queue = Array(references.includes)
         var seen = Set(queue)
         while let name = queue.popLast() {
-            let included = cache.references(root: root, sitePath: config.includesFolder + "/" + name)
+            let included = cache.references(of: config.includesFolder + "/" + name, in: templates)
             references.formUnion(included)
             for next in included.includes where seen.insert(next).inserted { queue.append(next) }
         }
@@ -634,19 +635,16 @@ private struct DependencyContext: Sendable {
     }
 }
 
-/// What each layout, include or tag file refers to, scanned once per file version.
+/// What each layout, include or tag file refers to, read from its parsed template once per file version.
 private final class ReferenceCache: @unchecked Sendable {
     private let lock = NSLock()
     private var references: [String: TemplateReferences] = [:]
 
-    func references(root: URL, sitePath: String) -> TemplateReferences {
+    func references(of sitePath: String, in templates: TemplateSet) -> TemplateReferences {
         if let cached = lock.withLock({ references[sitePath] }) { return cached }
-        let text = FileManager.default.contents(atPath: root.appendingPathComponent(sitePath).path).map {
-            String(decoding: $0, as: UTF8.self)
-        }
-        let scanned = text.map { TemplateReferences(scanning: $0) } ?? TemplateReferences()
-        lock.withLock { references[sitePath] = scanned }
-        return scanned
+        let found = templates.references(ofFile: sitePath)
+        lock.withLock { references[sitePath] = found }
+        return found
     }
 
     func remove(_ sitePath: String) {

@@ -100,7 +100,8 @@ public struct SiteBuilder: Sendable {
         diagnostics = policy.apply(diagnostics)
         timings.mark("render")
         if options.runChecks {
-            diagnostics += BuildStages.check(model: model, pages: rendered, root: root, policy: policy)
+            diagnostics += BuildStages.check(
+                model: model, pages: rendered, root: root, templates: templates, policy: policy)
             timings.mark("check")
         }
 

@@ -11,7 +11,7 @@ struct DuplicateHeadingIDCheck: SiteCheck {
             let headings = rendered.outline.headings.filter { !$0.id.isEmpty }
             guard headings.contains(where: { !seen.insert($0.id).inserted }) else { return [] }
             // Rare: only now read the source, to put each heading on its line.
-            var source = context.source(of: rendered.page)
+            var source = context.source(of: rendered)
             var firstLine: [String: Int] = [:]
             var diagnostics: [Diagnostic] = []
             for heading in headings {

@@ -62,7 +62,7 @@ public struct ExternalLinkCheck: Sendable {
             }
             for occurrence in occurrences[url] ?? [] {
                 let page = pages[occurrence.page].page
-                var source = PageSource(page: page, root: root)
+                var source = PageSource(page: page, root: root, origins: pages[occurrence.page].bodyOrigins)
                 let location: SourceLocation
                 switch occurrence.place {
                 case .body(let line, let column):

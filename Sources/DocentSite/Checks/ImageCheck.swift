@@ -8,7 +8,7 @@ struct ImageCheck: SiteCheck {
         let docentLayout = context.model.config.layout == .docent
         return context.eachPage { rendered in
             let page = rendered.page
-            var source = context.source(of: page)
+            var source = context.source(of: rendered)
             var diagnostics: [Diagnostic] = []
             for image in rendered.outline.images {
                 let path = LinkIndex.decode(LinkResolver.splitSuffix(image.source).0)

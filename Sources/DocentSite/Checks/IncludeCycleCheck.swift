@@ -1,17 +1,16 @@
-import Foundation
+import Liquid
 
-/// Includes that include themselves, directly or through others (`include.cycle`), found from the include files
-/// alone, so the cycle is reported once at the call that closes it even when no page renders it (rendering only
+/// Includes that include themselves, directly or through others (`include.cycle`), found from the parsed include
+/// files alone, so the cycle is reported once at the call that closes it even when no page renders it (rendering only
 /// stops at Liquid's depth limit, `liquid.include-depth`). Calls whose name is computed (`{% include {{ x }} %}`)
-/// are not followed.
+/// are not followed, nor are include files that do not parse (rendering reports those).
 struct IncludeCycleCheck: SiteCheck {
     let id = "include"
 
     func run(_ context: CheckContext) -> [Diagnostic] {
-        let folder = context.model.config.includesFolder
         var calls: [String: [(name: String, location: SourceLocation)]] = [:]
-        for (path, text) in IncludeFiles.read(root: context.root, folder: folder) {
-            calls[String(path.dropFirst(folder.count + 1))] = Self.includeCalls(in: text, file: path)
+        for include in context.templates.includes {
+            calls[include.name] = include.references.map(Self.includeCalls) ?? []
         }
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
@@ -46,23 +45,11 @@ struct IncludeCycleCheck: SiteCheck {
         return diagnostics
     }
 
-    /// The `{% include name … %}` calls of a template with a fixed name, at their lines.
-    static func includeCalls(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
-        var result: [(String, SourceLocation)] = []
-        for (lineIndex, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let line = Substring(bytes)
-            guard line.containsBytes("include") else { continue }
-            var rest = line[...]
-            while let open = rest.range(of: "{%") {
-                guard let close = rest[open.upperBound...].range(of: "%}") else { break }
-                defer { rest = rest[close.upperBound...] }
-                let words = rest[open.upperBound..<close.lowerBound].split(separator: " ").filter { $0 != "-" }
-                let first = words.first.map { $0.hasPrefix("-") ? $0.dropFirst() : $0 }
-                guard first == "include", words.count >= 2, !words[1].contains("{") else { continue }
-                let column = line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1
-                result.append((String(words[1]), SourceLocation(file: file, line: lineIndex + 1, column: column)))
-            }
+    /// The `{% include name … %}` calls of a template with a fixed name, at their tags.
+    static func includeCalls(_ references: LiquidReferences) -> [(name: String, location: SourceLocation)] {
+        references.partials.compactMap { call in
+            guard call.kind == .include, let name = call.name else { return nil }
+            return (name, SourceLocation(call.location))
         }
-        return result
     }
 }

@@ -5,7 +5,7 @@ struct LinkCheck: SiteCheck {
 
     func run(_ context: CheckContext) -> [Diagnostic] {
         context.eachPage { rendered in
-            var source = context.source(of: rendered.page)
+            var source = context.source(of: rendered)
             var diagnostics: [Diagnostic] = []
             for link in rendered.outline.links {
                 guard var problem = context.links.problem(with: link.destination, from: rendered.page) else {

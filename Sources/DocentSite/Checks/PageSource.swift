@@ -1,16 +1,21 @@
 import Foundation
+import Liquid
 
 /// A page's file as the user wrote it, read only when a diagnostic needs it, to put that diagnostic on the line
 /// and column where the user can fix it. Markdown positions of a body that went through Liquid are those of the
-/// rendered text (an include can add lines), so a link is found again by searching its text in the source.
+/// rendered text (an include can add lines): the Liquid renderer's origin map gives the line they came from, and
+/// the needle's text on that line its column.
 struct PageSource {
     let page: Page
     let root: URL
+    /// Source lines of the rendered body's lines, when the body went through Liquid.
+    let origins: LiquidOriginMap?
     private var cachedLines: [Substring]?
 
-    init(page: Page, root: URL) {
+    init(page: Page, root: URL, origins: LiquidOriginMap? = nil) {
         self.page = page
         self.root = root
+        self.origins = origins
     }
 
     /// The file's lines (1-based: `lines[0]` is line 1); the body alone, shifted, if the file cannot be read.
@@ -30,10 +35,12 @@ struct PageSource {
     }
 
     /// Where `needle` (a link destination, an image source, a heading's text) is written in the body, given the
-    /// position Markdown reported: that line if it holds the needle, else the nearest body line that does; the
-    /// column is the needle's. Falls back to the reported position.
+    /// position Markdown reported (mapped back through the Liquid pass): that line if it holds the needle, else
+    /// the nearest body line that does (text an include printed is not in the page); the column is the needle's.
+    /// Falls back to the reported position.
     mutating func locate(_ needle: String, bodyLine: Int, column: Int) -> SourceLocation {
-        let reported = page.location(bodyLine: bodyLine, column: column)
+        var reported = page.location(bodyLine: bodyLine, column: column)
+        if let line = origins?.sourceLine(forOutputLine: bodyLine) { reported.line = line }
         let lines = lines()
         let first = page.bodyLineOffset + 1
         return locate(needle, near: reported.line, in: first...max(first, lines.count)) ?? reported

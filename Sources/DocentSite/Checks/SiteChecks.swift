@@ -16,11 +16,14 @@ struct CheckContext: Sendable {
     /// The site folder, for reading a user's file when a diagnostic needs its exact line.
     let root: URL
     let links: LinkIndex
+    /// The layouts, includes and custom tags the pages were rendered with, parsed.
+    let templates: TemplateSet
 
-    init(model: SiteModel, pages: [RenderedPage], root: URL) {
+    init(model: SiteModel, pages: [RenderedPage], root: URL, templates: TemplateSet) {
         self.model = model
         self.pages = pages
         self.root = root
+        self.templates = templates
         links = LinkIndex(model: model, pages: pages)
     }
 
@@ -32,6 +35,11 @@ struct CheckContext: Sendable {
     func source(of page: Page) -> PageSource {
         PageSource(page: page, root: root)
     }
+
+    /// The page's source with the origin map of its Liquid pass, for positions Markdown reported in the body.
+    func source(of rendered: RenderedPage) -> PageSource {
+        PageSource(page: rendered.page, root: root, origins: rendered.bodyOrigins)
+    }
 }
 
 enum SiteChecks {
@@ -41,7 +49,7 @@ enum SiteChecks {
         IncludeParameterCheck(), IncludeCycleCheck(), FrontMatterSchemaCheck(), WalkthroughCheck(), ScreenshotCheck(),
     ]
 
-    static func run(model: SiteModel, pages: [RenderedPage], root: URL) -> [Diagnostic] {
+    static func run(model: SiteModel, pages: [RenderedPage], root: URL, templates: TemplateSet) -> [Diagnostic] {
         let timed = ProcessInfo.processInfo.environment["DOCENT_TIMINGS"] == "1"
         var last = ContinuousClock.now
         var timings: [String] = []
@@ -51,7 +59,7 @@ enum SiteChecks {
             timings.append("\(name) \((now - last).formatted(.units(allowed: [.milliseconds])))")
             last = now
         }
-        let context = CheckContext(model: model, pages: pages, root: root)
+        let context = CheckContext(model: model, pages: pages, root: root, templates: templates)
         mark("index")
         var diagnostics: [Diagnostic] = []
         for rule in all {

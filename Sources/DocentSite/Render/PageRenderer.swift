@@ -10,6 +10,11 @@ public struct RenderedPage: Sendable {
     public var outline: Outline
     /// True when the body went through Liquid, so Markdown positions are those of the rendered text.
     public var bodyHadLiquid: Bool
+    /// The file line each line of the rendered body came from, when the body went through Liquid.
+    public var bodyOrigins: LiquidOriginMap?
+    /// What the body's Liquid refers to (includes and their parameters, variables), from the parse its render
+    /// made; nil when the body has no Liquid or does not parse.
+    public var bodyReferences: LiquidReferences?
     public var diagnostics: [Diagnostic]
     /// The guide's walkthrough after running its steps, when it has one.
     public var walkthrough: WalkthroughRun?
@@ -38,11 +43,22 @@ struct PageRenderer {
         var pageValues = baseValues(for: page)
         let bodyHadLiquid = Self.containsLiquid(page.body)
         var body = page.body
+        var bodyTemplate: LiquidTemplate?
+        var bodyOrigins: LiquidOriginMap?
+        var bodyReferences: LiquidReferences?
         if bodyHadLiquid {
-            body =
-                renderLiquid(
-                    page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, page: .object(pageValues),
-                    diagnostics: &diagnostics) ?? page.body
+            bodyTemplate = parseLiquid(
+                page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, diagnostics: &diagnostics)
+            if let bodyTemplate {
+                bodyReferences = bodyTemplate.references
+                var origins = LiquidOriginMap()
+                if let rendered = renderLiquid(
+                    bodyTemplate, page: .object(pageValues), origins: &origins, diagnostics: &diagnostics)
+                {
+                    body = rendered
+                    bodyOrigins = origins
+                }
+            }
         }
         let resolver = LinkResolver(model: model, page: page)
         let renderer = HTMLRenderer(rewriteLink: resolver.link, rewriteImage: resolver.image)
@@ -53,7 +69,8 @@ struct PageRenderer {
             var document = Markdown.parse(body, headingIDs: headingStyle)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
-                    spec, page: page, document: &document, resolver: resolver, diagnostics: &diagnostics)
+                    spec, page: page, bodyReferences: bodyReferences, bodyOrigins: bodyOrigins, document: &document,
+                    resolver: resolver, diagnostics: &diagnostics)
                 pageValues["walkthrough_html"] = .string(
                     walkthrough.map { WalkthroughHTML.render($0, baseURL: model.config.baseURL) } ?? "")
             }
@@ -78,14 +95,16 @@ struct PageRenderer {
         pageValues["content"] = .string(content)
         let html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         return RenderedPage(
-            page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, diagnostics: diagnostics,
+            page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
+            bodyReferences: bodyReferences,
+            diagnostics: diagnostics,
             walkthrough: walkthrough, searchEntry: SiteFiles.searchEntry(for: page, outline: outline))
     }
 
     /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.
     private func bindWalkthrough(
-        _ spec: WalkthroughSpec, page: Page, document: inout MarkdownDocument, resolver: LinkResolver,
-        diagnostics: inout [Diagnostic]
+        _ spec: WalkthroughSpec, page: Page, bodyReferences: LiquidReferences?, bodyOrigins: LiquidOriginMap?,
+        document: inout MarkdownDocument, resolver: LinkResolver, diagnostics: inout [Diagnostic]
     ) -> WalkthroughRun? {
         guard let simulation else {
             diagnostics.append(
@@ -95,8 +114,10 @@ struct PageRenderer {
             return nil
         }
         var runner = WalkthroughRunner(
-            simulation: simulation, spec: spec, page: page, source: PageSource(page: page, root: root),
-            includesFolder: model.config.includesFolder)
+            simulation: simulation, spec: spec, page: page,
+            source: PageSource(page: page, root: root, origins: bodyOrigins),
+            includesFolder: model.config.includesFolder,
+            bodyIncludes: bodyReferences.map { TemplateReferences($0).includes.sorted() } ?? [])
         var run = runner.run(WrittenSteps.lists(in: document))
         for procedure in run.procedures {
             for step in procedure.steps {
@@ -171,9 +192,8 @@ struct PageRenderer {
                 if Self.containsLiquid(answer) {
                     let position = page.frontMatter.position(of: faq.keyPath) ?? (0, 1)
                     answer =
-                        renderLiquid(
-                            answer, file: page.sitePath, lineOffset: position.line, page: pageValue,
-                            diagnostics: &diagnostics) ?? answer
+                        parseLiquid(answer, file: page.sitePath, lineOffset: position.line, diagnostics: &diagnostics)
+                        .flatMap { renderLiquid($0, page: pageValue, diagnostics: &diagnostics) } ?? answer
                 }
                 let id = "faq-" + generator.makeID(for: faq.question)
                 return .object([
@@ -185,12 +205,34 @@ struct PageRenderer {
 
     // MARK: - Liquid and layouts
 
+    private func parseLiquid(_ text: String, file: String, lineOffset: Int, diagnostics: inout [Diagnostic])
+        -> LiquidTemplate?
+    {
+        do {
+            return try templates.engine.parse(text, file: file, lineOffset: lineOffset)
+        } catch {
+            diagnostics.append(Diagnostic(liquid: error))
+            return nil
+        }
+    }
+
+    private func renderLiquid(_ template: LiquidTemplate, page: LiquidValue, diagnostics: inout [Diagnostic])
+        -> String?
+    {
+        do {
+            return try templates.engine.render(template, ["page": page, "site": model.site])
+        } catch {
+            diagnostics.append(Diagnostic(liquid: error))
+            return nil
+        }
+    }
+
+    /// The body's render, recording which file line each output line came from.
     private func renderLiquid(
-        _ text: String, file: String, lineOffset: Int, page: LiquidValue, diagnostics: inout [Diagnostic]
+        _ template: LiquidTemplate, page: LiquidValue, origins: inout LiquidOriginMap, diagnostics: inout [Diagnostic]
     ) -> String? {
         do {
-            let template = try templates.engine.parse(text, file: file, lineOffset: lineOffset)
-            return try templates.engine.render(template, ["page": page, "site": model.site])
+            return try templates.engine.render(template, ["page": page, "site": model.site], origins: &origins)
         } catch {
             diagnostics.append(Diagnostic(liquid: error))
             return nil

@@ -11,6 +11,7 @@ struct SiteIncludes: LiquidFileSystem {
 
     init(rootPath: String, includesFolder: String, theme: JekyllTheme? = nil) {
         self.includesFolder = includesFolder
+        // Without Liquid's display prefix (the folder's last name): `readPartial` puts the whole folder before it.
         self.includes = LiquidDirectoryFileSystem(
             root: rootPath + "/" + includesFolder, relativeRoot: nil, displayPrefix: "")
         self.siteRoot = LiquidDirectoryFileSystem(root: rootPath)

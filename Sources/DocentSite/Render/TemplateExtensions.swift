@@ -16,8 +16,20 @@ struct TemplateExtensions {
     let box: EngineBox
     let siteValues: @Sendable () -> LiquidValue
 
-    func registerTag(_ name: String, sitePath: String, text: String, in configuration: inout LiquidConfiguration) {
+    /// A registered template: its cache key in the engine box, for what it refers to.
+    struct Source {
+        var key: String
+        var sitePath: String
+        var text: String
+        var lineOffset: Int
+    }
+
+    @discardableResult
+    func registerTag(_ name: String, sitePath: String, text: String, in configuration: inout LiquidConfiguration)
+        -> Source
+    {
         let (source, offset, settings) = Self.split(text)
+        let key = "tag:" + name
         let yamlBody = settings["body"] == .string("yaml")
         let box = box
         let siteValues = siteValues
@@ -25,7 +37,7 @@ struct TemplateExtensions {
             -> String
         {
             guard let engine = box.engine else { return "" }
-            let template = try box.template(for: "tag:" + name, source: source, file: sitePath, lineOffset: offset)
+            let template = try box.template(for: key, source: source, file: sitePath, lineOffset: offset)
             var variables = environment
             variables["tag"] = .object(tag)
             variables["site"] = variables["site"] ?? siteValues()
@@ -48,16 +60,20 @@ struct TemplateExtensions {
                 return try render(tag, environment: call.environment)
             }
         }
+        return Source(key: key, sitePath: sitePath, text: source, lineOffset: offset)
     }
 
-    func registerFilter(_ name: String, sitePath: String, text: String, in configuration: inout LiquidConfiguration) {
+    @discardableResult
+    func registerFilter(_ name: String, sitePath: String, text: String, in configuration: inout LiquidConfiguration)
+        -> Source
+    {
         let (source, offset, _) = Self.split(text)
+        let key = "filter:" + name
         let box = box
         let siteValues = siteValues
         configuration.registerFilter(name) { input, arguments, named, environment throws(LiquidError) -> LiquidValue in
             guard let engine = box.engine else { return input }
-            let template = try box.template(
-                for: "filter:" + name, source: source, file: sitePath, lineOffset: offset)
+            let template = try box.template(for: key, source: source, file: sitePath, lineOffset: offset)
             var variables = environment
             variables["input"] = input
             variables["args"] = .array(arguments)
@@ -65,6 +81,7 @@ struct TemplateExtensions {
             variables["site"] = variables["site"] ?? siteValues()
             return .string(try engine.render(template, variables))
         }
+        return Source(key: key, sitePath: sitePath, text: source, lineOffset: offset)
     }
 
     /// The template's body, the lines above it and its front matter settings.

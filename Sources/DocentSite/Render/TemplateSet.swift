@@ -13,10 +13,24 @@ final class TemplateSet: Sendable {
         var parentLocation: SourceLocation
     }
 
+    /// A file of the includes folder, parsed once with the engine (renders reuse the parse).
+    struct Include: Sendable {
+        /// Its name in `{% include name %}`: the path under the includes folder.
+        var name: String
+        var sitePath: String
+        /// What it refers to; nil when it does not parse or cannot be read (rendering reports why).
+        var references: LiquidReferences?
+    }
+
     let engine: LiquidEngine
     let layouts: [String: Layout]
+    /// Every include file, by path.
+    let includes: [Include]
     let diagnostics: [Diagnostic]
-    /// True when a layout, an include or a custom tag mentions `faq_items`. Rendering every page's FAQ answers to
+    /// What each layout, include and custom tag file refers to, by site path; nil when it does not parse.
+    private let referencesByFile: [String: LiquidReferences?]
+    private let includesFolder: String
+    /// True when a layout, an include or a custom tag reads `faq_items`. Rendering every page's FAQ answers to
     /// HTML is skipped when nothing can show them (a page body renders before `faq_items` exists).
     let usesFAQItems: Bool
 
@@ -35,19 +49,34 @@ final class TemplateSet: Sendable {
         let headingStyle: HeadingIDStyle = config.headingIDs == .kramdown ? .kramdown : .github
         configuration.markdownify = { Markdown.html($0, headingIDs: headingStyle) }
         let tagBox = EngineBox()
-        var usesFAQItems = Self.mention("faq_items", under: config.includesFolder, root: root)
         let extensions = TemplateExtensions(root: root, config: config, box: tagBox, siteValues: siteValues)
+        var extensionSources: [TemplateExtensions.Source] = []
         for (name, sitePath) in Self.files(in: config.tagsFolder, root: root) {
             guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
-            usesFAQItems = usesFAQItems || text.contains("faq_items")
-            extensions.registerTag(name, sitePath: sitePath, text: text, in: &configuration)
+            extensionSources.append(extensions.registerTag(name, sitePath: sitePath, text: text, in: &configuration))
         }
         for (name, sitePath) in Self.files(in: config.filtersFolder, root: root) {
             guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
-            extensions.registerFilter(name, sitePath: sitePath, text: text, in: &configuration)
+            extensionSources.append(
+                extensions.registerFilter(name, sitePath: sitePath, text: text, in: &configuration))
         }
         let engine = LiquidEngine(configuration)
         tagBox.engine = engine
+        var referencesByFile: [String: LiquidReferences?] = [:]
+        for source in extensionSources {
+            referencesByFile[source.sitePath] =
+                (try? tagBox.template(
+                    for: source.key, source: source.text, file: source.sitePath, lineOffset: source.lineOffset))?
+                .references
+        }
+        var includes: [Include] = []
+        for name in Self.includeNames(in: config.includesFolder, root: root) {
+            let include = Include(
+                name: name, sitePath: config.includesFolder + "/" + name,
+                references: (try? engine.partial(name))?.references)
+            includes.append(include)
+            referencesByFile[include.sitePath] = include.references
+        }
         var layouts: [String: Layout] = [:]
         // The theme's layouts stand behind the site's own of the same name.
         let ownLayouts = Self.files(in: config.layoutsFolder, root: root)
@@ -55,7 +84,6 @@ final class TemplateSet: Sendable {
         let themeLayouts = theme.map { Self.files(in: $0.layoutsFolder.path, root: root) } ?? []
         for (name, sitePath) in themeLayouts.filter({ !ownNames.contains($0.0) }) + ownLayouts {
             guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
-            usesFAQItems = usesFAQItems || text.contains("faq_items")
             let split: FrontMatterSplit
             switch FrontMatterSplit.split(text) {
             case .success(let value): split = value
@@ -90,14 +118,40 @@ final class TemplateSet: Sendable {
                 layouts[name] = Layout(
                     name: name, sitePath: sitePath, template: template, parent: parent, values: values,
                     parentLocation: parentLocation)
+                referencesByFile[sitePath] = template.references
             } catch {
                 diagnostics.append(Diagnostic(liquid: error))
+                referencesByFile[sitePath] = .some(nil)
             }
         }
         self.engine = engine
         self.layouts = layouts
-        self.usesFAQItems = usesFAQItems
+        self.includes = includes
+        self.includesFolder = config.includesFolder
+        self.referencesByFile = referencesByFile
+        // A template that does not parse might read it.
+        self.usesFAQItems = referencesByFile.values.contains { references in
+            guard let references else { return true }
+            return references.variables.contains { $0.path.contains("faq_items") }
+        }
         self.diagnostics = diagnostics + Self.layoutCycles(layouts)
+    }
+
+    /// What the layout, include or custom tag file at `sitePath` refers to, from its parsed template: empty for a
+    /// file that does not exist, anything for one that does not parse.
+    func references(ofFile sitePath: String) -> TemplateReferences {
+        if let known = referencesByFile[sitePath] {
+            return known.map(TemplateReferences.init) ?? .anything
+        }
+        // An include named another way (`docs/../nav.html`) or created since: the engine reads and caches it.
+        guard sitePath.hasPrefix(includesFolder + "/") else { return TemplateReferences() }
+        do {
+            return TemplateReferences(
+                try engine.partial(String(sitePath.dropFirst(includesFolder.count + 1))).references)
+        } catch {
+            let missing = error.id == "liquid.missing-partial" || error.id == "liquid.include-outside-root"
+            return missing ? TemplateReferences() : .anything
+        }
     }
 
     /// The chain of layouts for a page's `layout`, innermost first; nil entries are reported by the caller.
@@ -150,19 +204,20 @@ final class TemplateSet: Sendable {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
     }
 
-    /// True when a file in the folder or its subfolders contains `word` (or cannot be read as text).
-    private static func mention(_ word: String, under folder: String, root: URL) -> Bool {
+    /// Paths of the files under the includes folder and its subfolders, hidden ones left out, sorted.
+    private static func includeNames(in folder: String, root: URL) -> [String] {
         let url = root.appendingPathComponent(folder)
-        guard let files = FileManager.default.enumerator(atPath: url.path) else { return false }
+        guard let files = FileManager.default.enumerator(atPath: url.path) else { return [] }
+        var names: [String] = []
         for case let name as String in files {
             var isDirectory: ObjCBool = false
-            let path = url.path + "/" + name
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+            guard !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                FileManager.default.fileExists(atPath: url.path + "/" + name, isDirectory: &isDirectory),
+                !isDirectory.boolValue
             else { continue }
-            guard let data = FileManager.default.contents(atPath: path) else { return true }
-            if String(decoding: data, as: UTF8.self).contains(word) { return true }
+            names.append(name)
         }
-        return false
+        return names.sorted()
     }
 
     private static func read(_ root: URL, _ sitePath: String, into diagnostics: inout [Diagnostic]) -> String? {
@@ -201,6 +256,13 @@ final class EngineBox: @unchecked Sendable {
     }
 }
 
+extension SourceLocation {
+    /// A Liquid position (file, line, column) as a diagnostic's location.
+    init(_ location: LiquidLocation) {
+        self.init(file: location.file, line: max(location.line, 1), column: max(location.column, 1))
+    }
+}
+
 extension Diagnostic {
     /// A Liquid error as a diagnostic, at the file and line Liquid reports, with the include chain.
     init(liquid error: LiquidError) {
@@ -208,6 +270,6 @@ extension Diagnostic {
             .error, error.id, error.message,
             at: SourceLocation(
                 file: error.location.file, line: max(error.location.line, 1), column: max(error.location.column, 1)),
-            includeChain: error.includeChain)
+            includeChain: error.includeChain.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) })
     }
 }

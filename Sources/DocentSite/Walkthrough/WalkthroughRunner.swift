@@ -11,6 +11,8 @@ struct WalkthroughRunner {
     var source: PageSource
     /// The site's includes folder, to place steps that come from an include.
     let includesFolder: String
+    /// The includes the page body names (from its parsed Liquid), where a step the body does not contain is sought.
+    let bodyIncludes: [String]
 
     private var diagnostics: [Diagnostic] = []
     private var nextID = 1
@@ -21,13 +23,14 @@ struct WalkthroughRunner {
 
     init(
         simulation: any WalkthroughSimulation, spec: WalkthroughSpec, page: Page, source: PageSource,
-        includesFolder: String
+        includesFolder: String, bodyIncludes: [String]
     ) {
         self.simulation = simulation
         self.spec = spec
         self.page = page
         self.source = source
         self.includesFolder = includesFolder
+        self.bodyIncludes = bodyIncludes
     }
 
     /// What the runner knows while it goes: the session and the values typed so far (latest last).
@@ -359,7 +362,7 @@ struct WalkthroughRunner {
         let lead = written.lead
         if !lead.isEmpty, !source.lines().contains(where: { $0.contains(lead) }) {
             // A step the page does not contain comes from one of its includes.
-            for name in TemplateReferences(scanning: page.body).includes.sorted() {
+            for name in bodyIncludes {
                 let path = includesFolder + "/" + name
                 guard let data = FileManager.default.contents(atPath: source.root.appendingPathComponent(path).path)
                 else { continue }

@@ -12,6 +12,14 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.messages)")
     }
 
+    @Test func anIncludeThatDoesNotParseIsNotFollowed() throws {
+        let result = try SiteFixture.check([
+            "templates/includes/a.html": "{% include a.html %}{% if %}",
+            "content/x.md": "---\ntitle: X\n---\nText.\n",
+        ])
+        #expect(result.diagnostics("include").isEmpty, "\(result.messages)")
+    }
+
     @Test func anIncludeThatComesBackToItselfIsReportedOnceAtTheClosingCall() throws {
         let result = try SiteFixture.check([
             "templates/includes/a.html": "A\n{% include b.html %}",

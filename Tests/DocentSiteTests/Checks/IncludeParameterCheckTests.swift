@@ -28,6 +28,28 @@ import Testing
         #expect(problems[0].message == "include `box.html` uses `include.id`, but this call does not give `id`")
     }
 
+    @Test func aParameterTestedByCaseIsOptionalAndOnePassedOnIsNeeded() throws {
+        let result = try SiteFixture.check([
+            "templates/includes/card.html":
+                "{% case include.kind %}{% when 'a' %}A{% endcase %}{% include box.html id=include.value %}",
+            "templates/includes/box.html": Self.include,
+            "content/a.md": "---\ntitle: A\n---\n\n  {% include card.html %}\n",
+        ])
+        #expect(
+            result.diagnostics("include").map { "\($0.location!) \($0.message)" } == [
+                "content/a.md:5:3 include `card.html` uses `include.value`, but this call does not give `value`"
+            ], "\(result.messages)")
+    }
+
+    @Test func callsWrittenInsideRawOrACommentAreNotCalls() throws {
+        let result = try SiteFixture.check([
+            "templates/includes/box.html": Self.include,
+            "content/a.md":
+                "---\ntitle: A\n---\n{% raw %}{% include box.html %}{% endraw %}{% comment %}{% include box.html %}{% endcomment %}\n",
+        ])
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+    }
+
     @Test func missingIncludeIsReportedWhileRendering() throws {
         let result = try SiteFixture.check(["content/a.md": "---\ntitle: A\n---\n{% include nope.html %}\n"])
         #expect(result.diagnostics.map(\.id) == ["liquid.missing-partial"])

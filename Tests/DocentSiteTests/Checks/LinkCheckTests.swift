@@ -22,6 +22,18 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.messages)")
     }
 
+    @Test func linksAfterAnIncludeAreReportedAtTheirOwnLinesThroughTheLiquidPass() throws {
+        // The include prints 30 lines, so in the rendered body the first link is nearer the second one's line.
+        let result = try SiteFixture.check([
+            "templates/includes/long.md": String(repeating: "Filler.\n\n", count: 15),
+            "content/guide.md": "---\ntitle: Guide\n---\n{% include long.md %}\n[a](nope.md)\n\n"
+                + String(repeating: "Text.\n\n", count: 5) + "[b](nope.md)\n",
+        ])
+        #expect(
+            result.diagnostics("link").map { "\($0.location!)" } == ["content/guide.md:5:5", "content/guide.md:17:5"],
+            "\(result.messages)")
+    }
+
     @Test func missingPageIsReportedAtTheLinkWithTheClosestName() throws {
         let result = try SiteFixture.check([
             "content/insomnia/sso.md": Self.sso,
