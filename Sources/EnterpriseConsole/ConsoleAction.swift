@@ -95,7 +95,7 @@ enum LabelAliases {
 
     static func targets(of label: String) -> [String] {
         let key = Text.normalized(label)
-        return table.filtered { $0.alias == key }.mapped { $0.label }
+        return table.filtered { Text.equal($0.alias, key) }.mapped { $0.label }
     }
 }
 

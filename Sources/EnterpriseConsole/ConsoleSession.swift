@@ -24,14 +24,15 @@ public struct ConsoleSession: Sendable {
     ///   and Sales, verified kong.com (3 unclaimed accounts) and konghq.com (2); on the organization dashboard.
     /// - `enterprise-member`: the same instance seen by Carol, a licensed member.
     public init(startingState name: String) throws(ConsoleError) {
-        switch Text.normalized(name) {
-        case "enterprise-onboarding":
+        let key = Text.normalized(name)
+        switch key {
+        case _ where Text.equal(key, "enterprise-onboarding"):
             self.init(state: State.scenarioFixture(), userEmail: "alice@kong.com", route: .accountDashboard, name: name)
-        case "enterprise-admin":
+        case _ where Text.equal(key, "enterprise-admin"):
             self.init(
                 state: State.enterpriseAdminFixture(), userEmail: "alice@kong.com", route: .organizationDashboard,
                 name: name)
-        case "enterprise-member":
+        case _ where Text.equal(key, "enterprise-member"):
             self.init(
                 state: State.enterpriseAdminFixture(), userEmail: "carol@kong.com", route: .organizationDashboard,
                 name: name)
@@ -61,7 +62,8 @@ public struct ConsoleSession: Sendable {
     /// The screen the reader sees now.
     public var screen: Screen {
         var screen = build()
-        screen.messages = flash + screen.messages.filtered { !flash.contains($0) }
+        screen.messages =
+            flash + screen.messages.filtered { message in !flash.containsWhere { $0.isSame(as: message) } }
         screen.download = download
         return screen
     }
@@ -135,14 +137,16 @@ extension ConsoleSession {
             }
         }
         if case .click(_, let row, let section) = action {
-            if let row { matches = matches.filtered { Text.normalized($0.row ?? "") == Text.normalized(row) } }
+            if let row {
+                matches = matches.filtered { Text.equal(Text.normalized($0.row ?? ""), Text.normalized(row)) }
+            }
             if let section {
-                matches = matches.filtered { Text.normalized($0.section ?? "") == Text.normalized(section) }
+                matches = matches.filtered { Text.equal(Text.normalized($0.section ?? ""), Text.normalized(section)) }
             }
         }
         if matches.isEmpty, case .navigate(let label) = action {
             let title = Text.normalized(screen.title)
-            if Text.normalized(label) == title || LabelAliases.targets(of: label).contains(title) {
+            if Text.equal(Text.normalized(label), title) || LabelAliases.targets(of: label).containsText(title) {
                 return (Control(.link, screen.title, intent: .stay), "")
             }
         }
@@ -167,10 +171,11 @@ extension ConsoleSession {
         switch action {
         case .fill(_, let value): return (control, value)
         case .toggle(_, let on):
-            let next = on ?? (control.value != "on")
+            let next = on ?? (!Text.equal(control.value, "on"))
             return (control, next ? "on" : "off")
         case .select(_, let option):
-            guard let chosen = control.options.firstWhere({ Text.normalized($0) == Text.normalized(option) }) else {
+            guard let chosen = control.options.firstWhere({ Text.equal(Text.normalized($0), Text.normalized(option)) })
+            else {
                 throw error(
                     .invalidOption,
                     "\"\(control.label)\" has no option \"\(option)\". Options: \(control.options.joined(separator: ", ")).",
@@ -185,7 +190,7 @@ extension ConsoleSession {
 
     func candidates(_ label: String, verb: ActionVerb, on screen: Screen) -> [Control] {
         let key = Text.normalized(label)
-        return screen.controls.filtered { $0.kind.verb == verb && Text.normalized($0.label) == key }
+        return screen.controls.filtered { $0.kind.verb == verb && Text.equal(Text.normalized($0.label), key) }
     }
 
     @inline(never)

@@ -14,11 +14,13 @@ public enum JSON: Equatable, Sendable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return Text.equal(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
             guard a.count == b.count else { return false }
-            for index in a.indices where a[index].0 != b[index].0 || a[index].1 != b[index].1 { return false }
+            for index in a.indices where !Text.equal(a[index].0, b[index].0) || a[index].1 != b[index].1 {
+                return false
+            }
             return true
         default: return false
         }
@@ -26,7 +28,7 @@ public enum JSON: Equatable, Sendable {
 
     public subscript(key: String) -> JSON? {
         guard case .object(let pairs) = self else { return nil }
-        return pairs.firstWhere { $0.0 == key }?.1
+        return pairs.firstWhere { Text.equal($0.0, key) }?.1
     }
 
     public var stringValue: String? {

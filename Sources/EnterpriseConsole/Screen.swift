@@ -31,16 +31,18 @@ public struct Screen: Equatable, Sendable {
     /// Every control label, in screen order, without repeats.
     public var labels: [String] {
         var result: [String] = []
-        for control in controls where !result.contains(control.label) { result.append(control.label) }
+        for control in controls where !result.containsText(control.label) { result.append(control.label) }
         return result
     }
 
     public func control(_ label: String, row: String? = nil) -> Control? {
         let key = Text.normalized(label)
-        return controls.firstWhere { Text.normalized($0.label) == key && (row == nil || $0.row == row) }
+        return controls.firstWhere {
+            Text.equal(Text.normalized($0.label), key) && (row == nil || Text.equal($0.row, row))
+        }
     }
 
-    public func table(_ title: String) -> Table? { tables.firstWhere { $0.title == title } }
+    public func table(_ title: String) -> Table? { tables.firstWhere { Text.equal($0.title, title) } }
 }
 
 /// A titled block of text lines.
@@ -69,6 +71,9 @@ public struct Message: Equatable, Sendable {
     }
     public var kind: Kind
     public var text: String
+
+    /// The same kind and text, compared by bytes (see String+Bytes.swift).
+    public func isSame(as other: Message) -> Bool { kind == other.kind && Text.equal(text, other.text) }
 }
 
 public struct Download: Equatable, Sendable {

@@ -63,6 +63,8 @@ extension ConsoleSession {
     /// (ORG-4 allows duplicate names), so every row's controls stay addressable.
     @inline(never)
     static func rowNames(_ orgs: [Organization]) -> [String] {
-        orgs.mapped { org in orgs.filtered { $0.name == org.name }.count > 1 ? "\(org.name) (\(org.id))" : org.name }
+        orgs.mapped { org in
+            orgs.filtered { Text.equal($0.name, org.name) }.count > 1 ? "\(org.name) (\(org.id))" : org.name
+        }
     }
 }

@@ -8,7 +8,7 @@ extension State {
             ("platform", .string(platform.rawName)),
             (
                 "environment",
-                .object(environment.keys.sortedStably(by: <).mapped { ($0, .string(environment[$0] ?? "")) })
+                .object(environment.keys.sortedStably(by: Text.less).mapped { ($0, .string(environment[$0] ?? "")) })
             ),
             ("users", .array(users.mapped { $0.json })),
             ("activationCodes", .array(activationCodes.mapped { $0.json })),
