@@ -1,9 +1,10 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// What each intent does. Domain refusals propagate as `DomainError`.
 extension ConsoleSession {
-    mutating func execute(_ control: Control, argument: String) throws(DomainError) {
-        switch control.intent {
+    mutating func execute(_ intent: Intent, argument: String) throws(DomainError) {
+        switch intent {
         case .go(let route): go(route)
         case .stay: break
         case .field(let key):

@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Where the reader is in the console.
 enum Route: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Account dashboard, activation code entry, organization dashboard, new organization form (SEED-000).
 extension ConsoleSession {

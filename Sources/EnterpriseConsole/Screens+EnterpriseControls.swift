@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Enterprise Controls: Teams, Licenses, Domains, Storage, SSO, SCIM and Co-owners (seed 002, DEV-onb).
 extension ConsoleSession {

@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// The organization setup page behind Manage Organization: members, invitations, invite control, projects, EE SSO.
 extension ConsoleSession {

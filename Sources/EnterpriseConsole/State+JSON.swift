@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Hand-written JSON for the domain state (arrays in creation order; environment keys sorted).
 extension State {

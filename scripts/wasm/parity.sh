@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="${WASM_OUT:-.build-wasm}"
 stale() {
-    [[ ! -f "$1" ]] || [[ -n "$(find Sources/EnterpriseDomain Sources/EnterpriseConsole Sources/ConsoleWasm Sources/CConsoleShim scripts/wasm/build.sh -newer "$1" -type f | head -1)" ]]
+    [[ ! -f "$1" ]] || [[ -n "$(find Sources/WalkthroughContract Sources/EnterpriseDomain Sources/EnterpriseConsole Sources/ConsoleWasm Sources/CConsoleShim scripts/wasm/build.sh -newer "$1" -type f | head -1)" ]]
 }
 if stale "$out/ConsoleWasm.wasm"; then scripts/wasm/build.sh; fi
 if stale "$out/ConsoleWasmTesting.wasm"; then scripts/wasm/build.sh --testing; fi

@@ -1,5 +1,6 @@
 import DocentMarkdown
 import Foundation
+import WalkthroughContract
 
 /// A picture a guide shows at a walkthrough step, made from the simulation: the step's screen as a standalone
 /// HTML page styled by the site's CSS, which `docent screenshots` renders in headless Chromium at a fixed size.
@@ -52,7 +53,9 @@ public enum Screenshots {
     }
 
     /// The page Chromium photographs: the screen alone, with the site's console styles.
-    static func document(_ screen: SimulationScreen, highlight: StepAction?, css: String, title: String) -> String {
+    static func document(_ screen: WalkthroughScreen, highlight: WalkthroughAction?, css: String, title: String)
+        -> String
+    {
         var out = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
         out += HTMLEscaping.escape(title) + "</title>\n<style>\n" + css
         out += "\nbody.docent-screenshot{margin:0;padding:16px;background:#fff}\n</style></head>\n"
