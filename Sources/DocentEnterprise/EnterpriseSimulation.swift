@@ -6,9 +6,19 @@ import EnterpriseConsole
 public struct EnterpriseSimulation: WalkthroughSimulation {
     public init() {}
 
+    public var name: String { "Insomnia" }
+
     public var startingStates: [String] { ConsoleSession.startingStates }
 
     public var wasmPath: String { "assets/vendor/ConsoleWasm.wasm" }
+
+    /// The console's screens are styled by assets/css/walkthrough.css.
+    public var stylesheets: [String] { ["css/walkthrough.css"] }
+
+    /// Insomnia's guides say `From Insomnia **Enterprise Controls**`, `in the sidebar` and `after submitting it`.
+    public var vocabulary: SimulationVocabulary {
+        SimulationVocabulary(productNames: ["insomnia"], sections: ["sidebar": "Sidebar"], submitLabels: ["Submit"])
+    }
 
     public func start(_ state: String) throws(SimulationError) -> any SimulationSession {
         do {

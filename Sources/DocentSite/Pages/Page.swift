@@ -2,13 +2,13 @@ import Liquid
 
 /// A page of the site after loading: where it comes from, where it goes, its front matter and its body.
 public struct Page: Sendable {
-    /// Path relative to the site root ("content/insomnia/sso.md"): what diagnostics name.
+    /// Path relative to the site root ("content/guides/sso.md"): what diagnostics name.
     public var sitePath: String
-    /// Path inside the content folder ("insomnia/sso.md"): what `.md` links and `page.path` use.
+    /// Path inside the content folder ("guides/sso.md"): what `.md` links and `page.path` use.
     public var contentPath: String
-    /// The page's URL without the site's baseurl ("/insomnia/sso/", "/404.html").
+    /// The page's URL without the site's baseurl ("/guides/sso/", "/404.html").
     public var url: String
-    /// The file written ("insomnia/sso/index.html").
+    /// The file written ("guides/sso/index.html").
     public var outputPath: String
     public var meta: PageMeta
     public var frontMatter: YAMLData

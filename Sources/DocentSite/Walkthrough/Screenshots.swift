@@ -7,12 +7,12 @@ import WalkthroughContract
 /// Its fingerprint (of that page and the size) is recorded when the picture is written, so `docent check` can
 /// tell when the walkthrough has moved on and the picture is stale.
 public struct Screenshot: Sendable, Equatable {
-    /// The image file, relative to the site root (`assets/images/enterprise_step1.jpg`).
+    /// The image file, relative to the site root (`assets/images/onboarding_step1.jpg`).
     public var file: String
     /// The guide that shows it, and the step.
     public var page: String
     public var stepID: String
-    /// As written in the guide (`../assets/images/enterprise_step1.jpg`), to find it in the source.
+    /// As written in the guide (`../assets/images/onboarding_step1.jpg`), to find it in the source.
     public var source: String
     public var html: String
     public var fingerprint: String
@@ -26,11 +26,15 @@ public enum Screenshots {
 
     /// Every picture the site's walkthroughs show, in page and step order.
     public static func plan(_ pages: [RenderedPage], root: URL, config: SiteConfig) -> [Screenshot] {
-        let css = stylesheet(root: root, config: config)
+        var styles: [[String]: String] = [:]
         var shots: [Screenshot] = []
         var seen: Set<String> = []
         for rendered in pages {
             guard let run = rendered.walkthrough else { continue }
+            let css =
+                styles[run.stylesheets]
+                ?? stylesheet(root: root, config: config, simulationStylesheets: run.stylesheets)
+            styles[run.stylesheets] = css
             for step in run.allSteps {
                 guard let screen = step.screen else { continue }
                 // Only files inside the site: an image that resolves outside it is `image.missing`, not ours.
@@ -65,10 +69,10 @@ public enum Screenshots {
         return out
     }
 
-    /// The site's stylesheet and the console's, when the site has them.
-    static func stylesheet(root: URL, config: SiteConfig) -> String {
+    /// The site's stylesheet and the simulation's, when the site has them.
+    static func stylesheet(root: URL, config: SiteConfig, simulationStylesheets: [String]) -> String {
         let folder = config.staticFolders.first?.source ?? "assets"
-        return ["css/docent.css", "css/walkthrough.css"].compactMap { name in
+        return (["css/docent.css"] + simulationStylesheets).compactMap { name in
             FileManager.default.contents(atPath: root.appendingPathComponent(folder + "/" + name).path)
                 .map { String(decoding: $0, as: UTF8.self) }
         }.joined(separator: "\n")

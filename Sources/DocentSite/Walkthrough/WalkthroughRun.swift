@@ -13,7 +13,7 @@ public struct WalkthroughStep: Sendable {
     public var id: String
     public var text: String
     public var kind: Kind
-    /// Screens the step goes through before its action (`From **Enterprise Controls**, click **Domains**`).
+    /// Screens the step goes through before its action (`From **Settings**, click **Domains**`).
     public var before: [WalkthroughAction] = []
     /// The label of the field whose value names the row (`Manage Organization` next to what was typed in
     /// `Name`), so the page can follow a reader who typed their own name.
@@ -45,6 +45,8 @@ public struct WalkthroughProcedure: Sendable {
 public struct WalkthroughRun: Sendable {
     public var spec: WalkthroughSpec
     public var wasmPath: String
+    /// The simulation's stylesheets, relative to the site's static folder (for the screenshots).
+    public var stylesheets: [String] = []
     public var procedures: [WalkthroughProcedure]
     /// Steps of the branches off the main path, each branch run from where it starts.
     public var branchSteps: [WalkthroughStep]

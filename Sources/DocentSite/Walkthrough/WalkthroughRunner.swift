@@ -40,7 +40,8 @@ struct WalkthroughRunner {
 
     mutating func run(_ lists: [WrittenList]) -> WalkthroughRun {
         var run = WalkthroughRun(
-            spec: spec, wasmPath: simulation.wasmPath, procedures: [], branchSteps: [], diagnostics: [])
+            spec: spec, wasmPath: simulation.wasmPath, stylesheets: simulation.stylesheets, procedures: [],
+            branchSteps: [], diagnostics: [])
         let tasks: [(String, [WrittenEntry])] =
             spec.restartEachList
             ? lists.map { ($0.heading ?? page.title, $0.entries) }
@@ -101,7 +102,7 @@ struct WalkthroughRunner {
     }
 
     private mutating func step(_ written: WrittenStep, _ progress: inout Progress, branch: String?) -> WalkthroughStep {
-        let reading = StepReading(written)
+        let reading = StepReading(written, vocabulary: simulation.vocabulary)
         var result = WalkthroughStep(
             id: "wt-\(nextID)", text: written.text, kind: .narrative, location: location(of: written, needle: nil),
             screen: screen(progress), images: written.images, branch: branch, path: written.path)
@@ -201,7 +202,8 @@ struct WalkthroughRunner {
     ) -> WalkthroughAction? {
         var label = reading.target
         if label == nil, verb == .submit {
-            label = screen.controls.first { StepText.normalized($0.label) == "submit" }?.label
+            let submits = simulation.vocabulary.submitLabels.map(StepText.normalized)
+            label = screen.controls.first { submits.contains(StepText.normalized($0.label)) }?.label
         }
         if label == nil { label = inputControl(for: written, on: screen) }
         guard let label else {
