@@ -69,7 +69,7 @@ wasm: deps
 wasm-size: .build-wasm/ConsoleWasm.wasm
 	WASM_STRICT_SIZE=1 scripts/wasm/build.sh --size
 
-# EnterpriseDomain and EnterpriseConsole still compile for wasm32-unknown-none-wasm (stdlib only).
+# WalkthroughContract, EnterpriseDomain and EnterpriseConsole still compile for wasm32-unknown-none-wasm (stdlib only).
 wasm-check:
 	scripts/wasm/check.sh
 
