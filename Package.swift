@@ -57,7 +57,7 @@ let package = Package(
             swiftSettings: releaseSpeed
         ),
         // The simulation we ship, plugged into DocentSite's walkthrough interface.
-        .target(name: "DocentEnterprise", dependencies: ["DocentSite", "EnterpriseConsole"]),
+        .target(name: "DocentEnterprise", dependencies: ["DocentSite", "EnterpriseConsole", "WalkthroughContract"]),
         // The preview server: Hummingbird, live reload over Server-Sent Events, file watching, error overlay.
         .target(
             name: "DocentPreview",

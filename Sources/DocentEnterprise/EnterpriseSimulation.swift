@@ -1,5 +1,6 @@
 import DocentSite
 import EnterpriseConsole
+import WalkthroughContract
 
 /// The simulation Docent ships: the Insomnia Enterprise admin console, natively. The page runs the same console
 /// as `ConsoleWasm.wasm`, so a walkthrough checked here behaves the same in the reader's browser.
@@ -32,11 +33,11 @@ public struct EnterpriseSimulation: WalkthroughSimulation {
 struct EnterpriseSimulationSession: SimulationSession {
     var console: ConsoleSession
 
-    var screenJSON: String { console.screenJSON() }
+    var screen: WalkthroughScreen { console.screen.view }
 
-    mutating func perform(_ actionJSON: String) throws(SimulationError) {
+    mutating func perform(_ action: WalkthroughAction) throws(SimulationError) {
         do {
-            try console.perform(try ConsoleAction.parse(actionJSON))
+            try console.perform(action)
         } catch {
             throw SimulationError(error)
         }

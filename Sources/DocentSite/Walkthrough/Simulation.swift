@@ -1,3 +1,5 @@
+import WalkthroughContract
+
 /// What a walkthrough talks to: a simulated product that starts in a named state, performs actions addressed by
 /// the labels a guide uses, and shows its current screen as JSON (the walkthrough contract's `WalkthroughScreen`).
 /// Docent stays product-neutral: the simulation is plugged in where the command-line tool is put together, and
@@ -40,12 +42,12 @@ public struct SimulationVocabulary: Sendable, Equatable {
     }
 }
 
-/// One running simulation.
+/// One running simulation, spoken to in the walkthrough contract's types (its WebAssembly build speaks their JSON).
 public protocol SimulationSession: Sendable {
-    /// The current screen, as the simulation's JSON (title, breadcrumbs, sections, tables, controls…).
-    var screenJSON: String { get }
-    /// Performs an action given as JSON (`{"click":"Save"}`, `{"fill":"Name","value":"Cargo"}`…).
-    mutating func perform(_ actionJSON: String) throws(SimulationError)
+    /// The current screen (title, breadcrumbs, sections, tables, controls…).
+    var screen: WalkthroughScreen { get }
+    /// Performs an action (`.click(label: "Save")`, `.fill(label: "Name", value: "Cargo")`…).
+    mutating func perform(_ action: WalkthroughAction) throws(SimulationError)
 }
 
 /// A refusal from the simulation: no such control, a disabled one, or a rule of the product.

@@ -151,7 +151,7 @@ struct WalkthroughRunner {
                 _ = attempt(action, written, &progress, needle: target)
             } else {
                 var trial = progress.session
-                if (try? trial.perform(action.jsonText)) != nil {
+                if (try? trial.perform(action)) != nil {
                     progress.session = trial
                     result.kind = .action(action)
                 } else {
@@ -277,7 +277,7 @@ struct WalkthroughRunner {
         _ action: WalkthroughAction, _ written: WrittenStep, _ progress: inout Progress, needle: String?
     ) -> Bool {
         do {
-            try progress.session.perform(action.jsonText)
+            try progress.session.perform(action)
             return true
         } catch {
             progress.failed = true
@@ -336,7 +336,7 @@ struct WalkthroughRunner {
     }
 
     private func screen(_ progress: Progress) -> WalkthroughScreen? {
-        WalkthroughScreen(jsonText: progress.session.screenJSON)
+        progress.session.screen
     }
 
     private func trail(_ screen: WalkthroughScreen) -> String {
