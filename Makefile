@@ -43,7 +43,7 @@ assets/vendor/highlight.min.js: | deps
 	mkdir -p assets/vendor && cp /usr/share/javascript/highlight.js/highlight.min.js $@
 
 # The console for walkthrough pages, built from the Swift sources when they are newer, copied likewise.
-WASM_SOURCES := $(wildcard Sources/EnterpriseDomain/*.swift Sources/EnterpriseConsole/*.swift \
+WASM_SOURCES := $(wildcard Sources/WalkthroughContract/*.swift Sources/EnterpriseDomain/*.swift Sources/EnterpriseConsole/*.swift \
 	Sources/ConsoleWasm/*.swift Sources/CConsoleShim/*.c Sources/CConsoleShim/include/*.h) scripts/wasm/build.sh
 .build-wasm/ConsoleWasm.wasm: $(WASM_SOURCES) | deps
 	scripts/wasm/build.sh
@@ -78,7 +78,7 @@ wasm: deps
 wasm-size: .build-wasm/ConsoleWasm.wasm
 	WASM_STRICT_SIZE=1 scripts/wasm/build.sh --size
 
-# EnterpriseDomain and EnterpriseConsole still compile for wasm32-unknown-none-wasm (stdlib only).
+# WalkthroughContract, EnterpriseDomain and EnterpriseConsole still compile for wasm32-unknown-none-wasm (stdlib only).
 wasm-check:
 	scripts/wasm/check.sh
 

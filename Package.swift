@@ -41,18 +41,21 @@ let package = Package(
         // The Liquid template engine: stdlib + Foundation only, usable on its own.
         .target(name: "Liquid", swiftSettings: releaseSpeed),
 
+        // The walkthrough contract: screen, control, action and the rule that says whether an action did a step.
+        // Stdlib only: compiled natively (DocentSite, the console) and into the wasm (the page judges with it).
+        .target(name: "WalkthroughContract"),
         // The simulated product: stdlib only (also compiled with Embedded Swift for wasm).
         .target(name: "EnterpriseDomain"),
-        .target(name: "EnterpriseConsole", dependencies: ["EnterpriseDomain"]),
+        .target(name: "EnterpriseConsole", dependencies: ["EnterpriseDomain", "WalkthroughContract"]),
 
         // The site: config, pages, rendering pipeline, checks, output sinks.
         .target(
             name: "DocentSite",
-            dependencies: ["DocentMarkdown", "Liquid", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DocentMarkdown", "Liquid", "WalkthroughContract", .product(name: "Yams", package: "Yams")],
             swiftSettings: releaseSpeed
         ),
         // The simulation we ship, plugged into DocentSite's walkthrough interface.
-        .target(name: "DocentEnterprise", dependencies: ["DocentSite", "EnterpriseConsole"]),
+        .target(name: "DocentEnterprise", dependencies: ["DocentSite", "EnterpriseConsole", "WalkthroughContract"]),
         // The preview server: Hummingbird, live reload over Server-Sent Events, file watching, error overlay.
         .target(
             name: "DocentPreview",
@@ -95,7 +98,8 @@ let package = Package(
             // The golden --help texts, read from the source tree.
             exclude: ["Golden"]),
         .testTarget(name: "EnterpriseDomainTests", dependencies: ["EnterpriseDomain"]),
-        .testTarget(name: "EnterpriseConsoleTests", dependencies: ["EnterpriseConsole"]),
+        .testTarget(name: "EnterpriseConsoleTests", dependencies: ["EnterpriseConsole", "WalkthroughContract"]),
+        .testTarget(name: "WalkthroughContractTests", dependencies: ["WalkthroughContract"]),
         .testTarget(
             name: "WalkthroughTests",
             dependencies: ["DocentSite", "DocentEnterprise", "DocentCommands", "DocentPreview"]),

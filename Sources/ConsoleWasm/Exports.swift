@@ -1,4 +1,5 @@
 import EnterpriseConsole
+import WalkthroughContract
 
 // The functions the page calls. Strings cross linear memory as UTF-8: JavaScript allocates with
 // `console_alloc`, writes the bytes, passes (pointer, length); every call leaves its JSON answer in a result
@@ -121,6 +122,16 @@ public func consoleFork(_ handle: Int32) -> Int32 {
         return 0
     }
     return store(current)
+}
+
+/// Asks the walkthrough rule a question about the session's current screen: did this action do the step, does the screen show what a step expects, which controls does an
+/// action address, is a step already set (see WalkthroughRule+JSON.swift). Returns 1 when the answer is yes; the
+/// result is the answer's JSON. The page judges a reader's action with this, the same code `docent check` runs.
+@_expose(wasm, "walkthrough_judge")
+public func walkthroughJudge(_ handle: Int32, _ pointer: Int32, _ length: Int32) -> Int32 {
+    let judged = WalkthroughRule.judge(question: input(pointer, length), on: session(handle)?.screen.view)
+    _ = answer(judged.text)
+    return judged["answer"]?.boolValue == true ? 1 : 0
 }
 
 @_expose(wasm, "console_close")

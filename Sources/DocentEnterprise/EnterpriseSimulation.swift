@@ -1,14 +1,25 @@
 import DocentSite
 import EnterpriseConsole
+import WalkthroughContract
 
 /// The simulation Docent ships: the Insomnia Enterprise admin console, natively. The page runs the same console
 /// as `ConsoleWasm.wasm`, so a walkthrough checked here behaves the same in the reader's browser.
 public struct EnterpriseSimulation: WalkthroughSimulation {
     public init() {}
 
+    public var name: String { "Insomnia" }
+
     public var startingStates: [String] { ConsoleSession.startingStates }
 
     public var wasmPath: String { "assets/vendor/ConsoleWasm.wasm" }
+
+    /// The console's screens are styled by assets/css/walkthrough.css.
+    public var stylesheets: [String] { ["css/walkthrough.css"] }
+
+    /// Insomnia's guides say `From Insomnia **Enterprise Controls**`, `in the sidebar` and `after submitting it`.
+    public var vocabulary: SimulationVocabulary {
+        SimulationVocabulary(productNames: ["insomnia"], sections: ["sidebar": "Sidebar"], submitLabels: ["Submit"])
+    }
 
     public func start(_ state: String) throws(SimulationError) -> any SimulationSession {
         do {
@@ -22,11 +33,11 @@ public struct EnterpriseSimulation: WalkthroughSimulation {
 struct EnterpriseSimulationSession: SimulationSession {
     var console: ConsoleSession
 
-    var screenJSON: String { console.screenJSON() }
+    var screen: WalkthroughScreen { console.screen.view }
 
-    mutating func perform(_ actionJSON: String) throws(SimulationError) {
+    mutating func perform(_ action: WalkthroughAction) throws(SimulationError) {
         do {
-            try console.perform(try ConsoleAction.parse(actionJSON))
+            try console.perform(action)
         } catch {
             throw SimulationError(error)
         }

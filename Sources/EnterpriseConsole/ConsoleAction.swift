@@ -1,49 +1,13 @@
 import EnterpriseDomain
+import WalkthroughContract
 
-/// What a reader or a test does, addressed by the label a guide uses.
-public enum ConsoleAction: Equatable, Sendable {
-    case click(label: String, row: String? = nil, section: String? = nil)
-    /// An empty label means "the only text field on this screen".
-    case fill(label: String, value: String)
-    /// `on: nil` flips the toggle.
-    case toggle(label: String, on: Bool? = nil)
-    case select(label: String, option: String)
-    /// Follows a link or button by its label (sidebar entries, tabs, breadcrumbs).
-    case navigate(label: String)
+/// What a reader or a test does, addressed by the label a guide uses: the walkthrough contract's action.
+public typealias ConsoleAction = WalkthroughAction
 
-    public var label: String {
-        switch self {
-        case .click(let label, _, _), .fill(let label, _), .toggle(let label, _), .select(let label, _),
-            .navigate(let label):
-            label
-        }
-    }
-
-    var verb: ActionVerb {
-        switch self {
-        case .click, .navigate: .click
-        case .fill: .fill
-        case .toggle: .toggle
-        case .select: .select
-        }
-    }
-
+extension WalkthroughAction {
     /// `{"click":"Manage Organization","row":"Cargo"}`, `{"fill":"Activation code","value":"ENT-100"}`,
     /// `{"toggle":"Enable","on":true}`, `{"select":"Role","option":"Admin"}`, `{"navigate":"Licenses"}`.
-    public static func parse(_ json: JSON) -> ConsoleAction? {
-        if let label = json["click"]?.stringValue {
-            return .click(label: label, row: json["row"]?.stringValue, section: json["section"]?.stringValue)
-        }
-        if let label = json["fill"]?.stringValue, let value = json["value"]?.stringValue {
-            return .fill(label: label, value: value)
-        }
-        if let label = json["toggle"]?.stringValue { return .toggle(label: label, on: json["on"]?.boolValue) }
-        if let label = json["select"]?.stringValue, let option = json["option"]?.stringValue {
-            return .select(label: label, option: option)
-        }
-        if let label = json["navigate"]?.stringValue { return .navigate(label: label) }
-        return nil
-    }
+    public static func parse(_ json: JSON) -> ConsoleAction? { ConsoleAction(json: json) }
 
     public static func parse(_ text: String) throws(ConsoleError) -> ConsoleAction {
         let json: JSON
@@ -52,29 +16,12 @@ public enum ConsoleAction: Equatable, Sendable {
         } catch {
             throw ConsoleError(kind: .invalidAction, message: "Invalid action JSON: \(error.message)")
         }
-        guard let action = parse(json) else {
+        guard let action = ConsoleAction(json: json) else {
             throw ConsoleError(
                 kind: .invalidAction,
                 message: "An action needs one of click, fill (+value), toggle, select (+option) or navigate.")
         }
         return action
-    }
-
-    public var json: JSON {
-        switch self {
-        case .click(let label, let row, let section):
-            var pairs: [(String, JSON)] = [("click", .string(label))]
-            if let row { pairs.append(("row", .string(row))) }
-            if let section { pairs.append(("section", .string(section))) }
-            return .object(pairs)
-        case .fill(let label, let value): return .object([("fill", .string(label)), ("value", .string(value))])
-        case .toggle(let label, let on):
-            var pairs: [(String, JSON)] = [("toggle", .string(label))]
-            if let on { pairs.append(("on", .bool(on))) }
-            return .object(pairs)
-        case .select(let label, let option): return .object([("select", .string(label)), ("option", .string(option))])
-        case .navigate(let label): return .object([("navigate", .string(label))])
-        }
     }
 }
 
@@ -95,7 +42,7 @@ enum LabelAliases {
 
     static func targets(of label: String) -> [String] {
         let key = Text.normalized(label)
-        return table.filtered { $0.alias == key }.mapped { $0.label }
+        return table.filtered { Text.equal($0.alias, key) }.mapped { $0.label }
     }
 }
 

@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Runs a scripted walk through the console and records every screen: the format the parity test compares
 /// between the native build and the WebAssembly build.

@@ -1,14 +1,15 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// What each intent does. Domain refusals propagate as `DomainError`.
 extension ConsoleSession {
-    mutating func execute(_ control: Control, argument: String) throws(DomainError) {
-        switch control.intent {
+    mutating func execute(_ intent: Intent, argument: String) throws(DomainError) {
+        switch intent {
         case .go(let route): go(route)
         case .stay: break
         case .field(let key):
             drafts[key] = argument
-            if key == DraftKey.activationCode { refreshPreview() }
+            if Text.equal(key, DraftKey.activationCode) { refreshPreview() }
         case .choice(let key): drafts[key] = argument
         case .draftToggle(let key): drafts[key] = argument
         case .info(let text): show(.info, text)
@@ -46,7 +47,7 @@ extension ConsoleSession {
             if !success.isEmpty { show(.success, success) }
         case .invite(let target):
             let emails = draft(DraftKey.inviteEmails)
-            let role: OrgRole = draft(DraftKey.inviteRole) == "Admin" ? .admin : .member
+            let role: OrgRole = Text.equal(draft(DraftKey.inviteRole), "Admin") ? .admin : .member
             let events = try run(.invite(emails: [emails], to: target, role: role))
             drafts[DraftKey.inviteEmails] = nil
             let sent = events.filtered {
@@ -59,10 +60,10 @@ extension ConsoleSession {
         case .inviteControl(let org):
             let control: InviteControl
             switch argument {
-            case "Only verified domains": control = .verifiedOnly
-            case "Custom domains":
+            case _ where Text.equal(argument, "Only verified domains"): control = .verifiedOnly
+            case _ where Text.equal(argument, "Custom domains"):
                 control = .custom(Text.split(draft(DraftKey.customDomains), UInt8(ascii: ",")))
-            case "Invites disabled": control = .disabled
+            case _ where Text.equal(argument, "Invites disabled"): control = .disabled
             default: control = .allDomains
             }
             try run(.setInviteControl(org: org, control))
@@ -82,7 +83,11 @@ extension ConsoleSession {
                 show(.success, "Team \(name) created.")
             }
         case .linkTeam(let team):
-            guard let org = state.orgs.firstWhere({ $0.name == argument && $0.instanceID == administeredID }) else {
+            guard
+                let org = state.orgs.firstWhere({
+                    Text.equal($0.name, argument) && Text.equal($0.instanceID, administeredID)
+                })
+            else {
                 throw .notFound("organization \(argument)")
             }
             try run(.linkTeam(team, org: org.id))
@@ -95,7 +100,7 @@ extension ConsoleSession {
             go(.teams)
             show(.success, "Team deleted. Members keep access they have through another team.")
         case .downloadReport(let instance):
-            let period = ConsoleSession.reportPeriods.indexWhere { $0 == draft(DraftKey.reportPeriod) } ?? 0
+            let period = ConsoleSession.reportPeriods.indexWhere { Text.equal($0, draft(DraftKey.reportPeriod)) } ?? 0
             let days = period == 0 ? nil : State.reportPeriods[period - 1]
             let csv = state.activityReportCSV(instance, on: state.today, lastDays: days)
             download = Download(filename: "last-active-\(state.today.iso).csv", mediaType: "text/csv", content: csv)
@@ -106,13 +111,13 @@ extension ConsoleSession {
             show(.success, "Downloaded \(filename).")
         case .createDomain:
             let method: VerificationMethod =
-                draft(DraftKey.verifyUsing) == VerificationMethod.rootDomainRecord.displayName
+                Text.equal(draft(DraftKey.verifyUsing), VerificationMethod.rootDomainRecord.displayName)
                 ? .rootDomainRecord : .uniqueRecord
             let name = Text.lowercased(Text.trimmed(draft(DraftKey.domainName)))
             try run(.createDomain(name: name, method: method))
             go(.domain(name))
         case .domainFlag(let name, let flag):
-            let on = argument == "on"
+            let on = Text.equal(argument, "on")
             switch flag {
             case .txtConfirmed:
                 if on { try run(.confirmTXTRecordAdded(domain: name)) }
@@ -133,21 +138,22 @@ extension ConsoleSession {
             go(.storage)
             show(.success, "Storage rules saved.")
         case .createSSOConnection:
-            let type: SSOType = draft(DraftKey.connectionType) == "OIDC" ? .oidc : .saml
+            let type: SSOType = Text.equal(draft(DraftKey.connectionType), "OIDC") ? .oidc : .saml
             let events = try run(.createSSOConnection(domain: draft(DraftKey.ssoDomain), type: type))
             go(.sso)
             if case .ssoConnectionCreated(let message) = events.first {
                 show(.success, message)
             }
-        case .ssoEnabled: try run(.setSSOEnabled(argument == "on"))
+        case .ssoEnabled: try run(.setSSOEnabled(Text.equal(argument, "on")))
         case .scimBearerToken:
-            guard argument == "on" else {
+            guard Text.equal(argument, "on") else {
                 show(.info, "Simulated: turning SCIM off is not modelled.")
                 return
             }
             let expiry =
-                SCIMTokenExpiry.allCases.firstWhere { $0.displayName == draft(DraftKey.tokenExpiry) } ?? .days30
-            let refresh: SCIMRefreshMode = draft(DraftKey.refreshMode) == "Automatic" ? .automatic : .manual
+                SCIMTokenExpiry.allCases.firstWhere { Text.equal($0.displayName, draft(DraftKey.tokenExpiry)) }
+                ?? .days30
+            let refresh: SCIMRefreshMode = Text.equal(draft(DraftKey.refreshMode), "Automatic") ? .automatic : .manual
             let events = try run(.enableSCIM(expiry: expiry, refresh: refresh))
             if case .scimEnabled(let token, _) = events.first {
                 show(.success, "Copy your bearer token now. It is shown only once: \(token)")
@@ -167,7 +173,7 @@ extension ConsoleSession {
             try run(delete ? .scimDeleteTeam(name: name) : .scimProvisionTeam(name: name, emails: emails))
             show(.success, delete ? "Deleted team \(name)." : "Provisioned team \(name).")
         case .addCoOwner:
-            let role: AccountRole = draft(DraftKey.coOwnerRole) == "Billing-only" ? .billingOnly : .coOwner
+            let role: AccountRole = Text.equal(draft(DraftKey.coOwnerRole), "Billing-only") ? .billingOnly : .coOwner
             try run(.addCoOwner(email: draft(DraftKey.coOwnerEmail), role: role))
             show(.success, "\(role.displayName) added.")
         case .advanceClock(let days):
@@ -186,7 +192,7 @@ extension ConsoleSession {
 
     func toggleDraft(_ key: String, _ fallback: Bool) -> Bool {
         guard let value = drafts[key] else { return fallback }
-        return value == "on"
+        return Text.equal(value, "on")
     }
 
     func currentRules(_ scope: StorageScope) -> StorageRules {
@@ -195,7 +201,8 @@ extension ConsoleSession {
         case .personalWorkspaces: return instance.storage.personalWorkspace
         case .organizations: return instance.storage.orgDefault
         case .organization(let org), .resetOrganization(let org):
-            return instance.storage.overrides.firstWhere { $0.orgID == org }?.rules ?? instance.storage.orgDefault
+            return instance.storage.overrides.firstWhere { Text.equal($0.orgID, org) }?.rules
+                ?? instance.storage.orgDefault
         }
     }
 
@@ -203,7 +210,7 @@ extension ConsoleSession {
     static let reportPeriods = ["All time", "Last 7 days", "Last 30 days", "Last 90 days"]
 
     static func storageType(named name: String) -> StorageType? {
-        StorageType.allCases.firstWhere { $0.displayName == name }
+        StorageType.allCases.firstWhere { Text.equal($0.displayName, name) }
     }
 }
 

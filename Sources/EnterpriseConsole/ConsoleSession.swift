@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// The simulated admin console: a domain state, the signed-in user, and where they are.
 /// A value type: copying a session forks the simulation.
@@ -24,14 +25,15 @@ public struct ConsoleSession: Sendable {
     ///   and Sales, verified kong.com (3 unclaimed accounts) and konghq.com (2); on the organization dashboard.
     /// - `enterprise-member`: the same instance seen by Carol, a licensed member.
     public init(startingState name: String) throws(ConsoleError) {
-        switch Text.normalized(name) {
-        case "enterprise-onboarding":
+        let key = Text.normalized(name)
+        switch key {
+        case _ where Text.equal(key, "enterprise-onboarding"):
             self.init(state: State.scenarioFixture(), userEmail: "alice@kong.com", route: .accountDashboard, name: name)
-        case "enterprise-admin":
+        case _ where Text.equal(key, "enterprise-admin"):
             self.init(
                 state: State.enterpriseAdminFixture(), userEmail: "alice@kong.com", route: .organizationDashboard,
                 name: name)
-        case "enterprise-member":
+        case _ where Text.equal(key, "enterprise-member"):
             self.init(
                 state: State.enterpriseAdminFixture(), userEmail: "carol@kong.com", route: .organizationDashboard,
                 name: name)
@@ -61,7 +63,8 @@ public struct ConsoleSession: Sendable {
     /// The screen the reader sees now.
     public var screen: Screen {
         var screen = build()
-        screen.messages = flash + screen.messages.filtered { !flash.contains($0) }
+        screen.messages =
+            flash + screen.messages.filtered { message in !flash.containsWhere { $0.isSame(as: message) } }
         screen.download = download
         return screen
     }
@@ -73,11 +76,11 @@ public struct ConsoleSession: Sendable {
     @inline(never)
     public mutating func perform(_ action: ConsoleAction) throws(ConsoleError) {
         let current = screen
-        let (control, argument) = try resolve(action, on: current)
+        let (intent, argument) = try resolve(action, on: current)
         flash = []
         download = nil
         do {
-            try execute(control, argument: argument)
+            try execute(intent, argument: argument)
         } catch {
             show(.error, error.message)
             throw ConsoleError(
@@ -119,7 +122,7 @@ public struct ConsoleSession: Sendable {
 extension ConsoleSession {
     /// Finds the one control the action addresses. The argument is the fill text, toggle state or option.
     @inline(never)
-    func resolve(_ action: ConsoleAction, on screen: Screen) throws(ConsoleError) -> (Control, String) {
+    func resolve(_ action: ConsoleAction, on screen: Screen) throws(ConsoleError) -> (Intent, String) {
         let verb = action.verb
         var matches = candidates(action.label, verb: verb, on: screen)
         if matches.isEmpty {
@@ -129,24 +132,28 @@ extension ConsoleSession {
             }
         }
         if case .fill(let label, _) = action, Text.normalized(label).isEmpty {
-            matches = screen.controls.filtered { $0.kind == .textField }
+            matches = screen.actionable.filtered { $0.control.kind == .textField }
             if matches.count > 1 {
                 throw error(.ambiguousControl, "This screen has more than one text field; name one.", screen)
             }
         }
         if case .click(_, let row, let section) = action {
-            if let row { matches = matches.filtered { Text.normalized($0.row ?? "") == Text.normalized(row) } }
+            if let row {
+                matches = matches.filtered { Text.equal(Text.normalized($0.control.row ?? ""), Text.normalized(row)) }
+            }
             if let section {
-                matches = matches.filtered { Text.normalized($0.section ?? "") == Text.normalized(section) }
+                matches = matches.filtered {
+                    Text.equal(Text.normalized($0.control.section ?? ""), Text.normalized(section))
+                }
             }
         }
         if matches.isEmpty, case .navigate(let label) = action {
             let title = Text.normalized(screen.title)
-            if Text.normalized(label) == title || LabelAliases.targets(of: label).contains(title) {
-                return (Control(.link, screen.title, intent: .stay), "")
+            if Text.equal(Text.normalized(label), title) || LabelAliases.targets(of: label).containsText(title) {
+                return (.stay, "")
             }
         }
-        guard let control = matches.first else {
+        guard let match = matches.first else {
             let rowText: String
             if case .click(_, let row?, _) = action { rowText = " in row \"\(row)\"" } else { rowText = "" }
             throw error(
@@ -155,37 +162,41 @@ extension ConsoleSession {
                 screen)
         }
         if matches.count > 1 {
-            let rows = matches.compactMapped { $0.row ?? $0.section }
+            let rows = matches.compactMapped { $0.control.row ?? $0.control.section }
             throw error(
                 .ambiguousControl,
                 "\"\(action.label)\" appears \(matches.count) times on \"\(screen.title)\"; name a row: \(rows.joined(separator: ", ")).",
                 screen)
         }
+        let (control, intent) = (match.control, match.intent)
         guard control.enabled else {
             throw error(.disabledControl, "\"\(control.label)\" is disabled on \"\(screen.title)\".", screen)
         }
         switch action {
-        case .fill(_, let value): return (control, value)
+        case .fill(_, let value): return (intent, value)
         case .toggle(_, let on):
-            let next = on ?? (control.value != "on")
-            return (control, next ? "on" : "off")
+            let next = on ?? (!Text.equal(control.value, "on"))
+            return (intent, next ? "on" : "off")
         case .select(_, let option):
-            guard let chosen = control.options.firstWhere({ Text.normalized($0) == Text.normalized(option) }) else {
+            guard let chosen = control.options.firstWhere({ Text.equal(Text.normalized($0), Text.normalized(option)) })
+            else {
                 throw error(
                     .invalidOption,
                     "\"\(control.label)\" has no option \"\(option)\". Options: \(control.options.joined(separator: ", ")).",
                     screen)
             }
-            return (control, chosen)
-        case .click, .navigate: return (control, "")
+            return (intent, chosen)
+        case .click, .navigate: return (intent, "")
         }
     }
 
     @inline(never)
 
-    func candidates(_ label: String, verb: ActionVerb, on screen: Screen) -> [Control] {
+    func candidates(_ label: String, verb: ActionVerb, on screen: Screen) -> [(control: Control, intent: Intent)] {
         let key = Text.normalized(label)
-        return screen.controls.filtered { $0.kind.verb == verb && Text.normalized($0.label) == key }
+        return screen.actionable.filtered {
+            $0.control.kind.verb == verb && Text.equal(Text.normalized($0.control.label), key)
+        }
     }
 
     @inline(never)

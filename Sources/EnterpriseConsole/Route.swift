@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Where the reader is in the console.
 enum Route: Equatable, Sendable {
@@ -48,7 +49,9 @@ enum Route: Equatable, Sendable {
 
     /// The same screen of the same record. Written out rather than synthesized: this is 1.4 KB smaller in the
     /// WebAssembly build.
-    static func == (lhs: Route, rhs: Route) -> Bool { lhs.rawName == rhs.rawName && lhs.record == rhs.record }
+    static func == (lhs: Route, rhs: Route) -> Bool {
+        Text.equal(lhs.rawName, rhs.rawName) && Text.equal(lhs.record, rhs.record)
+    }
 
     /// The record the screen shows (an organization, team, domain or storage scope), or "" when it shows none.
     var record: String {

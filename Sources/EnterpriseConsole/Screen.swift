@@ -1,145 +1,84 @@
 import EnterpriseDomain
+import WalkthroughContract
 
-/// One screen of the simulated admin console, as a value: what a reader sees and can act on.
+/// The walkthrough contract's types, under the console's names.
+public typealias Control = WalkthroughControl
+public typealias Section = WalkthroughScreen.Section
+public typealias Table = WalkthroughScreen.Table
+public typealias Message = WalkthroughScreen.Message
+public typealias Download = WalkthroughScreen.Download
+typealias ActionVerb = WalkthroughAction.Verb
+
+/// One screen of the simulated admin console: the contract's screen value (`view`, what a reader sees and what
+/// the page draws) plus what each control does (`intents`, one per control, kept out of the view).
 public struct Screen: Equatable, Sendable {
-    public var title: String
-    public var breadcrumbs: [String]
-    public var sections: [Section]
-    public var controls: [Control]
-    public var tables: [Table]
-    public var messages: [Message]
-    /// POL-6: the storage restriction banner, when one applies.
-    public var banner: String?
-    /// Visible notes where the simulation makes an undocumented choice (rules tagged I).
-    public var notes: [String]
-    /// A file the last action produced (the Last Active CSV).
-    public var download: Download?
+    public var view: WalkthroughScreen
+    var intents: [Intent]
 
     @inline(never)
     public init(title: String, breadcrumbs: [String]) {
-        self.title = title
-        self.breadcrumbs = breadcrumbs
-        sections = []
-        controls = []
-        tables = []
-        messages = []
-        banner = nil
-        notes = []
-        download = nil
+        view = WalkthroughScreen(title: title, breadcrumbs: breadcrumbs)
+        intents = []
+    }
+
+    public var title: String { view.title }
+    public var breadcrumbs: [String] { view.breadcrumbs }
+    public var controls: [Control] { view.controls }
+    public var tables: [Table] { view.tables }
+    public var sections: [Section] {
+        get { view.sections }
+        set { view.sections = newValue }
+    }
+    public var messages: [Message] {
+        get { view.messages }
+        set { view.messages = newValue }
+    }
+    /// POL-6: the storage restriction banner, when one applies.
+    public var banner: String? {
+        get { view.banner }
+        set { view.banner = newValue }
+    }
+    /// Visible notes where the simulation makes an undocumented choice (rules tagged I).
+    public var notes: [String] {
+        get { view.notes }
+        set { view.notes = newValue }
+    }
+    /// A file the last action produced (the Last Active CSV).
+    public var download: Download? {
+        get { view.download }
+        set { view.download = newValue }
     }
 
     /// Every control label, in screen order, without repeats.
-    public var labels: [String] {
-        var result: [String] = []
-        for control in controls where !result.contains(control.label) { result.append(control.label) }
-        return result
-    }
+    public var labels: [String] { view.labels }
 
     public func control(_ label: String, row: String? = nil) -> Control? {
         let key = Text.normalized(label)
-        return controls.firstWhere { Text.normalized($0.label) == key && (row == nil || $0.row == row) }
-    }
-
-    public func table(_ title: String) -> Table? { tables.firstWhere { $0.title == title } }
-}
-
-/// A titled block of text lines.
-public struct Section: Equatable, Sendable {
-    public var title: String
-    public var lines: [String]
-}
-
-public struct Table: Equatable, Sendable {
-    public var title: String
-    public var section: String?
-    public var columns: [String]
-    public var rows: [[String]]
-}
-
-public struct Message: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable {
-        case info, success, error
-        public var rawName: String {
-            switch self {
-            case .info: "info"
-            case .success: "success"
-            case .error: "error"
-            }
-        }
-    }
-    public var kind: Kind
-    public var text: String
-}
-
-public struct Download: Equatable, Sendable {
-    public var filename: String
-    public var mediaType: String
-    public var content: String
-}
-
-public struct Control: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable {
-        case button, textField, toggle, link, select
-        public var rawName: String {
-            switch self {
-            case .button: "button"
-            case .textField: "textField"
-            case .toggle: "toggle"
-            case .link: "link"
-            case .select: "select"
-            }
-        }
-        /// Which action verb addresses this kind.
-        var verb: ActionVerb {
-            switch self {
-            case .button, .link: .click
-            case .textField: .fill
-            case .toggle: .toggle
-            case .select: .select
-            }
+        return controls.firstWhere {
+            Text.equal(Text.normalized($0.label), key) && (row == nil || Text.equal($0.row, row))
         }
     }
 
-    public var kind: Kind
-    public var label: String
-    /// Text of a field, "on"/"off" of a toggle, the chosen option of a select, or a button's detail.
-    public var value: String?
-    public var enabled: Bool
-    /// The table row the control belongs to (e.g. "Cargo" for Manage Organization).
-    public var row: String?
-    public var section: String?
-    public var options: [String]
-    var intent: Intent
+    public func table(_ title: String) -> Table? { tables.firstWhere { Text.equal($0.title, title) } }
 
+    /// Adds a control and what it does.
     @inline(never)
-    init(
-        _ kind: Kind, _ label: String, value: String? = nil, enabled: Bool = true, row: String? = nil,
-        section: String? = nil, options: [String] = [], intent: Intent
-    ) {
-        self.kind = kind
-        self.label = label
-        self.value = value
-        self.enabled = enabled
-        self.row = row
-        self.section = section
-        self.options = options
-        self.intent = intent
+    mutating func add(_ control: Control, _ intent: Intent) {
+        view.controls.append(control)
+        intents.append(intent)
     }
 
+    /// The controls with what each does, in screen order.
+    var actionable: [(control: Control, intent: Intent)] {
+        var result: [(control: Control, intent: Intent)] = []
+        for index in view.controls.indices { result.append((view.controls[index], intents[index])) }
+        return result
+    }
+}
+
+extension Control {
     /// The address that must be unique on a screen: verb, label, row and section.
     public var address: String {
         "\(kind.verb.rawName)|\(Text.normalized(label))|\(row ?? "")|\(section ?? "")"
-    }
-}
-
-enum ActionVerb: Equatable, Sendable {
-    case click, fill, toggle, select
-    var rawName: String {
-        switch self {
-        case .click: "click"
-        case .fill: "fill"
-        case .toggle: "toggle"
-        case .select: "select"
-        }
     }
 }

@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Small helpers the screen builders use to add controls in reading order.
 extension Screen {
@@ -7,27 +8,25 @@ extension Screen {
         _ label: String, row: String? = nil, section: String? = nil, enabled: Bool = true, value: String? = nil,
         _ intent: Intent
     ) {
-        controls.append(
-            Control(.button, label, value: value, enabled: enabled, row: row, section: section, intent: intent))
+        add(Control(.button, label, value: value, enabled: enabled, row: row, section: section), intent)
     }
 
     @inline(never)
 
     mutating func link(_ label: String, row: String? = nil, section: String? = nil, _ intent: Intent) {
-        controls.append(Control(.link, label, row: row, section: section, intent: intent))
+        add(Control(.link, label, row: row, section: section), intent)
     }
 
     @inline(never)
 
     mutating func field(_ label: String, value: String, section: String? = nil, _ key: String) {
-        controls.append(Control(.textField, label, value: value, section: section, intent: .field(key)))
+        add(Control(.textField, label, value: value, section: section), .field(key))
     }
 
     @inline(never)
 
     mutating func toggle(_ label: String, on: Bool, section: String? = nil, enabled: Bool = true, _ intent: Intent) {
-        controls.append(
-            Control(.toggle, label, value: on ? "on" : "off", enabled: enabled, section: section, intent: intent))
+        add(Control(.toggle, label, value: on ? "on" : "off", enabled: enabled, section: section), intent)
     }
 
     @inline(never)
@@ -35,18 +34,17 @@ extension Screen {
     mutating func select(
         _ label: String, options: [String], value: String?, row: String? = nil, section: String? = nil, _ intent: Intent
     ) {
-        controls.append(
-            Control(.select, label, value: value, row: row, section: section, options: options, intent: intent))
+        add(Control(.select, label, value: value, row: row, section: section, options: options), intent)
     }
 
     @inline(never)
 
-    mutating func text(_ title: String, _ lines: [String]) { sections.append(Section(title: title, lines: lines)) }
+    mutating func text(_ title: String, _ lines: [String]) { view.sections.append(Section(title: title, lines: lines)) }
 
     @inline(never)
 
     mutating func table(_ title: String, section: String? = nil, columns: [String], rows: [[String]]) {
-        tables.append(Table(title: title, section: section, columns: columns, rows: rows))
+        view.tables.append(Table(title: title, section: section, columns: columns, rows: rows))
     }
 
     /// A visible "Simulated:" note for an undocumented choice (rules tagged I).
@@ -63,6 +61,8 @@ extension ConsoleSession {
     /// (ORG-4 allows duplicate names), so every row's controls stay addressable.
     @inline(never)
     static func rowNames(_ orgs: [Organization]) -> [String] {
-        orgs.mapped { org in orgs.filtered { $0.name == org.name }.count > 1 ? "\(org.name) (\(org.id))" : org.name }
+        orgs.mapped { org in
+            orgs.filtered { Text.equal($0.name, org.name) }.count > 1 ? "\(org.name) (\(org.id))" : org.name
+        }
     }
 }

@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Account dashboard, activation code entry, organization dashboard, new organization form (SEED-000).
 extension ConsoleSession {
@@ -74,21 +75,21 @@ extension ConsoleSession {
     /// The orgs of the team instance being viewed, plus the user's own Personal Workspace.
     func visibleOrganizations() -> [Organization] {
         state.dashboardOrganizations(userID).filtered { org in
-            org.instanceID == nil || org.instanceID == viewedInstance
+            org.instanceID == nil || Text.equal(org.instanceID, viewedInstance)
         }
     }
 
     func organizationDashboard() -> Screen {
         var screen = Screen(title: "Organization Dashboard", breadcrumbs: ["Dashboard"])
         let instances = state.licensedInstances(of: userID)
-        if let current = instances.firstWhere({ $0.id == viewedInstance }) {
+        if let current = instances.firstWhere({ Text.equal($0.id, viewedInstance) }) {
             screen.text("Sidebar", ["Team: \(current.name)"])
             if let role = state.accountRole(of: userID, in: current.id), role != .billingOnly {
                 screen.text("Badge", ["Enterprise"])
             }
             screen.button(current.name, section: "Sidebar", value: "Switch team", .openTeamSwitcher)
             if switcherOpen {
-                for other in instances where other.id != current.id {
+                for other in instances where !Text.equal(other.id, current.id) {
                     screen.button(other.name, section: "Team switcher", .switchInstance(other.id))
                 }
             }
@@ -103,7 +104,7 @@ extension ConsoleSession {
             screen.button("Manage Organization", row: row, section: "Organizations", .go(.organization(org.id)))
         }
         screen.button("New Organization", .newOrganization)
-        if let instance = administered, instance.id == viewedInstance {
+        if let instance = administered, Text.equal(instance.id, viewedInstance) {
             screen.link("Enterprise Controls", .go(.teams))
         }
         if let upgrade = state.upgradeAffordance(userID) { screen.button(upgrade, .openUpgrade) }

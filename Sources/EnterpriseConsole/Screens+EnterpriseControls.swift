@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Enterprise Controls: Teams, Licenses, Domains, Storage, SSO, SCIM and Co-owners (seed 002, DEV-onb).
 extension ConsoleSession {
@@ -49,7 +50,7 @@ extension ConsoleSession {
     }
 
     func teamScreen(_ teamID: TeamID) -> Screen {
-        guard let instance = administered, let team = instance.teams.firstWhere({ $0.id == teamID }) else {
+        guard let instance = administered, let team = instance.teams.firstWhere({ Text.equal($0.id, teamID) }) else {
             return notAllowed("Team")
         }
         var screen = controlsPage(team.name, ["Teams", team.name])
@@ -75,7 +76,9 @@ extension ConsoleSession {
                 "Unlink", row: org.name, section: "Org links",
                 .command(.unlinkTeam(teamID, org: org.id), success: "Unlinked \(org.name)."))
         }
-        let unlinked = state.orgs.filtered { $0.instanceID == instance.id && !team.linkedOrgs.contains($0.id) }
+        let unlinked = state.orgs.filtered {
+            Text.equal($0.instanceID, instance.id) && !team.linkedOrgs.containsText($0.id)
+        }
         screen.select(
             "Org links", options: unlinked.mapped { $0.name }, value: nil, section: "Org links", .linkTeam(teamID))
 
@@ -114,7 +117,7 @@ extension ConsoleSession {
             "Period", options: ConsoleSession.reportPeriods, value: drafts[DraftKey.reportPeriod] ?? "All time",
             section: "Licenses", .choice(DraftKey.reportPeriod))
         screen.button("Last Active", section: "Licenses", value: "Download CSV", .downloadReport(instance.id))
-        for id in instance.licenses where id != instance.ownerID {
+        for id in instance.licenses where !Text.equal(id, instance.ownerID) {
             guard let user = state.user(id) else { continue }
             screen.button(
                 "Remove", row: user.email, section: "Licenses",
@@ -168,7 +171,8 @@ extension ConsoleSession {
     }
 
     func domainScreen(_ name: String) -> Screen {
-        guard let instance = administered, let domain = instance.domains.firstWhere({ $0.name == name }) else {
+        guard let instance = administered, let domain = instance.domains.firstWhere({ Text.equal($0.name, name) })
+        else {
             return notAllowed("Domain")
         }
         var screen = controlsPage(domain.name, ["Domains", domain.name])
@@ -227,9 +231,9 @@ extension ConsoleSession {
         var scopes: [(String, StorageScope)] = [
             ("Personal workspaces", .personalWorkspaces), ("Organizations", .organizations),
         ]
-        let orgs = state.orgs.filtered { $0.instanceID == instance.id }
+        let orgs = state.orgs.filtered { Text.equal($0.instanceID, instance.id) }
         for (org, row) in zip(orgs, ConsoleSession.rowNames(orgs)) {
-            let override = instance.storage.overrides.firstWhere { $0.orgID == org.id }
+            let override = instance.storage.overrides.firstWhere { Text.equal($0.orgID, org.id) }
             rows.append([org.name, override.map { $0.rules.label + " (override)" } ?? "Organization default"])
             scopes.append((row, .organization(org.id)))
         }
@@ -254,7 +258,7 @@ extension ConsoleSession {
         screen.toggle("Git Sync", on: toggleDraft(DraftKey.gitSync, current.gitSync), .draftToggle(DraftKey.gitSync))
         screen.button("Save", .saveStorage(scope))
         if case .organization(let org) = scope,
-            administered?.storage.overrides.containsWhere({ $0.orgID == org }) == true
+            administered?.storage.overrides.containsWhere({ Text.equal($0.orgID, org) }) == true
         {
             screen.button(
                 "Use organization default",
@@ -275,7 +279,7 @@ extension ConsoleSession {
             screen.table(
                 "Connection", columns: ["Domain", "Type", "Status"],
                 rows: [[sso.domain, sso.type.displayName, sso.enabled ? "Enabled" : "Disabled"]])
-            screen.toggle("Enabled", on: sso.enabled, enabled: instance.ownerID == userID, .ssoEnabled)
+            screen.toggle("Enabled", on: sso.enabled, enabled: Text.equal(instance.ownerID, userID), .ssoEnabled)
             screen.text("Login", ["Once SSO is enabled, users on \(sso.domain) can no longer use other login methods."])
         }
         screen.button("Create Connection", .go(.newSSOConnection))
@@ -287,7 +291,7 @@ extension ConsoleSession {
         let type = drafts[DraftKey.connectionType] ?? "SAML"
         screen.field("Domain", value: draft(DraftKey.ssoDomain), DraftKey.ssoDomain)
         screen.select("Connection type", options: ["SAML", "OIDC"], value: type, .choice(DraftKey.connectionType))
-        if type == "OIDC" {
+        if Text.equal(type, "OIDC") {
             screen.field("Issuer URL", value: draft(DraftKey.ssoValue1), DraftKey.ssoValue1)
             screen.field("Client ID", value: draft(DraftKey.ssoValue2), DraftKey.ssoValue2)
             screen.field("Client secret", value: draft(DraftKey.ssoValue3), DraftKey.ssoValue3)

@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// The Invitations section that the organization setup page and a team's page share (INV-3/4/6/7/10).
 extension ConsoleSession {

@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// The organization setup page behind Manage Organization: members, invitations, invite control, projects, EE SSO.
 extension ConsoleSession {
@@ -10,7 +11,7 @@ extension ConsoleSession {
         }
         var screen = Screen(title: org.name, breadcrumbs: ["Dashboard", org.name, "Settings"])
         let myRole = state.effectiveRole(of: userID, in: orgID)
-        let manages = myRole?.canManage == true || (org.instanceID != nil && administeredID == org.instanceID)
+        let manages = myRole?.canManage == true || (org.instanceID != nil && Text.equal(administeredID, org.instanceID))
         screen.text(
             "Organization",
             [
@@ -24,7 +25,7 @@ extension ConsoleSession {
             "Members", section: "Members", columns: ["Email", "Role", "Access"],
             rows: members.mapped { [$0.email, $0.role.displayName, $0.via.joined(separator: ", ")] })
         if manages {
-            for member in members where member.role != .owner && member.via.contains("Direct") {
+            for member in members where member.role != .owner && member.via.containsText("Direct") {
                 let other: OrgRole = member.role == .admin ? .member : .admin
                 screen.button(
                     "Make \(other.displayName)", row: member.email, section: "Members",
@@ -63,7 +64,7 @@ extension ConsoleSession {
 
         // Invite control (INV-11).
         if manages, let instanceID = org.instanceID, let instance = state.instance(instanceID) {
-            let current = instance.inviteControls.firstWhere { $0.orgID == orgID }?.control ?? .allDomains
+            let current = instance.inviteControls.firstWhere { Text.equal($0.orgID, orgID) }?.control ?? .allDomains
             screen.field(
                 "Custom domains", value: draft(DraftKey.customDomains), section: "Invite control",
                 DraftKey.customDomains)
@@ -82,14 +83,15 @@ extension ConsoleSession {
             rows: org.projects.mapped { project in
                 [
                     project.name,
-                    project.type.displayName + (inconsistent.contains(project) ? " (no longer allowed)" : ""),
+                    project.type.displayName
+                        + (inconsistent.containsWhere { $0.isSame(as: project) } ? " (no longer allowed)" : ""),
                 ]
             })
         if let warning = state.gitSyncLimitWarning(orgID) { screen.message(.info, warning) }
         if !inconsistent.isEmpty {
             screen.message(.info, "Some projects use a storage type that is no longer allowed. Update them.")
         }
-        if myRole != nil || org.ownerID == userID {
+        if myRole != nil || Text.equal(org.ownerID, userID) {
             screen.field("Project name", value: draft(DraftKey.projectName), section: "Projects", DraftKey.projectName)
             screen.select(
                 "Storage type", options: rules.allowedTypes.mapped { $0.displayName },
@@ -99,7 +101,7 @@ extension ConsoleSession {
         }
 
         // EE SSO (SEED-000 Optional; section 13.6).
-        if org.instanceID != nil, administeredID == org.instanceID {
+        if org.instanceID != nil, Text.equal(administeredID, org.instanceID) {
             screen.link("EE SSO", section: "Single Sign-On", .go(.sso))
             screen.simulated(
                 "SSO is configured once per Enterprise account and domain; EE SSO opens Enterprise Controls → SSO.")

@@ -1,4 +1,5 @@
 import EnterpriseDomain
+import WalkthroughContract
 
 /// Hand-written JSON for the domain state (arrays in creation order; environment keys sorted).
 extension State {
@@ -8,7 +9,7 @@ extension State {
             ("platform", .string(platform.rawName)),
             (
                 "environment",
-                .object(environment.keys.sortedStably(by: <).mapped { ($0, .string(environment[$0] ?? "")) })
+                .object(environment.keys.sortedStably(by: Text.less).mapped { ($0, .string(environment[$0] ?? "")) })
             ),
             ("users", .array(users.mapped { $0.json })),
             ("activationCodes", .array(activationCodes.mapped { $0.json })),

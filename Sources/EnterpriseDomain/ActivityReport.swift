@@ -21,7 +21,7 @@ extension State {
     public func activityReportCSV(_ instanceID: InstanceID, on reportDay: Day, lastDays: Int? = nil) -> String {
         var lines = ["Email,Last Active"]
         let licensed = (instance(instanceID)?.licenses ?? []).compactMapped { user($0) }.sortedStably {
-            $0.email < $1.email
+            Text.less($0.email, $1.email)
         }
         for user in licensed {
             if let lastDays, (user.lastActiveOn.map { reportDay - $0 > lastDays }) ?? true { continue }

@@ -176,6 +176,11 @@ public struct Project: Equatable, Sendable {
     public var name: String
     public var type: StorageType
     public var createdBy: UserID
+
+    /// The same fields, the strings compared by bytes (see String+Bytes.swift).
+    public func isSame(as other: Project) -> Bool {
+        Text.equal(name, other.name) && type == other.type && Text.equal(createdBy, other.createdBy)
+    }
 }
 
 public struct DirectMember: Equatable, Sendable {
@@ -197,6 +202,14 @@ public struct Organization: Equatable, Sendable {
 public enum InviteTarget: Equatable, Sendable {
     case organization(OrgID)
     case team(TeamID)
+
+    /// The same kind of target with the same id, compared by bytes (see String+Bytes.swift).
+    public static func == (lhs: InviteTarget, rhs: InviteTarget) -> Bool {
+        switch (lhs, rhs) {
+        case (.organization(let a), .organization(let b)), (.team(let a), .team(let b)): return Text.equal(a, b)
+        default: return false
+        }
+    }
 }
 
 public struct Invitation: Equatable, Sendable {

@@ -82,7 +82,7 @@ extension State {
 
     public func teamID(named name: String) -> TeamID {
         for instance in instances {
-            if let team = instance.teams.firstWhere({ $0.name == name }) { return team.id }
+            if let team = instance.teams.firstWhere({ Text.equal($0.name, name) }) { return team.id }
         }
         return ""
     }

@@ -9,7 +9,7 @@ extension State {
         if let match = verifiedDomain(forEmail: email), match.domain.capture,
             let instance = instance(match.instanceID), instance.active
         {
-            let holdsInviteSeat = seatHoldingInviteEmails(in: instance.id).contains(email)
+            let holdsInviteSeat = seatHoldingInviteEmails(in: instance.id).containsText(email)
             if !holdsInviteSeat && licenseUsage(instance.id).free == 0 {
                 return [.signUpBlocked(email: email, reason: "noSeats")]
             }
@@ -46,7 +46,7 @@ extension State {
         let domainName = Text.emailDomain(users[index].email)
         // SSO-5/SSO-8: SSO is enforced for accounts on the connection's domain.
         for instance in instances {
-            if let sso = instance.sso, sso.enabled, sso.domain == domainName, method != .sso {
+            if let sso = instance.sso, sso.enabled, Text.equal(sso.domain, domainName), method != .sso {
                 throw .ssoLoginRequired(domain: domainName)
             }
         }
@@ -77,7 +77,7 @@ extension State {
     /// UPG-4/5/14: consume the code; raise the seats of the actor's instance or create a new one.
     mutating func upgradeSubscription(code rawCode: String, by actor: UserID) throws(DomainError) -> [Event] {
         let code = try validActivationCode(rawCode)
-        guard let codeIndex = activationCodes.indexWhere({ $0.code == code.code }) else {
+        guard let codeIndex = activationCodes.indexWhere({ Text.equal($0.code, code.code) }) else {
             throw .invalidActivationCode
         }
         if let administered = administeredInstance(by: actor), let index = instanceIndex(administered.id) {
@@ -138,7 +138,7 @@ extension State {
     /// LIC-5, INV-13: a license, and the enterprise-member plan for accounts without a plan of their own.
     @inline(never)
     mutating func grantLicense(_ userID: UserID, in instanceID: InstanceID) {
-        guard let index = instanceIndex(instanceID), !instances[index].licenses.contains(userID) else { return }
+        guard let index = instanceIndex(instanceID), !instances[index].licenses.containsText(userID) else { return }
         instances[index].licenses.append(userID)
         if let userIndex = userIndex(userID), users[userIndex].plan != .enterprise,
             users[userIndex].plan != .enterpriseMember

@@ -6,7 +6,7 @@ extension State {
         let index = try adminInstanceIndex(actor)
         let name = Text.lowercased(Text.trimmed(rawName))
         guard State.isDomainName(name) else { throw .invalidDomainName(rawName) }
-        for instance in instances where instance.domains.containsWhere({ $0.name == name }) {
+        for instance in instances where instance.domains.containsWhere({ Text.equal($0.name, name) }) {
             throw .domainAlreadyExists(name)
         }
         counters.token += 1
@@ -14,7 +14,7 @@ extension State {
         // DOM-3: a subdomain of an already verified root domain is verified at once.
         let underVerifiedRoot =
             method == .rootDomainRecord
-            && instances[index].domains.containsWhere { $0.verified && name.hasSuffix("." + $0.name) }
+            && instances[index].domains.containsWhere { $0.verified && Text.hasSuffix(name, "." + $0.name) }
         instances[index].domains.append(
             Domain(
                 name: name, method: method, txtRecord: record, txtConfirmed: underVerifiedRoot,
@@ -45,7 +45,7 @@ extension State {
     {
         let index = try adminInstanceIndex(actor)
         let key = Text.lowercased(Text.trimmed(name))
-        guard let domainIndex = instances[index].domains.indexWhere({ $0.name == key }) else {
+        guard let domainIndex = instances[index].domains.indexWhere({ Text.equal($0.name, key) }) else {
             throw .notFound("domain \(key)")
         }
         return try change(&instances[index].domains[domainIndex])

@@ -4,11 +4,11 @@ extension State {
     mutating func createSSOConnection(domain rawDomain: String, type: SSOType, by actor: UserID) throws(DomainError)
         -> [Event]
     {
-        guard let index = instances.indexWhere({ $0.ownerID == actor }) else {
+        guard let index = instances.indexWhere({ Text.equal($0.ownerID, actor) }) else {
             throw .permissionDenied("only the Owner can configure SSO")
         }
         let name = Text.lowercased(Text.trimmed(rawDomain))
-        guard instances[index].domains.containsWhere({ $0.name == name && $0.verified }) else {
+        guard instances[index].domains.containsWhere({ Text.equal($0.name, name) && $0.verified }) else {
             throw .domainNotVerified(name)
         }
         instances[index].sso = SSOConnection(domain: name, type: type, enabled: true)
@@ -16,7 +16,7 @@ extension State {
     }
 
     mutating func setSSOEnabled(_ on: Bool, by actor: UserID) throws(DomainError) -> [Event] {
-        guard let index = instances.indexWhere({ $0.ownerID == actor }) else {
+        guard let index = instances.indexWhere({ Text.equal($0.ownerID, actor) }) else {
             throw .permissionDenied("only the Owner can configure SSO")
         }
         guard instances[index].sso != nil else { throw .ssoNotConfigured }
@@ -74,19 +74,21 @@ extension State {
             userID = existing.id
             matched = true
         } else {
-            if licenseUsage(instanceID).free == 0 && !seatHoldingInviteEmails(in: instanceID).contains(email) {
-                throw .needsToIncreaseSeats(viewerIsOwner: instances[index].ownerID == actor)
+            if licenseUsage(instanceID).free == 0 && !seatHoldingInviteEmails(in: instanceID).containsText(email) {
+                throw .needsToIncreaseSeats(viewerIsOwner: Text.equal(instances[index].ownerID, actor))
             }
             userID = createAccount(email: email, method: .sso)
             matched = false
             events.append(.accountCreated(userID, email: email))
         }
         if !isLicensed(userID, in: instanceID) {
-            if licenseUsage(instanceID).free == 0 && !seatHoldingInviteEmails(in: instanceID).contains(email) {
-                throw .needsToIncreaseSeats(viewerIsOwner: instances[index].ownerID == actor)
+            if licenseUsage(instanceID).free == 0 && !seatHoldingInviteEmails(in: instanceID).containsText(email) {
+                throw .needsToIncreaseSeats(viewerIsOwner: Text.equal(instances[index].ownerID, actor))
             }
             grantLicense(userID, in: instanceID)
-            if !instances[index].scimProvisioned.contains(userID) { instances[index].scimProvisioned.append(userID) }
+            if !instances[index].scimProvisioned.containsText(userID) {
+                instances[index].scimProvisioned.append(userID)
+            }
             events.append(.licenseGranted(userID))
         }
         events.append(.userProvisioned(userID, matchedExisting: matched))
@@ -96,7 +98,9 @@ extension State {
     /// SCIM-6/SCIM-8: an IdP deactivation removes the license of a SCIM-provisioned user; others are untouched.
     mutating func scimDeactivate(email: String, by actor: UserID) throws(DomainError) -> [Event] {
         let index = try scimReadyIndex(actor)
-        guard let target = user(email: email), instances[index].scimProvisioned.contains(target.id) else { return [] }
+        guard let target = user(email: email), instances[index].scimProvisioned.containsText(target.id) else {
+            return []
+        }
         var events = try releaseLicense(target.id, instanceIndex: index)
         events.append(.userDeprovisioned(target.id))
         return events
@@ -111,7 +115,7 @@ extension State {
         let index = try scimReadyIndex(actor)
         let name = Text.trimmed(rawName)
         if name.isEmpty { throw .teamNameRequired }
-        let found = instances[index].teams.indexWhere { $0.name == name }
+        let found = instances[index].teams.indexWhere { Text.equal($0.name, name) }
         guard let emails else {
             guard let found else { throw .notFound("team \(name)") }
             return try deleteTeam(instances[index].teams[found].id, by: actor)
@@ -120,7 +124,7 @@ extension State {
         var members: [TeamMember] = []
         for email in emails where !Text.trimmed(email).isEmpty {
             events += try scimProvision(email: email, by: actor)
-            if let id = user(email: email)?.id, !members.containsWhere({ $0.userID == id }) {
+            if let id = user(email: email)?.id, !members.containsWhere({ Text.equal($0.userID, id) }) {
                 members.append(TeamMember(userID: id, role: .member))
             }
         }
@@ -128,7 +132,7 @@ extension State {
         let teamIndex = found ?? instances[index].teams.count - 1
         let team = instances[index].teams[teamIndex]
         for member in team.members {
-            if let kept = members.indexWhere({ $0.userID == member.userID }) {
+            if let kept = members.indexWhere({ Text.equal($0.userID, member.userID) }) {
                 members[kept].role = member.role
             } else {
                 events.append(.removedFromTeam(member.userID, team: team.id))

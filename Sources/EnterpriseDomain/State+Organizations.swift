@@ -30,7 +30,7 @@ extension State {
     func canManage(_ orgID: OrgID, _ actor: UserID) -> Bool {
         guard let org = org(orgID) else { return false }
         if effectiveRole(of: actor, in: orgID)?.canManage ?? false { return true }
-        if let instanceID = org.instanceID, administeredInstanceID(by: actor) == instanceID { return true }
+        if let instanceID = org.instanceID, Text.equal(administeredInstanceID(by: actor), instanceID) { return true }
         return false
     }
 
@@ -44,7 +44,7 @@ extension State {
         for raw in rawEmails {
             for piece in Text.split(raw, UInt8(ascii: ",")) {
                 let email = Text.lowercased(Text.trimmed(piece))
-                if email.isEmpty || emails.contains(email) { continue }
+                if email.isEmpty || emails.containsText(email) { continue }
                 if Text.isValidEmail(email) { emails.append(email) } else { invalid.append(email) }
             }
         }
@@ -65,7 +65,7 @@ extension State {
             try checkInviteControl(emails, org: org)
         case .team(let teamID):
             guard let owning = instanceID(ofTeam: teamID) else { throw .notFound("team \(teamID)") }
-            guard administeredInstanceID(by: actor) == owning else {
+            guard Text.equal(administeredInstanceID(by: actor), owning) else {
                 throw .permissionDenied("only the Owner or a Co-owner can invite to a team")
             }
             targetInstance = owning
@@ -73,13 +73,15 @@ extension State {
 
         // Skip people who already have what the invite would give, and duplicates of a pending invite.
         let fresh = emails.filtered { email in
-            if invitations.containsWhere({ $0.email == email && $0.target == target && $0.status == .pending }) {
+            if invitations.containsWhere({ Text.equal($0.email, email) && $0.target == target && $0.status == .pending }
+            ) {
                 return false
             }
             guard let existing = user(email: email) else { return true }
             switch target {
             case .organization(let orgID): return effectiveRole(of: existing.id, in: orgID) == nil
-            case .team(let teamID): return !(team(teamID)?.members.containsWhere { $0.userID == existing.id } ?? false)
+            case .team(let teamID):
+                return !(team(teamID)?.members.containsWhere { Text.equal($0.userID, existing.id) } ?? false)
             }
         }
 
@@ -88,12 +90,12 @@ extension State {
         if let instanceID = targetInstance, let instance = instance(instanceID) {
             let held = seatHoldingInviteEmails(in: instanceID)
             for email in fresh {
-                if held.contains(email) { continue }
-                if let existing = user(email: email), instance.licenses.contains(existing.id) { continue }
+                if held.containsText(email) { continue }
+                if let existing = user(email: email), instance.licenses.containsText(existing.id) { continue }
                 needingSeats.append(email)
             }
             if needingSeats.count > licenseUsage(instanceID).free {
-                throw .needsToIncreaseSeats(viewerIsOwner: instance.ownerID == actor)
+                throw .needsToIncreaseSeats(viewerIsOwner: Text.equal(instance.ownerID, actor))
             }
         }
 
@@ -105,7 +107,7 @@ extension State {
                     id: id, email: email, target: target, instanceID: targetInstance, role: role, sentOn: today,
                     expiresOn: today.adding(days: configuration.invitationLifetimeDays), status: .pending))
             events.append(.invitationSent(id, email: email))
-            if needingSeats.contains(email) { events.append(.seatReserved(email: email)) }
+            if needingSeats.containsText(email) { events.append(.seatReserved(email: email)) }
         }
         return events
     }
@@ -114,31 +116,31 @@ extension State {
     @inline(never)
     func checkInviteControl(_ emails: [String], org: Organization) throws(DomainError) {
         guard let instanceID = org.instanceID, let instance = instance(instanceID) else { return }
-        let control = instance.inviteControls.firstWhere { $0.orgID == org.id }?.control ?? .allDomains
+        let control = instance.inviteControls.firstWhere { Text.equal($0.orgID, org.id) }?.control ?? .allDomains
         for email in emails {
             let domain = Text.emailDomain(email)
             switch control {
             case .allDomains: continue
             case .disabled: throw .invitesDisabled
             case .verifiedOnly:
-                if !instance.domains.containsWhere({ $0.name == domain && $0.verified }) {
+                if !instance.domains.containsWhere({ Text.equal($0.name, domain) && $0.verified }) {
                     throw .inviteDomainNotAllowed(email)
                 }
             case .custom(let allowed):
-                if !allowed.contains(domain) { throw .inviteDomainNotAllowed(email) }
+                if !allowed.containsText(domain) { throw .inviteDomainNotAllowed(email) }
             }
         }
     }
 
     /// INV-5/INV-13: the invitee accepts; the held seat becomes a license.
     mutating func acceptInvitation(_ id: InvitationID, by actor: UserID?) throws(DomainError) -> [Event] {
-        guard let index = invitations.indexWhere({ $0.id == id }) else { throw .notFound("invitation \(id)") }
+        guard let index = invitations.indexWhere({ Text.equal($0.id, id) }) else { throw .notFound("invitation \(id)") }
         let invitation = invitations[index]
         guard invitation.status == .pending else { throw .invitationNotPending }
         guard let invitee = user(email: invitation.email) else {
             throw .notFound("an account for \(invitation.email); sign up first")
         }
-        if let actor, actor != invitee.id { throw .permissionDenied("only the invitee can accept") }
+        if let actor, !Text.equal(actor, invitee.id) { throw .permissionDenied("only the invitee can accept") }
         var events: [Event] = [.invitationAccepted(id)]
         if let instanceID = invitation.instanceID, !isLicensed(invitee.id, in: instanceID) {
             grantLicense(invitee.id, in: instanceID)
@@ -147,7 +149,7 @@ extension State {
         switch invitation.target {
         case .organization(let orgID):
             guard let orgIndex = orgIndex(orgID) else { throw .notFound("organization \(orgID)") }
-            if let member = orgs[orgIndex].directMembers.indexWhere({ $0.userID == invitee.id }) {
+            if let member = orgs[orgIndex].directMembers.indexWhere({ Text.equal($0.userID, invitee.id) }) {
                 if orgs[orgIndex].directMembers[member].role != .owner {
                     orgs[orgIndex].directMembers[member].role = invitation.role
                 }
@@ -156,7 +158,7 @@ extension State {
             }
         case .team(let teamID):
             try updateTeam(teamID) { team in
-                if let member = team.members.indexWhere({ $0.userID == invitee.id }) {
+                if let member = team.members.indexWhere({ Text.equal($0.userID, invitee.id) }) {
                     team.members[member].role = invitation.role
                 } else {
                     team.members.append(TeamMember(userID: invitee.id, role: invitation.role))
@@ -168,24 +170,24 @@ extension State {
     }
 
     mutating func revokeInvitation(_ id: InvitationID, by actor: UserID) throws(DomainError) -> [Event] {
-        guard let index = invitations.indexWhere({ $0.id == id }) else { throw .notFound("invitation \(id)") }
+        guard let index = invitations.indexWhere({ Text.equal($0.id, id) }) else { throw .notFound("invitation \(id)") }
         let invitation = invitations[index]
         guard invitation.status == .pending else { throw .invitationNotPending }
         switch invitation.target {
         case .organization(let orgID):
             guard canManage(orgID, actor) else { throw .permissionDenied("only owners and admins can revoke") }
         case .team:
-            guard administeredInstanceID(by: actor) == invitation.instanceID else {
+            guard Text.equal(administeredInstanceID(by: actor), invitation.instanceID) else {
                 throw .permissionDenied("only the Owner or a Co-owner can revoke")
             }
         }
-        return cancelInvitations(where: { $0.id == id })
+        return cancelInvitations(where: { Text.equal($0.id, id) })
     }
 
     /// INV-10: re-send (a fresh expiry) or change the role of a pending invitation.
     mutating func resendInvitation(_ id: InvitationID, role: OrgRole?, by actor: UserID) throws(DomainError) -> [Event]
     {
-        guard let index = invitations.indexWhere({ $0.id == id }) else { throw .notFound("invitation \(id)") }
+        guard let index = invitations.indexWhere({ Text.equal($0.id, id) }) else { throw .notFound("invitation \(id)") }
         let invitation = invitations[index]
         guard invitation.status == .pending else { throw .invitationNotPending }
         switch invitation.target {
@@ -194,7 +196,7 @@ extension State {
                 throw .permissionDenied("only owners and admins can change invitations")
             }
         case .team:
-            guard administeredInstanceID(by: actor) == invitation.instanceID else {
+            guard Text.equal(administeredInstanceID(by: actor), invitation.instanceID) else {
                 throw .permissionDenied("only the Owner or a Co-owner can change team invitations")
             }
         }
@@ -215,10 +217,10 @@ extension State {
         for index in invitations.indices where invitations[index].status == .pending && matches(invitations[index]) {
             let email = invitations[index].email
             let instanceID = invitations[index].instanceID
-            let held = instanceID.map { seatHoldingInviteEmails(in: $0).contains(email) } ?? false
+            let held = instanceID.map { seatHoldingInviteEmails(in: $0).containsText(email) } ?? false
             invitations[index].status = .revoked
             events.append(.invitationRevoked(invitations[index].id))
-            let stillHeld = instanceID.map { seatHoldingInviteEmails(in: $0).contains(email) } ?? false
+            let stillHeld = instanceID.map { seatHoldingInviteEmails(in: $0).containsText(email) } ?? false
             if held && !stillHeld { events.append(.seatReleased(email: email)) }
         }
         return events
@@ -229,14 +231,14 @@ extension State {
     {
         guard let index = orgIndex(orgID) else { throw .notFound("organization \(orgID)") }
         // ORG-9: the owner role is neither assignable nor changeable.
-        if role == .owner || orgs[index].ownerID == userID { throw .ownerRoleNotAssignable }
+        if role == .owner || Text.equal(orgs[index].ownerID, userID) { throw .ownerRoleNotAssignable }
         guard canManage(orgID, actor) else { throw .permissionDenied("only owners and admins can change roles") }
         if orgs[index].instanceID == nil, let owner = user(orgs[index].ownerID),
             owner.plan == .free || owner.plan == .individual
         {
             throw .rbacRequiresTeamPlan
         }
-        guard let member = orgs[index].directMembers.indexWhere({ $0.userID == userID }) else {
+        guard let member = orgs[index].directMembers.indexWhere({ Text.equal($0.userID, userID) }) else {
             throw .notFound("a direct membership; roles given by a team are changed on the team")
         }
         orgs[index].directMembers[member].role = role
@@ -248,14 +250,14 @@ extension State {
         -> [Event]
     {
         guard let index = orgIndex(orgID) else { throw .notFound("organization \(orgID)") }
-        if orgs[index].ownerID == userID { throw .ownerCannotBeRemoved }
-        guard canManage(orgID, actor) || actor == userID else {
+        if Text.equal(orgs[index].ownerID, userID) { throw .ownerCannotBeRemoved }
+        guard canManage(orgID, actor) || Text.equal(actor, userID) else {
             throw .permissionDenied("only owners and admins can remove members")
         }
-        guard orgs[index].directMembers.containsWhere({ $0.userID == userID }) else {
+        guard orgs[index].directMembers.containsWhere({ Text.equal($0.userID, userID) }) else {
             throw .notFound("a direct membership of \(userID) in \(orgs[index].name)")
         }
-        orgs[index].directMembers.removeWhere { $0.userID == userID }
+        orgs[index].directMembers.removeWhere { Text.equal($0.userID, userID) }
         return [.membershipRemoved(userID, org: orgID)]
     }
 
@@ -269,15 +271,16 @@ extension State {
 
     mutating func releaseLicense(_ userID: UserID, instanceIndex index: Int) throws(DomainError) -> [Event] {
         let instance = instances[index]
-        if instance.ownerID == userID { throw .ownerCannotBeRemoved }
-        guard instance.licenses.contains(userID) else { throw .notFound("a license for \(userID)") }
-        instances[index].licenses.removeWhere { $0 == userID }
-        instances[index].scimProvisioned.removeWhere { $0 == userID }
-        instances[index].coOwners.removeWhere { $0.userID == userID }
+        if Text.equal(instance.ownerID, userID) { throw .ownerCannotBeRemoved }
+        guard instance.licenses.containsText(userID) else { throw .notFound("a license for \(userID)") }
+        instances[index].licenses.removeWhere { Text.equal($0, userID) }
+        instances[index].scimProvisioned.removeWhere { Text.equal($0, userID) }
+        instances[index].coOwners.removeWhere { Text.equal($0.userID, userID) }
         var events: [Event] = [.licenseRemoved(userID)]
         events += removeFromOrganizations(userID, instanceIndex: index)
         if let email = user(userID)?.email {
-            events += cancelInvitations(where: { $0.email == email && $0.instanceID == instance.id })
+            events += cancelInvitations(where: { Text.equal($0.email, email) && Text.equal($0.instanceID, instance.id) }
+            )
         }
         if let userIndex = userIndex(userID), users[userIndex].plan == .enterpriseMember,
             licensedInstances(of: userID).isEmpty
@@ -292,21 +295,21 @@ extension State {
     mutating func removeFromOrganizations(_ userID: UserID, instanceIndex index: Int) -> [Event] {
         let instance = instances[index]
         var events: [Event] = []
-        for orgIndex in orgs.indices where orgs[orgIndex].instanceID == instance.id {
+        for orgIndex in orgs.indices where Text.equal(orgs[orgIndex].instanceID, instance.id) {
             // ORG-8 (I): an org owned by the removed user passes to the instance Owner.
-            if orgs[orgIndex].ownerID == userID {
+            if Text.equal(orgs[orgIndex].ownerID, userID) {
                 orgs[orgIndex].ownerID = instance.ownerID
-                orgs[orgIndex].directMembers.removeWhere { $0.userID == instance.ownerID }
+                orgs[orgIndex].directMembers.removeWhere { Text.equal($0.userID, instance.ownerID) }
                 orgs[orgIndex].directMembers.append(DirectMember(userID: instance.ownerID, role: .owner))
             }
-            if orgs[orgIndex].directMembers.containsWhere({ $0.userID == userID }) {
-                orgs[orgIndex].directMembers.removeWhere { $0.userID == userID }
+            if orgs[orgIndex].directMembers.containsWhere({ Text.equal($0.userID, userID) }) {
+                orgs[orgIndex].directMembers.removeWhere { Text.equal($0.userID, userID) }
                 events.append(.membershipRemoved(userID, org: orgs[orgIndex].id))
             }
         }
         for teamIndex in instances[index].teams.indices
-        where instances[index].teams[teamIndex].members.containsWhere({ $0.userID == userID }) {
-            instances[index].teams[teamIndex].members.removeWhere { $0.userID == userID }
+        where instances[index].teams[teamIndex].members.containsWhere({ Text.equal($0.userID, userID) }) {
+            instances[index].teams[teamIndex].members.removeWhere { Text.equal($0.userID, userID) }
             events.append(.removedFromTeam(userID, team: instances[index].teams[teamIndex].id))
         }
         return events
@@ -319,11 +322,11 @@ extension State {
         let instanceID = instances[index].id
         guard let candidate = user(email: email) else { throw .coOwnerMustBeMember }
         let isMember = orgs.containsWhere {
-            $0.instanceID == instanceID && effectiveRole(of: candidate.id, in: $0.id) != nil
+            Text.equal($0.instanceID, instanceID) && effectiveRole(of: candidate.id, in: $0.id) != nil
         }
-        guard instances[index].licenses.contains(candidate.id), isMember else { throw .coOwnerMustBeMember }
-        if instances[index].ownerID == candidate.id { throw .ownerRoleNotAssignable }
-        instances[index].coOwners.removeWhere { $0.userID == candidate.id }
+        guard instances[index].licenses.containsText(candidate.id), isMember else { throw .coOwnerMustBeMember }
+        if Text.equal(instances[index].ownerID, candidate.id) { throw .ownerRoleNotAssignable }
+        instances[index].coOwners.removeWhere { Text.equal($0.userID, candidate.id) }
         instances[index].coOwners.append(CoOwner(userID: candidate.id, role: role))
         return [.coOwnerAdded(candidate.id, role: role)]
     }
@@ -334,10 +337,10 @@ extension State {
         -> [Event]
     {
         let index = try adminInstanceIndex(actor)
-        guard instances[index].coOwners.containsWhere({ $0.userID == userID }) else {
+        guard instances[index].coOwners.containsWhere({ Text.equal($0.userID, userID) }) else {
             throw .notFound("a co-owner \(userID)")
         }
-        instances[index].coOwners.removeWhere { $0.userID == userID }
+        instances[index].coOwners.removeWhere { Text.equal($0.userID, userID) }
         return [.coOwnerRemoved(userID)] + (keepAsMember ? [] : removeFromOrganizations(userID, instanceIndex: index))
     }
 
@@ -346,7 +349,9 @@ extension State {
         -> [Event]
     {
         guard let org = org(orgID), org.type != .personal else { throw .notFound("organization \(orgID)") }
-        guard org.ownerID == actor else { throw .permissionDenied("only the owner can transfer an organization") }
+        guard Text.equal(org.ownerID, actor) else {
+            throw .permissionDenied("only the owner can transfer an organization")
+        }
         guard effectiveRole(of: newOwner, in: orgID) != nil else {
             throw .transferPreconditionFailed("the new owner must already be a member.")
         }
@@ -364,20 +369,24 @@ extension State {
         if invitations.containsWhere({ $0.target == .organization(orgID) && $0.status == .pending }) {
             throw .transferPreconditionFailed("all pending invitations must be revoked.")
         }
-        pendingTransfers.removeWhere { $0.orgID == orgID }
+        pendingTransfers.removeWhere { Text.equal($0.orgID, orgID) }
         pendingTransfers.append(PendingTransfer(orgID: orgID, toUserID: newOwner))
         return [.transferRequested(orgID, to: newOwner)]
     }
 
     mutating func respondToTransfer(_ orgID: OrgID, accept: Bool, by actor: UserID) throws(DomainError) -> [Event] {
-        guard let transfer = pendingTransfers.firstWhere({ $0.orgID == orgID && $0.toUserID == actor }),
+        guard
+            let transfer = pendingTransfers.firstWhere({ Text.equal($0.orgID, orgID) && Text.equal($0.toUserID, actor) }
+            ),
             let index = orgIndex(orgID)
         else { throw .notFound("a transfer of \(orgID) to you") }
-        pendingTransfers.removeWhere { $0.orgID == orgID }
+        pendingTransfers.removeWhere { Text.equal($0.orgID, orgID) }
         guard accept else { return [.transferDeclined(orgID)] }
         let oldOwner = orgs[index].ownerID
         orgs[index].ownerID = transfer.toUserID
-        orgs[index].directMembers.removeWhere { $0.userID == transfer.toUserID || $0.userID == oldOwner }
+        orgs[index].directMembers.removeWhere {
+            Text.equal($0.userID, transfer.toUserID) || Text.equal($0.userID, oldOwner)
+        }
         orgs[index].directMembers.append(DirectMember(userID: transfer.toUserID, role: .owner))
         orgs[index].directMembers.append(DirectMember(userID: oldOwner, role: .admin))
         return [.organizationTransferred(orgID, to: transfer.toUserID)]

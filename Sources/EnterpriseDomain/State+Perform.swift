@@ -128,12 +128,16 @@ extension State {
         for index in invitations.indices
         where invitations[index].status == .pending && today >= invitations[index].expiresOn {
             let holdsSeat =
-                invitations[index].instanceID.map { seatHoldingInviteEmails(in: $0).contains(invitations[index].email) }
+                invitations[index].instanceID.map {
+                    seatHoldingInviteEmails(in: $0).containsText(invitations[index].email)
+                }
                 ?? false
             invitations[index].status = .expired
             events.append(.invitationExpired(invitations[index].id))
             let stillHeld =
-                invitations[index].instanceID.map { seatHoldingInviteEmails(in: $0).contains(invitations[index].email) }
+                invitations[index].instanceID.map {
+                    seatHoldingInviteEmails(in: $0).containsText(invitations[index].email)
+                }
                 ?? false
             if holdsSeat && !stillHeld { events.append(.seatReleased(email: invitations[index].email)) }
         }

@@ -13,7 +13,7 @@ extension State {
         if case .custom(let domains) = control {
             normalized = .custom(domains.mapped { Text.lowercased(Text.trimmed($0)) }.filtered { !$0.isEmpty })
         }
-        instances[index].inviteControls.removeWhere { $0.orgID == orgID }
+        instances[index].inviteControls.removeWhere { Text.equal($0.orgID, orgID) }
         instances[index].inviteControls.append(InviteControlSetting(orgID: orgID, control: normalized))
         return [.inviteControlChanged(orgID)]
     }
@@ -26,10 +26,10 @@ extension State {
         case .personalWorkspaces: instances[index].storage.personalWorkspace = rules
         case .organizations: instances[index].storage.orgDefault = rules
         case .organization(let orgID), .resetOrganization(let orgID):
-            guard org(orgID)?.instanceID == instances[index].id else {
+            guard Text.equal(org(orgID)?.instanceID, instances[index].id) else {
                 throw .notFound("organization \(orgID) in this Enterprise account")
             }
-            instances[index].storage.overrides.removeWhere { $0.orgID == orgID }
+            instances[index].storage.overrides.removeWhere { Text.equal($0.orgID, orgID) }
             if case .organization = scope {
                 instances[index].storage.overrides.append(StorageOverride(orgID: orgID, rules: rules))
             }
@@ -42,7 +42,7 @@ extension State {
         throws(DomainError) -> [Event]
     {
         guard let index = orgIndex(orgID) else { throw .notFound("organization \(orgID)") }
-        guard orgs[index].ownerID == actor || effectiveRole(of: actor, in: orgID) != nil else {
+        guard Text.equal(orgs[index].ownerID, actor) || effectiveRole(of: actor, in: orgID) != nil else {
             throw .permissionDenied("not a member of \(orgs[index].name)")
         }
         let rules = storageRules(for: actor, in: orgID)

@@ -36,9 +36,10 @@ extension State {
         guard let instance = instance(instanceID) else { return [] }
         var emails: [String] = []
         for invitation in invitations
-        where invitation.instanceID == instanceID && invitation.status == .pending && !emails.contains(invitation.email)
+        where Text.equal(invitation.instanceID, instanceID) && invitation.status == .pending
+            && !emails.containsText(invitation.email)
         {
-            if let user = user(email: invitation.email), instance.licenses.contains(user.id) { continue }
+            if let user = user(email: invitation.email), instance.licenses.containsText(user.id) { continue }
             emails.append(invitation.email)
         }
         return emails
@@ -54,8 +55,8 @@ extension State {
         for raw in emails {
             for piece in Text.split(raw, UInt8(ascii: ",")) {
                 let email = Text.lowercased(Text.trimmed(piece))
-                if email.isEmpty || counted.contains(email) || held.contains(email) { continue }
-                if let user = user(email: email), instance.licenses.contains(user.id) { continue }
+                if email.isEmpty || counted.containsText(email) || held.containsText(email) { continue }
+                if let user = user(email: email), instance.licenses.containsText(user.id) { continue }
                 counted.append(email)
             }
         }
@@ -82,12 +83,12 @@ extension State {
     public func accessPaths(of userID: UserID, to orgID: OrgID) -> [(via: String, role: OrgRole)] {
         guard let org = org(orgID) else { return [] }
         var paths: [(via: String, role: OrgRole)] = []
-        if let direct = org.directMembers.firstWhere({ $0.userID == userID }) {
+        if let direct = org.directMembers.firstWhere({ Text.equal($0.userID, userID) }) {
             paths.append(("Direct", direct.role))
         }
         if let instanceID = org.instanceID, let instance = instance(instanceID) {
-            for team in instance.teams where team.linkedOrgs.contains(orgID) {
-                if let member = team.members.firstWhere({ $0.userID == userID }) {
+            for team in instance.teams where team.linkedOrgs.containsText(orgID) {
+                if let member = team.members.firstWhere({ Text.equal($0.userID, userID) }) {
                     paths.append((team.name, member.role))
                 }
             }
@@ -100,7 +101,7 @@ extension State {
     public func effectiveRole(of userID: UserID, in orgID: OrgID) -> OrgRole? {
         let roles = accessPaths(of: userID, to: orgID).mapped { $0.role }
         if roles.isEmpty { return nil }
-        if let org = org(orgID), org.ownerID == userID { return .owner }
+        if let org = org(orgID), Text.equal(org.ownerID, userID) { return .owner }
         return configuration.highestRoleWins ? roles.max() : roles.min()
     }
 
@@ -110,8 +111,8 @@ extension State {
         guard let org = org(orgID) else { return [] }
         var ids: [UserID] = org.directMembers.mapped { $0.userID }
         if let instanceID = org.instanceID, let instance = instance(instanceID) {
-            for team in instance.teams where team.linkedOrgs.contains(orgID) {
-                for member in team.members where !ids.contains(member.userID) { ids.append(member.userID) }
+            for team in instance.teams where team.linkedOrgs.containsText(orgID) {
+                for member in team.members where !ids.containsText(member.userID) { ids.append(member.userID) }
             }
         }
         return ids.compactMapped { id in
@@ -124,7 +125,7 @@ extension State {
     /// LIC-4: a licensed user of an active instance. Domain lock never blocks a licensed user (DOM-9).
     @inline(never)
     public func hasEnterpriseAccess(_ userID: UserID) -> Bool {
-        instances.containsWhere { $0.active && $0.licenses.contains(userID) }
+        instances.containsWhere { $0.active && $0.licenses.containsText(userID) }
     }
 
     /// LIC-1/DOM-11: managed users hold a license.
@@ -143,8 +144,10 @@ extension State {
     public func unclaimedAccounts(_ domainName: String) -> [User] {
         guard let match = verifiedDomain(forEmail: "x@" + domainName) else { return [] }
         let licenses = instance(match.instanceID)?.licenses ?? []
-        return users.filtered { Text.emailDomain($0.email) == match.domain.name && !licenses.contains($0.id) }
-            .sortedStably { $0.email < $1.email }
+        return users.filtered {
+            Text.equal(Text.emailDomain($0.email), match.domain.name) && !licenses.containsText($0.id)
+        }
+        .sortedStably { Text.less($0.email, $1.email) }
     }
 
     /// DOM-14: the cumulative count over all verified domains of the instance.
@@ -162,10 +165,12 @@ extension State {
     public func storageRules(for userID: UserID, in orgID: OrgID) -> StorageRules {
         guard let org = org(orgID) else { return .allAllowed }
         if let instanceID = org.instanceID, let instance = instance(instanceID) {
-            if let override = instance.storage.overrides.firstWhere({ $0.orgID == orgID }) { return override.rules }
+            if let override = instance.storage.overrides.firstWhere({ Text.equal($0.orgID, orgID) }) {
+                return override.rules
+            }
             return instance.storage.orgDefault
         }
-        if org.type == .personal, org.ownerID == userID {
+        if org.type == .personal, Text.equal(org.ownerID, userID) {
             for instance in licensedInstances(of: userID) where instance.active {
                 return instance.storage.personalWorkspace
             }
@@ -192,16 +197,19 @@ extension State {
     @inline(never)
     public func dashboardOrganizations(_ userID: UserID) -> [Organization] {
         let reachable = orgs.filtered { org in
-            org.ownerID == userID || !accessPaths(of: userID, to: org.id).isEmpty
+            Text.equal(org.ownerID, userID) || !accessPaths(of: userID, to: org.id).isEmpty
         }
-        let personal = reachable.filtered { $0.type == .personal && $0.ownerID == userID }
-        let owned = reachable.filtered { $0.type != .personal && $0.ownerID == userID }.sortedStably(by: State.byName)
-        let others = reachable.filtered { $0.ownerID != userID }.sortedStably(by: State.byName)
+        let personal = reachable.filtered { $0.type == .personal && Text.equal($0.ownerID, userID) }
+        let owned = reachable.filtered { $0.type != .personal && Text.equal($0.ownerID, userID) }.sortedStably(
+            by: State.byName)
+        let others = reachable.filtered { !Text.equal($0.ownerID, userID) }.sortedStably(by: State.byName)
         return personal + owned + others
     }
 
     static func byName(_ a: Organization, _ b: Organization) -> Bool {
-        a.name == b.name ? a.createdOn < b.createdOn || (a.createdOn == b.createdOn && a.id < b.id) : a.name < b.name
+        Text.equal(a.name, b.name)
+            ? a.createdOn < b.createdOn || (a.createdOn == b.createdOn && Text.less(a.id, b.id))
+            : Text.less(a.name, b.name)
     }
 
     @inline(never)
@@ -246,13 +254,15 @@ extension State {
     func validActivationCode(_ rawCode: String) throws(DomainError) -> ActivationCode {
         let text = Text.trimmed(rawCode)
         if text.isEmpty { throw .activationCodeRequired }
-        guard let code = activationCodes.firstWhere({ Text.lowercased($0.code) == Text.lowercased(text) }) else {
+        guard let code = activationCodes.firstWhere({ Text.equal(Text.lowercased($0.code), Text.lowercased(text)) })
+        else {
             throw .invalidActivationCode
         }
         if code.consumedBy != nil { throw .activationCodeAlreadyUsed }
         if let expiresOn = code.expiresOn, today > expiresOn { throw .activationCodeExpired }
         let newer = activationCodes.containsWhere { other in
-            other.customerID == code.customerID && other.code != code.code && other.issuedOn > code.issuedOn
+            Text.equal(other.customerID, code.customerID) && !Text.equal(other.code, code.code)
+                && other.issuedOn > code.issuedOn
         }
         if newer { throw .activationCodeSuperseded }
         return code
@@ -272,7 +282,8 @@ extension State {
         case .owner: return all
         case .admin:
             return all.filtered {
-                !$0.hasSuffix(":enterprise_connection") && $0 != "delete:organization" && $0 != "own:organization"
+                !Text.hasSuffix($0, ":enterprise_connection") && !Text.equal($0, "delete:organization")
+                    && !Text.equal($0, "own:organization")
             }
         case .member: return ["read:organization", "read:membership", "leave:organization"]
         }

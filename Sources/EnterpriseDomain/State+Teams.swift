@@ -4,7 +4,7 @@ extension State {
     @inline(never)
     mutating func updateTeam(_ teamID: TeamID, _ change: (inout Team) -> Void) throws(DomainError) {
         for index in instances.indices {
-            if let teamIndex = instances[index].teams.indexWhere({ $0.id == teamID }) {
+            if let teamIndex = instances[index].teams.indexWhere({ Text.equal($0.id, teamID) }) {
                 change(&instances[index].teams[teamIndex])
                 return
             }
@@ -16,7 +16,9 @@ extension State {
     @inline(never)
     func teamAdminIndex(_ teamID: TeamID, _ actor: UserID) throws(DomainError) -> Int {
         let index = try adminInstanceIndex(actor)
-        guard instances[index].teams.containsWhere({ $0.id == teamID }) else { throw .notFound("team \(teamID)") }
+        guard instances[index].teams.containsWhere({ Text.equal($0.id, teamID) }) else {
+            throw .notFound("team \(teamID)")
+        }
         return index
     }
 
@@ -37,11 +39,11 @@ extension State {
         -> [Event]
     {
         let index = try teamAdminIndex(teamID, actor)
-        guard let org = org(orgID), org.instanceID == instances[index].id else {
+        guard let org = org(orgID), Text.equal(org.instanceID, instances[index].id) else {
             throw .notFound("organization \(orgID) in this Enterprise account")
         }
         try updateTeam(teamID) { team in
-            team.linkedOrgs.removeWhere { $0 == orgID }
+            team.linkedOrgs.removeWhere { Text.equal($0, orgID) }
             if link { team.linkedOrgs.append(orgID) }
         }
         return [link ? .teamLinked(teamID, org: orgID) : .teamUnlinked(teamID, org: orgID)]
@@ -58,7 +60,7 @@ extension State {
     /// TEAM-6: members keep access they have through another team or directly, and keep their licenses.
     mutating func deleteTeam(_ teamID: TeamID, by actor: UserID) throws(DomainError) -> [Event] {
         let index = try teamAdminIndex(teamID, actor)
-        instances[index].teams.removeWhere { $0.id == teamID }
+        instances[index].teams.removeWhere { Text.equal($0.id, teamID) }
         var events: [Event] = [.teamDeleted(teamID)]
         events += cancelInvitations(where: { $0.target == .team(teamID) })
         return events
@@ -67,10 +69,10 @@ extension State {
     mutating func removeFromTeam(_ userID: UserID, team teamID: TeamID, by actor: UserID) throws(DomainError) -> [Event]
     {
         let index = try teamAdminIndex(teamID, actor)
-        guard let teamIndex = instances[index].teams.indexWhere({ $0.id == teamID }),
-            instances[index].teams[teamIndex].members.containsWhere({ $0.userID == userID })
+        guard let teamIndex = instances[index].teams.indexWhere({ Text.equal($0.id, teamID) }),
+            instances[index].teams[teamIndex].members.containsWhere({ Text.equal($0.userID, userID) })
         else { throw .notFound("\(userID) in team \(teamID)") }
-        instances[index].teams[teamIndex].members.removeWhere { $0.userID == userID }
+        instances[index].teams[teamIndex].members.removeWhere { Text.equal($0.userID, userID) }
         return [.removedFromTeam(userID, team: teamID)]
     }
 }

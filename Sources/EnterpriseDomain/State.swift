@@ -39,28 +39,32 @@ public struct State: Equatable, Sendable {
 
 extension State {
     @inline(never)
-    public func user(_ id: UserID) -> User? { users.firstWhere { $0.id == id } }
+    public func user(_ id: UserID) -> User? { users.firstWhere { Text.equal($0.id, id) } }
     @inline(never)
     public func user(email: String) -> User? {
         let key = Text.lowercased(Text.trimmed(email))
-        return users.firstWhere { $0.email == key }
+        return users.firstWhere { Text.equal($0.email, key) }
     }
     @inline(never)
-    public func org(_ id: OrgID) -> Organization? { orgs.firstWhere { $0.id == id } }
+    public func org(_ id: OrgID) -> Organization? { orgs.firstWhere { Text.equal($0.id, id) } }
     @inline(never)
-    public func org(named name: String) -> Organization? { orgs.firstWhere { $0.name == name && $0.type != .personal } }
+    public func org(named name: String) -> Organization? {
+        orgs.firstWhere { Text.equal($0.name, name) && $0.type != .personal }
+    }
     @inline(never)
-    public func instance(_ id: InstanceID) -> EnterpriseInstance? { instances.firstWhere { $0.id == id } }
+    public func instance(_ id: InstanceID) -> EnterpriseInstance? { instances.firstWhere { Text.equal($0.id, id) } }
     @inline(never)
-    public func invitation(_ id: InvitationID) -> Invitation? { invitations.firstWhere { $0.id == id } }
+    public func invitation(_ id: InvitationID) -> Invitation? { invitations.firstWhere { Text.equal($0.id, id) } }
     @inline(never)
-    public func activationCode(_ code: String) -> ActivationCode? { activationCodes.firstWhere { $0.code == code } }
+    public func activationCode(_ code: String) -> ActivationCode? {
+        activationCodes.firstWhere { Text.equal($0.code, code) }
+    }
 
     @inline(never)
 
     public func team(_ id: TeamID) -> Team? {
         for instance in instances {
-            if let team = instance.teams.firstWhere({ $0.id == id }) { return team }
+            if let team = instance.teams.firstWhere({ Text.equal($0.id, id) }) { return team }
         }
         return nil
     }
@@ -68,7 +72,7 @@ extension State {
     @inline(never)
 
     public func instanceID(ofTeam id: TeamID) -> InstanceID? {
-        instances.firstWhere { $0.teams.containsWhere { $0.id == id } }?.id
+        instances.firstWhere { $0.teams.containsWhere { Text.equal($0.id, id) } }?.id
     }
 
     /// The instance where the user is Owner or a Co-owner (not Billing-only).
@@ -84,8 +88,8 @@ extension State {
     @inline(never)
     func administeredInstanceIndex(by userID: UserID) -> Int? {
         instances.indexWhere { instance in
-            instance.ownerID == userID
-                || instance.coOwners.containsWhere { $0.userID == userID && $0.role == .coOwner }
+            Text.equal(instance.ownerID, userID)
+                || instance.coOwners.containsWhere { Text.equal($0.userID, userID) && $0.role == .coOwner }
         }
     }
 
@@ -93,20 +97,20 @@ extension State {
 
     public func accountRole(of userID: UserID, in instanceID: InstanceID) -> AccountRole? {
         guard let instance = instance(instanceID) else { return nil }
-        if instance.ownerID == userID { return .owner }
-        return instance.coOwners.firstWhere { $0.userID == userID }?.role
+        if Text.equal(instance.ownerID, userID) { return .owner }
+        return instance.coOwners.firstWhere { Text.equal($0.userID, userID) }?.role
     }
 
     /// Instances where the user holds a license, in creation order (TEAM-10: the sidebar switcher).
     @inline(never)
     public func licensedInstances(of userID: UserID) -> [EnterpriseInstance] {
-        instances.filtered { $0.licenses.contains(userID) }
+        instances.filtered { $0.licenses.containsText(userID) }
     }
 
     @inline(never)
 
     public func isLicensed(_ userID: UserID, in instanceID: InstanceID) -> Bool {
-        instance(instanceID)?.licenses.contains(userID) ?? false
+        instance(instanceID)?.licenses.containsText(userID) ?? false
     }
 
     /// The verified domain entry (and its instance) matching an email exactly (DOM-17).
@@ -114,7 +118,7 @@ extension State {
     public func verifiedDomain(forEmail email: String) -> (instanceID: InstanceID, domain: Domain)? {
         let name = Text.emailDomain(email)
         for instance in instances {
-            if let domain = instance.domains.firstWhere({ $0.name == name && $0.verified }) {
+            if let domain = instance.domains.firstWhere({ Text.equal($0.name, name) && $0.verified }) {
                 return (instance.id, domain)
             }
         }
@@ -123,9 +127,9 @@ extension State {
 
     @inline(never)
 
-    func userIndex(_ id: UserID) -> Int? { users.indexWhere { $0.id == id } }
+    func userIndex(_ id: UserID) -> Int? { users.indexWhere { Text.equal($0.id, id) } }
     @inline(never)
-    func orgIndex(_ id: OrgID) -> Int? { orgs.indexWhere { $0.id == id } }
+    func orgIndex(_ id: OrgID) -> Int? { orgs.indexWhere { Text.equal($0.id, id) } }
     @inline(never)
-    func instanceIndex(_ id: InstanceID) -> Int? { instances.indexWhere { $0.id == id } }
+    func instanceIndex(_ id: InstanceID) -> Int? { instances.indexWhere { Text.equal($0.id, id) } }
 }

@@ -16,9 +16,9 @@ public struct StringMap: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     public var isEmpty: Bool { entries.isEmpty }
 
     public subscript(key: String) -> String? {
-        get { entries.firstWhere { $0.key == key }?.value }
+        get { entries.firstWhere { Text.equal($0.key, key) }?.value }
         set {
-            let index = entries.indexWhere { $0.key == key }
+            let index = entries.indexWhere { Text.equal($0.key, key) }
             switch (index, newValue) {
             case (let index?, let value?): entries[index].value = value
             case (let index?, nil): entries.remove(at: index)
@@ -30,6 +30,6 @@ public struct StringMap: Equatable, Sendable, ExpressibleByDictionaryLiteral {
 
     /// The same keys with the same values, in any order.
     public static func == (lhs: StringMap, rhs: StringMap) -> Bool {
-        lhs.entries.count == rhs.entries.count && !lhs.entries.containsWhere { rhs[$0.key] != $0.value }
+        lhs.entries.count == rhs.entries.count && !lhs.entries.containsWhere { !Text.equal(rhs[$0.key], $0.value) }
     }
 }

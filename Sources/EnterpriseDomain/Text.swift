@@ -1,4 +1,4 @@
-/// Small text helpers that Foundation would otherwise provide. They work on UTF-8 bytes (see String+Bytes.swift).
+/// Small text helpers that Foundation would otherwise provide. They work on UTF-8 bytes (see String+Bytes.swift for the comparisons).
 public enum Text {
     /// Removes leading and trailing spaces, tabs and newlines.
     @inline(never)

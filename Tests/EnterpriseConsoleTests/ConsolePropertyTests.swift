@@ -1,6 +1,7 @@
 import EnterpriseConsole
 import EnterpriseDomain
 import Testing
+import WalkthroughContract
 
 /// SplitMix64, as in the domain tests (test targets do not share code).
 struct Random {

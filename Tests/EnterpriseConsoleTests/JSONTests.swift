@@ -1,6 +1,7 @@
 import EnterpriseConsole
 import EnterpriseDomain
 import Testing
+import WalkthroughContract
 
 @Suite struct JSONTests {
     @Test func writerEscapesAndKeepsKeyOrder() {

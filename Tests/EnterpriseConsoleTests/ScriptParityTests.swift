@@ -1,6 +1,7 @@
 import EnterpriseConsole
 import Foundation
 import Testing
+import WalkthroughContract
 
 /// The native half of the wasm parity check: each script in Tests/wasm/scripts, run natively, must equal the
 /// transcript in Tests/wasm/expected byte for byte; Tests/wasm/parity.mjs holds the wasm build to the same files.

@@ -1,6 +1,7 @@
 import EnterpriseConsole
 import EnterpriseDomain
 import Testing
+import WalkthroughContract
 
 extension ConsoleSession {
     /// Performs a guide step that must succeed.

@@ -15,12 +15,24 @@ import Testing
     }
 
     @Test func stringsCompareAndSortByTheirBytes() {
-        #expect("Zed" < "alice")
-        #expect("alice" < "alicé")
-        #expect(!("é" == "e\u{301}"), "no normalization: the two spellings differ")
+        #expect(Text.less("Zed", "alice"))
+        #expect(Text.less("alice", "alicé"))
+        #expect(!Text.less("alice", "alice"))
+        #expect(!Text.equal("é", "e\u{301}"), "no normalization: the two spellings differ")
+        #expect("é" == "e\u{301}", "the standard library's == is not shadowed: it still normalizes")
         let value: String? = "on"
-        #expect(value == "on")
-        #expect(["b", "a"].contains("a"))
+        #expect(Text.equal(value, "on"))
+        #expect(Text.equal(nil, nil as String?))
+        #expect(!Text.equal(value, nil))
+        #expect(["b", "a"].containsText("a"))
+        #expect(!["e\u{301}"].containsText("é"))
+    }
+
+    @Test func suffixesCompareByBytes() {
+        #expect(Text.hasSuffix("eu.kong.com", ".kong.com"))
+        #expect(Text.hasSuffix("kong.com", "kong.com"))
+        #expect(!Text.hasSuffix("com", "kong.com"))
+        #expect(!Text.hasSuffix("cafe\u{301}", "é"), "no normalization")
     }
 
     @Test func emailsAndListsSplitOnBytes() {

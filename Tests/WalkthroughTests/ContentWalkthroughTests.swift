@@ -25,7 +25,7 @@ import Testing
 
     @Test func seedOnboardingGuideRunsTheDocumentedActionsInOrder() throws {
         let run = try #require(result.pages.first { $0.page.sitePath == "content/insomnia/enterprise.md" }?.walkthrough)
-        let actions = run.procedures.flatMap(\.steps).compactMap(\.action).map(\.json)
+        let actions = run.procedures.flatMap(\.steps).compactMap(\.action).map(\.jsonText)
         #expect(
             actions == [
                 #"{"navigate":"account dashboard"}"#, #"{"click":"Upgrade"}"#,

@@ -1,20 +1,22 @@
 import Testing
+import WalkthroughContract
 
 @testable import DocentSite
 
 /// The static rendering of a screen: real controls, text escaped, the step's control highlighted.
 @Suite struct ScreenHTMLTests {
-    let screen = SimulationScreen.decode(
-        """
-        {"title":"<Org> & Co","breadcrumbs":["Account"],"banner":null,"notes":["Simulated."],
-         "messages":[{"kind":"error","text":"Code \\"<x>\\" is unknown."}],
-         "sections":[],"tables":[{"title":"Organizations","section":null,"columns":["Name"],
-         "rows":[["Cargo"],["<img src=x>"]]}],
-         "controls":[{"kind":"button","label":"Manage Organization","value":null,"enabled":true,"row":"Cargo","section":null},
-          {"kind":"textField","label":"Name","value":"\\"><script>","enabled":true,"row":null,"section":null},
-          {"kind":"toggle","label":"Enable","value":"on","enabled":false,"row":null,"section":"Capture"}],
-         "download":null}
-        """)!
+    let screen = WalkthroughScreen(
+        jsonText:
+            """
+            {"title":"<Org> & Co","breadcrumbs":["Account"],"banner":null,"notes":["Simulated."],
+             "messages":[{"kind":"error","text":"Code \\"<x>\\" is unknown."}],
+             "sections":[],"tables":[{"title":"Organizations","section":null,"columns":["Name"],
+             "rows":[["Cargo"],["<img src=x>"]]}],
+             "controls":[{"kind":"button","label":"Manage Organization","value":null,"enabled":true,"row":"Cargo","section":null},
+              {"kind":"textField","label":"Name","value":"\\"><script>","enabled":true,"row":null,"section":null},
+              {"kind":"toggle","label":"Enable","value":"on","enabled":false,"row":null,"section":"Capture"}],
+             "download":null}
+            """)!
 
     @Test func readerAndProductTextIsEscapedNeverMarkup() {
         var html = ""

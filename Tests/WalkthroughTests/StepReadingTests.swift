@@ -1,3 +1,4 @@
+import DocentEnterprise
 import DocentMarkdown
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
         guard case .step(let step)? = lists.first?.entries.first else {
             throw Failure.noStep
         }
-        return StepReading(step)
+        return StepReading(step, vocabulary: EnterpriseSimulation().vocabulary)
     }
 
     enum Failure: Error { case noStep }

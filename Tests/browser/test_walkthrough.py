@@ -564,3 +564,20 @@ def test_static_and_live_screens_match(driver, base_url, site_dir):
                 do.click()
     assert compared, "no static screen compared"
     print(f"{compared} static screens match the live ones")
+
+
+def test_the_page_judges_with_the_wasm_rule(driver, base_url):
+    """The page asks the wasm whether an action did a step (the Swift rule `docent check` runs): trailing
+    punctuation does not count, and 'listed' means an equal cell or label, not one that contains the text."""
+    open_walkthrough(driver, base_url)
+    ask = """
+        const walkthrough = document.querySelector('.docent-walkthrough').docentWalkthrough;
+        return [
+            walkthrough.matches({kind: 'action', action: {click: 'Upgrade.'}}, {click: 'upgrade'}),
+            walkthrough.matches({kind: 'action', action: {click: 'Upgrade'}}, {fill: 'Upgrade', value: 'x'}),
+            walkthrough.expectationHolds({title: walkthrough.screen.title + '.'}),
+            walkthrough.expectationHolds({listed: 'Upgrad'}),
+            walkthrough.module.judge(walkthrough.handle, {holds: {listed: 'Upgrade!'}}).answer,
+        ];
+    """
+    assert driver.execute_script(ask) == [True, False, True, False, True]

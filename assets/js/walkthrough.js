@@ -7,6 +7,10 @@
  * console that the reader can drive: clicking, typing, choosing, or "Do this step". The guide's own list
  * items (li[data-walkthrough-step]) show progress.
  *
+ * This script draws screens and forwards the reader's events; it does not judge them. Whether an action did the
+ * current step, which control a step names (the highlight), whether a screen shows what a step expects: the
+ * wasm answers (walkthrough_judge), with the same Swift rule `docent check` runs (WalkthroughContract).
+ *
  * Every text from the console or the reader goes into the page as text (textContent, attribute values),
  * never as HTML. If the console cannot load, the static screens stay and the status line says why.
  */
@@ -56,6 +60,16 @@
     /** Performs an action: { ok, error, screen }. */
     perform(handle, action) {
       const [, text] = this.withText(this.x.console_perform, [handle], JSON.stringify(action));
+      return JSON.parse(text);
+    }
+
+    /**
+     * Asks the walkthrough rule about the session's current screen (see WalkthroughRule+JSON.swift):
+     * {did: stepAction, action}, {holds: {title, listed}}, {targets: action}, {alreadySet: stepAction}.
+     * Returns { answer, controls?, error? }.
+     */
+    judge(handle, question) {
+      const [, text] = this.withText(this.x.walkthrough_judge, [handle], JSON.stringify(question));
       return JSON.parse(text);
     }
 
@@ -139,8 +153,6 @@
     return "";
   }
 
-  const verbOfKind = { button: "click", link: "click", textField: "fill", toggle: "toggle", select: "select" };
-
   function describe(action) {
     const label = "“" + labelOf(action) + "”";
     switch (verbOf(action)) {
@@ -184,21 +196,6 @@
       }
     });
     return placed;
-  }
-
-  /** True when a control is the one `target` (a resolved step action) names. */
-  function controlMatches(control, target, screen) {
-    if (!target) return false;
-    const verb = verbOf(target);
-    if (verbOfKind[control.kind] !== verb) return false;
-    const label = labelOf(target);
-    if (label === "" && verb === "fill") {
-      return (screen.controls || []).filter((c) => c.kind === "textField").length === 1;
-    }
-    if (norm(control.label) !== norm(label)) return false;
-    if (target.row != null && norm(control.row) !== norm(target.row)) return false;
-    if (target.section != null && norm(control.section) !== norm(target.section)) return false;
-    return true;
   }
 
   function renderControl(control, highlighted) {
@@ -257,9 +254,10 @@
 
   /**
    * The live rendering of a console screen, with the same structure and classes as the static screens
-   * Docent renders at build time. `target` is the current step's action (its control is highlighted).
+   * Docent renders at build time. `highlight` holds the indexes of the controls the current step names (as the
+   * wasm's rule says).
    */
-  function renderScreen(screen, target, download) {
+  function renderScreen(screen, highlight, download) {
     const root = el("div", { class: "docent-screen", "data-screen-title": screen.title });
     const breadcrumbs = screen.breadcrumbs || [];
     if (breadcrumbs.length) {
@@ -291,7 +289,7 @@
     }
     const controls = screen.controls || [];
     const placed = placeRowControls(screen);
-    const highlighted = (control) => controlMatches(control, target, screen);
+    const highlighted = (index) => highlight.has(index);
     (screen.tables || []).forEach((table, t) => {
       const here = [...placed.entries()].filter(([, p]) => p.table === t);
       const head = (table.columns || []).map((column) => el("th", { scope: "col" }, [column]));
@@ -299,12 +297,12 @@
       const body = (table.rows || []).map((row, r) => {
         const cells = row.map((cell) => el("td", null, [cell]));
         if (here.length) {
-          const mine = here.filter(([, p]) => p.row === r).map(([index]) => controls[index]);
+          const mine = here.filter(([, p]) => p.row === r).map(([index]) => index);
           cells.push(
             el(
               "td",
               { class: "docent-row-controls" },
-              mine.map((control) => renderControl(control, highlighted(control)))
+              mine.map((index) => renderControl(controls[index], highlighted(index)))
             )
           );
         }
@@ -318,12 +316,12 @@
         ])
       );
     });
-    const loose = controls.filter((control, index) => !placed.has(index));
+    const loose = controls.map((control, index) => index).filter((index) => !placed.has(index));
     root.append(
       el(
         "div",
         { class: "docent-screen-controls" },
-        loose.map((control) => renderControl(control, highlighted(control)))
+        loose.map((index) => renderControl(controls[index], highlighted(index)))
       )
     );
     for (const note of screen.notes || []) root.append(el("p", { class: "docent-screen-note" }, [note]));
@@ -476,11 +474,20 @@
 
     /* Steps -------------------------------------------------------------------------------------------- */
 
-    /** The fill label an action means: an empty label is the only text field on the current screen. */
+    /** Asks the wasm's walkthrough rule about the current screen; a failure answers no. */
+    judge(question) {
+      try {
+        return this.module.judge(this.handle, question);
+      } catch (error) {
+        return { answer: false, error: (error && error.message) || String(error) };
+      }
+    }
+
+    /** The label of the field a fill action addresses (an empty label: the screen's only text field). */
     fieldLabel(label) {
-      if (label) return label;
-      const fields = (this.screen.controls || []).filter((c) => c.kind === "textField");
-      return fields.length === 1 ? fields[0].label : "";
+      const found = this.judge({ targets: { fill: label || "", value: "" } }).controls || [];
+      const control = found.length === 1 ? (this.screen.controls || [])[found[0]] : null;
+      return control ? control.label : label || "";
     }
 
     /** The reader's value for a field, when they filled it themselves. */
@@ -498,41 +505,19 @@
 
     expectationHolds(expect) {
       if (!expect) return true;
-      const screen = this.screen;
-      if (expect.title != null && norm(screen.title) !== norm(expect.title)) return false;
+      const question = {};
+      if (expect.title != null) question.title = expect.title;
       if (expect.listed != null) {
         const typed = this.input(expect.input);
-        const wanted = norm(typed !== undefined ? typed : expect.listed);
-        const texts = [];
-        for (const table of screen.tables || []) for (const row of table.rows || []) texts.push(...row);
-        for (const control of screen.controls || []) texts.push(control.label);
-        if (!texts.some((text) => norm(text).includes(wanted))) return false;
+        question.listed = typed !== undefined ? typed : expect.listed;
       }
-      return true;
+      return this.judge({ holds: question }).answer === true;
     }
 
-    /** True when the reader's action does what the step says. */
+    /** True when the reader's action, about to be done on the current screen, does what the step says. */
     matches(step, action) {
       if (!step || step.kind !== "action" || !step.action) return false;
-      const want = this.resolvedAction(step);
-      const verb = verbOf(want);
-      if (verb !== verbOf(action)) return false;
-      const wantedLabel = verb === "fill" ? this.fieldLabel(labelOf(want)) : labelOf(want);
-      if (wantedLabel && norm(wantedLabel) !== norm(labelOf(action))) return false;
-      switch (verb) {
-        case "click":
-          if (want.row != null && norm(want.row) !== norm(action.row)) return false;
-          if (want.section != null && norm(want.section) !== norm(action.section)) return false;
-          return true;
-        case "fill":
-          return String(action.value || "").trim() !== "";
-        case "toggle":
-          return want.on == null || action.on == null || want.on === action.on;
-        case "select":
-          return norm(want.option) === norm(action.option);
-        default:
-          return false;
-      }
+      return this.judge({ did: this.resolvedAction(step), action: action }).answer === true;
     }
 
     /**
@@ -541,7 +526,7 @@
      */
     alreadyThere(step) {
       if (step.kind !== "action" || !step.action || !("navigate" in step.action)) return false;
-      if (norm(step.action.navigate) === norm(this.screen.title)) return true;
+      if (this.judge({ holds: { title: step.action.navigate } }).answer === true) return true;
       const copy = this.module.fork(this.handle);
       if (!copy) return false;
       try {
@@ -564,24 +549,12 @@
      */
     alreadySet(step) {
       if (step.kind !== "action" || !step.action) return false;
-      const action = step.action;
-      const verb = verbOf(action);
-      if (verb !== "select" && !(verb === "toggle" && typeof action.on === "boolean")) return false;
-      const control = (this.screen.controls || []).find((c) => controlMatches(c, action, this.screen));
-      if (!control) return false;
-      if (verb === "select") return norm(control.value) === norm(action.option);
-      return (control.value === "on") === action.on;
+      return this.judge({ alreadySet: step.action }).answer === true;
     }
 
     /** True when the current screen has an enabled control that the action addresses. */
     onScreen(action) {
-      const controls = this.screen.controls || [];
-      if ("navigate" in action) {
-        return controls.some(
-          (c) => (c.kind === "button" || c.kind === "link") && c.enabled !== false && norm(c.label) === norm(action.navigate)
-        );
-      }
-      return controls.some((c) => c.enabled !== false && controlMatches(c, action, this.screen));
+      return this.judge({ targets: action }).answer === true;
     }
 
     /**
@@ -625,6 +598,8 @@
       const before = this.stepIndex;
       // The label of "the only text field" is known before the action, on the screen it addresses.
       const filled = verbOf(action) === "fill" ? this.fieldLabel(action.fill) : null;
+      // Judged on the screen the action is done on, before it changes.
+      const didStep = this.matches(step, action);
       let result;
       try {
         result = this.module.perform(this.handle, action);
@@ -637,7 +612,7 @@
       const succeeded = result.ok && screenErrors.length === 0;
       if (succeeded) {
         if (filled && String(action.value || "").trim() !== "") this.inputs.set(norm(filled), action.value);
-        if (this.matches(step, action)) this.stepIndex++;
+        if (didStep) this.stepIndex++;
       }
       this.advance();
 
@@ -777,6 +752,7 @@
 
       const step = this.currentStep();
       const target = step && step.kind === "action" && step.action ? this.nextAction(step) : null;
+      const highlight = new Set(target ? this.judge({ targets: target }).controls || [] : []);
       if (this.downloadURL) URL.revokeObjectURL(this.downloadURL);
       this.downloadURL = null;
       const download = this.screen.download;
@@ -785,7 +761,7 @@
           new Blob([download.content || ""], { type: download.mediaType || "application/octet-stream" })
         );
       }
-      this.host.replaceChildren(renderScreen(this.screen, target, this.downloadURL));
+      this.host.replaceChildren(renderScreen(this.screen, highlight, this.downloadURL));
 
       const total = this.steps.length;
       if (step) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds .build-wasm/ConsoleWasm.wasm: EnterpriseDomain + EnterpriseConsole + ConsoleWasm with Embedded Swift
+# Builds .build-wasm/ConsoleWasm.wasm: WalkthroughContract + EnterpriseDomain + EnterpriseConsole + ConsoleWasm with Embedded Swift
 # for wasm32-unknown-none-wasm (release, -Osize), linked with the C shim. Direct swiftc → clang → wasm-ld, so
 # the package's native `swift build` is untouched. Prints the raw and gzipped sizes.
 #   scripts/wasm/build.sh            build
-#   scripts/wasm/build.sh --check    only compile EnterpriseDomain and EnterpriseConsole for wasm (no link)
+#   scripts/wasm/build.sh --check    only compile WalkthroughContract, EnterpriseDomain and EnterpriseConsole for wasm
+#                                    (no link)
 #   scripts/wasm/build.sh --testing  build ConsoleWasmTesting.wasm instead: the same console plus the exports only
 #                                    the parity test uses (console_state, console_run_script); not size-checked
 #   scripts/wasm/build.sh --size     only print and check the size of the ConsoleWasm.wasm already built
@@ -50,10 +51,11 @@ if [[ "${1:-}" == "--size" ]]; then
     exit 0
 fi
 if [[ "${1:-}" == "--check" ]]; then
-    # The two library targets, as the separate modules SwiftPM makes of them.
+    # The three library targets, as the separate modules SwiftPM makes of them.
+    compile WalkthroughContract Sources/WalkthroughContract/*.swift
     compile EnterpriseDomain Sources/EnterpriseDomain/*.swift
     compile EnterpriseConsole Sources/EnterpriseConsole/*.swift
-    echo "EnterpriseDomain and EnterpriseConsole build for $TRIPLE"
+    echo "WalkthroughContract, EnterpriseDomain and EnterpriseConsole build for $TRIPLE"
     exit 0
 fi
 NAME=ConsoleWasm
@@ -63,13 +65,13 @@ if [[ "${1:-}" == "--testing" ]]; then
     OBJ="$OBJ/testing"
     mkdir -p "$OBJ"
 fi
-# For the product, one whole-module compile of all three folders lets the optimizer drop everything the
+# For the product, one whole-module compile of all four folders lets the optimizer drop everything the
 # exports never reach (separate modules keep every public function): the imports between them are removed.
 SRC="$OBJ/src"
 rm -rf "$SRC" && mkdir -p "$SRC"
-for dir in EnterpriseDomain EnterpriseConsole ConsoleWasm; do
+for dir in WalkthroughContract EnterpriseDomain EnterpriseConsole ConsoleWasm; do
     for file in Sources/$dir/*.swift; do
-        sed -E '/^import (EnterpriseDomain|EnterpriseConsole)$/d' "$file" > "$SRC/${dir}_$(basename "$file")"
+        sed -E '/^import (WalkthroughContract|EnterpriseDomain|EnterpriseConsole)$/d' "$file" > "$SRC/${dir}_$(basename "$file")"
     done
 done
 "$BIN/swiftc" "${SWIFTFLAGS[@]}" -module-name ConsoleWasm -c "$SRC"/*.swift -o "$OBJ/$NAME.o"

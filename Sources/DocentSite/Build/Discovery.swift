@@ -5,9 +5,9 @@ struct SourceFile: Sendable {
     enum Kind: Sendable { case page, staticFile }
 
     var kind: Kind
-    /// Path relative to the site root ("content/insomnia/sso.md"), used in diagnostics.
+    /// Path relative to the site root ("content/guides/sso.md"), used in diagnostics.
     var sitePath: String
-    /// Path inside its folder ("insomnia/sso.md"): what decides the page URL or the static file's URL.
+    /// Path inside its folder ("guides/sso.md"): what decides the page URL or the static file's URL.
     var relativePath: String
     /// For static files: the URL prefix of the folder they come from ("/", "/assets/").
     var urlPrefix: String

@@ -6,7 +6,7 @@ import Liquid
 /// conservative: a reference that cannot be pinned down (an include name made of a variable, `site.data[key]`,
 /// `site` passed around whole) counts as "any", and a template that does not parse may refer to anything.
 struct TemplateReferences: Sendable, Equatable {
-    /// Include names as written (`nav.html`, `insomnia/callout.md`), relative to the includes folder.
+    /// Include names as written (`nav.html`, `guides/callout.md`), relative to the includes folder.
     var includes: Set<String> = []
     /// `{% include_relative %}` names, relative to the including file.
     var relativeIncludes: Set<String> = []

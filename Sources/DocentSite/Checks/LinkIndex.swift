@@ -20,7 +20,7 @@ struct LinkIndex: Sendable {
     let baseURL: String
     /// The ids each page's HTML defines (`id="…"`, `name="…"`), by page index.
     let anchors: [Set<String>]
-    /// Names in each URL folder ("/insomnia/" → ["sso/", "scim/", …]) and content folder ("insomnia" → ["sso.md"]).
+    /// Names in each URL folder ("/guides/" → ["sso/", "scim/", …]) and content folder ("guides" → ["sso.md"]).
     private let urlChildren: [String: [String]]
     private let contentChildren: [String: [String]]
 

@@ -35,8 +35,8 @@ public struct SiteConfig: Sendable {
     ///     schema:
     ///       keys:                      # declared keys: a type, or a type and the values allowed
     ///         title: string            # string, number, integer, bool, list, mapping, date; `string|list`
-    ///         tier: {type: string, values: [free, pro, enterprise]}
-    ///         products: {type: list, values: [insomnia]}     # for a list, each item
+    ///         tier: {type: string, values: [free, pro, business]}
+    ///         products: {type: list, values: [desktop]}      # for a list, each item
     ///         owner:                   # declared with no constraint
     ///       required: [title]          # keys every page must have (config `defaults:` count)
     ///       layouts:                   # extra required keys by layout

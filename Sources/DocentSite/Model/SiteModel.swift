@@ -62,7 +62,7 @@ final class SiteModel: Sendable {
         diagnostics = previous.diagnostics
     }
 
-    /// Resolves a site URL as written in front matter or a link ("/insomnia/sso/", "/insomnia/sso", "sso/") to the
+    /// Resolves a site URL as written in front matter or a link ("/guides/sso/", "/guides/sso", "sso/") to the
     /// index of its page in `pages` (with or without the baseurl, `index.html`, a fragment or a query). An index,
     /// not a `Page`: callers need one field or only the page's existence, and copying a page retains all its parts.
     func pageIndex(forURL url: String) -> Int? {

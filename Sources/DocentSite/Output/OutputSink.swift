@@ -3,7 +3,7 @@ import Foundation
 /// Where a build's files go. The pipeline never writes files itself: `build` writes a directory, `serve` keeps
 /// the site in memory, `check` writes nothing.
 public protocol OutputSink: Sendable {
-    /// Writes a file at a path relative to the site's output root ("insomnia/sso/index.html").
+    /// Writes a file at a path relative to the site's output root ("guides/sso/index.html").
     func write(_ bytes: [UInt8], to path: String) throws
     /// Writes bytes from a buffer. A requirement (not only an extension method) so that a sink that can write
     /// without first copying into an array is called even through `any OutputSink`.

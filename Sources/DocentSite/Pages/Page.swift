@@ -2,13 +2,13 @@ import Liquid
 
 /// A page of the site after loading: where it comes from, where it goes, its front matter and its body.
 public struct Page: Sendable {
-    /// Path relative to the site root ("content/insomnia/sso.md"): what diagnostics name.
+    /// Path relative to the site root ("content/guides/sso.md"): what diagnostics name.
     public var sitePath: String
-    /// Path inside the content folder ("insomnia/sso.md"): what `.md` links and `page.path` use.
+    /// Path inside the content folder ("guides/sso.md"): what `.md` links and `page.path` use.
     public var contentPath: String
-    /// The page's URL without the site's baseurl ("/insomnia/sso/", "/404.html").
+    /// The page's URL without the site's baseurl ("/guides/sso/", "/404.html").
     public var url: String
-    /// The file written ("insomnia/sso/index.html").
+    /// The file written ("guides/sso/index.html").
     public var outputPath: String
     public var meta: PageMeta
     public var frontMatter: YAMLData
@@ -42,7 +42,7 @@ public struct Page: Sendable {
 
 extension Page {
     /// The page `category-url` names, as a URL without the baseurl: as written when it is absolute or has a
-    /// scheme; a bare name is a folder beside the page's own ("admin" on "/insomnia/sso/" is "/insomnia/admin/").
+    /// scheme; a bare name is a folder beside the page's own ("admin" on "/guides/sso/" is "/guides/admin/").
     /// Breadcrumbs show it, `check` follows it and `serve` re-renders the page when its title changes.
     public var categoryPageURL: String? {
         guard let categoryURL = meta.categoryURL else { return nil }

@@ -2,7 +2,7 @@
 /// `permalink: pretty` (Docent's default) or with `.html` URLs.
 enum Permalink {
     /// - Parameters:
-    ///   - contentPath: "insomnia/sso.md", "index.md", "_how-tos/x.md" stripped of its collection folder.
+    ///   - contentPath: "guides/sso.md", "index.md", "_how-tos/x.md" stripped of its collection folder.
     ///   - explicit: the page's `permalink` front matter, if any.
     ///   - style: the site's `permalink` setting.
     static func url(contentPath: String, explicit: String?, style: String, collection: String?) -> String {

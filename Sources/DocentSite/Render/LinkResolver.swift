@@ -25,7 +25,7 @@ struct LinkResolver {
     }
 
     /// A destination relative to the page's folder inside the content folder ("../assets/x.png" from
-    /// "insomnia/enterprise.md" → "assets/x.png"); a leading "/" is relative to the content folder. Nil when the
+    /// "guides/setup.md" → "assets/x.png"); a leading "/" is relative to the content folder. Nil when the
     /// path climbs above the content folder.
     func resolve(_ path: String) -> String? {
         Self.resolve(path, from: page.contentPath)

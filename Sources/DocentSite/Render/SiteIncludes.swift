@@ -1,7 +1,7 @@
 import Liquid
 
 /// Where `{% include %}` and `{% include_relative %}` find their files, confined to their folders. Locations in
-/// errors are shown relative to the site root (`templates/includes/insomnia/domain-capture.md`).
+/// errors are shown relative to the site root (`templates/includes/guides/domain-capture.md`).
 struct SiteIncludes: LiquidFileSystem {
     let includes: LiquidDirectoryFileSystem
     let includesFolder: String

@@ -1,12 +1,15 @@
 import DocentMarkdown
+import WalkthroughContract
 
-/// A simulation screen as HTML: the markup the page's script (assets/js/walkthrough.js) also produces for the
-/// live console, so one stylesheet serves both. Every text is escaped; nothing from the screen is markup.
+/// A simulation screen (the walkthrough contract's `WalkthroughScreen`, the same value the page's script draws
+/// from its JSON) as HTML: the markup assets/js/walkthrough.js also produces for the live console, so one
+/// stylesheet serves both. The highlighted control is the one `WalkthroughRule.addresses` picks, as in the page.
+/// Every text is escaped; nothing from the screen is markup.
 struct ScreenHTML {
     /// The control to mark with `docent-highlight`: the one the step names.
-    var highlight: StepAction?
+    var highlight: WalkthroughAction?
 
-    func render(_ screen: SimulationScreen, into out: inout String) {
+    func render(_ screen: WalkthroughScreen, into out: inout String) {
         out += "<div class=\"docent-screen\" data-screen-title=\"\(escape(screen.title))\">"
         if !screen.breadcrumbs.isEmpty {
             out += "<nav class=\"docent-screen-breadcrumbs\" aria-label=\"Console breadcrumbs\"><ol>"
@@ -19,7 +22,7 @@ struct ScreenHTML {
             out += "<ul class=\"docent-screen-messages\">"
             for message in screen.messages {
                 out +=
-                    "<li class=\"docent-message docent-message-\(escape(message.kind))\">\(escape(message.text))</li>"
+                    "<li class=\"docent-message docent-message-\(message.kind.rawName)\">\(escape(message.text))</li>"
             }
             out += "</ul>"
         }
@@ -32,7 +35,7 @@ struct ScreenHTML {
         for table in screen.tables { render(table, screen, placed: &placed, into: &out) }
         out += "<div class=\"docent-screen-controls\">"
         for (index, control) in screen.controls.enumerated() where !placed.contains(index) {
-            render(control, into: &out)
+            render(control, screen, into: &out)
         }
         out += "</div>"
         for note in screen.notes { out += "<p class=\"docent-screen-note\">\(escape(note))</p>" }
@@ -43,7 +46,7 @@ struct ScreenHTML {
     }
 
     private func render(
-        _ table: SimulationScreen.Table, _ screen: SimulationScreen, placed: inout Set<Int>, into out: inout String
+        _ table: WalkthroughScreen.Table, _ screen: WalkthroughScreen, placed: inout Set<Int>, into out: inout String
     ) {
         // Controls whose row is the first cell of one of this table's rows go in that row.
         let firstCells = Set(table.rows.compactMap(\.first))
@@ -62,7 +65,7 @@ struct ScreenHTML {
             if !rowControls.isEmpty {
                 out += "<td class=\"docent-row-controls\">"
                 for index in rowControls where screen.controls[index].row == row.first && !placed.contains(index) {
-                    render(screen.controls[index], into: &out)
+                    render(screen.controls[index], screen, into: &out)
                     placed.insert(index)
                 }
                 out += "</td>"
@@ -72,49 +75,40 @@ struct ScreenHTML {
         out += "</tbody></table>"
     }
 
-    private func render(_ control: SimulationScreen.Control, into out: inout String) {
+    private func render(_ control: WalkthroughControl, _ screen: WalkthroughScreen, into out: inout String) {
         let label = escape(control.label)
         var classes = "docent-control"
         switch control.kind {
-        case "textField": classes += " docent-field"
-        case "select": classes += " docent-select"
-        case "toggle": classes += " docent-toggle"
-        case "link": classes += " docent-link"
-        default: classes += " docent-button"
+        case .textField: classes += " docent-field"
+        case .select: classes += " docent-select"
+        case .toggle: classes += " docent-toggle"
+        case .link: classes += " docent-link"
+        case .button: classes += " docent-button"
         }
-        if isHighlighted(control) { classes += " docent-highlight" }
-        var attributes = "class=\"\(classes)\" data-kind=\"\(escape(control.kind))\" data-label=\"\(label)\""
+        if let highlight, WalkthroughRule.addresses(highlight, control, on: screen) { classes += " docent-highlight" }
+        var attributes =
+            "class=\"\(classes)\" data-kind=\"\(control.kind.rawName)\" data-label=\"\(label)\""
         if let row = control.row { attributes += " data-row=\"\(escape(row))\"" }
         if let section = control.section { attributes += " data-section=\"\(escape(section))\"" }
         let disabled = control.enabled ? "" : " disabled"
         switch control.kind {
-        case "textField":
+        case .textField:
             out += "<label \(attributes)><span class=\"docent-field-label\">\(label)</span> "
             out += "<input type=\"text\" value=\"\(escape(control.value ?? ""))\"\(disabled)></label>"
-        case "select":
+        case .select:
             out += "<label \(attributes)><span class=\"docent-field-label\">\(label)</span> <select\(disabled)>"
-            for option in control.options ?? [] {
+            for option in control.options {
                 let selected = option == control.value ? " selected" : ""
                 out += "<option\(selected)>\(escape(option))</option>"
             }
             out += "</select></label>"
-        case "toggle":
-            let on = control.value == "on" ? "true" : "false"
+        case .toggle:
+            let on = control.isOn ? "true" : "false"
             out +=
                 "<button type=\"button\" role=\"switch\" aria-checked=\"\(on)\" \(attributes)\(disabled)>\(label)</button>"
-        default:
+        case .button, .link:
             out += "<button type=\"button\" \(attributes)\(disabled)>\(label)</button>"
         }
-    }
-
-    private func isHighlighted(_ control: SimulationScreen.Control) -> Bool {
-        guard let highlight else { return false }
-        guard StepText.normalized(control.label) == StepText.normalized(highlight.label) else { return false }
-        if case .click(_, let row, let section) = highlight {
-            if let row, control.row != row { return false }
-            if let section, control.section != section { return false }
-        }
-        return true
     }
 
     private func escape(_ text: String) -> String { HTMLEscaping.escape(text) }

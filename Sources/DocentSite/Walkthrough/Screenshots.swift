@@ -1,17 +1,18 @@
 import DocentMarkdown
 import Foundation
+import WalkthroughContract
 
 /// A picture a guide shows at a walkthrough step, made from the simulation: the step's screen as a standalone
 /// HTML page styled by the site's CSS, which `docent screenshots` renders in headless Chromium at a fixed size.
 /// Its fingerprint (of that page and the size) is recorded when the picture is written, so `docent check` can
 /// tell when the walkthrough has moved on and the picture is stale.
 public struct Screenshot: Sendable, Equatable {
-    /// The image file, relative to the site root (`assets/images/enterprise_step1.jpg`).
+    /// The image file, relative to the site root (`assets/images/onboarding_step1.jpg`).
     public var file: String
     /// The guide that shows it, and the step.
     public var page: String
     public var stepID: String
-    /// As written in the guide (`../assets/images/enterprise_step1.jpg`), to find it in the source.
+    /// As written in the guide (`../assets/images/onboarding_step1.jpg`), to find it in the source.
     public var source: String
     public var html: String
     public var fingerprint: String
@@ -25,11 +26,15 @@ public enum Screenshots {
 
     /// Every picture the site's walkthroughs show, in page and step order.
     public static func plan(_ pages: [RenderedPage], root: URL, config: SiteConfig) -> [Screenshot] {
-        let css = stylesheet(root: root, config: config)
+        var styles: [[String]: String] = [:]
         var shots: [Screenshot] = []
         var seen: Set<String> = []
         for rendered in pages {
             guard let run = rendered.walkthrough else { continue }
+            let css =
+                styles[run.stylesheets]
+                ?? stylesheet(root: root, config: config, simulationStylesheets: run.stylesheets)
+            styles[run.stylesheets] = css
             for step in run.allSteps {
                 guard let screen = step.screen else { continue }
                 // Only files inside the site: an image that resolves outside it is `image.missing`, not ours.
@@ -52,7 +57,9 @@ public enum Screenshots {
     }
 
     /// The page Chromium photographs: the screen alone, with the site's console styles.
-    static func document(_ screen: SimulationScreen, highlight: StepAction?, css: String, title: String) -> String {
+    static func document(_ screen: WalkthroughScreen, highlight: WalkthroughAction?, css: String, title: String)
+        -> String
+    {
         var out = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
         out += HTMLEscaping.escape(title) + "</title>\n<style>\n" + css
         out += "\nbody.docent-screenshot{margin:0;padding:16px;background:#fff}\n</style></head>\n"
@@ -62,10 +69,10 @@ public enum Screenshots {
         return out
     }
 
-    /// The site's stylesheet and the console's, when the site has them.
-    static func stylesheet(root: URL, config: SiteConfig) -> String {
+    /// The site's stylesheet and the simulation's, when the site has them.
+    static func stylesheet(root: URL, config: SiteConfig, simulationStylesheets: [String]) -> String {
         let folder = config.staticFolders.first?.source ?? "assets"
-        return ["css/docent.css", "css/walkthrough.css"].compactMap { name in
+        return (["css/docent.css"] + simulationStylesheets).compactMap { name in
             FileManager.default.contents(atPath: root.appendingPathComponent(folder + "/" + name).path)
                 .map { String(decoding: $0, as: UTF8.self) }
         }.joined(separator: "\n")

@@ -1,21 +1,53 @@
+import WalkthroughContract
+
 /// What a walkthrough talks to: a simulated product that starts in a named state, performs actions addressed by
-/// the labels a guide uses, and shows its current screen as JSON. Docent stays product-neutral: the simulation we
-/// ship (the Insomnia Enterprise console) is plugged in where the command-line tool is put together, and its
-/// WebAssembly build offers the same three operations to the page.
+/// the labels a guide uses, and shows its current screen as JSON (the walkthrough contract's `WalkthroughScreen`).
+/// Docent stays product-neutral: the simulation is plugged in where the command-line tool is put together, and
+/// brings its name, its starting states, its WebAssembly build, its stylesheets and the words of its guides that
+/// Docent cannot know; its WebAssembly build offers the same operations to the page.
 public protocol WalkthroughSimulation: Sendable {
+    /// The product the simulation stands for, as readers know it.
+    var name: String { get }
     /// The starting states a guide may name in `walkthrough:`.
     var startingStates: [String] { get }
     /// Where the page loads the simulation's WebAssembly build from, relative to the site root.
     var wasmPath: String { get }
+    /// The stylesheets its screens are drawn with, relative to the site's static folder (`css/console.css`):
+    /// the screenshots of its screens use them, after the site's own `css/docent.css`.
+    var stylesheets: [String] { get }
+    /// Words of its guides that name parts of its screens.
+    var vocabulary: SimulationVocabulary { get }
     func start(_ state: String) throws(SimulationError) -> any SimulationSession
 }
 
-/// One running simulation.
+extension WalkthroughSimulation {
+    public var name: String { "the product" }
+    public var stylesheets: [String] { [] }
+    public var vocabulary: SimulationVocabulary { SimulationVocabulary() }
+}
+
+/// The words a simulation's guides use for its screens, which the step reader cannot know by itself.
+public struct SimulationVocabulary: Sendable, Equatable {
+    /// The product's own names, skipped like `the` and `your` before a label (`From Acme **Settings**, …`).
+    public var productNames: [String]
+    /// A word in a step → the screen section it names (`in the sidebar` → the `Sidebar` section).
+    public var sections: [String: String]
+    /// The labels of the button that submits a form, for `after submitting it`.
+    public var submitLabels: [String]
+
+    public init(productNames: [String] = [], sections: [String: String] = [:], submitLabels: [String] = []) {
+        self.productNames = productNames
+        self.sections = sections
+        self.submitLabels = submitLabels
+    }
+}
+
+/// One running simulation, spoken to in the walkthrough contract's types (its WebAssembly build speaks their JSON).
 public protocol SimulationSession: Sendable {
-    /// The current screen, as the simulation's JSON (title, breadcrumbs, sections, tables, controls…).
-    var screenJSON: String { get }
-    /// Performs an action given as JSON (`{"click":"Upgrade"}`, `{"fill":"Name","value":"Cargo"}`…).
-    mutating func perform(_ actionJSON: String) throws(SimulationError)
+    /// The current screen (title, breadcrumbs, sections, tables, controls…).
+    var screen: WalkthroughScreen { get }
+    /// Performs an action (`.click(label: "Save")`, `.fill(label: "Name", value: "Cargo")`…).
+    mutating func perform(_ action: WalkthroughAction) throws(SimulationError)
 }
 
 /// A refusal from the simulation: no such control, a disabled one, or a rule of the product.

@@ -1,6 +1,7 @@
 /// What a step written for people asks for, read from its words before looking at any screen: the verb, the
 /// label it names and the context around that label (`From the **Unclaimed Accounts** section, click
-/// **Manage**`; `From [**Enterprise Controls**](…), click **Domains** in the sidebar`; `**A** > **B**`).
+/// **Manage**`; `From [**Settings**](…), click **Domains** in the sidebar`; `**A** > **B**`). The simulation's
+/// vocabulary supplies the words only it knows: its product names, the sections words like `sidebar` name.
 struct StepReading: Sendable, Equatable {
     enum Verb: Sendable, Equatable {
         case click, select, fill, submit, navigate
@@ -36,8 +37,9 @@ struct StepReading: Sendable, Equatable {
         "redirected": .expectScreen, "taken": .expectScreen, "returned": .expectScreen,
     ]
 
-    init(_ step: WrittenStep) {
+    init(_ step: WrittenStep, vocabulary: SimulationVocabulary = SimulationVocabulary()) {
         let text = step.text
+        let skipped = ["the", "your"] + vocabulary.productNames.map { $0.lowercased() }
         let words = StepText.words(text)
         verb = Self.firstVerb(in: words)
         var labels = step.labels
@@ -62,7 +64,9 @@ struct StepReading: Sendable, Equatable {
         // `From **X**, click **Y**`: go to X first.
         if labels.count >= 2 {
             let last = labels[labels.count - 1]
-            let from = labels.dropLast().filter { ["from", "in"].contains(Self.wordBefore($0, in: words)) }
+            let from = labels.dropLast().filter {
+                ["from", "in"].contains(Self.wordBefore($0, in: words, skipping: skipped))
+            }
             places += from.map(\.text)
             labels = labels.filter { label in label == last || !from.contains(label) }
         }
@@ -70,7 +74,13 @@ struct StepReading: Sendable, Equatable {
             target = last.text
             targetIsLabel = true
         }
-        if section == nil, words.contains(where: { $0.word == "sidebar" }) { section = "Sidebar" }
+        if section == nil,
+            let named = words.lazy.compactMap({ word in
+                vocabulary.sections.first { $0.key.lowercased() == word.word }?.value
+            }).first
+        {
+            section = named
+        }
         guard let verb else { return }
         switch verb {
         case .navigate where target == nil:
@@ -137,9 +147,11 @@ struct StepReading: Sendable, Equatable {
         return String(text.dropFirst(start).prefix(second.offset - start))
     }
 
-    /// The last word before a label, skipping `the`, `your` and `insomnia`.
-    private static func wordBefore(_ label: WrittenStep.Label, in words: [(word: String, offset: Int)]) -> String? {
+    /// The last word before a label, skipping `the`, `your` and the product's names.
+    private static func wordBefore(
+        _ label: WrittenStep.Label, in words: [(word: String, offset: Int)], skipping skipped: [String]
+    ) -> String? {
         let before = words.filter { $0.offset < label.offset }.map(\.word)
-        return before.reversed().first { !["the", "your", "insomnia"].contains($0) }
+        return before.reversed().first { !skipped.contains($0) }
     }
 }

@@ -1,21 +1,11 @@
+import WalkthroughContract
+
 /// Word-level helpers for reading steps written for people.
 enum StepText {
-    /// Lowercased, with runs of spaces collapsed and surrounding spaces and punctuation removed.
-    static func normalized(_ text: String) -> String {
-        var out = ""
-        var pendingSpace = false
-        for character in text.lowercased() {
-            if character.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace { out.append(" ") }
-            pendingSpace = false
-            out.append(character)
-        }
-        while let last = out.last, ".,:;!?".contains(last) { out.removeLast() }
-        return out
-    }
+    /// The walkthrough contract's comparison form (`WalkthroughText.normalized`): lowercased, runs of spaces
+    /// collapsed, surrounding spaces and trailing punctuation removed. One rule for the runner, the static screens
+    /// and the page.
+    static func normalized(_ text: String) -> String { WalkthroughText.normalized(text) }
 
     /// The words of `text`, lowercased, with their character offsets (apostrophes kept inside words). Words in
     /// parentheses are asides (`(see [Add and verify a domain](…))`), not what the step asks for: left out.

@@ -1,4 +1,5 @@
 import DocentMarkdown
+import WalkthroughContract
 
 /// The walkthrough section of a guide page: the steps as data for the page's script, which runs the simulation's
 /// WebAssembly build in place, and every step's screen as static HTML for readers without JavaScript.
@@ -49,9 +50,9 @@ enum WalkthroughHTML {
                 JSONText.string(step.text, into: &out)
                 switch step.kind {
                 case .action(let action):
-                    out += ",\"kind\":\"action\",\"action\":" + action.json
+                    out += ",\"kind\":\"action\",\"action\":" + action.jsonText
                     if !step.before.isEmpty {
-                        out += ",\"before\":[" + step.before.map(\.json).joined(separator: ",") + "]"
+                        out += ",\"before\":[" + step.before.map(\.jsonText).joined(separator: ",") + "]"
                     }
                     if let input = step.rowInput { out += ",\"rowInput\":" + JSONText.quoted(input) }
                 case .expectation(let screen, let listed):
@@ -74,7 +75,7 @@ enum WalkthroughHTML {
 
 extension WalkthroughStep {
     /// The action, for an action step.
-    public var action: StepAction? {
+    public var action: WalkthroughAction? {
         if case .action(let action) = kind { action } else { nil }
     }
 }

@@ -1,7 +1,9 @@
+import WalkthroughContract
+
 /// One step of a walkthrough as the runner executed it.
 public struct WalkthroughStep: Sendable {
     public enum Kind: Sendable, Equatable {
-        case action(StepAction)
+        case action(WalkthroughAction)
         /// The screen must be the one named, or list a value.
         case expectation(screen: String?, listed: String?)
         /// Prose with nothing to do or check; `note` says why.
@@ -11,8 +13,8 @@ public struct WalkthroughStep: Sendable {
     public var id: String
     public var text: String
     public var kind: Kind
-    /// Screens the step goes through before its action (`From **Enterprise Controls**, click **Domains**`).
-    public var before: [StepAction] = []
+    /// Screens the step goes through before its action (`From **Settings**, click **Domains**`).
+    public var before: [WalkthroughAction] = []
     /// The label of the field whose value names the row (`Manage Organization` next to what was typed in
     /// `Name`), so the page can follow a reader who typed their own name.
     public var rowInput: String?
@@ -20,7 +22,7 @@ public struct WalkthroughStep: Sendable {
     public var listedInput: String?
     public var location: SourceLocation
     /// What the reader sees at this step: the screen a click happens on, the screen after a field is filled.
-    public var screen: SimulationScreen?
+    public var screen: WalkthroughScreen?
     public var images: [String]
     /// The image files, relative to the site root, in the order of `images` (set when the page renders).
     public var imageFiles: [String] = []
@@ -43,6 +45,8 @@ public struct WalkthroughProcedure: Sendable {
 public struct WalkthroughRun: Sendable {
     public var spec: WalkthroughSpec
     public var wasmPath: String
+    /// The simulation's stylesheets, relative to the site's static folder (for the screenshots).
+    public var stylesheets: [String] = []
     public var procedures: [WalkthroughProcedure]
     /// Steps of the branches off the main path, each branch run from where it starts.
     public var branchSteps: [WalkthroughStep]

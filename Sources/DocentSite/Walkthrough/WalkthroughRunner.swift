@@ -1,5 +1,6 @@
 import DocentMarkdown
 import Foundation
+import WalkthroughContract
 
 /// Runs a guide's steps, as written for people, against the simulation: each step's words become an action
 /// on the current screen or a check of it. A label the screen does not have, a refused action or an unmet
@@ -42,7 +43,8 @@ struct WalkthroughRunner {
 
     mutating func run(_ lists: [WrittenList]) -> WalkthroughRun {
         var run = WalkthroughRun(
-            spec: spec, wasmPath: simulation.wasmPath, procedures: [], branchSteps: [], diagnostics: [])
+            spec: spec, wasmPath: simulation.wasmPath, stylesheets: simulation.stylesheets, procedures: [],
+            branchSteps: [], diagnostics: [])
         let tasks: [(String, [WrittenEntry])] =
             spec.restartEachList
             ? lists.map { ($0.heading ?? page.title, $0.entries) }
@@ -103,7 +105,7 @@ struct WalkthroughRunner {
     }
 
     private mutating func step(_ written: WrittenStep, _ progress: inout Progress, branch: String?) -> WalkthroughStep {
-        let reading = StepReading(written)
+        let reading = StepReading(written, vocabulary: simulation.vocabulary)
         var result = WalkthroughStep(
             id: "wt-\(nextID)", text: written.text, kind: .narrative, location: location(of: written, needle: nil),
             screen: screen(progress), images: written.images, branch: branch, path: written.path)
@@ -133,12 +135,12 @@ struct WalkthroughRunner {
                 result.screen = screen(progress)
             }
         case .toggle(let on):
-            let toggles = current.controls(kind: "toggle")
+            let toggles = current.controls(.toggle)
             guard let label = reading.target ?? (toggles.count == 1 ? toggles[0].label : nil) else {
                 unresolved(written, "names no toggle and the screen \"\(current.title)\" has \(toggles.count)", current)
                 return fail(result, &progress)
             }
-            let action = StepAction.toggle(label: label, on: on)
+            let action = WalkthroughAction.toggle(label: label, on: on)
             result.kind = .action(action)
             _ = attempt(action, written, &progress, needle: reading.target)
         case .navigate:
@@ -146,13 +148,13 @@ struct WalkthroughRunner {
                 result.note = "narrative: names no place to go"
                 return result
             }
-            let action = StepAction.navigate(label: target)
+            let action = WalkthroughAction.navigate(label: target)
             if reading.targetIsLabel {
                 result.kind = .action(action)
                 _ = attempt(action, written, &progress, needle: target)
             } else {
                 var trial = progress.session
-                if (try? trial.perform(action.json)) != nil {
+                if (try? trial.perform(action)) != nil {
                     progress.session = trial
                     result.kind = .action(action)
                 } else {
@@ -183,7 +185,7 @@ struct WalkthroughRunner {
             }
             result.kind = .expectation(screen: nil, listed: value)
             if reading.target == nil { result.listedInput = typed?.label }
-            if !current.lists(value) {
+            if !WalkthroughRule.lists(value, current) {
                 diagnostics.append(
                     .error(
                         "walkthrough.expectation",
@@ -198,12 +200,13 @@ struct WalkthroughRunner {
     // MARK: - Resolving a step to an action
 
     private mutating func clickAction(
-        _ reading: StepReading, verb: StepReading.Verb, _ written: WrittenStep, on screen: SimulationScreen,
+        _ reading: StepReading, verb: StepReading.Verb, _ written: WrittenStep, on screen: WalkthroughScreen,
         _ result: inout WalkthroughStep, _ progress: Progress
-    ) -> StepAction? {
+    ) -> WalkthroughAction? {
         var label = reading.target
         if label == nil, verb == .submit {
-            label = screen.controls.first { StepText.normalized($0.label) == "submit" }?.label
+            let submits = simulation.vocabulary.submitLabels.map(StepText.normalized)
+            label = screen.controls.first { submits.contains(StepText.normalized($0.label)) }?.label
         }
         if label == nil { label = inputControl(for: written, on: screen) }
         guard let label else {
@@ -213,14 +216,14 @@ struct WalkthroughRunner {
         }
         let key = StepText.normalized(label)
         let matching = screen.controls.filter { StepText.normalized($0.label) == key }
-        if verb == .select, let menu = matching.first(where: { $0.kind == "select" }) {
+        if verb == .select, let menu = matching.first(where: { $0.kind == .select }) {
             guard let option = spec.input(for: menu.label) else {
                 missingInput(menu.label, written)
                 return nil
             }
             return .select(label: menu.label, option: option)
         }
-        if matching.count == 1, matching[0].kind == "toggle" {
+        if matching.count == 1, matching[0].kind == .toggle {
             // `select the checkbox to confirm…`: a checkbox is a toggle, and selecting it turns it on.
             return .toggle(label: matching[0].label, on: true)
         }
@@ -242,10 +245,10 @@ struct WalkthroughRunner {
         return .click(label: label, row: row, section: section)
     }
 
-    private mutating func fillAction(_ reading: StepReading, _ written: WrittenStep, on screen: SimulationScreen)
-        -> StepAction?
+    private mutating func fillAction(_ reading: StepReading, _ written: WrittenStep, on screen: WalkthroughScreen)
+        -> WalkthroughAction?
     {
-        let fields = screen.controls(kind: "textField")
+        let fields = screen.controls(.textField)
         guard let label = reading.target ?? (fields.count == 1 ? fields[0].label : nil) else {
             unresolved(
                 written,
@@ -262,7 +265,7 @@ struct WalkthroughRunner {
 
     /// A control the step describes in words that `walkthrough_inputs` names (`the team that you want to switch
     /// to: Globex`): the longest such phrase whose value is a control on the screen.
-    private func inputControl(for written: WrittenStep, on screen: SimulationScreen) -> String? {
+    private func inputControl(for written: WrittenStep, on screen: WalkthroughScreen) -> String? {
         let text = StepText.normalized(written.text)
         let labels = Set(screen.controls.map { StepText.normalized($0.label) })
         return spec.inputs
@@ -274,10 +277,10 @@ struct WalkthroughRunner {
 
     /// Performs `action`; on refusal reports it at the step and marks the procedure failed.
     private mutating func attempt(
-        _ action: StepAction, _ written: WrittenStep, _ progress: inout Progress, needle: String?
+        _ action: WalkthroughAction, _ written: WrittenStep, _ progress: inout Progress, needle: String?
     ) -> Bool {
         do {
-            try progress.session.perform(action.json)
+            try progress.session.perform(action)
             return true
         } catch {
             progress.failed = true
@@ -320,7 +323,7 @@ struct WalkthroughRunner {
         return result
     }
 
-    private mutating func unresolved(_ written: WrittenStep, _ problem: String, _ screen: SimulationScreen) {
+    private mutating func unresolved(_ written: WrittenStep, _ problem: String, _ screen: WalkthroughScreen) {
         diagnostics.append(
             .error(
                 "walkthrough.unresolved-step", "the step \(problem)", at: location(of: written, needle: nil),
@@ -335,11 +338,11 @@ struct WalkthroughRunner {
                 fixIt: "add `walkthrough_inputs: {\(label): …}` to the front matter"))
     }
 
-    private func screen(_ progress: Progress) -> SimulationScreen? {
-        SimulationScreen.decode(progress.session.screenJSON)
+    private func screen(_ progress: Progress) -> WalkthroughScreen? {
+        progress.session.screen
     }
 
-    private func trail(_ screen: SimulationScreen) -> String {
+    private func trail(_ screen: WalkthroughScreen) -> String {
         "the simulation is on \(screen.breadcrumbs.joined(separator: " > "))"
     }
 

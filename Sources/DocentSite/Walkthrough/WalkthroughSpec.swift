@@ -1,10 +1,10 @@
 /// A guide's opt-in to a walkthrough, from its front matter:
 ///
 /// ```yaml
-/// walkthrough: enterprise-onboarding          # the starting state; or a mapping:
-/// walkthrough: {state: enterprise-admin, restart: each-list}
+/// walkthrough: onboarding                     # the starting state; or a mapping:
+/// walkthrough: {state: admin, restart: each-list}
 /// walkthrough_inputs:                          # sample values the prose does not give
-///   Activation code: ENT-100                   #   a field's label → what to type in it
+///   Licence key: KEY-100                       #   a field's label → what to type in it
 ///   team that you want to switch to: Globex    #   words of a step → the control it means
 /// ```
 public struct WalkthroughSpec: Sendable, Equatable {

@@ -8,7 +8,7 @@ struct WrittenStep: Sendable {
         var text: String
         /// Where the label starts in the step's plain text, in characters.
         var offset: Int
-        /// Written inside a link (`[**Enterprise Controls**](…)`).
+        /// Written inside a link (`[**Settings**](…)`).
         var inLink: Bool
     }
 
@@ -29,7 +29,7 @@ struct WrittenStep: Sendable {
     var substeps: [WrittenStep] = []
 }
 
-/// Alternatives the guide offers at one point (`**With Activation Code:**` / `**Without Activation Code:**`,
+/// Alternatives the guide offers at one point (`**With a Licence Key:**` / `**Without a Licence Key:**`,
 /// each followed by a nested list). The main path takes the first; every branch is also run on its own.
 struct WrittenBranch: Sendable {
     var title: String
@@ -135,7 +135,7 @@ enum WrittenSteps {
         }
         lead = lead.trimmingSpaces
         if lead.count < 8, let label = labels.first {
-            // Too short to find the step by (`In **Enterprise Controls**, …`): its first label as written.
+            // Too short to find the step by (`In **Settings**, …`): its first label as written.
             lead = "**\(label.text)**"
         }
         return WrittenStep(
@@ -166,7 +166,7 @@ enum WrittenSteps {
         }
     }
 
-    /// The title of a bold lead-in that is the whole paragraph (`**With Activation Code:**`).
+    /// The title of a bold lead-in that is the whole paragraph (`**With a Licence Key:**`).
     private static func leadIn(_ inlines: [MarkdownInline]) -> String? {
         let meaningful = inlines.filter { inline in
             if case .text(let text) = inline.kind { return !text.trimmingSpaces.isEmpty }

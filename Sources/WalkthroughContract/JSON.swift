@@ -1,5 +1,3 @@
-import EnterpriseDomain
-
 /// A JSON value with ordered object keys, so output is stable byte for byte (no Codable in Embedded Swift).
 public enum JSON: Equatable, Sendable {
     case null
@@ -14,11 +12,13 @@ public enum JSON: Equatable, Sendable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return WalkthroughText.equal(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
             guard a.count == b.count else { return false }
-            for index in a.indices where a[index].0 != b[index].0 || a[index].1 != b[index].1 { return false }
+            for index in a.indices where !WalkthroughText.equal(a[index].0, b[index].0) || a[index].1 != b[index].1 {
+                return false
+            }
             return true
         default: return false
         }
@@ -26,7 +26,8 @@ public enum JSON: Equatable, Sendable {
 
     public subscript(key: String) -> JSON? {
         guard case .object(let pairs) = self else { return nil }
-        return pairs.firstWhere { $0.0 == key }?.1
+        for pair in pairs where WalkthroughText.equal(pair.0, key) { return pair.1 }
+        return nil
     }
 
     public var stringValue: String? {
@@ -39,8 +40,25 @@ public enum JSON: Equatable, Sendable {
         return nil
     }
 
+    public var arrayValue: [JSON]? {
+        if case .array(let values) = self { return values }
+        return nil
+    }
+
+    /// The strings of an array (other elements skipped); nil when this is not an array.
+    public var stringsValue: [String]? {
+        guard case .array(let values) = self else { return nil }
+        var strings: [String] = []
+        for value in values { if case .string(let text) = value { strings.append(text) } }
+        return strings
+    }
+
     public static func optional(_ text: String?) -> JSON { text.map { .string($0) } ?? .null }
-    public static func strings(_ items: [String]) -> JSON { .array(items.mapped { .string($0) }) }
+    public static func strings(_ items: [String]) -> JSON {
+        var values: [JSON] = []
+        for item in items { values.append(.string(item)) }
+        return .array(values)
+    }
 
     // MARK: Writing
 
