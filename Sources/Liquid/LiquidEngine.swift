@@ -18,6 +18,9 @@ public final class LiquidEngine: Sendable {
     }
 
     /// Parse once. `lineOffset` is added to every reported line (front matter above the body).
+    /// Whether a filter of that name exists (standard, Jekyll's or the host's).
+    public func hasFilter(_ name: String) -> Bool { filterTable.filters[name] != nil }
+
     public func parse(_ source: String, file: String, lineOffset: Int = 0) throws(LiquidError) -> LiquidTemplate {
         LiquidTemplate(
             file: file, root: try TemplateParser.parse(source, file: file, lineOffset: lineOffset, engine: self))

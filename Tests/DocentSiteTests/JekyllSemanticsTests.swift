@@ -80,6 +80,11 @@ import Testing
         let (result, output) = lax.build()
         #expect(result.succeeded, "\(result.messages)")
         #expect(output.text("index.html") == "HI")
+        #expect(
+            result.messages == [
+                "index.html:3:1: liquid.unknown-filter: unknown filter `no_such_filter`: its input is passed through unchanged"
+            ])
+        #expect(result.diagnostics.first?.severity == .warning)
 
         files["_config.yml"] = "liquid: {strict_filters: true}\n"
         let strict = try SiteFixture(files)

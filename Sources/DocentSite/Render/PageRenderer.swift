@@ -51,6 +51,9 @@ struct PageRenderer {
                 page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, diagnostics: &diagnostics)
             if let bodyTemplate {
                 bodyReferences = bodyTemplate.references
+                if !model.config.liquidStrictFilters {
+                    diagnostics += TemplateSet.unknownFilters(bodyTemplate.references, engine: templates.engine)
+                }
                 var origins = LiquidOriginMap()
                 if let rendered = renderLiquid(
                     bodyTemplate, page: .object(pageValues), origins: &origins, diagnostics: &diagnostics)

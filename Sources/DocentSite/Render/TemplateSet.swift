@@ -124,6 +124,12 @@ final class TemplateSet: Sendable {
                 referencesByFile[sitePath] = .some(nil)
             }
         }
+        if !config.liquidStrictFilters {
+            for path in referencesByFile.keys.sorted() {
+                guard case let references?? = referencesByFile[path] else { continue }
+                diagnostics += Self.unknownFilters(references, engine: engine)
+            }
+        }
         self.engine = engine
         self.layouts = layouts
         self.includes = includes
@@ -196,6 +202,17 @@ final class TemplateSet: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
         return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
             ((name as NSString).deletingPathExtension, folder + "/" + name)
+        }
+    }
+
+    /// Filters no one defined, in a site that lets them pass their input through (Jekyll's default): a warning
+    /// each, since the output silently lacks what the filter would have done.
+    static func unknownFilters(_ references: LiquidReferences, engine: LiquidEngine) -> [Diagnostic] {
+        references.filters.filter { !engine.hasFilter($0.name) }.map { filter in
+            .warning(
+                "liquid.unknown-filter", "unknown filter `\(filter.name)`: its input is passed through unchanged",
+                at: filter.location,
+                note: "define it in _filters/\(filter.name).html, or set liquid: {strict_filters: true}")
         }
     }
 
