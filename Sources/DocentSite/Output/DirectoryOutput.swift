@@ -33,6 +33,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         staging = parent.appendingPathComponent(".\(name).docent-staging-\(ProcessInfo.processInfo.processIdentifier)")
         stagingPath = staging.path
         try Self.checkReplaceable(self.destination)
+        Self.removeLeftovers(beside: self.destination)
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
         do {
@@ -128,8 +129,10 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// The file's full path; creates its folder (and the parents) once per folder.
-    private func prepare(_ path: String) throws -> String {
+    /// The file's full path, confined to the staging folder; creates its folder (and the parents) once per folder.
+    private func prepare(_ raw: String) throws -> String {
+        let path: String
+        do { path = try OutputPath(confining: raw).path } catch { throw Failure.io("cannot write \(error)") }
         let full = stagingPath + "/" + path
         guard let slash = path.lastIndex(of: "/") else { return full }
         let folder = String(path[..<slash])
@@ -156,18 +159,23 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         let fileManager = FileManager.default
         try Self.checkReplaceable(destination)
         var previous: URL?
-        if fileManager.fileExists(atPath: destination.path) {
-            let aside = staging.deletingLastPathComponent().appendingPathComponent(
-                ".\(destination.lastPathComponent).docent-old-\(ProcessInfo.processInfo.processIdentifier)")
-            if fileManager.fileExists(atPath: aside.path) { try? fileManager.removeItem(at: aside) }
-            try fileManager.moveItem(at: destination, to: aside)
-            previous = aside
-        }
-        do {
-            try fileManager.moveItem(at: staging, to: destination)
-        } catch {
-            if let previous { try? fileManager.moveItem(at: previous, to: destination) }
-            throw Failure.io("cannot move the new site into \(destination.path): \(error.localizedDescription)")
+        if fileManager.fileExists(atPath: destination.path) && Self.exchange(stagingPath, destination.path) {
+            // One step: there is a site at the output path at every moment, even if the build is killed here.
+            previous = staging
+        } else {
+            if fileManager.fileExists(atPath: destination.path) {
+                let aside = staging.deletingLastPathComponent().appendingPathComponent(
+                    ".\(destination.lastPathComponent).docent-old-\(ProcessInfo.processInfo.processIdentifier)")
+                if fileManager.fileExists(atPath: aside.path) { try? fileManager.removeItem(at: aside) }
+                try fileManager.moveItem(at: destination, to: aside)
+                previous = aside
+            }
+            do {
+                try fileManager.moveItem(at: staging, to: destination)
+            } catch {
+                if let previous { try? fileManager.moveItem(at: previous, to: destination) }
+                throw Failure.io("cannot move the new site into \(destination.path): \(error.localizedDescription)")
+            }
         }
         guard let previous else { return }
         if deletePreviousInBackground {
@@ -179,6 +187,36 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             if (try? remover.run()) != nil { return }
         }
         try? fileManager.removeItem(at: previous)
+    }
+
+    /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`, looked up at run time (Glibc's Swift
+    /// module does not declare it); false where the system or the file system cannot, and the caller renames twice.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        typealias RenameAt2 =
+            @convention(c) (
+                Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+            ) -> Int32
+        guard let symbol = renameAt2Symbol else { return false }
+        let renameExchange: UInt32 = 2
+        return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+    }
+
+    nonisolated(unsafe) private static let renameAt2Symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
+
+    /// Staging and set-aside folders that builds killed before their end left beside the output (each with the
+    /// marker, and named for a process that no longer runs) are deleted; another running build's are kept.
+    static func removeLeftovers(beside destination: URL) {
+        let parent = destination.deletingLastPathComponent()
+        let prefixes = ["staging", "old"].map { ".\(destination.lastPathComponent).docent-\($0)-" }
+        let fileManager = FileManager.default
+        for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }),
+                let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            let folder = parent.appendingPathComponent(name)
+            guard fileManager.fileExists(atPath: folder.appendingPathComponent(markerName).path) else { continue }
+            try? fileManager.removeItem(at: folder)
+        }
     }
 
     /// Removes the staging folder of a build that failed; the previous site stays as it was.

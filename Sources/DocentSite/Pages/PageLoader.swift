@@ -77,10 +77,11 @@ struct PageLoader: Sendable {
             }
         }
         let sitePath = file.sitePath
-        var decoder = PageMetaDecoder(data: frontMatter) { path in
+        let locate: (String) -> SourceLocation = { path in
             let position = frontMatter.position(of: path) ?? (0, 1)
             return SourceLocation(file: sitePath, line: position.line + 1, column: position.column)
         }
+        var decoder = PageMetaDecoder(data: frontMatter, location: locate)
         let meta = decoder.decode()
         diagnostics += decoder.diagnostics
         var values = defaults(for: file)
@@ -88,12 +89,23 @@ struct PageLoader: Sendable {
         let contentPath = file.relativePath
         let pageURL = Permalink.url(
             contentPath: contentPath, explicit: meta.permalink, style: config.permalink, collection: file.collection)
+        let outputPath: OutputPath
+        do {
+            outputPath = try OutputPath(confining: Permalink.outputPath(forURL: pageURL))
+        } catch {
+            diagnostics.append(
+                .error(
+                    "permalink.unsafe", "this page cannot be written: \(error)",
+                    at: meta.permalink != nil ? locate("permalink") : start,
+                    note: "a page is written only inside the output folder"))
+            return (nil, diagnostics)
+        }
         let name = contentPath.lastIndex(of: "/").map { String(contentPath[contentPath.index(after: $0)...]) }
         let ext = Discovery.pathExtension(name ?? contentPath)
         let page = Page(
             sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
             url: pageURL,
-            outputPath: Permalink.outputPath(forURL: pageURL), meta: meta, frontMatter: frontMatter, values: values,
+            outputPath: outputPath.path, meta: meta, frontMatter: frontMatter, values: values,
             body: split.body, bodyLineOffset: split.bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
             collection: file.collection)
         return (page, diagnostics)
