@@ -21,6 +21,7 @@ struct Discovery {
     let root: URL
     let config: SiteConfig
     let outputPath: String?
+    let view: SiteFileView
     var diagnostics: [Diagnostic] = []
     /// Indices (in the walk's list) of files that are pages only if they start with front matter.
     private var frontMatterChecks: [Int] = []
@@ -29,6 +30,7 @@ struct Discovery {
         self.root = root
         self.config = config
         self.outputPath = outputPath
+        view = SiteFileView(root: root)
     }
 
     static let pageExtensions: Set<String> = ["md", "markdown", "html", "htm"]
@@ -70,15 +72,31 @@ struct Discovery {
         }
     }
 
+    /// Walks a folder of the site through the site's file view: the folder itself and every symbolic link in it
+    /// must resolve inside the site root; a link back to a folder already walked (a loop) is refused by device and
+    /// inode; an unreadable folder or a special file (FIFO, device) is an error, never a silent skip.
     private mutating func walk(
         folder: String, urlPrefix: String, into files: inout [SourceFile], pagesAllowed: Bool, collection: String?
     ) {
         let basePath = folder.isEmpty ? root.path : root.path + "/" + folder
-        let rootPath = root.resolvingSymlinksInPath().path
+        if case .failure(let refusal) = view.resolve(folder) {
+            if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
+            return
+        }
+        var walked: Set<FileIdentity> = []
+        if let identity = FileIdentity(path: basePath) { walked.insert(identity) }
         var stack: [String] = [""]
         while let relative = stack.popLast() {
             let directory = relative.isEmpty ? basePath : basePath + "/" + relative
-            for (name, type) in Self.entries(of: directory) {
+            guard let entries = Self.entries(of: directory) else {
+                let sitePath = [folder, relative].filter { !$0.isEmpty }.joined(separator: "/")
+                diagnostics.append(
+                    .error(
+                        "source.unreadable", "cannot read the folder \(sitePath.isEmpty ? "." : sitePath)",
+                        at: .init(file: sitePath, line: 1, column: 1)))
+                continue
+            }
+            for (name, type) in entries {
                 if name.hasPrefix(".") { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let sitePath = folder.isEmpty ? childRelative : folder + "/" + childRelative
@@ -86,21 +104,33 @@ struct Discovery {
                 let fullPath = directory + "/" + name
                 var isDirectory = type == .directory
                 if type == .symlink || type == .unknown {
-                    let target = URL(fileURLWithPath: fullPath).resolvingSymlinksInPath().path
-                    if type == .symlink && !(target == rootPath || target.hasPrefix(rootPath + "/")) {
-                        diagnostics.append(
-                            .error(
-                                "source.symlink-outside",
-                                "\(sitePath) is a symbolic link to \(target), outside the site",
-                                at: .init(file: sitePath, line: 1, column: 1),
-                                note: "Docent never reads files outside the site root"))
+                    if type == .symlink, case .failure(let refusal) = view.resolve(sitePath) {
+                        if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
                         continue
                     }
-                    var flag: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: fullPath, isDirectory: &flag) else { continue }
-                    isDirectory = flag.boolValue
+                    var info = stat()
+                    guard stat(fullPath, &info) == 0 else { continue }
+                    isDirectory = info.st_mode & S_IFMT == S_IFDIR
+                    if !isDirectory && info.st_mode & S_IFMT != S_IFREG {
+                        diagnostics.append(
+                            .error(
+                                "source.special-file", "\(sitePath) is not a regular file (a FIFO, socket or device)",
+                                at: .init(file: sitePath, line: 1, column: 1), note: "remove it or add it to `exclude`"
+                            ))
+                        continue
+                    }
                 }
                 if isDirectory {
+                    let identity = FileIdentity(path: fullPath)
+                    if let identity, !walked.insert(identity).inserted {
+                        diagnostics.append(
+                            .error(
+                                "source.symlink-loop",
+                                "\(sitePath) is a symbolic link to a folder the site already has (a loop or a second path to it)",
+                                at: .init(file: sitePath, line: 1, column: 1),
+                                note: "each folder is read once; remove the link or add it to `exclude`"))
+                        continue
+                    }
                     stack.append(childRelative)
                     continue
                 }
@@ -120,9 +150,9 @@ struct Discovery {
 
     enum EntryType { case file, directory, symlink, unknown }
 
-    /// A folder's entries with their types, straight from readdir (no stat per file).
-    static func entries(of directory: String) -> [(String, EntryType)] {
-        guard let handle = opendir(directory) else { return [] }
+    /// A folder's entries with their types, straight from readdir (no stat per file); nil when it cannot be read.
+    static func entries(of directory: String) -> [(String, EntryType)]? {
+        guard let handle = opendir(directory) else { return nil }
         defer { closedir(handle) }
         var result: [(String, EntryType)] = []
         while let entry = readdir(handle) {
@@ -167,5 +197,18 @@ struct Discovery {
         let count = read(descriptor, &head, 4)
         guard count >= 3 else { return false }
         return head.starts(with: Array("---".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x2D])
+    }
+}
+
+/// A file's device and inode: the same folder reached by two paths has the same identity.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }

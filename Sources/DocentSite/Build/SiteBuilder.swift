@@ -170,15 +170,22 @@ public struct SiteBuilder: Sendable {
         var values: [String: LiquidValue] = [:]
         var navigation: (String, YAMLData)?
         var diagnostics: [Diagnostic] = []
-        let url = root.appendingPathComponent(folder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        let view = SiteFileView(root: root)
+        var names: [String] = []
+        switch view.folderEntries(folder) {
+        case .success(let found): names = found
+        case .failure(let refusal): diagnostics += [refusal.diagnostic].compactMap { $0 }
+        }
         for name in names {
             let ext = (name as NSString).pathExtension.lowercased()
             guard ["yml", "yaml", "json"].contains(ext) else { continue }
             let sitePath = folder + "/" + name
-            guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path),
-                let text = String(validating: data, as: UTF8.self)
-            else {
+            let read = view.contents(sitePath)
+            if case .failure(let refusal) = read, let diagnostic = refusal.diagnostic {
+                diagnostics.append(diagnostic)
+                continue
+            }
+            guard let data = try? read.get(), let text = String(validating: data, as: UTF8.self) else {
                 diagnostics.append(
                     .error(
                         "data.unreadable", "cannot read \(sitePath) as UTF-8 text",

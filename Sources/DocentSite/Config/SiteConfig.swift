@@ -103,7 +103,16 @@ extension SiteConfig {
             }
             var config = SiteConfig(layout: layout)
             config.file = name
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            // The default config files are the site's own and read through its view; `--config` names any file.
+            let read =
+                explicitFile != nil
+                ? Result { try Data(contentsOf: url) }
+                : SiteFileView(root: root).contents(name).mapError { $0 as Error }
+            if case .failure(let refusal as SiteFileView.Refusal) = read, let diagnostic = refusal.diagnostic {
+                diagnostics.append(diagnostic)
+                return config
+            }
+            guard let data = try? read.get(), let text = String(validating: data, as: UTF8.self) else {
                 diagnostics.append(
                     .error(
                         "config.unreadable", "cannot read \(name) as UTF-8 text",

@@ -22,16 +22,17 @@ final class TemplateSet: Sendable {
 
     init(root: URL, config: SiteConfig, siteValues: @escaping @Sendable () -> LiquidValue) {
         var diagnostics: [Diagnostic] = []
+        let view = SiteFileView(root: root)
         var configuration = LiquidConfiguration()
-        configuration.fileSystem = SiteIncludes(rootPath: root.path, includesFolder: config.includesFolder)
+        configuration.fileSystem = SiteIncludes(view: view, includesFolder: config.includesFolder, into: &diagnostics)
         configuration.baseURL = config.baseURL
         configuration.siteURL = config.url
         let headingStyle: HeadingIDStyle = config.headingIDs == .kramdown ? .kramdown : .github
         configuration.markdownify = { Markdown.html($0, headingIDs: headingStyle) }
         let tagBox = EngineBox()
-        var usesFAQItems = Self.mention("faq_items", under: config.includesFolder, root: root)
-        for (name, sitePath) in Self.files(in: config.tagsFolder, root: root) {
-            guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
+        var usesFAQItems = Self.mention("faq_items", under: config.includesFolder, view: view)
+        for (name, sitePath) in Self.files(in: config.tagsFolder, view: view, into: &diagnostics) {
+            guard let text = Self.read(view, sitePath, into: &diagnostics) else { continue }
             usesFAQItems = usesFAQItems || text.contains("faq_items")
             let split =
                 (try? FrontMatterSplit.split(text).get()) ?? FrontMatterSplit(yaml: nil, body: text, bodyLineOffset: 0)
@@ -52,8 +53,8 @@ final class TemplateSet: Sendable {
         let engine = LiquidEngine(configuration)
         tagBox.engine = engine
         var layouts: [String: Layout] = [:]
-        for (name, sitePath) in Self.files(in: config.layoutsFolder, root: root) {
-            guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
+        for (name, sitePath) in Self.files(in: config.layoutsFolder, view: view, into: &diagnostics) {
+            guard let text = Self.read(view, sitePath, into: &diagnostics) else { continue }
             usesFAQItems = usesFAQItems || text.contains("faq_items")
             let split: FrontMatterSplit
             switch FrontMatterSplit.split(text) {
@@ -136,31 +137,44 @@ final class TemplateSet: Sendable {
     }
 
     /// Template files of a folder by name without extension ("default" for "default.html").
-    private static func files(in folder: String, root: URL) -> [(String, String)] {
-        let url = root.appendingPathComponent(folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
-        return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
-            ((name as NSString).deletingPathExtension, folder + "/" + name)
+    private static func files(in folder: String, view: SiteFileView, into diagnostics: inout [Diagnostic])
+        -> [(String, String)]
+    {
+        switch view.folderEntries(folder) {
+        case .success(let names):
+            return names.filter { !$0.hasPrefix(".") }.map { name in
+                ((name as NSString).deletingPathExtension, folder + "/" + name)
+            }
+        case .failure(let refusal):
+            if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
+            return []
         }
     }
 
-    /// True when a file in the folder or its subfolders contains `word` (or cannot be read as text).
-    private static func mention(_ word: String, under folder: String, root: URL) -> Bool {
-        let url = root.appendingPathComponent(folder)
-        guard let files = FileManager.default.enumerator(atPath: url.path) else { return false }
+    /// True when a file in the folder or its subfolders contains `word` (or cannot be read as text). Only files
+    /// the site's view lets through are read; the others are reported where they are used.
+    private static func mention(_ word: String, under folder: String, view: SiteFileView) -> Bool {
+        guard case .success(let real) = view.resolve(folder),
+            let files = FileManager.default.enumerator(atPath: real)
+        else { return false }
         for case let name as String in files {
-            var isDirectory: ObjCBool = false
-            let path = url.path + "/" + name
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
-            else { continue }
-            guard let data = FileManager.default.contents(atPath: path) else { return true }
-            if String(decoding: data, as: UTF8.self).contains(word) { return true }
+            switch view.contents(folder + "/" + name) {
+            case .success(let data): if String(decoding: data, as: UTF8.self).contains(word) { return true }
+            case .failure(.unreadable(_, let reason)) where reason != "not a regular file": return true
+            case .failure: continue
+            }
         }
         return false
     }
 
-    private static func read(_ root: URL, _ sitePath: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(sitePath).path) else {
+    private static func read(_ view: SiteFileView, _ sitePath: String, into diagnostics: inout [Diagnostic])
+        -> String?
+    {
+        let data: Data
+        switch view.contents(sitePath) {
+        case .success(let bytes): data = bytes
+        case .failure(let refusal):
+            if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {
