@@ -88,4 +88,22 @@ import Testing
         #expect(DocentCommand.runMain(["build", "--source", "/nonexistent-docent-folder"]) == 2)
         #expect(DocentCommand.runMain(["frobnicate"]) == 2)
     }
+
+    @Test func stagingFoldersOfKilledBuildsAreRemovedByTheNextBuild() throws {
+        let site = try SiteFixture(SiteFixture.basics.merging(["content/a.md": "---\ntitle: A\n---\nA\n"]) { $1 })
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("_site")
+        #expect(build(site, output: output) == 0)
+        // A process id above Linux's largest (4,194,304) never runs; a folder without the marker is not Docent's.
+        let dead = ".\(output.lastPathComponent).docent-staging-2147483647"
+        try site.write(dead + "/" + DirectoryOutput.markerName, Data("x".utf8))
+        try site.write(dead + "/page.html", Data("x".utf8))
+        let foreign = ".\(output.lastPathComponent).docent-old-2147483646"
+        try site.write(foreign + "/keep.txt", Data("mine".utf8))
+        #expect(build(site, output: output) == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+        #expect(!names.contains(dead))
+        #expect(names.contains(foreign))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a/index.html").path))
+    }
 }
