@@ -106,4 +106,18 @@ import Testing
         #expect(names.contains(foreign))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a/index.html").path))
     }
+
+    @Test func theFirstWriteFailureIsReportedOnceAndTheSiteIsNotCommitted() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docent-failure-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try DirectoryOutput(destination: folder.appendingPathComponent("site"))
+        try output.write([1], to: "a")
+        // "a" is a file, so "a/b" cannot be written: as a full disk, the first failure throws, later writes do not.
+        #expect(throws: (any Error).self) { try output.write([1], to: "a/b") }
+        try output.write([1], to: "a/c")
+        try output.write(pieces: ["x"], to: "d")
+        #expect(throws: (any Error).self) { try output.commit() }
+        output.discard()
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+    }
 }

@@ -142,10 +142,15 @@ import Testing
     @Test func aFIFOInTheContentIsAnErrorNotAHang() throws {
         let site = try hostile([:])
         defer { site.remove() }
-        try FileManager.default.createDirectory(
-            at: site.root.appendingPathComponent("content/_data"), withIntermediateDirectories: true)
+        for folder in ["content/_data", "templates/includes"] {
+            try FileManager.default.createDirectory(
+                at: site.root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         #expect(mkfifo(site.root.appendingPathComponent("content/pipe.md").path, 0o644) == 0)
         #expect(mkfifo(site.root.appendingPathComponent("content/_data/pipe.yml").path, 0o644) == 0)
+        #expect(mkfifo(site.root.appendingPathComponent("templates/includes/pipe.md").path, 0o644) == 0)
+        try site.write("content/uses-pipe.md", Data("---\ntitle: P\n---\n{% include pipe.md %}\n".utf8))
+        #expect(try expectError("liquid.missing-partial", in: site).location?.file == "content/uses-pipe.md")
         let error = try expectError("source.special-file", in: site)
         #expect(error.location?.file == "content/pipe.md")
         #expect(try expectError("source.unreadable", in: site).location?.file == "content/_data/pipe.yml")

@@ -103,8 +103,9 @@ struct Discovery {
                 if skip(name: name, sitePath: sitePath, atTop: relative.isEmpty, collection: collection) { continue }
                 let fullPath = directory + "/" + name
                 var isDirectory = type == .directory
+                // A file system that gives no type (DT_UNKNOWN) may hide a link: resolved alike.
                 if type == .symlink || type == .unknown {
-                    if type == .symlink, case .failure(let refusal) = view.resolve(sitePath) {
+                    if case .failure(let refusal) = view.resolve(sitePath) {
                         if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
                         continue
                     }

@@ -24,6 +24,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     private let stagingPath: String
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
+    private var firstFailure: (any Error)?
 
     /// Prepares a fresh staging folder. Fails when the destination exists, is not empty and has no marker.
     public init(destination: URL) throws {
@@ -59,24 +60,48 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     public var isStaged: Bool { true }
 
     public func write(_ bytes: [UInt8], to path: String) throws {
-        let target = try prepare(path)
-        try bytes.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
+        try stoppingAtFirstFailure {
+            let target = try prepare(path)
+            try bytes.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
+        }
     }
 
     public func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
-        try Self.writeFile(try prepare(path), buffer)
+        try stoppingAtFirstFailure { try Self.writeFile(try prepare(path), buffer) }
     }
 
     public func copy(from source: URL, to path: String) throws {
-        let target = try prepare(path)
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw Failure.io("cannot read \(source.path)")
+        try stoppingAtFirstFailure {
+            let target = try prepare(path)
+            guard let data = FileManager.default.contents(atPath: source.path) else {
+                throw Failure.io("cannot read \(source.path)")
+            }
+            try data.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
         }
-        try data.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
     }
 
     /// The pieces go through one 256 KiB buffer: no copy of the whole file in memory, few system calls.
     public func write(pieces: [String], to path: String) throws {
+        try stoppingAtFirstFailure { try writeInPieces(pieces, to: path) }
+    }
+
+    /// Runs one write unless an earlier one failed. The first failure (a full disk: ENOSPC) is thrown once, to be
+    /// one diagnostic; every later write is skipped without another, and `commit` refuses the half-written site.
+    private func stoppingAtFirstFailure(_ write: () throws -> Void) throws {
+        if lock.withLock({ firstFailure != nil }) { return }
+        do {
+            try write()
+        } catch {
+            let isFirst = lock.withLock {
+                guard firstFailure == nil else { return false }
+                firstFailure = error
+                return true
+            }
+            if isFirst { throw error }
+        }
+    }
+
+    private func writeInPieces(_ pieces: [String], to path: String) throws {
         let target = try prepare(path)
         let descriptor = try Self.create(target)
         defer { close(descriptor) }
@@ -156,6 +181,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     /// in place as soon as possible; with `deletePreviousInBackground` a detached `rm` deletes it, so a build of a
     /// big site does not wait for the old tree's deletion.
     public func commit(deletePreviousInBackground: Bool = false) throws {
+        if let failure = lock.withLock({ firstFailure }) { throw failure }
         let fileManager = FileManager.default
         try Self.checkReplaceable(destination)
         var previous: URL?
