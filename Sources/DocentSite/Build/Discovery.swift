@@ -200,16 +200,3 @@ struct Discovery {
         return head.starts(with: Array("---".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x2D])
     }
 }
-
-/// A file's device and inode: the same folder reached by two paths has the same identity.
-struct FileIdentity: Hashable {
-    let device: UInt64
-    let inode: UInt64
-
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-    }
-}
