@@ -140,6 +140,14 @@ struct Discovery {
                 // In a Docent site every Markdown file in content/ is a page; HTML files (and, in a Jekyll site,
                 // any file) are pages only when they start with front matter, as in Jekyll.
                 let isPage = candidate && config.layout == .docent && (ext == "md" || ext == "markdown")
+                // What `build` could not copy fails `check` too, with the same diagnostic (a page's own read reports).
+                if !isPage && access(fullPath, R_OK) != 0 {
+                    diagnostics.append(
+                        .error(
+                            "source.unreadable", "cannot read \(sitePath)",
+                            at: .init(file: sitePath, line: 1, column: 1)))
+                    continue
+                }
                 if candidate && !isPage { frontMatterChecks.append(files.count) }
                 files.append(
                     SourceFile(
