@@ -80,7 +80,7 @@ struct Discovery {
     ) {
         let basePath = folder.isEmpty ? root.path : root.path + "/" + folder
         if case .failure(let refusal) = view.resolve(folder) {
-            if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
+            report(refusal)
             return
         }
         var walked: Set<FileIdentity> = []
@@ -90,10 +90,7 @@ struct Discovery {
             let directory = relative.isEmpty ? basePath : basePath + "/" + relative
             guard let entries = Self.entries(of: directory) else {
                 let sitePath = [folder, relative].filter { !$0.isEmpty }.joined(separator: "/")
-                diagnostics.append(
-                    .error(
-                        "source.unreadable", "cannot read the folder \(sitePath.isEmpty ? "." : sitePath)",
-                        at: .init(file: sitePath, line: 1, column: 1)))
+                report(.unreadable(sitePath, reason: String(cString: strerror(errno))))
                 continue
             }
             for (name, type) in entries {
@@ -106,18 +103,14 @@ struct Discovery {
                 // A file system that gives no type (DT_UNKNOWN) may hide a link: resolved alike.
                 if type == .symlink || type == .unknown {
                     if case .failure(let refusal) = view.resolve(sitePath) {
-                        if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
+                        report(refusal)
                         continue
                     }
                     var info = stat()
                     guard stat(fullPath, &info) == 0 else { continue }
                     isDirectory = info.st_mode & S_IFMT == S_IFDIR
                     if !isDirectory && info.st_mode & S_IFMT != S_IFREG {
-                        diagnostics.append(
-                            .error(
-                                "source.special-file", "\(sitePath) is not a regular file (a FIFO, socket or device)",
-                                at: .init(file: sitePath, line: 1, column: 1), note: "remove it or add it to `exclude`"
-                            ))
+                        report(.special(sitePath))
                         continue
                     }
                 }
@@ -142,10 +135,7 @@ struct Discovery {
                 let isPage = candidate && config.layout == .docent && (ext == "md" || ext == "markdown")
                 // What `build` could not copy fails `check` too, with the same diagnostic (a page's own read reports).
                 if !isPage && access(fullPath, R_OK) != 0 {
-                    diagnostics.append(
-                        .error(
-                            "source.unreadable", "cannot read \(sitePath)",
-                            at: .init(file: sitePath, line: 1, column: 1)))
+                    report(.unreadable(sitePath, reason: String(cString: strerror(errno))))
                     continue
                 }
                 if candidate && !isPage { frontMatterChecks.append(files.count) }
@@ -155,6 +145,11 @@ struct Discovery {
                         urlPrefix: urlPrefix, collection: collection))
             }
         }
+    }
+
+    /// A refused entry as its diagnostic (none for a missing one: a dangling link, a folder the site lacks).
+    private mutating func report(_ refusal: SiteFileView.Refusal) {
+        if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
     }
 
     enum EntryType { case file, directory, symlink, unknown }

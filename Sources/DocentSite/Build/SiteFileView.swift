@@ -21,8 +21,10 @@ public struct SiteFileView: Sendable {
         case missing(String)
         /// The path leads outside the site root; `target` is where it leads.
         case outside(String, target: String)
-        /// There but not a regular file (or folder where one is asked for), or not readable.
+        /// There but not readable.
         case unreadable(String, reason: String)
+        /// A FIFO, socket or device: reading it could block the build or never end.
+        case special(String)
     }
 
     /// The real path of `sitePath` ("templates/layouts/default.html"; "" is the root), proven inside the site.
@@ -50,9 +52,7 @@ public struct SiteFileView: Sendable {
             guard stat(real, &info) == 0 else {
                 return .failure(.unreadable(sitePath, reason: String(cString: strerror(errno))))
             }
-            guard info.st_mode & S_IFMT == S_IFREG else {
-                return .failure(.unreadable(sitePath, reason: "not a regular file"))
-            }
+            guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.special(sitePath)) }
             guard let data = FileManager.default.contents(atPath: real) else {
                 return .failure(.unreadable(sitePath, reason: String(cString: strerror(errno))))
             }
@@ -92,8 +92,12 @@ extension SiteFileView.Refusal {
                 at: .init(file: sitePath, line: 1, column: 1), note: "Docent never reads files outside the site root")
         case .unreadable(let sitePath, let reason):
             return .error(
-                "source.unreadable", "cannot read \(sitePath): \(reason)", at: .init(file: sitePath, line: 1, column: 1)
-            )
+                "source.unreadable", "cannot read \(sitePath.isEmpty ? "." : sitePath): \(reason)",
+                at: .init(file: sitePath, line: 1, column: 1))
+        case .special(let sitePath):
+            return .error(
+                "source.special-file", "\(sitePath) is not a regular file (a FIFO, socket or device)",
+                at: .init(file: sitePath, line: 1, column: 1), note: "remove it or add it to `exclude`")
         }
     }
 }

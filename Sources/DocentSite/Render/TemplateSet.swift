@@ -160,7 +160,7 @@ final class TemplateSet: Sendable {
         for case let name as String in files {
             switch view.contents(folder + "/" + name) {
             case .success(let data): if String(decoding: data, as: UTF8.self).contains(word) { return true }
-            case .failure(.unreadable(_, let reason)) where reason != "not a regular file": return true
+            case .failure(.unreadable): return true
             case .failure: continue
             }
         }
