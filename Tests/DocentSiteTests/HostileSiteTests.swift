@@ -183,6 +183,17 @@ import Testing
         #expect(run("check", site) == 1)
     }
 
+    @Test func aChainOfIncludesPastTheDepthLimitIsAnErrorNotAStackOverflow() throws {
+        var files = ["content/a.md": "---\ntitle: A\n---\n{% include i0.md %}\n"]
+        for level in 0..<150 { files["templates/includes/i\(level).md"] = "> {% include i\(level + 1).md %}\n" }
+        files["templates/includes/i150.md"] = "end\n"
+        let site = try hostile(files)
+        defer { site.remove() }
+        let result = timed { site.build().result }
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.contains { $0.message.contains("Nesting too deep") }, "\(result.messages)")
+    }
+
     // MARK: - Size
 
     @Test func tableOfTwentyThousandColumnsIsRefusedBeforeCmark() throws {
