@@ -5,19 +5,23 @@ import Liquid
 /// front matter, and computes its URL. Every problem becomes a diagnostic at its line and column.
 struct PageLoader: Sendable {
     let config: SiteConfig
-    /// The site root's path, computed once (URL's path building shows up when loading 10,000 pages).
-    private let rootPath: String
+    /// Pages are read through the site's view too: a file swapped for a link after Discovery is still refused.
+    private let view: SiteFileView
 
     init(root: URL, config: SiteConfig) {
         self.config = config
-        rootPath = root.path
+        view = SiteFileView(root: root)
     }
 
     func load(_ file: SourceFile) -> (page: Page?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let start = SourceLocation(file: file.sitePath, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: rootPath + "/" + file.sitePath) else {
-            return (nil, [.error("source.unreadable", "cannot read \(file.sitePath)", at: start)])
+        let data: Data
+        switch view.contents(file.sitePath) {
+        case .success(let bytes): data = bytes
+        case .failure(let refusal):
+            let unreadable = Diagnostic.error("source.unreadable", "cannot read \(file.sitePath)", at: start)
+            return (nil, [refusal.diagnostic ?? unreadable])
         }
         if data.count > config.maxPageBytes {
             return (
