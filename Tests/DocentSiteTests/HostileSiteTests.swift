@@ -256,6 +256,15 @@ import Testing
         #expect(!printed.contains("\u{1B}[2J"))
     }
 
+    @Test func controlCharactersInAMessageAreShownAsSymbols() throws {
+        let site = try hostile(["content/esc.md": "---\ntitle: x\nlayout: \"\\e]0;owned\\a\"\n---\nx\n"])
+        defer { site.remove() }
+        let printed = formatted(site)
+        #expect(printed.contains("layout.missing"))
+        #expect(printed.contains("\u{241B}]0;owned\u{2407}"))
+        #expect(!printed.contains("\u{1B}"))
+    }
+
     // MARK: - Helpers
 
     private func hostile(_ files: [String: String]) throws -> SiteFixture {

@@ -26,22 +26,7 @@ public final class SourceLines: @unchecked Sendable {
         }
         guard location.line >= 1, location.line <= lines.count else { return nil }
         let line = lines[location.line - 1]
-        return Self.visible(line.hasSuffix("\r") ? line.dropLast() : line)
-    }
-
-    /// Control characters other than tab as Unicode's control pictures (U+2400…, ␡ for DEL).
-    static func visible(_ line: Substring) -> String {
-        guard line.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return String(line) }
-        var out = String.UnicodeScalarView()
-        for scalar in line.unicodeScalars {
-            switch scalar.value {
-            case 0x09: out.append(scalar)
-            case 0..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
-            case 0x7F: out.append("\u{2421}")
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
+        return ControlCharacters.visible(line.hasSuffix("\r") ? line.dropLast() : line)
     }
 
     private func read(_ sitePath: String) -> [Substring] {

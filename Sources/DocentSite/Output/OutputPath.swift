@@ -25,7 +25,7 @@ public struct OutputPath: Sendable, Hashable, CustomStringConvertible {
             }
         }
 
-        private static func shown(_ path: String) -> String { SourceLines.visible(Substring(path)) }
+        private static func shown(_ path: String) -> String { ControlCharacters.visible(path) }
     }
 
     /// Normalises `raw` (relative to the output root; leading slashes are ignored, as a URL's) and proves it stays
