@@ -141,6 +141,17 @@ import Testing
         #expect(result.pages.map(\.page.sitePath) == ["content/a.md"])
     }
 
+    @Test func aLinkToAFolderTheSiteHasIsRefusedWhateverItsName() throws {
+        for name in ["a-link", "z-link"] {
+            let site = try hostile(["content/guide/a.md": "---\ntitle: A\n---\nA\n"])
+            defer { site.remove() }
+            try site.link("content/\(name)", to: site.root.appendingPathComponent("content/guide"))
+            let error = try expectError("source.symlink-loop", in: site)
+            #expect(error.location?.file == "content/\(name)")
+            #expect(site.build().result.pages.map(\.page.sitePath) == ["content/guide/a.md"])
+        }
+    }
+
     @Test func aFIFOInTheContentIsAnErrorNotAHang() throws {
         let site = try hostile([:])
         defer { site.remove() }
@@ -263,6 +274,13 @@ import Testing
         #expect(printed.contains("layout.missing"))
         #expect(printed.contains("\u{241B}]0;owned\u{2407}"))
         #expect(!printed.contains("\u{1B}"))
+    }
+
+    @Test func aFileNameWithAControlCharacterIsRefusedByCheckAndBuildAlike() throws {
+        let site = try hostile(["content/ok.md": "---\ntitle: x\n---\nx\n", "assets/a\u{1B}[2J.css": "x"])
+        defer { site.remove() }
+        let error = try expectError("source.unsafe-name", in: site)
+        #expect(error.location?.file == "assets/a\u{241B}[2J.css")
     }
 
     // MARK: - Helpers

@@ -73,8 +73,8 @@ struct Discovery {
     }
 
     /// Walks a folder of the site through the site's file view: the folder itself and every symbolic link in it
-    /// must resolve inside the site root; a link back to a folder already walked (a loop) is refused by device and
-    /// inode; an unreadable folder or a special file (FIFO, device) is an error, never a silent skip.
+    /// must resolve inside the site root; a link to a folder already walked (a loop) is refused by device and inode;
+    /// an unreadable folder or a special file (FIFO, device) is an error, never a silent skip.
     private mutating func walk(
         folder: String, urlPrefix: String, into files: inout [SourceFile], pagesAllowed: Bool, collection: String?
     ) {
@@ -83,10 +83,11 @@ struct Discovery {
             report(refusal)
             return
         }
-        var walked: Set<FileIdentity> = []
-        if let identity = FileIdentity(path: basePath) { walked.insert(identity) }
+        // Real folders first, linked ones after, so a link to a folder the walk reaches anyway is the one refused.
+        var walked = Set([FileIdentity(path: basePath)].compactMap { $0 })
+        var linked: [(relative: String, sitePath: String)] = []
         var stack: [String] = [""]
-        while let relative = stack.popLast() {
+        while let relative = stack.popLast() ?? nextLinkedFolder(&linked, walked: &walked, basePath: basePath) {
             let directory = relative.isEmpty ? basePath : basePath + "/" + relative
             guard let entries = Self.entries(of: directory) else {
                 let sitePath = [folder, relative].filter { !$0.isEmpty }.joined(separator: "/")
@@ -98,6 +99,15 @@ struct Discovery {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let sitePath = folder.isEmpty ? childRelative : folder + "/" + childRelative
                 if skip(name: name, sitePath: sitePath, atTop: relative.isEmpty, collection: collection) { continue }
+                // No file of the output may hold one (OutputPath refuses it), so `check` refuses it as `build` would.
+                if name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+                    let shown = ControlCharacters.visible(sitePath)
+                    diagnostics.append(
+                        .error(
+                            "source.unsafe-name", "\(shown) has a control character in its name",
+                            at: .init(file: shown, line: 1, column: 1), note: "rename it"))
+                    continue
+                }
                 let fullPath = directory + "/" + name
                 var isDirectory = type == .directory
                 // A file system that gives no type (DT_UNKNOWN) may hide a link: resolved alike.
@@ -115,17 +125,12 @@ struct Discovery {
                     }
                 }
                 if isDirectory {
-                    let identity = FileIdentity(path: fullPath)
-                    if let identity, !walked.insert(identity).inserted {
-                        diagnostics.append(
-                            .error(
-                                "source.symlink-loop",
-                                "\(sitePath) is a symbolic link to a folder the site already has (a loop or a second path to it)",
-                                at: .init(file: sitePath, line: 1, column: 1),
-                                note: "each folder is read once; remove the link or add it to `exclude`"))
-                        continue
+                    if type == .directory {
+                        if let identity = FileIdentity(path: fullPath) { walked.insert(identity) }
+                        stack.append(childRelative)
+                    } else {
+                        linked.append((childRelative, sitePath))
                     }
-                    stack.append(childRelative)
                     continue
                 }
                 let ext = Self.pathExtension(name)
@@ -145,6 +150,24 @@ struct Discovery {
                         urlPrefix: urlPrefix, collection: collection))
             }
         }
+    }
+
+    /// The next linked folder to walk, or nil when none is left. A link to a folder already walked (a loop such as
+    /// `content/self -> .`, or a second path to a folder) is refused by device and inode: each folder is read once.
+    private mutating func nextLinkedFolder(
+        _ linked: inout [(relative: String, sitePath: String)], walked: inout Set<FileIdentity>, basePath: String
+    ) -> String? {
+        while let (relative, sitePath) = linked.popLast() {
+            guard let identity = FileIdentity(path: basePath + "/" + relative) else { continue }
+            if walked.insert(identity).inserted { return relative }
+            diagnostics.append(
+                .error(
+                    "source.symlink-loop",
+                    "\(sitePath) is a symbolic link to a folder the site already reads (a loop or a second path to it)",
+                    at: .init(file: sitePath, line: 1, column: 1),
+                    note: "each folder is read once; remove the link or add it to `exclude`"))
+        }
+        return nil
     }
 
     /// A refused entry as its diagnostic (none for a missing one: a dangling link, a folder the site lacks).
