@@ -44,6 +44,12 @@ struct ServeCommand: ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("warning: not watching files: \(error)\n".utf8))
         }
+        if AllowedHosts.isWildcard(host) {
+            FileHandle.standardError.write(
+                Data(
+                    "warning: --host \(host) serves the preview on every network interface: anyone who can reach this machine can read it, and any Host name is answered\n"
+                        .utf8))
+        }
         let host = host
         let port = port
         let open = open
@@ -78,6 +84,8 @@ struct ServeCommand: ParsableCommand {
         let errors = update.diagnostics.filter { $0.severity == .error }
         if report.errorsChanged, !errors.isEmpty { printDiagnostics(errors, format: .text, root: root) }
         guard !report.changedSources.isEmpty else { return }
+        // A change that changes nothing (a file that is no input of the site) says nothing.
+        if !report.errorsChanged && update.renderedPages == 0 && report.outcome == .unchanged { return }
         let milliseconds = Int((update.seconds * 1000).rounded())
         let names = report.changedSources.sorted().prefix(3).joined(separator: ", ")
         let more = report.changedSources.count > 3 ? " and \(report.changedSources.count - 3) more" : ""

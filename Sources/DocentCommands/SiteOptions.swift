@@ -55,27 +55,11 @@ struct SiteOptions: ParsableArguments {
     }
 }
 
-/// Reads source lines for the snippet under a diagnostic.
-func sourceLineReader(root: URL) -> @Sendable (SourceLocation) -> String? {
-    { location in
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(location.file).path) else {
-            return nil
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        var lineNumber = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if lineNumber == location.line { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
-            lineNumber += 1
-        }
-        return nil
-    }
-}
-
 func printDiagnostics(_ diagnostics: [Diagnostic], format: DiagnosticFormat, root: URL) {
     guard !diagnostics.isEmpty || format == .json else { return }
     let formatter = DiagnosticFormatter(
         format: format, useColor: format == .text && isatty(STDERR_FILENO) != 0,
-        sourceLine: sourceLineReader(root: root))
+        sourceLine: SourceLines(root: root).line)
     let text = formatter.format(diagnostics.sortedForDisplay)
     if format == .text {
         FileHandle.standardError.write(Data(text.utf8))

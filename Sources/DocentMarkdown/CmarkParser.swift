@@ -13,7 +13,8 @@ public enum CmarkParser {
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return MarkdownDocument(blocks: []) }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
+        let tableOverLimit = TableLimits.firstViolation(in: markdown)
+        for name in extensionNames where tableOverLimit == nil || name != "table" {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
@@ -27,7 +28,8 @@ public enum CmarkParser {
         guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
         var converter = Converter()
-        return MarkdownDocument(blocks: converter.blocks(under: root))
+        let blocks = converter.blocks(under: root)
+        return MarkdownDocument(blocks: blocks, tooDeep: converter.tooDeep, tableOverLimit: tableOverLimit)
     }
 
     private static let registerExtensionsOnce: Void = {
@@ -44,8 +46,13 @@ public enum CmarkParser {
 /// their numeric type is learned from the type string the first time it is met.
 private struct Converter {
     private var extensionKinds: [UInt32: String] = [:]
+    private var depth = 0
+    /// The first node whose children lie deeper than `MarkdownDocument.maxNestingDepth` (they are left out).
+    private(set) var tooDeep: SourcePosition?
 
     mutating func blocks(under parent: OpaquePointer) -> [MarkdownBlock] {
+        guard enter(parent) else { return [] }
+        defer { depth -= 1 }
         var result: [MarkdownBlock] = []
         result.reserveCapacity(Self.childCount(parent))
         var child = cmark_node_first_child(parent)
@@ -116,6 +123,8 @@ private struct Converter {
     }
 
     private mutating func inlines(under parent: OpaquePointer) -> [MarkdownInline] {
+        guard enter(parent) else { return [] }
+        defer { depth -= 1 }
         var result: [MarkdownInline] = []
         result.reserveCapacity(Self.childCount(parent))
         var child = cmark_node_first_child(parent)
@@ -153,6 +162,19 @@ private struct Converter {
             let children = inlines(under: node)
             return children.isEmpty ? nil : MarkdownInline(kind: .emphasis, children: children, start: start)
         }
+    }
+
+    /// One level down into `parent`'s children; false (and the place noted) past the depth limit.
+    private mutating func enter(_ parent: OpaquePointer) -> Bool {
+        guard depth < MarkdownDocument.maxNestingDepth else {
+            if tooDeep == nil {
+                tooDeep = SourcePosition(
+                    line: Int(cmark_node_get_start_line(parent)), column: Int(cmark_node_get_start_column(parent)))
+            }
+            return false
+        }
+        depth += 1
+        return true
     }
 
     /// Counted first so that each array is allocated once at its size (growing them was 2% of a build).

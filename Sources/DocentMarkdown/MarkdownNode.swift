@@ -144,9 +144,19 @@ extension Array where Element == MarkdownInline {
 
 /// A parsed Markdown document: the tree of blocks, as cmark-gfm parsed it, after the attribute-list pass.
 public struct MarkdownDocument: Sendable {
-    public var blocks: [MarkdownBlock]
+    /// How deep blocks and inlines may nest (`>` in `>`, a list in a list, emphasis in a link…). Every pass over the
+    /// tree recurses, so the tree is cut here: 10,000 nested `>` in a 9 KB page would overflow the stack.
+    public static let maxNestingDepth = 100
 
-    public init(blocks: [MarkdownBlock]) {
+    public var blocks: [MarkdownBlock]
+    /// Where the text nests deeper than `maxNestingDepth` (what is deeper was left out), if it does.
+    public var tooDeep: SourcePosition?
+    /// Where a table passes `TableLimits` (the page's tables were then left as text), if one does.
+    public var tableOverLimit: SourcePosition?
+
+    public init(blocks: [MarkdownBlock], tooDeep: SourcePosition? = nil, tableOverLimit: SourcePosition? = nil) {
         self.blocks = blocks
+        self.tooDeep = tooDeep
+        self.tableOverLimit = tableOverLimit
     }
 }

@@ -14,6 +14,7 @@ enum ErrorOverlay {
     static func html(_ diagnostics: [Diagnostic], root: URL, held: Bool = true, limit: Int = 20) -> String? {
         let errors = diagnostics.filter { $0.severity == .error }.sortedForDisplay
         guard !errors.isEmpty else { return nil }
+        let sources = SourceLines(root: root)
         var out = "<div id=\"\(elementID)\" role=\"alert\" style=\"\(style)\">"
         out += "<div style=\"max-width:60rem;margin:0 auto\">"
         let plural = errors.count == 1 ? "" : "s"
@@ -33,7 +34,7 @@ enum ErrorOverlay {
             let place = diagnostic.location.map { escape($0.description) + ": " } ?? ""
             out +=
                 "<div class=\"docent-diagnostic\"><strong style=\"color:#ffcc80\">\(place)</strong>\(escape(diagnostic.message)) <span style=\"opacity:.6\">[\(escape(diagnostic.id))]</span></div>"
-            if let location = diagnostic.location, let line = sourceLine(location, root: root) {
+            if let location = diagnostic.location, let line = sources.line(location) {
                 let caret = String(repeating: " ", count: max(0, location.column - 1)) + "^"
                 out +=
                     "<pre style=\"margin:.4rem 0;padding:.5rem;background:#000a;overflow:auto\">\(location.line) | \(escape(line))\n\(String(repeating: " ", count: String(location.line).count)) | \(caret)</pre>"
@@ -57,21 +58,4 @@ enum ErrorOverlay {
         HTMLEscaping.escape(text)
     }
 
-    /// The line of a user's file a diagnostic points at (files outside the site root are not read).
-    static func sourceLine(_ location: SourceLocation, root: URL) -> String? {
-        guard !location.file.hasPrefix("/"), !location.file.split(separator: "/").contains("..") else { return nil }
-        // Never through a symbolic link out of the site: the overlay would show another file's contents.
-        let rootPath = root.resolvingSymlinksInPath().path
-        let resolved = root.appendingPathComponent(location.file).resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(rootPath + "/") else { return nil }
-        guard let data = FileManager.default.contents(atPath: resolved),
-            data.count < 16 << 20
-        else { return nil }
-        var number = 1
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            if number == location.line { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
-            number += 1
-        }
-        return nil
-    }
 }

@@ -1,3 +1,4 @@
+import DocentSite
 import Foundation
 
 #if canImport(Glibc)
@@ -19,6 +20,9 @@ import Foundation
         private var stopped = false
         private var thread: Thread?
         private let finished = DispatchSemaphore(value: 0)
+        /// The files this process writes its own output to (`docent serve > serve.log` in the site folder): a change
+        /// to them is never a change of the site, or every line logged would be a rebuild and another line.
+        private let ownOutputs = Set([STDOUT_FILENO, STDERR_FILENO].compactMap(FileIdentity.init(regularFileOf:)))
 
         static let mask: UInt32 = UInt32(
             IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
@@ -184,6 +188,11 @@ import Foundation
                     }
                     if Self.ignored(name: name, atTop: folder.isEmpty) { continue }
                     let relative = folder.isEmpty ? name : folder + "/" + name
+                    if !ownOutputs.isEmpty, let identity = FileIdentity(path: root + "/" + relative),
+                        ownOutputs.contains(identity)
+                    {
+                        continue
+                    }
                     paths.insert(relative)
                     let isFolder = event.mask & UInt32(IN_ISDIR) != 0
                     if isFolder && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {

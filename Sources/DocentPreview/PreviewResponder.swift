@@ -7,12 +7,17 @@ public struct PreviewResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
 
     let site: PreviewSite
+    let allowedHosts: AllowedHosts
 
-    public init(site: PreviewSite) {
+    public init(site: PreviewSite, allowedHosts: AllowedHosts = AllowedHosts(boundTo: "127.0.0.1")) {
         self.site = site
+        self.allowedHosts = allowedHosts
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        guard allowedHosts.allows(request.head.authority) else {
+            return Self.text(.forbidden, "Forbidden: this server answers only its own address\n")
+        }
         guard request.method == .get || request.method == .head else {
             var headers = HTTPFields()
             headers[.allow] = "GET, HEAD"
@@ -38,7 +43,8 @@ public struct PreviewResponder: HTTPResponder {
             if !path.hasSuffix("index.html") || !target.hasSuffix("/") {
                 if store.file(path + "/index.html") != nil {
                     let pathOnly = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
-                    return Self.redirect(pathOnly + "/")
+                    // One leading slash: "//host" would be a protocol-relative URL, another site.
+                    return Self.redirect("/" + pathOnly.drop { $0 == "/" } + "/")
                 }
                 if store.file(path + ".html") != nil, let bytes = store.file(path + ".html") {
                     return serve(bytes, path: path + ".html", status: .ok, head: request.method == .head)

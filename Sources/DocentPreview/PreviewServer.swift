@@ -16,7 +16,7 @@ public enum PreviewServer {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> Application<PreviewResponder> {
         Application(
-            responder: PreviewResponder(site: site),
+            responder: PreviewResponder(site: site, allowedHosts: AllowedHosts(boundTo: host)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "docent"),
             onServerRunning: { channel in
                 await onRunning(channel.localAddress?.port ?? port)

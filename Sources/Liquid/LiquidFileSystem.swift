@@ -101,6 +101,13 @@ public struct LiquidDirectoryFileSystem: LiquidFileSystem {
                 throw LiquidError(
                     id: "liquid.include-outside-root", message: "Partial '\(name)' links outside of \(base)")
             }
+            // A FIFO or a device would block the render, or never end.
+            guard
+                (try? FileManager.default.attributesOfItem(atPath: resolved)[.type] as? FileAttributeType)
+                    == .typeRegular
+            else {
+                throw LiquidError(id: "liquid.missing-partial", message: "Partial '\(name)' is not a regular file")
+            }
             guard let data = FileManager.default.contents(atPath: resolved) else { continue }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw LiquidError(id: "liquid.missing-partial", message: "Partial '\(name)' is not valid UTF-8")

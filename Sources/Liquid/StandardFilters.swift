@@ -343,7 +343,9 @@ func standardFilters() -> [String: InternalFilter] {
     f.add("floor") { input, args, named, context throws(LiquidError) in roundToInteger(toNumber(input), .down) }
     f.add("round") { input, args, named, context throws(LiquidError) in
         let number = toNumber(input)
-        let places = args.isEmpty ? 0 : try integerArgument(args[0])
+        // A Decimal's exponent stays within ±128 and its digits within 38, so more places than that change nothing;
+        // clamped, since Foundation's rounding traps on a scale beyond Int16 and loops over a huge one.
+        let places = args.isEmpty ? 0 : min(max(try integerArgument(args[0]), -200), 200)
         if places == 0 || args.isEmpty { return roundToInteger(number, .plain) }
         guard case .double(let d) = number else { return number }
         if !d.isFinite { return number }

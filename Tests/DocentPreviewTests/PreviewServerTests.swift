@@ -101,6 +101,34 @@ import Testing
         }
     }
 
+    @Test func onlyTheBoundAddressIsAnsweredAndNoRedirectLeavesTheHost() async throws {
+        let site = try TestSite(TestSite.small)
+        defer { site.remove() }
+        try await withServer(site) { _, _, port in
+            let rebound = try #require(await RawHTTP.get(port: port, target: "/", host: "rebind.example:\(port)"))
+            #expect(rebound.status == 403)
+            #expect(!rebound.body.contains("<title>"))
+            for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST"] {
+                #expect(await RawHTTP.get(port: port, target: "/", host: host)?.status == 200, "\(host)")
+            }
+            let response = try #require(await RawHTTP.get(port: port, target: "//guides/setup"))
+            #expect(!response.head.lowercased().contains("location: //"), "\(response.head)")
+        }
+    }
+
+    @Test func allowedHostsAreTheBoundAddressAndTheLoopbackNames() {
+        let loopback = AllowedHosts(boundTo: "127.0.0.1")
+        for host in ["127.0.0.1", "127.0.0.1:4000", "localhost:4000", "localhost.", "[::1]:4000", nil] {
+            #expect(loopback.allows(host), "\(host ?? "none")")
+        }
+        for host in ["evil.example", "evil.example:4000", "127.0.0.1.evil.example", "[::1", "localhost.evil"] {
+            #expect(!loopback.allows(host), "\(host)")
+        }
+        #expect(AllowedHosts(boundTo: "192.168.1.9").allows("192.168.1.9:4000"))
+        #expect(AllowedHosts(boundTo: "0.0.0.0").allows("anything.example"))
+        #expect(AllowedHosts.isWildcard("0.0.0.0") && !AllowedHosts.isWildcard("127.0.0.1"))
+    }
+
     @Test func anEditPushesAReloadToOpenPages() async throws {
         let site = try TestSite(TestSite.small)
         defer { site.remove() }

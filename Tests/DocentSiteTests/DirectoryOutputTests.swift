@@ -88,4 +88,36 @@ import Testing
         #expect(DocentCommand.runMain(["build", "--source", "/nonexistent-docent-folder"]) == 2)
         #expect(DocentCommand.runMain(["frobnicate"]) == 2)
     }
+
+    @Test func stagingFoldersOfKilledBuildsAreRemovedByTheNextBuild() throws {
+        let site = try SiteFixture(SiteFixture.basics.merging(["content/a.md": "---\ntitle: A\n---\nA\n"]) { $1 })
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("_site")
+        #expect(build(site, output: output) == 0)
+        // A process id above Linux's largest (4,194,304) never runs; a folder without the marker is not Docent's.
+        let dead = ".\(output.lastPathComponent).docent-staging-2147483647"
+        try site.write(dead + "/" + DirectoryOutput.markerName, Data("x".utf8))
+        try site.write(dead + "/page.html", Data("x".utf8))
+        let foreign = ".\(output.lastPathComponent).docent-old-2147483646"
+        try site.write(foreign + "/keep.txt", Data("mine".utf8))
+        #expect(build(site, output: output) == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+        #expect(!names.contains(dead))
+        #expect(names.contains(foreign))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a/index.html").path))
+    }
+
+    @Test func theFirstWriteFailureIsReportedOnceAndTheSiteIsNotCommitted() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docent-failure-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try DirectoryOutput(destination: folder.appendingPathComponent("site"))
+        try output.write([1], to: "a")
+        // "a" is a file, so "a/b" cannot be written: as a full disk, the first failure throws, later writes do not.
+        #expect(throws: (any Error).self) { try output.write([1], to: "a/b") }
+        try output.write([1], to: "a/c")
+        try output.write(pieces: ["x"], to: "d")
+        #expect(throws: (any Error).self) { try output.commit() }
+        output.discard()
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+    }
 }

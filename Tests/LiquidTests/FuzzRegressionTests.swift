@@ -33,6 +33,15 @@ struct FuzzRegressionTests {
         survives("{{ 'now' | date: '%999999999999d' }}{{ '2020-01-01 10:00 +99999999999' | date: '%z' }}")
     }
 
+    @Test func roundWithExtremePlacesNeitherTrapsNorHangs() throws {
+        let start = ContinuousClock.now
+        survives("{{ 1.5 | round: -9223372036854775807 }}{{ 1.5 | round: -2147483648 }}")
+        survives("{{ 1.5 | round: 9223372036854775807 }}{{ 1.5 | round: 2147483648 }}")
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(try render("{{ 1.25 | round: 9223372036854775807 }}") == "1.25")
+        #expect(try ["0", "0.0"].contains(render("{{ 1234.5 | round: -2147483648 }}")))
+    }
+
     @Test func deepNestingIsASyntaxErrorNotAStackOverflow() {
         let deep = String(repeating: "{% if true %}", count: 5000) + String(repeating: "{% endif %}", count: 5000)
         let error = #expect(throws: LiquidError.self) { _ = try LiquidEngine().parse(deep, file: "deep") }

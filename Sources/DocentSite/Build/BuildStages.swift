@@ -113,27 +113,37 @@ enum BuildStages {
     /// Every data file under the data folder, as Jekyll reads them: `.yml`, `.yaml` and `.json` as their value,
     /// `.csv` and `.tsv` as a list of rows keyed by the header; a subfolder is an object of its files
     /// (`_data/products/x.yml` is `site.data.products.x`). Hidden files and folders are skipped.
+    /// Read through the site's view: a file or folder linked out of the site is reported, never read.
     static func loadData(root: URL, folder: String) -> SiteData {
         var result = SiteData()
-        result.value = .object(loadDataFolder(root: root, folder: folder, depth: 0, into: &result))
+        let view = SiteFileView(root: root)
+        result.value = .object(loadDataFolder(view: view, folder: folder, depth: 0, into: &result))
         return result
     }
 
-    private static func loadDataFolder(root: URL, folder: String, depth: Int, into result: inout SiteData)
+    private static func loadDataFolder(view: SiteFileView, folder: String, depth: Int, into result: inout SiteData)
         -> [String: LiquidValue]
     {
         var values: [String: LiquidValue] = [:]
-        let url = root.appendingPathComponent(folder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        var names: [String] = []
+        switch view.folderEntries(folder) {
+        case .success(let found): names = found.sorted()
+        case .failure(let refusal): result.diagnostics += [refusal.diagnostic].compactMap { $0 }
+        }
         for name in names where !name.hasPrefix(".") {
             let sitePath = folder + "/" + name
-            let fileURL = url.appendingPathComponent(name)
+            guard case .success(let real) = view.resolve(sitePath) else {
+                if case .failure(let refusal) = view.resolve(sitePath), let diagnostic = refusal.diagnostic {
+                    result.diagnostics.append(diagnostic)
+                }
+                continue
+            }
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isFolder) else { continue }
+            guard FileManager.default.fileExists(atPath: real, isDirectory: &isFolder) else { continue }
             if isFolder.boolValue {
                 // Deep enough for any real data tree, and a bound on a folder linked into itself.
                 guard depth < 32 else { continue }
-                let nested = loadDataFolder(root: root, folder: sitePath, depth: depth + 1, into: &result)
+                let nested = loadDataFolder(view: view, folder: sitePath, depth: depth + 1, into: &result)
                 if case .object(var existing)? = values[name] {
                     existing.merge(nested) { old, _ in old }
                     values[name] = .object(existing)
@@ -145,9 +155,12 @@ enum BuildStages {
             let ext = (name as NSString).pathExtension.lowercased()
             guard ["yml", "yaml", "json", "csv", "tsv"].contains(ext) else { continue }
             let key = (name as NSString).deletingPathExtension
-            guard let data = FileManager.default.contents(atPath: fileURL.path),
-                let text = String(validating: data, as: UTF8.self)
-            else {
+            let read = view.contents(sitePath)
+            if case .failure(let refusal) = read, let diagnostic = refusal.diagnostic {
+                result.diagnostics.append(diagnostic)
+                continue
+            }
+            guard let data = try? read.get(), let text = String(validating: data, as: UTF8.self) else {
                 result.diagnostics.append(
                     .error(
                         "data.unreadable", "cannot read \(sitePath) as UTF-8 text",

@@ -21,6 +21,7 @@ struct Discovery {
     let root: URL
     let config: SiteConfig
     let outputPath: String?
+    let view: SiteFileView
     var diagnostics: [Diagnostic] = []
     /// Indices (in the walk's list) of files that are pages only if they start with front matter.
     private var frontMatterChecks: [Int] = []
@@ -29,6 +30,7 @@ struct Discovery {
         self.root = root
         self.config = config
         self.outputPath = outputPath
+        view = SiteFileView(root: root)
     }
 
     static let pageExtensions: Set<String> = ["md", "markdown", "html", "htm"]
@@ -70,38 +72,65 @@ struct Discovery {
         }
     }
 
+    /// Walks a folder of the site through the site's file view: the folder itself and every symbolic link in it
+    /// must resolve inside the site root; a link to a folder already walked (a loop) is refused by device and inode;
+    /// an unreadable folder or a special file (FIFO, device) is an error, never a silent skip.
     private mutating func walk(
         folder: String, urlPrefix: String, into files: inout [SourceFile], pagesAllowed: Bool, collection: String?
     ) {
         let basePath = folder.isEmpty ? root.path : root.path + "/" + folder
-        let rootPath = root.resolvingSymlinksInPath().path
+        if case .failure(let refusal) = view.resolve(folder) {
+            report(refusal)
+            return
+        }
+        // Real folders first, linked ones after, so a link to a folder the walk reaches anyway is the one refused.
+        var walked = Set([FileIdentity(path: basePath)].compactMap { $0 })
+        var linked: [(relative: String, sitePath: String)] = []
         var stack: [String] = [""]
-        while let relative = stack.popLast() {
+        while let relative = stack.popLast() ?? nextLinkedFolder(&linked, walked: &walked, basePath: basePath) {
             let directory = relative.isEmpty ? basePath : basePath + "/" + relative
-            for (name, type) in Self.entries(of: directory) {
+            guard let entries = Self.entries(of: directory) else {
+                let sitePath = [folder, relative].filter { !$0.isEmpty }.joined(separator: "/")
+                report(.unreadable(sitePath, reason: String(cString: strerror(errno))))
+                continue
+            }
+            for (name, type) in entries {
                 if name.hasPrefix(".") { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let sitePath = folder.isEmpty ? childRelative : folder + "/" + childRelative
                 if skip(name: name, sitePath: sitePath, atTop: relative.isEmpty, collection: collection) { continue }
+                // No file of the output may hold one (OutputPath refuses it), so `check` refuses it as `build` would.
+                if name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+                    let shown = ControlCharacters.visible(sitePath)
+                    diagnostics.append(
+                        .error(
+                            "source.unsafe-name", "\(shown) has a control character in its name",
+                            at: .init(file: shown, line: 1, column: 1), note: "rename it"))
+                    continue
+                }
                 let fullPath = directory + "/" + name
                 var isDirectory = type == .directory
+                // A file system that gives no type (DT_UNKNOWN) may hide a link: resolved alike.
                 if type == .symlink || type == .unknown {
-                    let target = URL(fileURLWithPath: fullPath).resolvingSymlinksInPath().path
-                    if type == .symlink && !(target == rootPath || target.hasPrefix(rootPath + "/")) {
-                        diagnostics.append(
-                            .error(
-                                "source.symlink-outside",
-                                "\(sitePath) is a symbolic link to \(target), outside the site",
-                                at: .init(file: sitePath, line: 1, column: 1),
-                                note: "Docent never reads files outside the site root"))
+                    if case .failure(let refusal) = view.resolve(sitePath) {
+                        report(refusal)
                         continue
                     }
-                    var flag: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: fullPath, isDirectory: &flag) else { continue }
-                    isDirectory = flag.boolValue
+                    var info = stat()
+                    guard stat(fullPath, &info) == 0 else { continue }
+                    isDirectory = info.st_mode & S_IFMT == S_IFDIR
+                    if !isDirectory && info.st_mode & S_IFMT != S_IFREG {
+                        report(.special(sitePath))
+                        continue
+                    }
                 }
                 if isDirectory {
-                    stack.append(childRelative)
+                    if type == .directory {
+                        if let identity = FileIdentity(path: fullPath) { walked.insert(identity) }
+                        stack.append(childRelative)
+                    } else {
+                        linked.append((childRelative, sitePath))
+                    }
                     continue
                 }
                 let ext = Self.pathExtension(name)
@@ -110,6 +139,11 @@ struct Discovery {
                 // (`sitemap.xml`, `feed.json`, `robots.txt` with Liquid in them), as in Jekyll.
                 let candidate = pagesAllowed && (config.layout == .jekyll || Self.pageExtensions.contains(ext))
                 let isPage = candidate && config.layout == .docent && (ext == "md" || ext == "markdown")
+                // What `build` could not copy fails `check` too, with the same diagnostic (a page's own read reports).
+                if !isPage && access(fullPath, R_OK) != 0 {
+                    report(.unreadable(sitePath, reason: String(cString: strerror(errno))))
+                    continue
+                }
                 if candidate && !isPage { frontMatterChecks.append(files.count) }
                 files.append(
                     SourceFile(
@@ -119,11 +153,34 @@ struct Discovery {
         }
     }
 
+    /// The next linked folder to walk, or nil when none is left. A link to a folder already walked (a loop such as
+    /// `content/self -> .`, or a second path to a folder) is refused by device and inode: each folder is read once.
+    private mutating func nextLinkedFolder(
+        _ linked: inout [(relative: String, sitePath: String)], walked: inout Set<FileIdentity>, basePath: String
+    ) -> String? {
+        while let (relative, sitePath) = linked.popLast() {
+            guard let identity = FileIdentity(path: basePath + "/" + relative) else { continue }
+            if walked.insert(identity).inserted { return relative }
+            diagnostics.append(
+                .error(
+                    "source.symlink-loop",
+                    "\(sitePath) is a symbolic link to a folder the site already reads (a loop or a second path to it)",
+                    at: .init(file: sitePath, line: 1, column: 1),
+                    note: "each folder is read once; remove the link or add it to `exclude`"))
+        }
+        return nil
+    }
+
+    /// A refused entry as its diagnostic (none for a missing one: a dangling link, a folder the site lacks).
+    private mutating func report(_ refusal: SiteFileView.Refusal) {
+        if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
+    }
+
     enum EntryType { case file, directory, symlink, unknown }
 
-    /// A folder's entries with their types, straight from readdir (no stat per file).
-    static func entries(of directory: String) -> [(String, EntryType)] {
-        guard let handle = opendir(directory) else { return [] }
+    /// A folder's entries with their types, straight from readdir (no stat per file); nil when it cannot be read.
+    static func entries(of directory: String) -> [(String, EntryType)]? {
+        guard let handle = opendir(directory) else { return nil }
         defer { closedir(handle) }
         var result: [(String, EntryType)] = []
         while let entry = readdir(handle) {

@@ -60,8 +60,10 @@ struct PageSource {
     {
         let lines = lines()
         guard !needle.isEmpty, !lines.isEmpty else { return nil }
-        let range = max(1, range.lowerBound)...min(lines.count, max(range.upperBound, 1))
-        guard range.lowerBound <= range.upperBound else { return nil }
+        let lower = max(1, range.lowerBound)
+        let upper = min(lines.count, max(range.upperBound, 1))
+        guard lower <= upper else { return nil }
+        let range = lower...upper
         let start = min(max(near, range.lowerBound), range.upperBound)
         var distance = 0
         while start - distance >= range.lowerBound || start + distance <= range.upperBound {

@@ -207,7 +207,17 @@ extension SiteConfig {
                 continue
             }
             config.file = config.file ?? name
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            // A config inside the site is read through its view (never through a link out of it); `--config`
+            // may name a file anywhere (the command line passes it as an absolute path).
+            let read =
+                name.hasPrefix("/")
+                ? Result { try Data(contentsOf: url) }
+                : SiteFileView(root: root).contents(name).mapError { $0 as Error }
+            if case .failure(let refusal as SiteFileView.Refusal) = read, let diagnostic = refusal.diagnostic {
+                diagnostics.append(diagnostic)
+                continue
+            }
+            guard let data = try? read.get(), let text = String(validating: data, as: UTF8.self) else {
                 diagnostics.append(
                     .error(
                         "config.unreadable", "cannot read \(name) as UTF-8 text",

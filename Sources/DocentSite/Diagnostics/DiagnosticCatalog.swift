@@ -37,6 +37,19 @@ public enum DiagnosticCatalog {
         .init(
             "source.symlink-outside", .error,
             "A symbolic link leads out of the site folder; Docent never reads or publishes files outside the site."),
+        .init(
+            "source.symlink-loop", .error,
+            "A symbolic link leads to a folder the site already reads (a loop or an alias); it is read once."),
+        .init("source.special-file", .error, "A FIFO, socket or device where a file of the site should be."),
+        .init("source.unsafe-name", .error, "A file name with a control character, which Docent does not publish."),
+        .init(
+            "permalink.unsafe", .error,
+            "The page would be written outside the output folder, over its marker, or to a name with a control character."
+        ),
+        .init("markdown.too-deep", .error, "Markdown nests deeper than the limit (100 levels of quotes and lists)."),
+        .init(
+            "markdown.table-too-large", .error,
+            "A table is wider or bigger than the limit (1,000 columns, 500,000 cells a page); it is not made a table."),
         // Front matter
         .init("frontmatter.unclosed", .error, "The front matter opened with `---` is never closed by a `---` line."),
         .init("frontmatter.yaml", .error, "The front matter is not valid YAML; the position is where it goes wrong."),

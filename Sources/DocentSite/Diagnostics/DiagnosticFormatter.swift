@@ -39,7 +39,7 @@ public struct DiagnosticFormatter: Sendable {
             useColor
             ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(label)\u{1B}[0m" : "\u{1B}[1;33m\(label)\u{1B}[0m")
             : label
-        out += ": \(diagnostic.message) [\(diagnostic.id)]\n"
+        out += ": \(ControlCharacters.visible(diagnostic.message)) [\(diagnostic.id)]\n"
         if let location = diagnostic.location, let line = sourceLine(location) {
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -47,8 +47,8 @@ public struct DiagnosticFormatter: Sendable {
             out += " \(gutter) | \(caretPadding(line, column: location.column))^\n"
         }
         for call in diagnostic.includeChain.reversed() { out += "    included from \(call)\n" }
-        if let note = diagnostic.note { out += "    note: \(note)\n" }
-        if let fixIt = diagnostic.fixIt { out += "    fix: \(fixIt)\n" }
+        if let note = diagnostic.note { out += "    note: \(ControlCharacters.visible(note))\n" }
+        if let fixIt = diagnostic.fixIt { out += "    fix: \(ControlCharacters.visible(fixIt))\n" }
         return out
     }
 

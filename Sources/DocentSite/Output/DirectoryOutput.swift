@@ -24,6 +24,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     private let stagingPath: String
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
+    private var firstFailure: (any Error)?
 
     /// Prepares a fresh staging folder. Fails when the destination exists, is not empty and has no marker.
     public init(destination: URL) throws {
@@ -33,6 +34,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         staging = parent.appendingPathComponent(".\(name).docent-staging-\(ProcessInfo.processInfo.processIdentifier)")
         stagingPath = staging.path
         try Self.checkReplaceable(self.destination)
+        Self.removeLeftovers(beside: self.destination)
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
         do {
@@ -58,24 +60,48 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     public var isStaged: Bool { true }
 
     public func write(_ bytes: [UInt8], to path: String) throws {
-        let target = try prepare(path)
-        try bytes.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
+        try stoppingAtFirstFailure {
+            let target = try prepare(path)
+            try bytes.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
+        }
     }
 
     public func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
-        try Self.writeFile(try prepare(path), buffer)
+        try stoppingAtFirstFailure { try Self.writeFile(try prepare(path), buffer) }
     }
 
     public func copy(from source: URL, to path: String) throws {
-        let target = try prepare(path)
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw Failure.io("cannot read \(source.path)")
+        try stoppingAtFirstFailure {
+            let target = try prepare(path)
+            guard let data = FileManager.default.contents(atPath: source.path) else {
+                throw Failure.io("cannot read \(source.path)")
+            }
+            try data.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
         }
-        try data.withUnsafeBytes { buffer in try Self.writeFile(target, buffer) }
     }
 
     /// The pieces go through one 256 KiB buffer: no copy of the whole file in memory, few system calls.
     public func write(pieces: [String], to path: String) throws {
+        try stoppingAtFirstFailure { try writeInPieces(pieces, to: path) }
+    }
+
+    /// Runs one write unless an earlier one failed. The first failure (a full disk: ENOSPC) is thrown once, to be
+    /// one diagnostic; every later write is skipped without another, and `commit` refuses the half-written site.
+    private func stoppingAtFirstFailure(_ write: () throws -> Void) throws {
+        if lock.withLock({ firstFailure != nil }) { return }
+        do {
+            try write()
+        } catch {
+            let isFirst = lock.withLock {
+                guard firstFailure == nil else { return false }
+                firstFailure = error
+                return true
+            }
+            if isFirst { throw error }
+        }
+    }
+
+    private func writeInPieces(_ pieces: [String], to path: String) throws {
         let target = try prepare(path)
         let descriptor = try Self.create(target)
         defer { close(descriptor) }
@@ -128,8 +154,10 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// The file's full path; creates its folder (and the parents) once per folder.
-    private func prepare(_ path: String) throws -> String {
+    /// The file's full path, confined to the staging folder; creates its folder (and the parents) once per folder.
+    private func prepare(_ raw: String) throws -> String {
+        let path: String
+        do { path = try OutputPath(confining: raw).path } catch { throw Failure.io("cannot write \(error)") }
         let full = stagingPath + "/" + path
         guard let slash = path.lastIndex(of: "/") else { return full }
         let folder = String(path[..<slash])
@@ -153,21 +181,27 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     /// in place as soon as possible; with `deletePreviousInBackground` a detached `rm` deletes it, so a build of a
     /// big site does not wait for the old tree's deletion.
     public func commit(deletePreviousInBackground: Bool = false) throws {
+        if let failure = lock.withLock({ firstFailure }) { throw failure }
         let fileManager = FileManager.default
         try Self.checkReplaceable(destination)
         var previous: URL?
-        if fileManager.fileExists(atPath: destination.path) {
-            let aside = staging.deletingLastPathComponent().appendingPathComponent(
-                ".\(destination.lastPathComponent).docent-old-\(ProcessInfo.processInfo.processIdentifier)")
-            if fileManager.fileExists(atPath: aside.path) { try? fileManager.removeItem(at: aside) }
-            try fileManager.moveItem(at: destination, to: aside)
-            previous = aside
-        }
-        do {
-            try fileManager.moveItem(at: staging, to: destination)
-        } catch {
-            if let previous { try? fileManager.moveItem(at: previous, to: destination) }
-            throw Failure.io("cannot move the new site into \(destination.path): \(error.localizedDescription)")
+        if fileManager.fileExists(atPath: destination.path) && Self.exchange(stagingPath, destination.path) {
+            // One step: there is a site at the output path at every moment, even if the build is killed here.
+            previous = staging
+        } else {
+            if fileManager.fileExists(atPath: destination.path) {
+                let aside = staging.deletingLastPathComponent().appendingPathComponent(
+                    ".\(destination.lastPathComponent).docent-old-\(ProcessInfo.processInfo.processIdentifier)")
+                if fileManager.fileExists(atPath: aside.path) { try? fileManager.removeItem(at: aside) }
+                try fileManager.moveItem(at: destination, to: aside)
+                previous = aside
+            }
+            do {
+                try fileManager.moveItem(at: staging, to: destination)
+            } catch {
+                if let previous { try? fileManager.moveItem(at: previous, to: destination) }
+                throw Failure.io("cannot move the new site into \(destination.path): \(error.localizedDescription)")
+            }
         }
         guard let previous else { return }
         if deletePreviousInBackground {
@@ -179,6 +213,36 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             if (try? remover.run()) != nil { return }
         }
         try? fileManager.removeItem(at: previous)
+    }
+
+    /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`, looked up at run time (Glibc's Swift
+    /// module does not declare it); false where the system or the file system cannot, and the caller renames twice.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        typealias RenameAt2 =
+            @convention(c) (
+                Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+            ) -> Int32
+        guard let symbol = renameAt2Symbol else { return false }
+        let renameExchange: UInt32 = 2
+        return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+    }
+
+    nonisolated(unsafe) private static let renameAt2Symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
+
+    /// Staging and set-aside folders that builds killed before their end left beside the output (each with the
+    /// marker, and named for a process that no longer runs) are deleted; another running build's are kept.
+    static func removeLeftovers(beside destination: URL) {
+        let parent = destination.deletingLastPathComponent()
+        let prefixes = ["staging", "old"].map { ".\(destination.lastPathComponent).docent-\($0)-" }
+        let fileManager = FileManager.default
+        for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }),
+                let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            let folder = parent.appendingPathComponent(name)
+            guard fileManager.fileExists(atPath: folder.appendingPathComponent(markerName).path) else { continue }
+            try? fileManager.removeItem(at: folder)
+        }
     }
 
     /// Removes the staging folder of a build that failed; the previous site stays as it was.

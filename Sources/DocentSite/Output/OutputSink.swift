@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where a build's files go. The pipeline never writes files itself: `build` writes a directory, `serve` keeps
+/// Where a build's files go. Every sink passes each path through `OutputPath(confining:)`, so nothing is written
+/// outside its output whatever a page asks for. The pipeline never writes files itself: `build` writes a directory, `serve` keeps
 /// the site in memory, `check` writes nothing.
 public protocol OutputSink: Sendable {
     /// Writes a file at a path relative to the site's output root ("guides/sso/index.html").
@@ -42,10 +43,12 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
     public init() {}
 
     public func write(_ bytes: [UInt8], to path: String) throws {
+        let path = try OutputPath(confining: path).path
         lock.withLock { storage[path] = bytes }
     }
 
     public func copy(from source: URL, to path: String) throws {
+        let path = try OutputPath(confining: path).path
         let data = try Data(contentsOf: source)
         lock.withLock { storage[path] = [UInt8](data) }
     }

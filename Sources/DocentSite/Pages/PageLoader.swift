@@ -5,19 +5,23 @@ import Liquid
 /// front matter, and computes its URL. Every problem becomes a diagnostic at its line and column.
 struct PageLoader: Sendable {
     let config: SiteConfig
-    /// The site root's path, computed once (URL's path building shows up when loading 10,000 pages).
-    private let rootPath: String
+    /// Pages are read through the site's view too: a file swapped for a link after Discovery is still refused.
+    private let view: SiteFileView
 
     init(root: URL, config: SiteConfig) {
         self.config = config
-        rootPath = root.path
+        view = SiteFileView(root: root)
     }
 
     func load(_ file: SourceFile) -> (page: Page?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let start = SourceLocation(file: file.sitePath, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: rootPath + "/" + file.sitePath) else {
-            return (nil, [.error("source.unreadable", "cannot read \(file.sitePath)", at: start)])
+        let data: Data
+        switch view.contents(file.sitePath) {
+        case .success(let bytes): data = bytes
+        case .failure(let refusal):
+            let unreadable = Diagnostic.error("source.unreadable", "cannot read \(file.sitePath)", at: start)
+            return (nil, [refusal.diagnostic ?? unreadable])
         }
         if data.count > config.maxPageBytes {
             return (
@@ -82,10 +86,11 @@ struct PageLoader: Sendable {
         var values = defaults(for: file)
         if case .object(let own) = frontMatter.value { values.merge(own) { _, new in new } }
         let merged = YAMLData(value: .object(values), positions: frontMatter.positions)
-        var decoder = PageMetaDecoder(data: merged) { path in
+        let locate: (String) -> SourceLocation = { path in
             let position = frontMatter.position(of: path) ?? (0, 1)
             return SourceLocation(file: sitePath, line: position.line + 1, column: position.column)
         }
+        var decoder = PageMetaDecoder(data: merged, location: locate)
         let meta = decoder.decode()
         diagnostics += decoder.diagnostics
         let contentPath = file.relativePath
@@ -104,12 +109,23 @@ struct PageLoader: Sendable {
                 contentPath: contentPath, explicit: meta.permalink, style: config.permalink,
                 collection: file.collection)
         }
+        let outputPath: OutputPath
+        do {
+            outputPath = try OutputPath(confining: Permalink.outputPath(forURL: pageURL))
+        } catch {
+            diagnostics.append(
+                .error(
+                    "permalink.unsafe", "this page cannot be written: \(error)",
+                    at: meta.permalink != nil ? locate("permalink") : start,
+                    note: "a page is written only inside the output folder"))
+            return (nil, diagnostics)
+        }
         let name = contentPath.lastIndex(of: "/").map { String(contentPath[contentPath.index(after: $0)...]) }
         let ext = Discovery.pathExtension(name ?? contentPath)
         let page = Page(
             sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
             url: pageURL,
-            outputPath: Permalink.outputPath(forURL: pageURL), meta: meta, frontMatter: frontMatter, values: values,
+            outputPath: outputPath.path, meta: meta, frontMatter: frontMatter, values: values,
             body: split.body, bodyLineOffset: split.bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
             collection: file.collection)
         return (page, diagnostics)

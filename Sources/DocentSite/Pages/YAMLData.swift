@@ -33,8 +33,11 @@ public struct YAMLData: Sendable {
                 return .success(YAMLData(value: .object([:]), positions: [:]))
             }
             var data = YAMLData(value: .nil, positions: [:])
-            data.value = data.convert(node, path: "")
+            var budget = ConversionBudget(values: yaml.utf8.count + ConversionBudget.extraValues)
+            data.value = try data.convert(node, path: "", depth: 0, budget: &budget)
             return .success(data)
+        } catch let error as ParseError {
+            return .failure(error)
         } catch let error as YamlError {
             return .failure(Self.describe(error))
         } catch {
@@ -46,7 +49,27 @@ public struct YAMLData: Sendable {
         positions[path]
     }
 
-    private mutating func convert(_ node: Node, path: String) -> LiquidValue {
+    /// Bounds the work of turning a YAML tree into values. Without aliases a text of n bytes holds at most n
+    /// values; aliases (`*name`) repeat a whole subtree, and nine levels of nine make a billion ("billion laughs"),
+    /// so the values an alias adds are capped, and so is the nesting depth (conversion recurses).
+    struct ConversionBudget {
+        static let extraValues = 100_000
+        static let maxDepth = 200
+        var values: Int
+    }
+
+    private mutating func convert(_ node: Node, path: String, depth: Int, budget: inout ConversionBudget)
+        throws(ParseError) -> LiquidValue
+    {
+        budget.values -= 1
+        if budget.values < 0 || depth > ConversionBudget.maxDepth {
+            let mark = node.mark.map { ($0.line, $0.column) } ?? (1, 1)
+            throw ParseError(
+                message: budget.values < 0
+                    ? "the YAML expands to more than \(ConversionBudget.extraValues) values through its aliases (`*name`), a \"billion laughs\""
+                    : "the YAML nests deeper than \(ConversionBudget.maxDepth) levels",
+                line: mark.0, column: mark.1)
+        }
         if let mark = node.mark, positions[path] == nil { positions[path] = (mark.line, mark.column) }
         switch node {
         case .scalar(let scalar):
@@ -54,7 +77,9 @@ public struct YAMLData: Sendable {
         case .sequence(let sequence):
             var items: [LiquidValue] = []
             items.reserveCapacity(sequence.count)
-            for (index, item) in sequence.enumerated() { items.append(convert(item, path: "\(path)[\(index)]")) }
+            for (index, item) in sequence.enumerated() {
+                items.append(try convert(item, path: "\(path)[\(index)]", depth: depth + 1, budget: &budget))
+            }
             return .array(items)
         case .mapping(let mapping):
             var object: [String: LiquidValue] = [:]
@@ -62,7 +87,7 @@ public struct YAMLData: Sendable {
                 let name = key.string ?? ""
                 let childPath = path.isEmpty ? name : "\(path).\(name)"
                 if let mark = key.mark { positions[childPath] = (mark.line, mark.column) }
-                object[name] = convert(value, path: childPath)
+                object[name] = try convert(value, path: childPath, depth: depth + 1, budget: &budget)
             }
             return .object(object)
         case .alias:

@@ -70,6 +70,7 @@ struct PageRenderer {
         var walkthrough: WalkthroughRun?
         if page.isMarkdown {
             var document = Markdown.parse(body, headingIDs: headingStyle)
+            diagnostics += Self.limitDiagnostics(document, page: page)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
                     spec, page: page, bodyReferences: bodyReferences, bodyOrigins: bodyOrigins, document: &document,
@@ -129,6 +130,27 @@ struct PageRenderer {
         }
         run.resolveImages { model.config.sourcePath(forURL: resolver.image($0)) }
         return run
+    }
+
+    /// The Markdown limits a page passed (nesting depth, table size), as errors at their lines.
+    private static func limitDiagnostics(_ document: MarkdownDocument, page: Page) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let deep = document.tooDeep {
+            diagnostics.append(
+                .error(
+                    "markdown.too-deep",
+                    "the Markdown nests deeper than \(MarkdownDocument.maxNestingDepth) levels here (quotes, lists or emphasis inside each other); what is deeper was left out",
+                    at: page.location(bodyLine: deep.line, column: deep.column)))
+        }
+        if let table = document.tableOverLimit {
+            diagnostics.append(
+                .error(
+                    "markdown.table-too-large",
+                    "this table passes the limits of a page (\(TableLimits.maxColumns) columns, \(TableLimits.maxCells) cells in all); the page's tables were left as text",
+                    at: page.location(bodyLine: table.line, column: table.column),
+                    note: "split the table, or move the data to a data file"))
+        }
+        return diagnostics
     }
 
     // MARK: - Page values

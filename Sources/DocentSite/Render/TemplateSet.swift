@@ -36,10 +36,11 @@ final class TemplateSet: Sendable {
 
     init(root: URL, config: SiteConfig, siteValues: @escaping @Sendable () -> LiquidValue) {
         var diagnostics: [Diagnostic] = []
+        let view = SiteFileView(root: root)
         var configuration = LiquidConfiguration()
         let theme = config.theme
         configuration.fileSystem = SiteIncludes(
-            rootPath: root.path, includesFolder: config.includesFolder, theme: theme)
+            view: view, includesFolder: config.includesFolder, theme: theme, into: &diagnostics)
         JekyllPlugins.register(in: &configuration, config: config)
         configuration.baseURL = config.baseURL
         configuration.siteURL = config.url
@@ -51,12 +52,12 @@ final class TemplateSet: Sendable {
         let tagBox = EngineBox()
         let extensions = TemplateExtensions(root: root, config: config, box: tagBox, siteValues: siteValues)
         var extensionSources: [TemplateExtensions.Source] = []
-        for (name, sitePath) in Self.files(in: config.tagsFolder, root: root) {
-            guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
+        for (name, sitePath) in Self.files(in: config.tagsFolder, view: view, into: &diagnostics) {
+            guard let text = Self.read(view, sitePath, into: &diagnostics) else { continue }
             extensionSources.append(extensions.registerTag(name, sitePath: sitePath, text: text, in: &configuration))
         }
-        for (name, sitePath) in Self.files(in: config.filtersFolder, root: root) {
-            guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
+        for (name, sitePath) in Self.files(in: config.filtersFolder, view: view, into: &diagnostics) {
+            guard let text = Self.read(view, sitePath, into: &diagnostics) else { continue }
             extensionSources.append(
                 extensions.registerFilter(name, sitePath: sitePath, text: text, in: &configuration))
         }
@@ -70,7 +71,7 @@ final class TemplateSet: Sendable {
                 .references
         }
         var includes: [Include] = []
-        for name in Self.includeNames(in: config.includesFolder, root: root) {
+        for name in Self.includeNames(in: config.includesFolder, view: view) {
             let include = Include(
                 name: name, sitePath: config.includesFolder + "/" + name,
                 references: (try? engine.partial(name))?.references)
@@ -79,11 +80,11 @@ final class TemplateSet: Sendable {
         }
         var layouts: [String: Layout] = [:]
         // The theme's layouts stand behind the site's own of the same name.
-        let ownLayouts = Self.files(in: config.layoutsFolder, root: root)
+        let ownLayouts = Self.files(in: config.layoutsFolder, view: view, into: &diagnostics)
         let ownNames = Set(ownLayouts.map(\.0))
-        let themeLayouts = theme.map { Self.files(in: $0.layoutsFolder.path, root: root) } ?? []
+        let themeLayouts = theme.map { Self.themeFiles(in: $0.layoutsFolder) } ?? []
         for (name, sitePath) in themeLayouts.filter({ !ownNames.contains($0.0) }) + ownLayouts {
-            guard let text = Self.read(root, sitePath, into: &diagnostics) else { continue }
+            guard let text = Self.read(view, sitePath, into: &diagnostics) else { continue }
             let split: FrontMatterSplit
             switch FrontMatterSplit.split(text) {
             case .success(let value): split = value
@@ -197,11 +198,27 @@ final class TemplateSet: Sendable {
     }
 
     /// Template files of a folder by name without extension ("default" for "default.html").
-    private static func files(in folder: String, root: URL) -> [(String, String)] {
-        let url = Self.url(folder, root: root)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
+    /// Template files of a site folder by name without extension ("default" for "default.html"), read through
+    /// the site's view (a folder linked out of the site is reported and gives nothing).
+    private static func files(in folder: String, view: SiteFileView, into diagnostics: inout [Diagnostic])
+        -> [(String, String)]
+    {
+        switch view.folderEntries(folder) {
+        case .success(let names):
+            return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
+                ((name as NSString).deletingPathExtension, folder + "/" + name)
+            }
+        case .failure(let refusal):
+            if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
+            return []
+        }
+    }
+
+    /// A gem theme's template files, by absolute path (installed software, not the site's).
+    private static func themeFiles(in folder: URL) -> [(String, String)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
-            ((name as NSString).deletingPathExtension, folder + "/" + name)
+            ((name as NSString).deletingPathExtension, folder.path + "/" + name)
         }
     }
 
@@ -216,20 +233,17 @@ final class TemplateSet: Sendable {
         }
     }
 
-    /// A path relative to the site root, or an absolute one (a theme's file).
-    private static func url(_ path: String, root: URL) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
-    }
-
-    /// Paths of the files under the includes folder and its subfolders, hidden ones left out, sorted.
-    private static func includeNames(in folder: String, root: URL) -> [String] {
-        let url = root.appendingPathComponent(folder)
-        guard let files = FileManager.default.enumerator(atPath: url.path) else { return [] }
+    /// Paths of the files under the includes folder and its subfolders, hidden ones left out, sorted; only what
+    /// the site's view lets through.
+    private static func includeNames(in folder: String, view: SiteFileView) -> [String] {
+        guard case .success(let real) = view.resolve(folder),
+            let files = FileManager.default.enumerator(atPath: real)
+        else { return [] }
         var names: [String] = []
         for case let name as String in files {
             var isDirectory: ObjCBool = false
             guard !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                FileManager.default.fileExists(atPath: url.path + "/" + name, isDirectory: &isDirectory),
+                FileManager.default.fileExists(atPath: real + "/" + name, isDirectory: &isDirectory),
                 !isDirectory.boolValue
             else { continue }
             names.append(name)
@@ -237,9 +251,21 @@ final class TemplateSet: Sendable {
         return names.sorted()
     }
 
-    private static func read(_ root: URL, _ sitePath: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: url(sitePath, root: root).path) else {
-            return nil
+    /// A template file's text: the site's through its view, a theme's (an absolute path) as it is.
+    private static func read(_ view: SiteFileView, _ sitePath: String, into diagnostics: inout [Diagnostic])
+        -> String?
+    {
+        let data: Data
+        if sitePath.hasPrefix("/") {
+            guard let bytes = FileManager.default.contents(atPath: sitePath) else { return nil }
+            data = bytes
+        } else {
+            switch view.contents(sitePath) {
+            case .success(let bytes): data = bytes
+            case .failure(let refusal):
+                if let diagnostic = refusal.diagnostic { diagnostics.append(diagnostic) }
+                return nil
+            }
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             diagnostics.append(

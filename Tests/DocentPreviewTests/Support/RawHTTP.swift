@@ -14,11 +14,11 @@ enum RawHTTP {
     }
 
     /// One request with `Connection: close`, read to the end.
-    static func get(port: Int, target: String, timeout: Double = 5) async -> Response? {
+    static func get(port: Int, target: String, host: String = "127.0.0.1", timeout: Double = 5) async -> Response? {
         await onThread {
             guard let socket = connect(port: port, timeout: timeout) else { return nil }
             defer { close(socket) }
-            send(socket, "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            send(socket, "GET \(target) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
             var data: [UInt8] = []
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {

@@ -1,0 +1,57 @@
+/// Per-page limits on GFM tables, checked on the text before cmark-gfm sees it: Debian's cmark-gfm 0.29 takes
+/// minutes on a 20,000-column table (GHSA-w4qg-3vf7-m9x5) and gigabytes on a table of millions of cells. A page
+/// over a limit is parsed without the table extension (its tables stay text) and the place is reported.
+public enum TableLimits {
+    public static let maxColumns = 1_000
+    public static let maxCells = 500_000
+
+    /// The line of the first table delimiter row (`| --- | :-: |`) over `maxColumns`, or where the page's cells
+    /// pass `maxCells` (a table's rows counted up to the next blank line); nil when the page is within both.
+    static func firstViolation(in text: String) -> SourcePosition? {
+        guard ByteScan.containsByte(in: text, where: { $0 == UInt8(ascii: "|") }) else { return nil }
+        var cells = 0
+        var columns = 0  // of the table being read, 0 outside a table
+        var lineNumber = 0
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if columns > 0 {
+                if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") })
+                {
+                    columns = 0
+                    continue
+                }
+                cells += columns
+                if cells > maxCells { return SourcePosition(line: lineNumber, column: 1) }
+                continue
+            }
+            guard let count = delimiterColumns(line) else { continue }
+            if count > maxColumns { return SourcePosition(line: lineNumber, column: 1) }
+            columns = count
+            cells += count * 2  // the header row and this one
+            if cells > maxCells { return SourcePosition(line: lineNumber, column: 1) }
+        }
+        return nil
+    }
+
+    /// The number of columns when the line is a delimiter row (only `|`, `-`, `:` and spaces, with a `-` and a `|`).
+    private static func delimiterColumns(_ line: Substring.UTF8View) -> Int? {
+        var pipes = 0
+        var dashes = false
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "|"): pipes += 1
+            case UInt8(ascii: "-"): dashes = true
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): continue
+            default: return nil
+            }
+        }
+        guard pipes > 0, dashes else { return nil }
+        let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let leading = trimmed.first == UInt8(ascii: "|") ? 1 : 0
+        let last = line.reversed().first {
+            $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r")
+        }
+        let trailing = last == UInt8(ascii: "|") ? 1 : 0
+        return max(1, pipes + 1 - leading - trailing)
+    }
+}
