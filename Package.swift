@@ -82,26 +82,33 @@ let package = Package(
             dependencies: ["Liquid", .product(name: "Yams", package: "Yams")]
         ),
 
+        // What the test targets share: a site written into a temporary folder, a seeded generator.
+        .target(name: "DocentTestSupport", dependencies: ["DocentSite"], path: "Tests/DocentTestSupport"),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"]),
         .testTarget(name: "DocentMarkdownTests", dependencies: ["DocentMarkdown"]),
         .testTarget(
-            name: "DocentSiteTests", dependencies: ["DocentSite", "DocentCommands", "DocentEnterprise"],
+            name: "DocentSiteTests",
+            dependencies: ["DocentSite", "DocentCommands", "DocentEnterprise", "DocentTestSupport"],
             // The seeds' golden HTML, read from the source tree by SeedGoldenTests.
             exclude: ["Golden"]),
         .testTarget(
             name: "DocentPreviewTests",
-            dependencies: ["DocentPreview", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "DocentPreview", "DocentTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "DocentCommandsTests",
             dependencies: ["DocentCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // The golden --help texts, read from the source tree.
             exclude: ["Golden"]),
-        .testTarget(name: "EnterpriseDomainTests", dependencies: ["EnterpriseDomain"]),
-        .testTarget(name: "EnterpriseConsoleTests", dependencies: ["EnterpriseConsole", "WalkthroughContract"]),
+        .testTarget(name: "EnterpriseDomainTests", dependencies: ["EnterpriseDomain", "DocentTestSupport"]),
+        .testTarget(
+            name: "EnterpriseConsoleTests",
+            dependencies: ["EnterpriseConsole", "WalkthroughContract", "DocentTestSupport"]),
         .testTarget(name: "WalkthroughContractTests", dependencies: ["WalkthroughContract"]),
         .testTarget(
             name: "WalkthroughTests",
-            dependencies: ["DocentSite", "DocentEnterprise", "DocentCommands", "DocentPreview"]),
+            dependencies: ["DocentSite", "DocentEnterprise", "DocentCommands", "DocentPreview", "DocentTestSupport"]),
     ]
 )

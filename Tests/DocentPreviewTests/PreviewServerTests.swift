@@ -1,5 +1,6 @@
 import DocentPreview
 import DocentSite
+import DocentTestSupport
 import Foundation
 import HummingbirdTesting
 import Testing

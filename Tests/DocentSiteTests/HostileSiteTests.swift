@@ -1,5 +1,6 @@
 import DocentCommands
 import DocentSite
+import DocentTestSupport
 import Foundation
 import Testing
 

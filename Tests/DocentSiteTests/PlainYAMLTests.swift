@@ -1,3 +1,4 @@
+import DocentTestSupport
 import Foundation
 import Liquid
 import Testing
@@ -77,7 +78,7 @@ import Testing
     /// Random documents from the shapes above, combined and nested: whatever the fast reader accepts, it reads as
     /// Yams does.
     @Test func randomDocumentsReadAsYamsReadsThem() throws {
-        var random = SplitMix(seed: 0x5EED)
+        var random = SeededRandom(seed: 0x5EED)
         let scalars = [
             "plain text", "\"quoted: text\"", "'single ''q'''", "12", "-3.5", "yes", "null", "~", "a # comment",
             "[x, 'y', 2]", "[]", "http://x.y/z#frag", "é ü", "", "|\n  lit\n\n  eral", ">-\n  fol\n  ded",
@@ -95,7 +96,7 @@ import Testing
         #expect(accepted > 200)
     }
 
-    private func document(key: String, depth: Int, indent: String, scalars: [String], random: inout SplitMix)
+    private func document(key: String, depth: Int, indent: String, scalars: [String], random: inout SeededRandom)
         -> String
     {
         func scalar(_ indent: String) -> String {
@@ -135,18 +136,5 @@ import Testing
         #expect(
             fast.positions.mapValues { [$0.line, $0.column] } == slow.positions.mapValues { [$0.line, $0.column] },
             "\(yaml)")
-    }
-}
-
-/// A small seeded generator, so a failing document can be reproduced (also used by YAMLMistakesTests).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(upTo bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

@@ -1,5 +1,6 @@
 import DocentEnterprise
 import DocentSite
+import DocentTestSupport
 import Foundation
 import Testing
 

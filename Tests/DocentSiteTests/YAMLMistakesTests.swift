@@ -1,3 +1,4 @@
+import DocentTestSupport
 import Testing
 
 @testable import DocentSite
@@ -59,7 +60,7 @@ import Testing
         let pieces = [
             "title", ":", " ", "\"", "'", "[", "]", "{", "}", ",", "- ", "\n", "  ", "\t", "#", "|", "\\", "é", "a",
         ]
-        var random = SplitMix(seed: 9)
+        var random = SeededRandom(seed: 9)
         for _ in 0..<2_000 {
             let yaml = (0...random.next(upTo: 40)).map { _ in pieces[random.next(upTo: pieces.count)] }.joined()
             guard case .failure(let error) = YAMLData.parse(yaml) else { continue }

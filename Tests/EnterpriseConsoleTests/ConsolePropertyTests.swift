@@ -1,21 +1,8 @@
+import DocentTestSupport
 import EnterpriseConsole
 import EnterpriseDomain
 import Testing
 import WalkthroughContract
-
-/// SplitMix64, as in the domain tests (test targets do not share code).
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-}
 
 @Suite struct ConsolePropertyTests {
     static let texts = [
@@ -24,7 +11,7 @@ struct Random {
     ]
 
     /// A random action for a random control on the screen, sometimes a label the screen does not have.
-    static func action(on screen: Screen, _ random: inout Random) -> ConsoleAction {
+    static func action(on screen: Screen, _ random: inout SeededRandom) -> ConsoleAction {
         if screen.controls.isEmpty || random.chance(5) { return .click(label: "No such control \(random.next() % 10)") }
         let control = random.pick(screen.controls)
         switch control.kind {
@@ -56,7 +43,7 @@ struct Random {
 
     @Test(arguments: Array(UInt64(1)...UInt64(24)))
     func randomReadersNeverBreakTheConsole(seed: UInt64) throws {
-        var random = Random(state: seed)
+        var random = SeededRandom(seed: seed)
         let name = ConsoleSession.startingStates[Int(seed) % ConsoleSession.startingStates.count]
         var session = try ConsoleSession(startingState: name)
         Self.checkScreen(session.screen)

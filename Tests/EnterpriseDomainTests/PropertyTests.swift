@@ -1,20 +1,6 @@
+import DocentTestSupport
 import EnterpriseDomain
 import Testing
-
-/// SplitMix64: a seeded, deterministic generator (no Foundation randomness).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-}
 
 /// The rules that must hold after every step, whatever happened before.
 func checkInvariants(_ state: State, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -49,7 +35,7 @@ func checkInvariants(_ state: State, sourceLocation: SourceLocation = #_sourceLo
 
 /// Random commands from small pools of names, so they often hit real ids.
 struct CommandGenerator {
-    var random: SeededGenerator
+    var random: SeededRandom
     let emails = [
         "alice@kong.com", "bob@kong.com", "carol@kong.com", "erin@kong.com", "finn@kong.com", "new1@kong.com",
         "new2@konghq.com", "x@other.com", "olivia@globex.com", "bad-email", "",
@@ -120,7 +106,7 @@ struct CommandGenerator {
     @Test(arguments: Array(UInt64(1)...UInt64(30)))
     func invariantsHoldAfterEveryRandomCommand(seed: UInt64) {
         var state = seed % 2 == 0 ? State.enterpriseAdminFixture() : State.scenarioFixture()
-        var generator = CommandGenerator(random: SeededGenerator(seed: seed))
+        var generator = CommandGenerator(random: SeededRandom(seed: seed))
         checkInvariants(state)
         var succeeded = 0
         for _ in 0..<200 {
@@ -141,7 +127,7 @@ struct CommandGenerator {
     @Test func theSameSeedGivesTheSameRun() {
         func run(_ seed: UInt64) -> State {
             var state = State.enterpriseAdminFixture()
-            var generator = CommandGenerator(random: SeededGenerator(seed: seed))
+            var generator = CommandGenerator(random: SeededRandom(seed: seed))
             for _ in 0..<100 {
                 let command = generator.command(in: state)
                 _ = try? state.perform(command, by: generator.random.pick(state.users.map { $0.id }))

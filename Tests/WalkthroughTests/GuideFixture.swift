@@ -1,24 +1,20 @@
 import DocentEnterprise
 import DocentSite
+import DocentTestSupport
 import Foundation
 
 /// A site in a temporary folder whose guides run against the real simulation (the Insomnia Enterprise console).
 struct GuideFixture {
-    let root: URL
+    let site: TemporarySite
+    var root: URL { site.root }
 
     init(_ files: [String: String]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("docent-walkthrough-\(UUID().uuidString)")
         var files = files
         files["docent.yml", default: "title: Test Docs\n"] += ""
         let layout = "<main>{{ content }}{{ page.walkthrough_html }}</main>\n"
         files["templates/layouts/default.html", default: layout] += ""
         files["templates/layouts/article-detail.html", default: layout] += ""
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        site = try TemporarySite(files)
     }
 
     /// Builds in memory; `checks` runs every rule of `docent check`.
@@ -30,16 +26,12 @@ struct GuideFixture {
         return (SiteBuilder(options: options).build(into: output), output)
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    func remove() { site.remove() }
 
     static let simulation = EnterpriseSimulation()
 
     /// The repository's own site (content/, templates/, docent.yml).
-    static var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
-
+    static var repository: URL { TemporarySite.repository }
     /// The seed guide "Enabling Enterprise Membership in Insomnia", as the repository has it.
     static func seedGuide() throws -> String {
         try String(

@@ -1,63 +1,11 @@
 import DocentSite
+import DocentTestSupport
 import Foundation
 
-/// A site written inline as text files into a temporary folder.
-struct TestSite {
-    let root: URL
+/// The preview tests write their sites with the shared `TemporarySite`.
+typealias TestSite = TemporarySite
 
-    init(_ files: [String: String]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("docent-preview-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for (path, text) in files { try write(path, text) }
-    }
-
-    /// A copy of this repository's own docs site (config, content, templates, assets).
-    static func repositorySite() throws -> TestSite {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let site = try TestSite([:])
-        for name in ["docent.yml", "content", "templates", "assets"] {
-            try FileManager.default.copyItem(
-                at: repository.appendingPathComponent(name), to: site.root.appendingPathComponent(name))
-        }
-        return site
-    }
-
-    func write(_ path: String, _ text: String) throws {
-        try write(path, Data(text.utf8))
-    }
-
-    func write(_ path: String, _ data: Data) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
-    }
-
-    func read(_ path: String) throws -> String {
-        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-    }
-
-    func delete(_ path: String) throws {
-        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
-    }
-
-    func move(_ from: String, to: String) throws {
-        try FileManager.default.moveItem(at: root.appendingPathComponent(from), to: root.appendingPathComponent(to))
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    var options: BuildOptions { BuildOptions(source: root) }
-
-    /// Every file of a clean build, in memory.
-    func cleanBuild() -> (files: [String: [UInt8]], diagnostics: [Diagnostic]) {
-        let output = MemoryOutput()
-        let result = SiteBuilder(options: options).build(into: output)
-        return (output.files, result.diagnostics)
-    }
-
+extension TemporarySite {
     /// A small Docent site with a layout, includes, a data file, a stylesheet and a wasm file.
     static let small: [String: String] = [
         "docent.yml": "title: Test Docs\nbaseurl: \"\"\n",

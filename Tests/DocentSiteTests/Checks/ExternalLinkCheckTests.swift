@@ -1,4 +1,5 @@
 import DocentSite
+import DocentTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import DocentSite
+import DocentTestSupport
 import Testing
 
 @Suite struct FrontMatterLinkCheckTests {

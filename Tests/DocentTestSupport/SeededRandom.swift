@@ -1,0 +1,22 @@
+/// SplitMix64: a seeded, deterministic generator, so a failing generated case can be reproduced from its seed.
+/// The one generator every property and fuzz-style test uses.
+public struct SeededRandom: RandomNumberGenerator {
+    public var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<bound`.
+    public mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    public mutating func pick<T>(_ items: [T]) -> T { items[next(upTo: items.count)] }
+
+    public mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
+}
