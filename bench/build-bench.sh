@@ -4,7 +4,9 @@
 #
 #   bench/build-bench.sh [PAGES...]        default: 1000 10000
 #
-# Env: DOCENT (release binary, default .build/release/docent), ROUNDS (default 3), WARMUP (default 1),
+# Env: DOCENT (release binary, default .build/release/docent), BASELINE (another docent binary, e.g. an earlier
+# commit's, timed in the same rounds as `baseline`: a before/after from one interleaved run), ROUNDS (default 3),
+# WARMUP (default 1),
 # WORK (corpus, logs, results; default /tmp/docent-build-bench), OUT (where the sites are written; default a
 # tmpfs, /dev/shm/docent-build-bench, when there is one, else $WORK), SKIP (space-separated names to leave out,
 # e.g. jekyll), KEEP=1 (keep the last sites written to a tmpfs; by default they are deleted at the end).
@@ -49,6 +51,10 @@ for pages in "${PAGES[@]}"; do
     }
     add docent "$DOCENT build --quiet --source $corpus/jekyll --output $out/docent" "$out/docent" \
         "$corpus/jekyll $DOCENT"
+    if [[ -n "${BASELINE:-}" ]]; then
+        add baseline "$BASELINE build --quiet --source $corpus/jekyll --output $out/baseline" "$out/baseline" \
+            "$corpus/jekyll $BASELINE"
+    fi
     add hugo "hugo --quiet -s $corpus/hugo -d $out/hugo" "$out/hugo" "$corpus/hugo $(command -v hugo || true)"
     add jekyll "jekyll build --quiet -s $corpus/jekyll -d $out/jekyll" "$out/jekyll" "$corpus/jekyll"
     add floor "cmark-gfm -e table -e strikethrough -e autolink -e tasklist $corpus/bodies.md > /dev/null" "$out/floor" \
@@ -60,7 +66,7 @@ for pages in "${PAGES[@]}"; do
 import json, statistics, sys
 runs = json.load(open(sys.argv[1]))["runs"]
 timed = {name: {r["round"]: r["wall"] for r in rs if not r["warmup"]} for name, rs in runs.items()}
-for other in ("hugo", "jekyll", "floor"):
+for other in ("hugo", "jekyll", "floor", "baseline"):
     if "docent" not in timed or other not in timed:
         continue
     ratios = sorted(timed["docent"][k] / timed[other][k] for k in timed["docent"] if k in timed[other])

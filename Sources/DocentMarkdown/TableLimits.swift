@@ -9,11 +9,22 @@ public enum TableLimits {
     /// pass `maxCells` (a table's rows counted up to the next blank line); nil when the page is within both.
     static func firstViolation(in text: String) -> SourcePosition? {
         guard ByteScan.containsByte(in: text, where: { $0 == UInt8(ascii: "|") }) else { return nil }
+        var text = text
+        return text.withUTF8 { firstViolation(in: $0) }
+    }
+
+    /// One pass over the bytes, line by line, without copying them.
+    private static func firstViolation(in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition? {
         var cells = 0
         var columns = 0  // of the table being read, 0 outside a table
         var lineNumber = 0
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
             lineNumber += 1
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            start = end + 1
             if columns > 0 {
                 if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") })
                 {
@@ -34,7 +45,7 @@ public enum TableLimits {
     }
 
     /// The number of columns when the line is a delimiter row (only `|`, `-`, `:` and spaces, with a `-` and a `|`).
-    private static func delimiterColumns(_ line: Substring.UTF8View) -> Int? {
+    private static func delimiterColumns(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         var pipes = 0
         var dashes = false
         for byte in line {
@@ -46,12 +57,9 @@ public enum TableLimits {
             }
         }
         guard pipes > 0, dashes else { return nil }
-        let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        let leading = trimmed.first == UInt8(ascii: "|") ? 1 : 0
-        let last = line.reversed().first {
-            $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r")
-        }
-        let trailing = last == UInt8(ascii: "|") ? 1 : 0
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let leading = line.first(where: { !isBlank($0) }) == UInt8(ascii: "|") ? 1 : 0
+        let trailing = line.last(where: { !isBlank($0) && $0 != UInt8(ascii: "\r") }) == UInt8(ascii: "|") ? 1 : 0
         return max(1, pipes + 1 - leading - trailing)
     }
 }

@@ -149,19 +149,9 @@ func parseDate(_ text: String) -> CivilTime? {
     while i < parts.count {
         switch parts[i] {
         case .number(let n):
-            // YYYY-MM-DD
-            if n.count == 4, year == nil, punct(i + 1, "-"), let m = number(i + 2), punct(i + 3, "-"),
-                let d = number(i + 4)
-            {
-                year = Int(n)
-                month = Int(m)
-                day = Int(d)
-                i += 5
-                continue
-            }
-            // YYYY/MM/DD
-            if n.count == 4, year == nil, punct(i + 1, "/"), let m = number(i + 2), punct(i + 3, "/"),
-                let d = number(i + 4)
+            // YYYY-MM-DD or YYYY/MM/DD
+            if n.count == 4, year == nil, let separator = ["-", "/"].first(where: { punct(i + 1, $0) }),
+                let m = number(i + 2), punct(i + 3, separator), let d = number(i + 4)
             {
                 year = Int(n)
                 month = Int(m)

@@ -109,21 +109,15 @@ func jekyllFilters() -> [String: InternalFilter] {
                 return .object(["name": .string(key), "items": .array(items), "size": .int(items.count)])
             })
     }
-    f.add("date_to_xmlschema") { input, args, named, context throws(LiquidError) in
-        guard let time = toTime(input, now: context.now) else { return input }
-        return .string(strftime("%Y-%m-%dT%H:%M:%S%:z", time))
-    }
-    f.add("date_to_string") { input, args, named, context throws(LiquidError) in
-        guard let time = toTime(input, now: context.now) else { return input }
-        return .string(strftime("%d %b %Y", time))
-    }
-    f.add("date_to_long_string") { input, args, named, context throws(LiquidError) in
-        guard let time = toTime(input, now: context.now) else { return input }
-        return .string(strftime("%d %B %Y", time))
-    }
-    f.add("date_to_rfc822") { input, args, named, context throws(LiquidError) in
-        guard let time = toTime(input, now: context.now) else { return input }
-        return .string(strftime("%a, %d %b %Y %H:%M:%S %z", time))
+    // Jekyll's fixed date formats: a value that is no date passes through.
+    for (name, format) in [
+        ("date_to_xmlschema", "%Y-%m-%dT%H:%M:%S%:z"), ("date_to_string", "%d %b %Y"),
+        ("date_to_long_string", "%d %B %Y"), ("date_to_rfc822", "%a, %d %b %Y %H:%M:%S %z"),
+    ] {
+        f.add(name) { input, args, named, context throws(LiquidError) in
+            guard let time = toTime(input, now: context.now) else { return input }
+            return .string(strftime(format, time))
+        }
     }
     f.add("inspect") { input, args, named, context throws(LiquidError) in .string(input.inspect) }
     f.add("to_integer") { input, args, named, context throws(LiquidError) in

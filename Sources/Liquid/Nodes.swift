@@ -252,11 +252,10 @@ struct HostTagNode: Node {
     let column: Int
 
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
-        let (positional, parameters) = try arguments.evaluate(context)
+        let site = try HostCallSite(arguments: arguments, line: line, column: column, context: context)
         let call = LiquidTagCall(
-            name: name, markup: markup, parameters: parameters, positional: positional,
-            location: LiquidLocation(file: context.file, line: line, column: column),
-            environment: hostEnvironment(context))
+            name: name, markup: markup, parameters: site.parameters, positional: site.positional,
+            location: site.location, environment: site.environment)
         output += try render(call)
     }
 }
@@ -272,16 +271,30 @@ struct HostBlockNode: Node {
     let column: Int
 
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
-        let (positional, parameters) = try arguments.evaluate(context)
+        let site = try HostCallSite(arguments: arguments, line: line, column: column, context: context)
         var rendered = ""
         context.sideBuffers += 1
         defer { context.sideBuffers -= 1 }
         try renderNodes(body, context, &rendered)
         let call = LiquidBlockCall(
-            name: name, markup: markup, parameters: parameters, positional: positional, body: rendered,
-            rawBody: rawBody, location: LiquidLocation(file: context.file, line: line, column: column),
-            environment: hostEnvironment(context))
+            name: name, markup: markup, parameters: site.parameters, positional: site.positional, body: rendered,
+            rawBody: rawBody, location: site.location, environment: site.environment)
         output += try render(call)
+    }
+}
+
+/// What a host tag or block receives from where it is used: its evaluated arguments, its place, and the caller's
+/// variables it may read.
+struct HostCallSite {
+    let positional: [LiquidValue]
+    let parameters: [String: LiquidValue]
+    let location: LiquidLocation
+    let environment: [String: LiquidValue]
+
+    init(arguments: TagArguments, line: Int, column: Int, context: RenderContext) throws(LiquidError) {
+        (positional, parameters) = try arguments.evaluate(context)
+        location = LiquidLocation(file: context.file, line: line, column: column)
+        environment = hostEnvironment(context)
     }
 }
 

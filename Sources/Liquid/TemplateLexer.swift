@@ -59,6 +59,14 @@ struct TemplateLexer {
             }
         }
 
+        /// The markup between a delimiter's `{{`/`{%` at `open` and its closing `}`/`%` at `close`, without the
+        /// `-` whitespace-control marks, and whether the closing one had a `-`.
+        func inner(open: Int, close: Int, trimBefore: Bool) -> (start: Int, end: Int, trimAfter: Bool) {
+            let start = open + 2 + (trimBefore ? 1 : 0)
+            if close > start && bytes[close - 1] == 0x2D { return (start, close - 1, true) }
+            return (start, close, false)
+        }
+
         while position < count {
             // Find the next `{{` or `{%`.
             var open = position
@@ -104,14 +112,7 @@ struct TemplateLexer {
                 }
                 var end = close + 1
                 if end < count && bytes[end] == 0x7D { end += 1 }
-                var innerStart = open + 2
-                if trimBefore { innerStart += 1 }
-                var innerEnd = close
-                var trimAfter = false
-                if innerEnd > innerStart && bytes[innerEnd - 1] == 0x2D {
-                    trimAfter = true
-                    innerEnd -= 1
-                }
+                let (innerStart, innerEnd, trimAfter) = inner(open: open, close: close, trimBefore: trimBefore)
                 tokens.append(
                     TemplateToken(
                         kind: .output, content: string(innerStart, max(innerStart, innerEnd)), line: tokenLine,
@@ -128,14 +129,7 @@ struct TemplateLexer {
                         "Tag '{%' was not properly terminated with regexp: /\\%\\}/", at: location)
                 }
                 let end = close + 2
-                var innerStart = open + 2
-                if trimBefore { innerStart += 1 }
-                var innerEnd = close
-                var trimAfter = false
-                if innerEnd > innerStart && bytes[innerEnd - 1] == 0x2D {
-                    trimAfter = true
-                    innerEnd -= 1
-                }
+                let (innerStart, innerEnd, trimAfter) = inner(open: open, close: close, trimBefore: trimBefore)
                 // Name: `#` or a word.
                 var s = innerStart
                 while s < innerEnd && isSpace(bytes[s]) { s += 1 }

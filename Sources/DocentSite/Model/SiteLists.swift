@@ -12,7 +12,7 @@ enum SiteLists {
         var byCollection: [String: [LiquidValue]] = [:]
         plain.reserveCapacity(pages.count)
         for page in pages {
-            let value = pageValue(page, inventTitles: config.layout == .docent)
+            let value = page.listValue
             if let collection = page.collection {
                 byCollection[collection, default: []].append(value)
                 documents.append(value)
@@ -42,8 +42,9 @@ enum SiteLists {
 
     /// A page as the lists show it. A Docent site's pages always have a title (from the file name when the front
     /// matter has none); a Jekyll site's have the front matter's, as in Jekyll (themes skip untitled pages).
-    private static func pageValue(_ page: Page, inventTitles: Bool) -> LiquidValue {
+    static func pageValue(_ page: Page, inventTitles: Bool) -> LiquidValue {
         var value = page.values
+        value.reserveCapacity(value.count + 7)
         let name = page.contentPath.split(separator: "/").last.map(String.init) ?? page.contentPath
         let folder = page.contentPath.split(separator: "/").dropLast().joined(separator: "/")
         if inventTitles || page.meta.title != nil { value["title"] = .string(page.title) }

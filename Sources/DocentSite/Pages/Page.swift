@@ -19,6 +19,9 @@ public struct Page: Sendable {
     public var bodyLineOffset: Int
     public var isMarkdown: Bool
     public var collection: String?
+    /// The page as `site.pages` and the collections' lists show it, made when the page is loaded (on every core)
+    /// rather than when the model gathers the lists.
+    public var listValue: LiquidValue = .nil_
 
     /// The page title, falling back to the first words of the file name.
     public var title: String {

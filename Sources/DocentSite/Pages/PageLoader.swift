@@ -122,12 +122,13 @@ struct PageLoader: Sendable {
         }
         let name = contentPath.lastIndex(of: "/").map { String(contentPath[contentPath.index(after: $0)...]) }
         let ext = Discovery.pathExtension(name ?? contentPath)
-        let page = Page(
+        var page = Page(
             sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
             url: pageURL,
             outputPath: outputPath.path, meta: meta, frontMatter: frontMatter, values: values,
             body: split.body, bodyLineOffset: split.bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
             collection: file.collection)
+        page.listValue = SiteLists.pageValue(page, inventTitles: config.layout == .docent)
         return (page, diagnostics)
     }
 

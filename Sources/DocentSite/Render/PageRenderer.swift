@@ -50,9 +50,10 @@ struct PageRenderer {
             bodyTemplate = parseLiquid(
                 page.body, file: page.sitePath, lineOffset: page.bodyLineOffset, diagnostics: &diagnostics)
             if let bodyTemplate {
-                bodyReferences = bodyTemplate.references
+                let references = bodyTemplate.references
+                bodyReferences = references
                 if !model.config.liquidStrictFilters {
-                    diagnostics += TemplateSet.unknownFilters(bodyTemplate.references, engine: templates.engine)
+                    diagnostics += TemplateSet.unknownFilters(references, engine: templates.engine)
                 }
                 var origins = LiquidOriginMap()
                 if let rendered = renderLiquid(
