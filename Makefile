@@ -11,7 +11,8 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-confi
 	libmimalloc-dev
 BENCH_PACKAGES := hugo jekyll ruby-html-proofer wrk time
 # Debian's Jekyll is the reference the compatibility corpus (Tests/jekyll-compat/) is compared with.
-COMPAT_PACKAGES := jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
+COMPAT_PACKAGES := jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag ruby-jekyll-redirect-from \
+	ruby-jekyll-include-cache ruby-jekyll-titles-from-headings ruby-jekyll-optional-front-matter ruby-jekyll-default-layout ruby-jekyll-relative-links
 BROWSER_PACKAGES := chromium chromium-driver python3-venv
 BROWSER_VENV := .venv-browser
 BROWSER_PIP := 'selenium>=4.10' axe-selenium-python axe-core-python pytest

@@ -137,7 +137,9 @@ final class TemplateParser {
             return TextNode(text: text, blankable: false, line: textLine)
         case "liquid":
             return try parseLiquidTag(token)
-        case "include", "include_relative":
+        case "include", "include_relative", "include_cached":
+            // jekyll-include-cache's `include_cached` renders what `include` renders (Docent parses each include
+            // once already).
             return try parseInclude(token)
         case "render":
             return try parseRender(token)

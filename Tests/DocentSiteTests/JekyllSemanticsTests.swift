@@ -150,7 +150,8 @@ import Testing
         let files = [
             "_config.yml": "title: T\n",
             "_layouts/default.html": "{% for r in page.related %}{{ r }};{% endfor %}{{ content }}",
-            "a.md": "---\nrelated: [b, c]\nbreadcrumbs: [Home, Guides]\ncategory-url: nowhere\n---\nA\n",
+            "a.md":
+                "---\nlayout: default\nrelated: [b, c]\nbreadcrumbs: [Home, Guides]\ncategory-url: nowhere\n---\nA\n",
         ]
         let site = try SiteFixture(files)
         defer { site.remove() }

@@ -209,6 +209,14 @@ enum BuildStages {
         return page.diagnostics + walkthrough.diagnostics
     }
 
+    /// The redirect pages (`redirect_from`) the site's pages ask for, never over a page or file of the site.
+    static func redirects(pages: [Page], staticFiles: [SourceFile], config: SiteConfig) -> (
+        [Redirects.File], [Diagnostic]
+    ) {
+        let taken = Set(pages.map(\.outputPath) + staticFiles.map(\.outputPath))
+        return Redirects.files(for: pages, taken: taken, config: config)
+    }
+
     // MARK: check
 
     /// Every rule of `docent check` over the rendered site (external links aside: the command runs those).

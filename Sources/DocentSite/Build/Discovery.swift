@@ -26,6 +26,19 @@ struct Discovery {
     /// Indices (in the walk's list) of files that are pages only if they start with front matter.
     private var frontMatterChecks: [Int] = []
 
+    /// Files jekyll-optional-front-matter leaves alone without front matter (a repository's own documents).
+    static let notOptionalPages: Set<String> = [
+        "README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE",
+        "PULL_REQUEST_TEMPLATE",
+    ]
+
+    static func stem(_ name: String) -> String {
+        name.firstIndex(of: ".").map { String(name[..<$0]) } ?? name
+    }
+
+    /// Markdown files need no front matter to be pages (jekyll-optional-front-matter).
+    private var optionalFrontMatter: Bool { config.plugins.contains("jekyll-optional-front-matter") }
+
     init(root: URL, config: SiteConfig, outputPath: String?) {
         self.root = root
         self.config = config
@@ -138,7 +151,11 @@ struct Discovery {
                 // start with front matter; in a Jekyll site any file that starts with front matter is a page
                 // (`sitemap.xml`, `feed.json`, `robots.txt` with Liquid in them), as in Jekyll.
                 let candidate = pagesAllowed && (config.layout == .jekyll || Self.pageExtensions.contains(ext))
-                let isPage = candidate && config.layout == .docent && (ext == "md" || ext == "markdown")
+                // jekyll-optional-front-matter: a Jekyll site's Markdown files are pages without front matter too.
+                let markdownIsPage = config.layout == .docent || optionalFrontMatter
+                let isPage =
+                    candidate && markdownIsPage && (ext == "md" || ext == "markdown")
+                    && !(config.layout == .jekyll && Self.notOptionalPages.contains(Self.stem(name)))
                 // What `build` could not copy fails `check` too, with the same diagnostic (a page's own read reports).
                 if !isPage && access(fullPath, R_OK) != 0 {
                     report(.unreadable(sitePath, reason: String(cString: strerror(errno))))

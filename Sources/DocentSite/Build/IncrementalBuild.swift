@@ -52,6 +52,8 @@ public final class IncrementalBuild: @unchecked Sendable {
     private var summaries: [String: PageSummary] = [:]
     private var pageIndex: [String: Int] = [:]
     private var data = BuildStages.SiteData()
+    /// The redirect pages now in the output, by output path.
+    private var redirectFiles: [String: String] = [:]
     private var duplicateDiagnostics: [Diagnostic] = []
     private var model: SiteModel?
     private var templates: TemplateSet?
@@ -328,6 +330,22 @@ public final class IncrementalBuild: @unchecked Sendable {
         return result
     }
 
+    /// The redirect pages for the site as it now is: new or changed ones written, gone ones removed (unless a
+    /// page or file now writes that path).
+    private func updateRedirects(_ update: inout Update) -> [Diagnostic] {
+        let (files, diagnostics) = BuildStages.redirects(
+            pages: model?.pages ?? [], staticFiles: orderedStaticFiles, config: config)
+        var now: [String: String] = [:]
+        for file in files { now[file.outputPath] = file.html }
+        for (path, html) in now where redirectFiles[path] != html || update.fullBuild {
+            update.written[path] = Array(html.utf8)
+        }
+        let live = Set(outputs.values)
+        for path in redirectFiles.keys where now[path] == nil && !live.contains(path) { update.removed.insert(path) }
+        redirectFiles = now
+        return diagnostics
+    }
+
     // MARK: - Check
 
     /// Runs the check stage (every rule of `docent check` but external links) over the site as the last build or
@@ -472,6 +490,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         diagnostics += duplicateDiagnostics + data.diagnostics
         diagnostics += model?.diagnostics ?? []
         diagnostics += templates?.diagnostics ?? []
+        diagnostics += updateRedirects(&update)
         diagnostics = BuildStages.policy(options, config: config).apply(diagnostics)
         update.publishable = diagnostics.errorCount == 0
         update.baseURL = config.baseURL
@@ -574,7 +593,9 @@ private struct DependencyContext: Sendable {
         for name in references.relativeIncludes {
             if let path = Self.resolve(name, from: page.sitePath) { dependency.relativeFiles.insert(path) }
         }
-        if let name = page.meta.layout ?? (page.isMarkdown ? "default" : nil), !name.isEmpty {
+        // Which layout an unnamed one is may change when a layout is created: each candidate is a dependency.
+        if page.meta.layout == nil && page.isMarkdown { dependency.layouts.formUnion(["home", "page", "default"]) }
+        if let name = page.meta.layout ?? templates.implicitLayout(for: page, config: config), !name.isEmpty {
             let (chain, missing) = templates.chain(startingAt: name)
             dependency.layouts.insert(name)
             for layout in chain {

@@ -63,6 +63,9 @@ public struct SiteBuilder: Sendable {
             if let page = loaded.page, BuildStages.isInSite(page, options: options) { pages.append(page) }
         }
         diagnostics += BuildStages.duplicateOutputs(pages, staticFiles: staticFiles)
+        let (redirects, redirectProblems) = BuildStages.redirects(
+            pages: pages, staticFiles: staticFiles, config: config)
+        diagnostics += redirectProblems
         timings.mark("load")
 
         // Model
@@ -116,6 +119,7 @@ public struct SiteBuilder: Sendable {
                     }
                     if let failure = failures.compactMap({ $0 }).first { throw DirectoryOutput.Failure.io(failure) }
                 }
+                for redirect in redirects { try sink.write(redirect.html, to: redirect.outputPath) }
                 for file in staticFiles {
                     try sink.copy(from: file.location(in: root), to: file.outputPath)
                     staticCount += 1

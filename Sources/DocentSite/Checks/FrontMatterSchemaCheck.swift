@@ -19,8 +19,8 @@ struct FrontMatterSchemaCheck: SiteCheck {
             if case .object(let object) = page.frontMatter.value { written = object }
             // Required keys (config defaults count: the page has the value).
             var required = schema.required
-            // The layout the page renders with: its own, a default's, else `default` for Markdown.
-            var layout = page.meta.layout ?? (page.isMarkdown ? "default" : nil)
+            // The layout the page renders with: its own, a default's, else the implicit one.
+            var layout = page.meta.layout ?? context.templates.implicitLayout(for: page, config: context.model.config)
             if page.meta.layout == nil, case .string(let name)? = values["layout"] { layout = name }
             if let layout { required += schema.requiredByLayout[layout] ?? [] }
             if case .string(let type)? = values["content_type"] { required += schema.requiredByContentType[type] ?? [] }

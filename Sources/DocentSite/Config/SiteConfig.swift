@@ -94,6 +94,16 @@ public struct SiteConfig: Sendable {
         }
     }
 
+    /// The plugins the config lists (`plugins:`, or `gems:` as older sites say).
+    public var plugins: Set<String> {
+        var names: Set<String> = []
+        for key in ["plugins", "gems"] {
+            guard case .array(let items)? = values[key] else { continue }
+            for case .string(let name) in items { names.insert(name) }
+        }
+        return names
+    }
+
     /// The gem theme the config names (`theme:`), when it is installed; `configure` warns when it is not.
     public var theme: JekyllTheme? {
         guard layout == .jekyll, case .string(let name)? = values["theme"] else { return nil }

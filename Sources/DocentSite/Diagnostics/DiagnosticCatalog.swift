@@ -96,6 +96,9 @@ public enum DiagnosticCatalog {
         // Output
         .init("output.duplicate", .error, "Two files of the site write the same output path."),
         .init("output.write", .error, "Writing the site failed (disk full, permissions)."),
+        .init(
+            "redirect.conflict", .warning,
+            "A `redirect_from` URL is already a page or file of the site, which is kept; no redirect is written there."),
         // Walkthroughs
         .init("walkthrough.unknown-state", .error, "`walkthrough:` names a starting state the simulation lacks."),
         .init("walkthrough.missing-input", .error, "A step types a value the front matter's walkthrough_inputs lacks."),

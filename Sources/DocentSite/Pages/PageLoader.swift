@@ -91,8 +91,16 @@ struct PageLoader: Sendable {
             return SourceLocation(file: sitePath, line: position.line + 1, column: position.column)
         }
         var decoder = PageMetaDecoder(data: merged, location: locate)
-        let meta = decoder.decode()
+        var meta = decoder.decode()
         diagnostics += decoder.diagnostics
+        // jekyll-titles-from-headings: an untitled Markdown page is titled by the heading it starts with.
+        if meta.title == nil, config.plugins.contains("jekyll-titles-from-headings"),
+            ["md", "markdown"].contains(Discovery.pathExtension(file.relativePath)),
+            let heading = Self.leadingHeading(split.body)
+        {
+            meta.title = heading
+            values["title"] = .string(heading)
+        }
         let contentPath = file.relativePath
         let pageURL: String
         let collectionPattern = file.collection.flatMap { config.collections[$0]?.permalink }
@@ -168,6 +176,27 @@ struct PageLoader: Sendable {
             return false
         }
         return path == scope || path.hasPrefix(scope + "/")
+    }
+
+    /// The text of the heading a Markdown body starts with (`# Title`, up to `###`, or a setext heading), as
+    /// jekyll-titles-from-headings reads it.
+    static func leadingHeading(_ body: String) -> String? {
+        var lines = body.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false).makeIterator()
+        var first = lines.next()
+        while let line = first, line.allSatisfy({ $0 == " " || $0 == "\r" }) { first = lines.next() }
+        guard let line = first?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let hashes = line.prefix { $0 == "#" }.count
+        if (1...3).contains(hashes), line.dropFirst(hashes).first == " " {
+            var text = line.dropFirst(hashes).trimmingCharacters(in: .whitespaces)
+            while text.hasSuffix("#") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
+            return text.isEmpty ? nil : text
+        }
+        if let underline = lines.next()?.trimmingCharacters(in: .whitespaces), !underline.isEmpty,
+            underline.allSatisfy({ $0 == "=" }) || underline.allSatisfy({ $0 == "-" }), !line.isEmpty
+        {
+            return line
+        }
+        return nil
     }
 
     /// The offset of the first NUL byte (memchr: Data's own search goes byte by byte).

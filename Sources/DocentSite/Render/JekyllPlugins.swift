@@ -7,7 +7,11 @@ import Liquid
 /// `<link>`). A `plugins:` entry Docent does not have is a warning (`config.plugin`), never silence.
 enum JekyllPlugins {
     /// Plugins whose effect Docent produces itself.
-    static let builtIn: Set<String> = ["jekyll-seo-tag", "jekyll-sitemap", "jekyll-feed"]
+    static let builtIn: Set<String> = [
+        "jekyll-seo-tag", "jekyll-sitemap", "jekyll-feed", "jekyll-redirect-from", "jekyll-include-cache",
+        "jekyll-titles-from-headings", "jekyll-optional-front-matter", "jekyll-default-layout",
+        "jekyll-relative-links",
+    ]
 
     static func register(in configuration: inout LiquidConfiguration, config: SiteConfig) {
         configuration.registerTag("seo") { call throws(LiquidError) -> String in

@@ -98,7 +98,10 @@ struct PageRenderer {
                 for: page, pageValue: .object(pageValues), renderer: renderer, diagnostics: &diagnostics)
         }
         pageValues["content"] = .string(content)
-        let html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
+        var html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
+        if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
+            html = Redirects.html(to: target)
+        }
         return RenderedPage(
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
             bodyReferences: bodyReferences,
@@ -268,8 +271,8 @@ struct PageRenderer {
     private func applyLayouts(
         page: Page, pageValues: [String: LiquidValue], content: String, diagnostics: inout [Diagnostic]
     ) -> String {
-        guard let name = page.meta.layout ?? (page.isMarkdown ? "default" : nil), !name.isEmpty, name != "none",
-            name != "null"
+        guard let name = page.meta.layout ?? templates.implicitLayout(for: page, config: model.config), !name.isEmpty,
+            name != "none", name != "null"
         else {
             return content
         }

@@ -33,6 +33,8 @@ struct SiteIncludes: LiquidFileSystem {
         if case .includeRelative = kind {
             return try siteRoot.readPartial(name, kind: kind)
         }
+        // `{% include /nav.html %}` names the includes folder's `nav.html`, as Jekyll joins the two paths.
+        let name = String(name.drop { $0 == "/" })
         do throws(LiquidError) {
             guard let includes else {
                 throw LiquidError(id: "liquid.missing-partial", message: "the includes folder was refused")

@@ -222,6 +222,18 @@ final class TemplateSet: Sendable {
         }
     }
 
+    /// The layout of a page whose front matter names none. A Docent site's Markdown pages use `default`. A Jekyll
+    /// site's pages have no layout, as in Jekyll, unless it lists jekyll-default-layout: then Markdown pages use
+    /// `home` (the site's index), `page`, or `default`, the first that exists.
+    func implicitLayout(for page: Page, config: SiteConfig) -> String? {
+        guard page.isMarkdown else { return nil }
+        guard config.layout == .jekyll else { return "default" }
+        guard config.plugins.contains("jekyll-default-layout") else { return nil }
+        let isIndex = page.url == "/" && page.collection == nil
+        let candidates = (isIndex ? ["home"] : []) + ["page", "default"]
+        return candidates.first { layouts[$0] != nil }
+    }
+
     /// Filters no one defined, in a site that lets them pass their input through (Jekyll's default): a warning
     /// each, since the output silently lacks what the filter would have done.
     static func unknownFilters(_ references: LiquidReferences, engine: LiquidEngine) -> [Diagnostic] {
