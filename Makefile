@@ -36,8 +36,11 @@ endef
 deps:
 	$(call apt_install,$(APT_PACKAGES))
 
-release: deps
+# The binary carries the console's script and styles; its WebAssembly build goes beside it, where docent finds it
+# to write into any site whose pages have a walkthrough.
+release: deps .build-wasm/ConsoleWasm.wasm
 	$(SWIFT) build -c release --product docent
+	cp .build-wasm/ConsoleWasm.wasm $$($(SWIFT) build -c release --show-bin-path)/ConsoleWasm.wasm
 
 # highlight.js comes from Debian's libjs-highlight.js, copied into assets/vendor/ (not in git): no CDN.
 assets/vendor/highlight.min.js: | deps

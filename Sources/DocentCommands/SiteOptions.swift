@@ -51,6 +51,7 @@ struct SiteOptions: ParsableArguments {
     func buildOptions() -> BuildOptions {
         var options = BuildOptions(source: sourceURL, configFile: configFiles, includeDrafts: drafts)
         options.simulation = EnterpriseSimulation()
+        options.writesSimulationRuntime = true
         return options
     }
 }

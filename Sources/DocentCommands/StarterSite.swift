@@ -61,12 +61,14 @@ enum StarterSite {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{ page.title | escape }} | {{ site.title | escape }}</title>
             <link rel="stylesheet" href="{{ '/assets/style.css' | relative_url }}">
+            {{ page.walkthrough_head }}
             </head>
             <body>
             <nav aria-label="Breadcrumbs">{% for crumb in page.breadcrumb_links %}<a href="{{ crumb.url | relative_url }}">{{ crumb.title | escape }}</a> / {% endfor %}</nav>
             <main>
             <h1>{{ page.title | escape }}</h1>
             {{ content }}
+            {{ page.walkthrough_html }}
             </main>
             </body>
             </html>

@@ -21,6 +21,18 @@ public struct EnterpriseSimulation: WalkthroughSimulation {
         SimulationVocabulary(productNames: ["insomnia"], sections: ["sidebar": "Sidebar"], submitLabels: ["Submit"])
     }
 
+    /// The console's script and styles are carried in the binary (`WalkthroughRuntime`); its WebAssembly build is
+    /// found beside the `docent` binary (`make release` puts it there) or at `DOCENT_CONSOLE_WASM`.
+    public var runtimeFiles: [SimulationFile] {
+        [
+            SimulationFile(
+                path: "assets/js/walkthrough.js", kind: .script, bytes: Array(WalkthroughRuntime.script.utf8)),
+            SimulationFile(
+                path: "assets/css/walkthrough.css", kind: .stylesheet, bytes: Array(WalkthroughRuntime.stylesheet.utf8)),
+            SimulationFile(path: wasmPath, kind: .module, bytes: ConsoleWasmFile.bytes),
+        ]
+    }
+
     public func start(_ state: String) throws(SimulationError) -> any SimulationSession {
         do {
             return EnterpriseSimulationSession(console: try ConsoleSession(startingState: state))

@@ -217,6 +217,17 @@ enum BuildStages {
         return Redirects.files(for: pages, taken: taken, config: config)
     }
 
+    /// The simulation's browser runtime files for a site whose pages have walkthroughs, when the options ask for
+    /// them, never over a page or file of the site.
+    static func simulationRuntime(
+        _ options: BuildOptions, pages: [RenderedPage], staticFiles: [SourceFile], redirects: [Redirects.File]
+    ) -> ([String: [UInt8]], [Diagnostic]) {
+        guard options.writesSimulationRuntime else { return ([:], []) }
+        let taken = Set(pages.map(\.page.outputPath) + staticFiles.map(\.outputPath) + redirects.map(\.outputPath))
+        return SimulationRuntime.files(
+            options.simulation, pagesHaveWalkthroughs: pages.contains { $0.walkthrough != nil }, taken: taken)
+    }
+
     // MARK: check
 
     /// Every rule of `docent check` over the rendered site (external links aside: the command runs those).

@@ -52,8 +52,8 @@ public final class IncrementalBuild: @unchecked Sendable {
     private var summaries: [String: PageSummary] = [:]
     private var pageIndex: [String: Int] = [:]
     private var data = BuildStages.SiteData()
-    /// The redirect pages now in the output, by output path.
-    private var redirectFiles: [String: String] = [:]
+    /// Files the build makes beside the pages (redirect pages, the simulation's runtime) now in the output.
+    private var generatedFiles: [String: [UInt8]] = [:]
     private var duplicateDiagnostics: [Diagnostic] = []
     private var model: SiteModel?
     private var templates: TemplateSet?
@@ -330,20 +330,25 @@ public final class IncrementalBuild: @unchecked Sendable {
         return result
     }
 
-    /// The redirect pages for the site as it now is: new or changed ones written, gone ones removed (unless a
-    /// page or file now writes that path).
-    private func updateRedirects(_ update: inout Update) -> [Diagnostic] {
-        let (files, diagnostics) = BuildStages.redirects(
+    /// The redirect pages and the simulation's runtime for the site as it now is: new or changed ones written,
+    /// gone ones removed (unless a page or file now writes that path).
+    private func updateGeneratedFiles(_ update: inout Update) -> [Diagnostic] {
+        let (redirects, redirectProblems) = BuildStages.redirects(
             pages: model?.pages ?? [], staticFiles: orderedStaticFiles, config: config)
-        var now: [String: String] = [:]
-        for file in files { now[file.outputPath] = file.html }
-        for (path, html) in now where redirectFiles[path] != html || update.fullBuild {
-            update.written[path] = Array(html.utf8)
+        let pages =
+            renderedOrder.count == pageOrder.count && !renderedOrderStale
+            ? renderedOrder.map(\.page) : pageOrder.compactMap { rendered[$0] }
+        let (runtime, runtimeProblems) = BuildStages.simulationRuntime(
+            options, pages: pages, staticFiles: orderedStaticFiles, redirects: redirects)
+        var now = runtime
+        for file in redirects { now[file.outputPath] = Array(file.html.utf8) }
+        for (path, bytes) in now where generatedFiles[path] != bytes || update.fullBuild {
+            update.written[path] = bytes
         }
         let live = Set(outputs.values)
-        for path in redirectFiles.keys where now[path] == nil && !live.contains(path) { update.removed.insert(path) }
-        redirectFiles = now
-        return diagnostics
+        for path in generatedFiles.keys where now[path] == nil && !live.contains(path) { update.removed.insert(path) }
+        generatedFiles = now
+        return redirectProblems + runtimeProblems
     }
 
     // MARK: - Check
@@ -490,7 +495,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         diagnostics += duplicateDiagnostics + data.diagnostics
         diagnostics += model?.diagnostics ?? []
         diagnostics += templates?.diagnostics ?? []
-        diagnostics += updateRedirects(&update)
+        diagnostics += updateGeneratedFiles(&update)
         diagnostics = BuildStages.policy(options, config: config).apply(diagnostics)
         update.publishable = diagnostics.errorCount == 0
         update.baseURL = config.baseURL

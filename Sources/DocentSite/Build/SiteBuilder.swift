@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     public var runChecks: Bool = false
     /// The simulation guides' walkthroughs run against; without one, a walkthrough page is a plain page.
     public var simulation: (any WalkthroughSimulation)?
+    /// Write the simulation's browser runtime (script, styles, WebAssembly) into a site whose pages have a
+    /// walkthrough, where the site has no file of its own there. The commands set it; in-memory tests leave it off.
+    public var writesSimulationRuntime = false
     /// Reports progress as (stage, done, total).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -100,6 +103,9 @@ public struct SiteBuilder: Sendable {
             return result
         }
         for page in rendered { diagnostics += BuildStages.problems(of: page, checking: options.runChecks) }
+        let (runtime, runtimeProblems) = BuildStages.simulationRuntime(
+            options, pages: rendered, staticFiles: staticFiles, redirects: redirects)
+        diagnostics += runtimeProblems
         diagnostics = policy.apply(diagnostics)
         timings.mark("render")
         if options.runChecks {
@@ -120,6 +126,7 @@ public struct SiteBuilder: Sendable {
                     if let failure = failures.compactMap({ $0 }).first { throw DirectoryOutput.Failure.io(failure) }
                 }
                 for redirect in redirects { try sink.write(redirect.html, to: redirect.outputPath) }
+                for (path, bytes) in runtime.sorted(by: { $0.key < $1.key }) { try sink.write(bytes, to: path) }
                 for file in staticFiles {
                     try sink.copy(from: file.location(in: root), to: file.outputPath)
                     staticCount += 1

@@ -116,6 +116,9 @@ public enum DiagnosticCatalog {
         .init("walkthrough.expectation", .error, "What a step says happens next is not what the simulation shows."),
         .init("walkthrough.unavailable", .warning, "The build has no simulation, so the walkthrough is not embedded."),
         .init(
+            "walkthrough.runtime-missing", .warning,
+            "The live console's WebAssembly is not beside this docent binary: readers see the static screens."),
+        .init(
             "walkthrough.stale-screenshot", .warning,
             "A step's picture is older than the step it shows: `docent screenshots --stale` remakes it."),
     ]

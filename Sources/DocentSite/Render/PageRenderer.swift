@@ -78,6 +78,10 @@ struct PageRenderer {
                     resolver: resolver, diagnostics: &diagnostics)
                 pageValues["walkthrough_html"] = .string(
                     walkthrough.map { WalkthroughHTML.render($0, baseURL: model.config.baseURL) } ?? "")
+                if walkthrough != nil, let simulation {
+                    pageValues["walkthrough_head"] = .string(
+                        SimulationRuntime.headTags(simulation, baseURL: model.config.baseURL))
+                }
             }
             outline = Outline(document, textLimit: SiteFiles.searchTextLimit)
             content = renderer.render(document)

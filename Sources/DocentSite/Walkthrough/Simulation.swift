@@ -17,6 +17,9 @@ public protocol WalkthroughSimulation: Sendable {
     var stylesheets: [String] { get }
     /// Words of its guides that name parts of its screens.
     var vocabulary: SimulationVocabulary { get }
+    /// The files the reader's browser needs for the live console (its script, styles and WebAssembly), which the
+    /// build writes into any site whose pages have a walkthrough unless the site has its own file at that path.
+    var runtimeFiles: [SimulationFile] { get }
     func start(_ state: String) throws(SimulationError) -> any SimulationSession
 }
 
@@ -24,6 +27,31 @@ extension WalkthroughSimulation {
     public var name: String { "the product" }
     public var stylesheets: [String] { [] }
     public var vocabulary: SimulationVocabulary { SimulationVocabulary() }
+    public var runtimeFiles: [SimulationFile] { [] }
+}
+
+/// A file of a simulation's browser runtime.
+public struct SimulationFile: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Loaded by `<script defer>` from the page's head.
+        case script
+        /// Loaded by `<link rel="stylesheet">` from the page's head.
+        case stylesheet
+        /// Fetched by the script (the WebAssembly module at `wasmPath`).
+        case module
+    }
+
+    /// Where it is written in the output ("assets/js/walkthrough.js").
+    public var path: String
+    public var kind: Kind
+    /// nil when the simulation could not find it (a module not built next to the binary).
+    public var bytes: [UInt8]?
+
+    public init(path: String, kind: Kind, bytes: [UInt8]?) {
+        self.path = path
+        self.kind = kind
+        self.bytes = bytes
+    }
 }
 
 /// The words a simulation's guides use for its screens, which the step reader cannot know by itself.

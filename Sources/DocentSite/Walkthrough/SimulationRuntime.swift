@@ -1,0 +1,42 @@
+import DocentMarkdown
+
+/// The simulation's browser runtime in a site: what a walkthrough page's head loads (`page.walkthrough_head`),
+/// and the files the build writes so a site never has to vendor them (the site's own file at a path wins).
+enum SimulationRuntime {
+    /// `<link>` and `<script>` tags for the runtime's stylesheets and scripts, for a layout's head.
+    static func headTags(_ simulation: any WalkthroughSimulation, baseURL: String) -> String {
+        var out = ""
+        for file in simulation.runtimeFiles {
+            let href = HTMLEscaping.escape(baseURL + "/" + file.path)
+            switch file.kind {
+            case .stylesheet: out += "<link rel=\"stylesheet\" href=\"\(href)\">\n"
+            case .script: out += "<script src=\"\(href)\" defer></script>\n"
+            case .module: continue
+            }
+        }
+        return out
+    }
+
+    /// The runtime files to write when a page of the site has a walkthrough, by output path; a warning when one
+    /// cannot be found (readers then get the static screens).
+    static func files(
+        _ simulation: (any WalkthroughSimulation)?, pagesHaveWalkthroughs: Bool, taken: Set<String>
+    ) -> ([String: [UInt8]], [Diagnostic]) {
+        guard let simulation, pagesHaveWalkthroughs else { return ([:], []) }
+        var files: [String: [UInt8]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for file in simulation.runtimeFiles where !taken.contains(file.path) {
+            guard let bytes = file.bytes else {
+                diagnostics.append(
+                    .warning(
+                        "walkthrough.runtime-missing",
+                        "\(file.path) is not available to this docent: readers see the walkthroughs' static screens",
+                        note: "build the console with `make wasm` (or `make release`, which puts it beside the binary),"
+                            + " or set DOCENT_CONSOLE_WASM"))
+                continue
+            }
+            files[file.path] = bytes
+        }
+        return (files, diagnostics)
+    }
+}

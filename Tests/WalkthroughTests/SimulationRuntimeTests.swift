@@ -1,0 +1,70 @@
+import DocentEnterprise
+import DocentSite
+import DocentTestSupport
+import Foundation
+import Testing
+
+@testable import DocentCommands
+
+/// The `docent` binary carries the console: a new site whose guide has a walkthrough gets the script, styles and
+/// (when built) the WebAssembly, and its pages load them, without vendoring anything.
+@Suite struct SimulationRuntimeTests {
+    @Test func theBinaryCarriesTheScriptAndStylesTheRepositoryShips() throws {
+        let files = EnterpriseSimulation().runtimeFiles
+        for (path, asset) in [
+            ("assets/js/walkthrough.js", "assets/js/walkthrough.js"),
+            ("assets/css/walkthrough.css", "assets/css/walkthrough.css"),
+        ] {
+            let carried = try #require(files.first { $0.path == path }?.bytes)
+            let shipped = try Data(contentsOf: TemporarySite.repository.appendingPathComponent(asset))
+            #expect(
+                carried == [UInt8](shipped),
+                "\(asset) changed: run scripts/embed-walkthrough-runtime.py to carry the new one in the binary")
+        }
+    }
+
+    @Test func aNewSitesFirstWalkthroughGetsTheConsoleWithoutVendoringIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docent-first-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(DocentCommand.runMain(["init", folder.path]) == 0)
+        let guide = try String(
+            contentsOf: TemporarySite.repository.appendingPathComponent("content/insomnia/enterprise.md"),
+            encoding: .utf8
+        )
+        .replacing(/!\[[^\]]*\]\([^)]*\)/, with: "")
+        .replacing(/category-url: .*/, with: "")
+        .replacing("layout: article-detail", with: "layout: default")
+        try Data(guide.utf8).write(to: folder.appendingPathComponent("content/first.md"))
+        let output = folder.appendingPathComponent("_site")
+        #expect(DocentCommand.runMain(["build", "--quiet", "--source", folder.path, "--output", output.path]) == 0)
+        let page = try String(contentsOf: output.appendingPathComponent("first/index.html"), encoding: .utf8)
+        #expect(page.contains(#"<script src="/assets/js/walkthrough.js" defer></script>"#))
+        #expect(page.contains(#"<link rel="stylesheet" href="/assets/css/walkthrough.css">"#))
+        #expect(page.contains(#"<section class="docent-walkthrough""#))
+        for path in ["assets/js/walkthrough.js", "assets/css/walkthrough.css"] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "\(path)")
+        }
+        // The WebAssembly is written when this docent has it beside it; a plain page of the site gets nothing.
+        let wasm = EnterpriseSimulation().runtimeFiles.first { $0.kind == .module }
+        let written = FileManager.default.fileExists(
+            atPath: output.appendingPathComponent("assets/vendor/ConsoleWasm.wasm").path)
+        #expect(written == (wasm?.bytes != nil))
+        let other = try String(contentsOf: output.appendingPathComponent("getting-started/index.html"), encoding: .utf8)
+        #expect(!other.contains("walkthrough.js"))
+    }
+
+    @Test func aSitesOwnCopyWinsAndASiteWithoutWalkthroughsGetsNone() throws {
+        let site = try TemporarySite([
+            "docent.yml": "title: T\n",
+            "templates/layouts/default.html": "{{ page.walkthrough_head }}{{ content }}{{ page.walkthrough_html }}",
+            "content/plain.md": "---\ntitle: Plain\n---\nNo walkthrough here.\n",
+        ])
+        defer { site.remove() }
+        var options = BuildOptions(source: site.root)
+        options.simulation = EnterpriseSimulation()
+        options.writesSimulationRuntime = true
+        let output = MemoryOutput()
+        _ = SiteBuilder(options: options).build(into: output)
+        #expect(output.files["assets/js/walkthrough.js"] == nil)
+    }
+}
