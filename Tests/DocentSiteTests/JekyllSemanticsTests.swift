@@ -224,4 +224,17 @@ import Testing
                 == "<span class=\"new\">New in 13 (Home)</span>|<aside class=\"warning\">Careful Home</aside>|"
                 + "[a][13]|HI#?|Home")
     }
+
+    @Test func aPercentEncodedMarkdownLinkIsRewrittenOrReportedAsBroken() throws {
+        let site = try SiteFixture(
+            SiteFixture.basics.merging([
+                "content/my page.md": "---\ntitle: Mine\n---\nHi\n",
+                "content/index.md": "---\ntitle: Home\n---\n[mine](my%20page.md) and [gone](no%20such.md)\n",
+            ]) { $1 })
+        defer { site.remove() }
+        let output = site.build().output
+        #expect(output.text("index.html")?.contains(#"<a href="/my%20page/">mine</a>"#) == true)
+        let checked = site.build(checks: true).result
+        #expect(checked.diagnostics.map(\.id) == ["link.broken"], "\(checked.messages)")
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rewrites link and image destinations in a page: `.md` links become page URLs, site-absolute paths get the
 /// baseurl, and (in a Docent site) relative images are resolved against the source file's folder, the way the
 /// original docs site served `../assets/images/…`.
@@ -37,7 +39,9 @@ struct LinkResolver {
             parts = contentPath.split(separator: "/")
             if !parts.isEmpty { parts.removeLast() }
         }
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for written in path.split(separator: "/", omittingEmptySubsequences: true) {
+            // A link names a file as a URL does: `my%20page.md` is the file `my page.md`.
+            let part = written.contains("%") ? Substring(written.removingPercentEncoding ?? String(written)) : written
             if part == "." { continue }
             if part == ".." {
                 guard !parts.isEmpty else { return nil }
