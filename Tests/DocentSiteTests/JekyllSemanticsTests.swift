@@ -237,4 +237,20 @@ import Testing
         let checked = site.build(checks: true).result
         #expect(checked.diagnostics.map(\.id) == ["link.broken"], "\(checked.messages)")
     }
+
+    @Test func aProblemInAnIncludeIsReportedOnceWithHowManyPagesReachIt() throws {
+        let site = try SiteFixture([
+            "_config.yml": "title: T\n",
+            "_includes/bad.html": "{{ 'x' | upcase }}{% nosuchtag %}",
+            "a.html": "---\n---\n{% include bad.html %}",
+            "b.html": "---\n---\n{% include bad.html %}",
+            "c.html": "---\n---\n{% include bad.html %}",
+        ])
+        defer { site.remove() }
+        let result = site.build().result
+        #expect(result.diagnostics.count == 1, "\(result.messages)")
+        let problem = try #require(result.diagnostics.first)
+        #expect(problem.location?.file == "_includes/bad.html")
+        #expect(problem.note == "also reached from 2 more pages")
+    }
 }

@@ -239,7 +239,8 @@ enum BuildStages {
         policy.apply(
             SiteChecks.run(
                 model: model, pages: pages, root: root,
-                templates: templates ?? BuildStages.templates(root: root, config: model.config, model: model)))
+                templates: templates ?? BuildStages.templates(root: root, config: model.config, model: model))
+        ).mergingRepeats
     }
 
     /// The run's severity policy: with or without the check stage, for a site of this layout.

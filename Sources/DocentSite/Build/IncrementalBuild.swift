@@ -496,7 +496,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         diagnostics += model?.diagnostics ?? []
         diagnostics += templates?.diagnostics ?? []
         diagnostics += updateGeneratedFiles(&update)
-        diagnostics = BuildStages.policy(options, config: config).apply(diagnostics)
+        diagnostics = BuildStages.policy(options, config: config).apply(diagnostics).mergingRepeats
         update.publishable = diagnostics.errorCount == 0
         update.baseURL = config.baseURL
         if renderedOrder.count != pageOrder.count || renderedOrderStale {

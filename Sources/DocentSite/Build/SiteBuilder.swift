@@ -106,7 +106,7 @@ public struct SiteBuilder: Sendable {
         let (runtime, runtimeProblems) = BuildStages.simulationRuntime(
             options, pages: rendered, staticFiles: staticFiles, redirects: redirects)
         diagnostics += runtimeProblems
-        diagnostics = policy.apply(diagnostics)
+        diagnostics = policy.apply(diagnostics).mergingRepeats
         timings.mark("render")
         if options.runChecks {
             diagnostics += BuildStages.check(
