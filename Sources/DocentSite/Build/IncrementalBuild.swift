@@ -335,11 +335,8 @@ public final class IncrementalBuild: @unchecked Sendable {
     private func updateGeneratedFiles(_ update: inout Update) -> [Diagnostic] {
         let (redirects, redirectProblems) = BuildStages.redirects(
             pages: model?.pages ?? [], staticFiles: orderedStaticFiles, config: config)
-        let pages =
-            renderedOrder.count == pageOrder.count && !renderedOrderStale
-            ? renderedOrder.map(\.page) : pageOrder.compactMap { rendered[$0] }
         let (runtime, runtimeProblems) = BuildStages.simulationRuntime(
-            options, pages: pages, staticFiles: orderedStaticFiles, redirects: redirects)
+            options, pages: renderedOrder.map(\.page), staticFiles: orderedStaticFiles, redirects: redirects)
         var now = runtime
         for file in redirects { now[file.outputPath] = Array(file.html.utf8) }
         for (path, bytes) in now where generatedFiles[path] != bytes || update.fullBuild {
@@ -495,14 +492,14 @@ public final class IncrementalBuild: @unchecked Sendable {
         diagnostics += duplicateDiagnostics + data.diagnostics
         diagnostics += model?.diagnostics ?? []
         diagnostics += templates?.diagnostics ?? []
-        diagnostics += updateGeneratedFiles(&update)
-        diagnostics = BuildStages.policy(options, config: config).apply(diagnostics).mergingRepeats
-        update.publishable = diagnostics.errorCount == 0
-        update.baseURL = config.baseURL
         if renderedOrder.count != pageOrder.count || renderedOrderStale {
             renderedOrder = pageOrder.compactMap { rendered[$0].map(RenderedBox.init) }
             renderedOrderStale = false
         }
+        diagnostics += updateGeneratedFiles(&update)
+        diagnostics = BuildStages.policy(options, config: config).apply(diagnostics).mergingRepeats
+        update.publishable = diagnostics.errorCount == 0
+        update.baseURL = config.baseURL
         update.diagnostics = diagnostics
         update.siteFiles = SiteFilesSnapshot(pages: renderedOrder, config: config)
         if !staticFilesRecorded {

@@ -70,7 +70,7 @@ public struct SiteConfig: Sendable {
     private func checkThemeAndPlugins(
         _ object: [String: LiquidValue], at: (String) -> SourceLocation, diagnostics: inout [Diagnostic]
     ) {
-        if case .string(let name)? = object["theme"], JekyllTheme.locate(name) == nil {
+        if case .string(let name)? = object["theme"], theme == nil {
             diagnostics.append(
                 .warning(
                     "config.theme", "theme `\(name)` is not installed: its layouts and includes are missing",
@@ -104,11 +104,9 @@ public struct SiteConfig: Sendable {
         return names
     }
 
-    /// The gem theme the config names (`theme:`), when it is installed; `configure` warns when it is not.
-    public var theme: JekyllTheme? {
-        guard layout == .jekyll, case .string(let name)? = values["theme"] else { return nil }
-        return JekyllTheme.locate(name)
-    }
+    /// The gem theme the config names (`theme:`), when it is installed (located once, as the config is read;
+    /// a theme that is not installed is a warning then).
+    public private(set) var theme: JekyllTheme?
 
     // MARK: - Liquid
 
@@ -299,6 +297,7 @@ extension SiteConfig {
         diagnostics: inout [Diagnostic]
     ) {
         values = object
+        if layout == .jekyll, case .string(let name)? = object["theme"] { theme = JekyllTheme.locate(name) }
         func at(_ path: String) -> SourceLocation {
             let position = data?.position(of: path) ?? (1, 1)
             return SourceLocation(file: file, line: position.line, column: position.column)

@@ -40,14 +40,13 @@ enum SiteLists {
         return lists
     }
 
-    /// A page as the lists show it. A Docent site's pages always have a title (from the file name when the front
-    /// matter has none); a Jekyll site's have the front matter's, as in Jekyll (themes skip untitled pages).
-    static func pageValue(_ page: Page, inventTitles: Bool) -> LiquidValue {
+    /// A page as the lists show it.
+    static func pageValue(_ page: Page, config: SiteConfig) -> LiquidValue {
         var value = page.values
         value.reserveCapacity(value.count + 7)
         let name = page.contentPath.split(separator: "/").last.map(String.init) ?? page.contentPath
         let folder = page.contentPath.split(separator: "/").dropLast().joined(separator: "/")
-        if inventTitles || page.meta.title != nil { value["title"] = .string(page.title) }
+        if let title = page.templateTitle(in: config) { value["title"] = .string(title) }
         value["url"] = .string(page.url)
         value["path"] = .string(page.contentPath)
         value["name"] = .string(name)

@@ -44,6 +44,13 @@ public struct Page: Sendable {
 }
 
 extension Page {
+    /// The title templates see as `page.title`: a Docent site's page always has one (from its file name when the
+    /// front matter has none); a Jekyll site's page has its front matter's, as in Jekyll (themes skip untitled
+    /// pages).
+    func templateTitle(in config: SiteConfig) -> String? {
+        config.layout == .docent || meta.title != nil ? title : nil
+    }
+
     /// The page `category-url` names, as a URL without the baseurl: as written when it is absolute or has a
     /// scheme; a bare name is a folder beside the page's own ("admin" on "/guides/sso/" is "/guides/admin/").
     /// Breadcrumbs show it, `check` follows it and `serve` re-renders the page when its title changes.

@@ -136,7 +136,7 @@ struct PageLoader: Sendable {
             outputPath: outputPath.path, meta: meta, frontMatter: frontMatter, values: values,
             body: split.body, bodyLineOffset: split.bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
             collection: file.collection)
-        page.listValue = SiteLists.pageValue(page, inventTitles: config.layout == .docent)
+        page.listValue = SiteLists.pageValue(page, config: config)
         return (page, diagnostics)
     }
 

@@ -167,7 +167,7 @@ struct PageRenderer {
         var values = page.values
         // A Docent page always has a title (from its file name when the front matter has none); a Jekyll page has
         // the front matter's, as in Jekyll.
-        if model.config.layout == .docent || page.meta.title != nil { values["title"] = .string(page.title) }
+        if let title = page.templateTitle(in: model.config) { values["title"] = .string(title) }
         values["url"] = .string(page.url)
         values["path"] = .string(page.contentPath)
         values["edit_path"] = .string(page.sitePath)

@@ -28,17 +28,17 @@ enum Redirects {
         for page in pages {
             if case .string(let target)? = page.values["redirect_to"] { map[config.baseURL + page.url] = target }
             let sources: [String]
+            var isList = false
             switch page.values["redirect_from"] {
             case .string(let url)?: sources = [url]
-            case .array(let items)?: sources = items.compactMap { if case .string(let url) = $0 { url } else { nil } }
+            case .array(let items)?:
+                sources = items.compactMap { if case .string(let url) = $0 { url } else { nil } }
+                isList = true
             default: continue
             }
             let target = config.url + config.baseURL + page.url
             for (index, source) in sources.enumerated() {
-                let key =
-                    sources.count == 1
-                        && page.values["redirect_from"].map({ if case .string = $0 { true } else { false } }) == true
-                    ? "redirect_from" : "redirect_from[\(index)]"
+                let key = isList ? "redirect_from[\(index)]" : "redirect_from"
                 var url = source.hasPrefix("/") ? source : "/" + source
                 if !url.hasSuffix("/") && !(url.split(separator: "/").last?.contains(".") ?? false) { url += "/" }
                 guard let output = try? OutputPath(confining: Permalink.outputPath(forURL: url)) else {
