@@ -61,8 +61,14 @@ extension ConsoleSession {
     /// (ORG-4 allows duplicate names), so every row's controls stay addressable.
     @inline(never)
     static func rowNames(_ orgs: [Organization]) -> [String] {
-        orgs.mapped { org in
-            orgs.filtered { Text.equal($0.name, org.name) }.count > 1 ? "\(org.name) (\(org.id))" : org.name
+        // Names shared by two or more organizations, found by sorting once (a table of many rows stays linear-ish).
+        let positions = Array(orgs.indices)
+        let byName = positions.sortedStably { Text.less(orgs[$0].name, orgs[$1].name) }
+        var shared = [Bool](repeating: false, count: orgs.count)
+        for (a, b) in zip(byName, byName.dropFirst()) where Text.equal(orgs[a].name, orgs[b].name) {
+            shared[a] = true
+            shared[b] = true
         }
+        return positions.mapped { shared[$0] ? "\(orgs[$0].name) (\(orgs[$0].id))" : orgs[$0].name }
     }
 }

@@ -98,7 +98,7 @@ extension ConsoleSession {
         screen.table(
             "Organizations", columns: ["Name", "Type", "Role"],
             rows: orgs.mapped { org in
-                [org.name, org.type.rawName, (state.effectiveRole(of: userID, in: org.id) ?? .member).displayName]
+                [org.name, org.type.rawName, (state.effectiveRole(of: userID, in: org) ?? .member).displayName]
             })
         for (org, row) in zip(orgs, ConsoleSession.rowNames(orgs)) {
             screen.button("Manage Organization", row: row, section: "Organizations", .go(.organization(org.id)))

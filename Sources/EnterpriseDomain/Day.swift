@@ -5,6 +5,9 @@ public struct Day: Hashable, Comparable, Sendable {
 
     public init(_ number: Int) { self.number = number }
 
+    /// The last day the simulation's dates reach (`iso` writes four-digit years); the clock stops here.
+    public static let latest = Day(year: 9999, month: 12, day: 31)
+
     public init(year: Int, month: Int, day: Int) {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -137,7 +137,7 @@ public enum DomainError: Error, Equatable, Sendable {
         case .permissionDenied(let why): "Permission denied: \(why)"
         case .notFound(let what): "Not found: \(what)"
         case .noEnterpriseInstance: "This account is not part of an Enterprise account."
-        case .invalidClockAdvance: "The clock only moves forward."
+        case .invalidClockAdvance: "The clock only moves forward, and no further than 9999-12-31."
         }
     }
 }

@@ -121,7 +121,7 @@ extension State {
 extension State {
     @inline(never)
     mutating func advanceClock(days: Int) throws(DomainError) -> [Event] {
-        if days < 0 { throw .invalidClockAdvance }
+        if days < 0 || days > Day.latest.number - today.number { throw .invalidClockAdvance }
         today = today.adding(days: days)
         var events: [Event] = [.clockAdvanced(to: today)]
         // INV-7/LIC-2: expire invitations and release the seats they held.

@@ -82,6 +82,12 @@ extension State {
     @inline(never)
     public func accessPaths(of userID: UserID, to orgID: OrgID) -> [(via: String, role: OrgRole)] {
         guard let org = org(orgID) else { return [] }
+        return accessPaths(of: userID, to: org)
+    }
+
+    /// The same for an organization in hand (a dashboard row), without looking it up again.
+    public func accessPaths(of userID: UserID, to org: Organization) -> [(via: String, role: OrgRole)] {
+        let orgID = org.id
         var paths: [(via: String, role: OrgRole)] = []
         if let direct = org.directMembers.firstWhere({ Text.equal($0.userID, userID) }) {
             paths.append(("Direct", direct.role))
@@ -99,9 +105,15 @@ extension State {
     @inline(never)
 
     public func effectiveRole(of userID: UserID, in orgID: OrgID) -> OrgRole? {
-        let roles = accessPaths(of: userID, to: orgID).mapped { $0.role }
+        guard let org = org(orgID) else { return nil }
+        return effectiveRole(of: userID, in: org)
+    }
+
+    /// The same for an organization in hand (a dashboard row), without looking it up again.
+    public func effectiveRole(of userID: UserID, in org: Organization) -> OrgRole? {
+        let roles = accessPaths(of: userID, to: org).mapped { $0.role }
         if roles.isEmpty { return nil }
-        if let org = org(orgID), Text.equal(org.ownerID, userID) { return .owner }
+        if Text.equal(org.ownerID, userID) { return .owner }
         return configuration.highestRoleWins ? roles.max() : roles.min()
     }
 
@@ -197,7 +209,7 @@ extension State {
     @inline(never)
     public func dashboardOrganizations(_ userID: UserID) -> [Organization] {
         let reachable = orgs.filtered { org in
-            Text.equal(org.ownerID, userID) || !accessPaths(of: userID, to: org.id).isEmpty
+            Text.equal(org.ownerID, userID) || !accessPaths(of: userID, to: org).isEmpty
         }
         let personal = reachable.filtered { $0.type == .personal && Text.equal($0.ownerID, userID) }
         let owned = reachable.filtered { $0.type != .personal && Text.equal($0.ownerID, userID) }.sortedStably(
@@ -207,9 +219,9 @@ extension State {
     }
 
     static func byName(_ a: Organization, _ b: Organization) -> Bool {
-        Text.equal(a.name, b.name)
-            ? a.createdOn < b.createdOn || (a.createdOn == b.createdOn && Text.less(a.id, b.id))
-            : Text.less(a.name, b.name)
+        let order = Text.compare(a.name, b.name)
+        if order != 0 { return order < 0 }
+        return a.createdOn < b.createdOn || (a.createdOn == b.createdOn && Text.less(a.id, b.id))
     }
 
     @inline(never)

@@ -232,11 +232,16 @@ public enum JSON: Equatable, Sendable {
                 negative = true
                 index += 1
             }
-            var value = 0
+            // The range is Int32's on every platform: the wasm's Int is 32-bit, and the native build must answer
+            // what the page's wasm answers (a larger number is an error there and here, never a trap).
+            var value: Int32 = 0
             var digits = 0
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                if digits > 15 { throw error("number too large") }
-                value = value * 10 + Int(bytes[index] - 0x30)
+                // Accumulated negatively: Int32.min has no positive twin.
+                let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+                let (next, underflowed) = shifted.subtractingReportingOverflow(Int32(bytes[index] - 0x30))
+                if overflowed || underflowed { throw error("number too large") }
+                value = next
                 digits += 1
                 index += 1
             }
@@ -247,7 +252,9 @@ public enum JSON: Equatable, Sendable {
             {
                 throw error("only integers are supported")
             }
-            return negative ? -value : value
+            if negative { return Int(value) }
+            if value == Int32.min { throw error("number too large") }
+            return Int(-value)
         }
 
         mutating func hex4() throws(ParseError) -> UInt32 {

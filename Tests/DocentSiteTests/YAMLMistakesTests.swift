@@ -37,6 +37,21 @@ import Testing
         #expect(error.message == "this value's opening [ is not closed on its line, so YAML reads on into `layout:`")
     }
 
+    @Test func aDuplicatedKeyIsReportedAtItsSecondOccurrence() throws {
+        let error = try failure("title: A\ndescription: x\ntitle: B\n")
+        #expect((error.line, error.column) == (3, 1))
+        #expect(error.message == "`title` is set twice in the same mapping; YAML keys must be unique (keep one)")
+    }
+
+    @Test func equalKeysInDifferentMappingsOrListItemsAreNotDuplicates() throws {
+        // `q` repeats across items and `name` across nested mappings; only the last `a` of the second item repeats.
+        let error = try failure(
+            "faqs:\n  - q: One\n    a: |\n      a: not a key\n  - q: Two\n    a: x\n    a: y\nowner:\n  name: x\nname: y\n"
+        )
+        #expect((error.line, error.column) == (7, 5))
+        #expect(error.message.hasPrefix("`a` is set twice"))
+    }
+
     @Test func aTabInTheIndentationIsReportedAtTheTab() throws {
         let error = try failure("title: A\nfaqs:\n\t- q: Why?\n")
         #expect((error.line, error.column) == (3, 1))

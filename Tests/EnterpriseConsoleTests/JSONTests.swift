@@ -26,6 +26,16 @@ import WalkthroughContract
         #expect(throws: JSON.ParseError.self) { try JSON.parse(text) }
     }
 
+    @Test func integersAreThirtyTwoBitOnEveryPlatformAndBeyondThatAnErrorNotATrap() throws {
+        #expect(try JSON.parse("2147483647") == .int(2_147_483_647))
+        #expect(try JSON.parse("-2147483648") == .int(-2_147_483_648))
+        #expect(try JSON.parse("-0") == .int(0))
+        // One past either end: the wasm's Int is 32-bit, and native answers must equal the wasm's.
+        for text in ["2147483648", "-2147483649", "9223372036854775808", "99999999999999999999999", "[1, 4294967296]"] {
+            #expect(throws: JSON.ParseError.self) { try JSON.parse(text) }
+        }
+    }
+
     @Test func deeplyNestedInputIsRefused() {
         let text = String(repeating: "[", count: 10_000)
         #expect(throws: JSON.ParseError.self) { try JSON.parse(text) }

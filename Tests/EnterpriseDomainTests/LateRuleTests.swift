@@ -35,6 +35,17 @@ import Testing
         #expect(state.refused(.removeCoOwner(carol, keepAsMember: true), by: alice)?.code == "notFound")
     }
 
+    @Test func theClockStopsAtTheLastFourDigitYearInsteadOfOverflowing() {
+        var state = State.enterpriseAdminFixture()
+        let before = state
+        #expect(state.refused(.advanceClock(days: Int.max))?.code == "invalidClockAdvance")
+        #expect(state.refused(.advanceClock(days: -1))?.code == "invalidClockAdvance")
+        #expect(state == before)
+        state.step(.advanceClock(days: Day.latest - state.today))
+        #expect(state.today.iso == "9999-12-31")
+        #expect(state.refused(.advanceClock(days: 1))?.code == "invalidClockAdvance")
+    }
+
     @Test func theActivityReportCanBeFilteredToTheLastSevenThirtyOrNinetyDays() {
         var state = State.enterpriseAdminFixture()
         let instance = state.administeredInstanceID(by: state.id("alice@kong.com")) ?? ""

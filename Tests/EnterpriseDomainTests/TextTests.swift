@@ -43,3 +43,26 @@ import Testing
         #expect(Text.split("a,,b", UInt8(ascii: ",")) == ["a", "", "b"])
     }
 }
+
+@Suite struct StableSortTests {
+    @Test func equalElementsKeepTheirOrder() {
+        let pairs = [(2, "a"), (1, "b"), (2, "c"), (1, "d"), (0, "e"), (2, "f")]
+        #expect(pairs.sortedStably { $0.0 < $1.0 }.map { $0.1 } == ["e", "b", "d", "a", "c", "f"])
+    }
+
+    /// A dashboard of a thousand organizations created in reverse name order must not cost a million comparisons
+    /// (the insertion sort it replaced did: the 300th organization took 0.3 s in the wasm).
+    @Test(arguments: [0, 1, 2, 3, 1000, 1024, 4097])
+    func sortingTakesAtMostNLogNComparisons(count: Int) {
+        var comparisons = 0
+        let reversed = Array((0..<count).reversed())
+        let sorted = reversed.sortedStably { a, b in
+            comparisons += 1
+            return a < b
+        }
+        #expect(sorted == Array(0..<count))
+        var log2 = 0
+        while (1 << log2) < count { log2 += 1 }
+        #expect(comparisons <= max(count, 1) * max(log2, 1))
+    }
+}

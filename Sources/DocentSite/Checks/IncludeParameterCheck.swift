@@ -5,8 +5,8 @@ import Liquid
 /// a parameter that is tested (`{% if include.x %}`, `unless`, `case`, `when`) or given a `| default:` is optional.
 /// Both sides are read from the parsed templates: the include's variables and each call's `key=value` names.
 /// Missing includes, unknown tags, missing layouts and layout cycles are reported while rendering
-/// (`liquid.missing-partial`, `liquid.unknown-tag`, `layout.missing`, `layout.cycle`); include cycles by
-/// `IncludeCycleCheck`.
+/// (`liquid.missing-partial`, `liquid.unknown-tag`, `layout.missing`, `layout.cycle`), and so is an include loop
+/// that does not end (`liquid.include-depth`, told as its turn by `IncludeRecursion`).
 struct IncludeParameterCheck: SiteCheck {
     let id = "include"
 

@@ -46,7 +46,7 @@ enum SiteChecks {
     /// Every rule, in the order they report.
     static let all: [any SiteCheck] = [
         LinkCheck(), FrontMatterLinkCheck(), ImageCheck(), DuplicateHeadingIDCheck(), CalloutCheck(),
-        IncludeParameterCheck(), IncludeCycleCheck(), FrontMatterSchemaCheck(), WalkthroughCheck(), ScreenshotCheck(),
+        IncludeParameterCheck(), FrontMatterSchemaCheck(), WalkthroughCheck(), ScreenshotCheck(),
     ]
 
     static func run(model: SiteModel, pages: [RenderedPage], root: URL, templates: TemplateSet) -> [Diagnostic] {

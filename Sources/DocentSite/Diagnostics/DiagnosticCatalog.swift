@@ -68,7 +68,6 @@ public enum DiagnosticCatalog {
         // Templates
         .init("layout.missing", .error, "A page or layout asks for a layout the site does not have."),
         .init("layout.cycle", .error, "Layouts name each other in a loop (a → b → a)."),
-        .init("include.cycle", .error, "Includes include each other in a loop."),
         .init("include.missing-parameter", .error, "An include reads `include.NAME` that its call does not pass."),
         .init("liquid.syntax", .error, "A Liquid tag or output is malformed."),
         .init("liquid.unknown-tag", .error, "A Liquid tag that is neither built in nor defined in the site's tags."),
@@ -79,7 +78,9 @@ public enum DiagnosticCatalog {
         .init("liquid.render", .error, "A template failed while rendering."),
         .init("liquid.missing-partial", .error, "An `include` or `render` names a file the includes folder lacks."),
         .init("liquid.include-outside-root", .error, "An include path leads out of the includes folder."),
-        .init("liquid.include-depth", .error, "Includes nest deeper than the limit (usually an include loop)."),
+        .init(
+            "liquid.include-depth", .error,
+            "Includes nest deeper than the limit: an include loop with nothing that ends it."),
         .init("liquid.loop-limit", .error, "A loop ran more iterations than the limit."),
         .init("liquid.output-limit", .error, "A template produced more output than the per-page limit."),
         // Links, images, headings, callouts

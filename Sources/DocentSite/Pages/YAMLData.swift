@@ -17,6 +17,12 @@ public struct YAMLData: Sendable {
     public static func parse(_ yaml: String) -> Result<YAMLData, ParseError> {
         if let plain = PlainYAML.parse(yaml) { return .success(plain) }
         let result = parseWithYams(yaml)
+        // Yams names a duplicated key but places it at the document's start: the second one is where to look.
+        if case .failure(let error) = result, error.message.contains("duplicated key"),
+            let duplicate = YAMLMistakes.duplicateKey(yaml)
+        {
+            return .failure(duplicate)
+        }
         // Yams reports where it noticed a problem; an unclosed quote or bracket is usually lines before that.
         if case .failure(let error) = result, let mistake = YAMLMistakes.locate(yaml),
             (mistake.line, mistake.column) <= (error.line, error.column)

@@ -35,6 +35,42 @@ enum YAMLMistakes {
         return nil
     }
 
+    /// The second of two equal keys in one block mapping, which Yams reports only by name, at the document's start.
+    /// Mappings are told apart by their keys' column; a `- ` item starts a new one. Flow mappings are not looked at.
+    static func duplicateKey(_ yaml: String) -> YAMLData.ParseError? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        // The open mappings, innermost last: the column of their keys and the keys seen so far.
+        var open: [(column: Int, keys: Set<String>)] = []
+        var blockScalarIndent: Int?
+        for (number, line) in lines.enumerated() {
+            let indent = indentation(line)
+            if indent == line.count || line[indent] == hash { continue }
+            if let parent = blockScalarIndent {
+                if indent > parent { continue }
+                blockScalarIndent = nil
+            }
+            let column = afterDashes(line, from: indent)
+            let startsItem = column > indent
+            while let last = open.last, last.column > column || (startsItem && last.column >= column) {
+                open.removeLast()
+            }
+            guard let colonAt = keyEnd(line, from: column) else { continue }
+            if open.last?.column != column { open.append((column, [])) }
+            let key = String(decoding: line[column..<colonAt], as: UTF8.self)
+            if !open[open.count - 1].keys.insert(key).inserted {
+                return error(
+                    "`\(key)` is set twice in the same mapping; YAML keys must be unique (keep one)", line: line,
+                    number: number, offset: column)
+            }
+            if let start = valueStart(line, from: indent),
+                line[start] == UInt8(ascii: "|") || line[start] == UInt8(ascii: ">")
+            {
+                blockScalarIndent = indent
+            }
+        }
+        return nil
+    }
+
     // MARK: - Slips
 
     /// A quoted value whose closing quote is missing, or is only found after a line that starts a new key.

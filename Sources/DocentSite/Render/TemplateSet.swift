@@ -319,12 +319,14 @@ extension SourceLocation {
 }
 
 extension Diagnostic {
-    /// A Liquid error as a diagnostic, at the file and line Liquid reports, with the include chain.
+    /// A Liquid error as a diagnostic, at the file and line Liquid reports, with the include chain (an include
+    /// loop told as its turn, not as a hundred calls).
     init(liquid error: LiquidError) {
         self.init(
             .error, error.id, error.message,
             at: SourceLocation(
                 file: error.location.file, line: max(error.location.line, 1), column: max(error.location.column, 1)),
             includeChain: error.includeChain.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) })
+        self = tellingIncludeRecursion()
     }
 }
