@@ -111,9 +111,13 @@ format:
 	swift-format format -i -r Sources Tests Fuzz Package.swift
 
 # Bounded fuzzing of the parsers (not part of `make test`): the Liquid lexer/parser and the page parsing.
+# libFuzzer on Liquid and on Markdown + front matter, then random hostile whole sites through the real pipeline
+# (Tests/DocentSiteTests/HostileSiteFuzzTests; a failure prints its seed).
 fuzz: deps
 	Fuzz/Liquid/fuzz.sh $(FUZZ_SECONDS)
 	Fuzz/Site/run.sh $(FUZZ_SECONDS)
+	$(SWIFT) build --build-tests
+	DOCENT_SITE_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --skip-build --filter 'HostileSiteFuzzTests/randomSeeds'
 
 # Shopify's Liquid conformance specs (they live outside the repo, in ../shared).
 liquid-spec:

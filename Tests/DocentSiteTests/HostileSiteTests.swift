@@ -350,7 +350,7 @@ import Testing
 }
 
 /// A file and a folder outside any site, holding a line no build may publish or print.
-private struct Secret {
+struct Secret {
     static let text = "HOSTILE-SECRET-\(0xC0FFEE)"
     let folder: URL
     var file: URL { folder.appendingPathComponent("secret.txt") }
