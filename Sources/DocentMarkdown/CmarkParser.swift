@@ -9,6 +9,12 @@ public enum CmarkParser {
     public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     public static func parse(_ markdown: String) -> MarkdownDocument {
+        let budget = ParseBudget(markdown)
+        if let over = budget.overLimit { return MarkdownDocument(blocks: [], overBudget: over) }
+        return budget.run { parseWithinBudget(markdown) }
+    }
+
+    private static func parseWithinBudget(_ markdown: String) -> MarkdownDocument {
         registerExtensionsOnce
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return MarkdownDocument(blocks: []) }

@@ -153,10 +153,16 @@ public struct MarkdownDocument: Sendable {
     public var tooDeep: SourcePosition?
     /// Where a table passes `TableLimits` (the page's tables were then left as text), if one does.
     public var tableOverLimit: SourcePosition?
+    /// Where the page passed `ParseBudget` (it was then not parsed: no blocks), if it did.
+    public var overBudget: SourcePosition?
 
-    public init(blocks: [MarkdownBlock], tooDeep: SourcePosition? = nil, tableOverLimit: SourcePosition? = nil) {
+    public init(
+        blocks: [MarkdownBlock], tooDeep: SourcePosition? = nil, tableOverLimit: SourcePosition? = nil,
+        overBudget: SourcePosition? = nil
+    ) {
         self.blocks = blocks
         self.tooDeep = tooDeep
         self.tableOverLimit = tableOverLimit
+        self.overBudget = overBudget
     }
 }

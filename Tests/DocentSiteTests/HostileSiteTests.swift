@@ -217,6 +217,15 @@ import Testing
         #expect(error.location == SourceLocation(file: "content/wide.md", line: 5, column: 1))
     }
 
+    @Test func aPageThatWouldTakeGigabytesToParseIsAnErrorAtItsLine() throws {
+        // 1.6 million emphasis delimiters in 3.2 MB: cmark-gfm alone would need about 800 MB.
+        let body = String(repeating: String(repeating: "*a* _b_ ", count: 100) + "\n", count: 4_000)
+        let site = try hostile(["content/dense.md": "---\ntitle: x\n---\n" + body])
+        defer { site.remove() }
+        let error = try expectOneError("markdown.too-complex", in: site)
+        #expect(error.location == SourceLocation(file: "content/dense.md", line: 3 + 3_338, column: 1))
+    }
+
     @Test func manyAttributeListsTakeLinearTime() throws {
         let body = String(repeating: "{:.info}\n> x\n\n", count: 100_000)
         let site = try hostile(["content/callouts.md": "---\ntitle: C\n---\n" + body])

@@ -150,6 +150,14 @@ struct PageRenderer {
                     "the Markdown nests deeper than \(MarkdownDocument.maxNestingDepth) levels here (quotes, lists or emphasis inside each other); what is deeper was left out",
                     at: page.location(bodyLine: deep.line, column: deep.column)))
         }
+        if let over = document.overBudget {
+            diagnostics.append(
+                .error(
+                    "markdown.too-complex",
+                    "by here the page holds more Markdown than one page may (about \(ParseBudget.maxBytes >> 20) MB of parser memory, from its lines and its `*`, `_`, `[`, `` ` ``, `<` and `&`); the page was not rendered",
+                    at: page.location(bodyLine: over.line, column: over.column),
+                    note: "split the page, or move generated data to a data file"))
+        }
         if let table = document.tableOverLimit {
             diagnostics.append(
                 .error(
