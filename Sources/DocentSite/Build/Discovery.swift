@@ -150,7 +150,10 @@ struct Discovery {
                 // In a Docent site every Markdown file in content/ is a page and HTML files are pages when they
                 // start with front matter; in a Jekyll site any file that starts with front matter is a page
                 // (`sitemap.xml`, `feed.json`, `robots.txt` with Liquid in them), as in Jekyll.
-                let candidate = pagesAllowed && (config.layout == .jekyll || Self.pageExtensions.contains(ext))
+                // A stylesheet with front matter is a page of either layout (compiled to CSS).
+                let candidate =
+                    pagesAllowed
+                    && (config.layout == .jekyll || Self.pageExtensions.contains(ext) || ext == "scss" || ext == "sass")
                 // jekyll-optional-front-matter: a Jekyll site's Markdown files are pages without front matter too.
                 let markdownIsPage = config.layout == .docent || optionalFrontMatter
                 let isPage =
@@ -234,7 +237,7 @@ struct Discovery {
         return false
     }
 
-    private static func startsWithFrontMatter(path: String) -> Bool {
+    static func startsWithFrontMatter(path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
