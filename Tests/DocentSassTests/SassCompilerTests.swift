@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import DocentSass
@@ -95,4 +96,24 @@ import Testing
         #expect(output.css == "a b { color: red; }\n\n/*# sourceMappingURL=main.css.map */")
         #expect(output.sourceMap?.contains("\"sources\": [\n\t\t\"main.scss\"\n\t]") == true)
     }
+
+    @Test func compilesOnManyThreadsAtOnceGiveWhatOneThreadGives() throws {
+        let files = ["/site/_base.scss": "$c: blue;\n@mixin m($x) { margin: $x; }\n"]
+        let scss = (0..<50).map {
+            "@import \"base\";\n.c\($0) { color: darken($c, \($0 % 10)%); @include m(\($0)px); }\n"
+        }
+        let expected = try scss.map { try compile($0, files: files).get() }
+        let results = UnsafeMutableBufferPointer<SassOutput?>.allocate(capacity: scss.count * 4)
+        defer { results.deallocate() }
+        results.initialize(repeating: nil)
+        let slots = Slots(buffer: results)
+        DispatchQueue.concurrentPerform(iterations: scss.count * 4) { index in
+            slots.buffer[index] = try? compile(scss[index % scss.count], files: files).get()
+        }
+        for index in 0..<results.count { #expect(results[index] == expected[index % scss.count]) }
+    }
+}
+
+private struct Slots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<SassOutput?>
 }

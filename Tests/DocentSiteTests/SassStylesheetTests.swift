@@ -24,6 +24,10 @@ import Testing
                 == "a { color: #222; }\n\na b { color: #0a7; }\n\n/*# sourceMappingURL=site.css.map */")
         #expect(output.text("assets/css/site.css.map")?.contains("\"_styles/_colors.scss\"") == true)
         #expect(output.files["assets/css/site.scss"] == nil)
+        // A stylesheet is not a page to find: neither the sitemap nor the search index lists it.
+        #expect(output.text("sitemap.xml")?.contains("<loc>/</loc>") == true)
+        #expect(output.text("sitemap.xml")?.contains("site.css") == false)
+        #expect(output.text("search.json")?.contains("site.css") == false)
     }
 
     @Test func partialsAreNeverWritten() throws {
