@@ -85,6 +85,18 @@ import Testing
         #expect(error.message.contains("nested"))
     }
 
+    @Test func aLongImportChainStopsAtTheLimit() {
+        let files = Dictionary(
+            uniqueKeysWithValues: (0..<5).map { ("/site/_f\($0).scss", "@import \"f\($0 + 1)\";\n") })
+        let input = SassInput(text: "@import \"f0\";\n", path: "/site/main.scss", limits: SassLimits(maxImports: 3))
+        guard case .failure(let error) = SassCompiler.compile(input, importer: importer(files)) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.refusal?.kind == .limit)
+        #expect(error.file == "/site/_f2.scss")
+    }
+
     @Test func anEmptyStylesheetIsEmptyCSS() throws {
         #expect(try compile("").get() == SassOutput(css: "", sourceMap: nil))
     }

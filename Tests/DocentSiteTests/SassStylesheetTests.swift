@@ -74,6 +74,28 @@ import Testing
         }
     }
 
+    @Test func anErrorAfterLinesLiquidAddedIsReportedAtTheLineOfTheFile() throws {
+        var files = Self.site
+        files["_config.yml"] = "rules: \"a { color: red; }\\nb { color: blue; }\\n\"\nsass:\n  sass_dir: _styles\n"
+        files["assets/css/site.scss"] = "---\n---\n{{ site.rules }}\np {\n  color: red\n  margin: 0;\n}\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let (result, _) = site.build()
+        #expect(
+            result.diagnostics.map { $0.location?.description } == ["assets/css/site.scss:6:3"], "\(result.messages)")
+    }
+
+    @Test func loadPathsAreSearchedBeforeSassDir() throws {
+        var files = Self.site
+        files["_config.yml"] = "accent: red\nsass:\n  sass_dir: _styles\n  load_paths: [vendor/sass, ../elsewhere]\n"
+        files["vendor/sass/_colors.scss"] = "$ink: #010203;\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("assets/css/site.css")?.hasPrefix("a { color: #010203; }") == true)
+    }
+
     @Test func anErrorInAPartialIsReportedInThePartial() throws {
         var files = Self.site
         files["_styles/_colors.scss"] = "$ink: #222;\n.x { color: $missing; }\n"

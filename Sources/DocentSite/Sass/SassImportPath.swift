@@ -139,10 +139,10 @@ struct SassImportPath: Sendable {
                     var isFolder: ObjCBool = false
                     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue
                     else { continue }
-                    guard let real = SiteFileView.realPath(path),
-                        real.hasPrefix(themeFolder + "/")
-                            || real.hasPrefix((SiteFileView.realPath(themeFolder) ?? themeFolder) + "/"),
-                        let data = FileManager.default.contents(atPath: path),
+                    // The theme is installed software, trusted as such; still, a link in it leads nowhere else.
+                    let realFolder = SiteFileView.realPath(themeFolder) ?? themeFolder
+                    guard let real = SiteFileView.realPath(path), real.hasPrefix(realFolder + "/"),
+                        let data = FileManager.default.contents(atPath: real),
                         let text = String(validating: data, as: UTF8.self)
                     else {
                         return .refused(.init(kind: .unreadable, message: "cannot read the theme's \(path)"))
