@@ -30,6 +30,21 @@ import Testing
         #expect(output.text("search.json")?.contains("site.css") == false)
     }
 
+    @Test func aDocentSitesStylesheetsCompileInItsAssetsFolder() throws {
+        let site = try SiteFixture(
+            SiteFixture.basics.merging([
+                "content/index.md": "Home.\n",
+                "_sass/_colors.scss": "$ink: #222;\n",
+                "assets/site.scss": "---\n---\n@import \"colors\";\na { color: $ink; }\n",
+                "assets/plain.scss": "a { color: red; }\n",
+            ]) { $1 })
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("assets/site.css")?.hasPrefix("a { color: #222; }") == true)
+        #expect(output.text("assets/plain.scss") == "a { color: red; }\n")
+    }
+
     @Test func partialsAreNeverWritten() throws {
         let site = try SiteFixture(Self.site)
         defer { site.remove() }

@@ -166,7 +166,9 @@ public final class IncrementalBuild: @unchecked Sendable {
                 if frontMatterDecidesKind(path) && !Self.startsWithFrontMatter(root, path) { rediscover = true }
             } else if staticFiles[path] != nil, Self.isFile(root, path) {
                 staticsChanged.insert(path)
-                if Discovery.pageExtensions.contains(Discovery.pathExtension(path)) && frontMatterDecidesKind(path)
+                let ext = Discovery.pathExtension(path)
+                if (Discovery.pageExtensions.contains(ext) || ext == "scss" || ext == "sass")
+                    && frontMatterDecidesKind(path)
                     && Self.startsWithFrontMatter(root, path)
                 {
                     rediscover = true
