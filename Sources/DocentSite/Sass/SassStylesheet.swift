@@ -73,8 +73,14 @@ enum SassStylesheet {
                     file: importPath.sitePath(ofAbsolutePath: error.file) ?? error.file, line: error.line,
                     column: error.column)
             }
+            let shown = { (path: String) -> String in
+                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+                return absolute == input.path
+                    ? page.sitePath : importPath.sitePath(ofAbsolutePath: absolute) ?? absolute
+            }
             return Compiled(
-                css: "", sourceMap: nil, inputs: inputs.paths, diagnostics: [diagnostic(error, at: location)])
+                css: "", sourceMap: nil, inputs: inputs.paths,
+                diagnostics: [diagnostic(error, at: location, shown: shown)])
         }
     }
 
@@ -82,10 +88,22 @@ enum SassStylesheet {
         var paths: Set<String> = []
     }
 
-    private static func diagnostic(_ error: SassError, at location: SourceLocation) -> Diagnostic {
+    /// `shown`: the site path of a path libsass names in a message (relative to the working folder, or absolute).
+    private static func diagnostic(_ error: SassError, at location: SourceLocation, shown: (String) -> String)
+        -> Diagnostic
+    {
         let message = error.refusal?.message ?? error.message.trimmingCharacters(in: .whitespacesAndNewlines)
         switch error.refusal?.kind {
-        case nil: return .error("sass.error", message, at: location)
+        case nil:
+            // libsass's message may go on over lines (an import loop's chain, "a imports b"): the first line, then
+            // the rest as a note, with site paths.
+            let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let rest = lines.dropFirst().filter { !$0.isEmpty }.map { line in
+                line.components(separatedBy: " imports ").map(shown).joined(separator: " imports ")
+            }
+            return .error(
+                "sass.error", lines.first ?? message, at: location,
+                note: rest.isEmpty ? nil : rest.joined(separator: "; "))
         case .missing?, .ambiguous?, .unreadable?:
             return .error(
                 "sass.import", message, at: location,
