@@ -38,6 +38,11 @@ let package = Package(
             name: "DocentMarkdown", dependencies: ["CCmarkGFM", "CCmarkGFMThreadSafety", "CCmarkGFMNodes"],
             swiftSettings: releaseSpeed),
 
+        // C: libsass through pkg-config (the engine Debian's Jekyll uses, through sassc). Only DocentSass imports it.
+        .systemLibrary(name: "CSass", pkgConfig: "libsass", providers: [.apt(["libsass-dev"])]),
+        // The only code that calls libsass: Sass and SCSS to CSS, every @import answered by the caller's importer.
+        .target(name: "DocentSass", dependencies: ["CSass"]),
+
         // The Liquid template engine: stdlib + Foundation only, usable on its own.
         .target(name: "Liquid", swiftSettings: releaseSpeed),
 
@@ -51,7 +56,10 @@ let package = Package(
         // The site: config, pages, rendering pipeline, checks, output sinks.
         .target(
             name: "DocentSite",
-            dependencies: ["DocentMarkdown", "Liquid", "WalkthroughContract", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "DocentMarkdown", "DocentSass", "Liquid", "WalkthroughContract",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: releaseSpeed
         ),
         // The simulation we ship, plugged into DocentSite's walkthrough interface.
@@ -86,6 +94,7 @@ let package = Package(
         .target(name: "DocentTestSupport", dependencies: ["DocentSite"], path: "Tests/DocentTestSupport"),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"]),
         .testTarget(name: "DocentMarkdownTests", dependencies: ["DocentMarkdown"]),
+        .testTarget(name: "DocentSassTests", dependencies: ["DocentSass"]),
         .testTarget(
             name: "DocentSiteTests",
             dependencies: ["DocentSite", "DocentCommands", "DocentEnterprise", "DocentTestSupport"],

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Server-Sent Events to the open pages: `reload` (with the URL paths that changed, or all), `css` (stylesheets
-/// only: swap them without reloading), `overlay` (the site has errors: show them). Each subscriber gets its own
+/// only, with their URL paths: the page's links to them get a cache-busting query, so they swap without a reload;
+/// every stylesheet when none of the page's links is among them, as one may be imported by another), `overlay` (the site has errors: show them). Each subscriber gets its own
 /// stream; a subscriber that went away is dropped when its stream ends.
 public final class LiveReloadHub: @unchecked Sendable {
     public static let eventsPath = "/__docent/events"
@@ -74,8 +75,11 @@ public final class LiveReloadHub: @unchecked Sendable {
             if (change.all || change.paths.indexOf(location.pathname) >= 0 ||
                 change.paths.indexOf(decodeURI(location.pathname)) >= 0) location.reload();
           });
-          source.addEventListener("css", function () {
-            document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+          source.addEventListener("css", function (event) {
+            var paths = JSON.parse(event.data).paths || [];
+            var links = Array.prototype.slice.call(document.querySelectorAll('link[rel="stylesheet"]'));
+            var changed = links.filter(function (link) { return paths.indexOf(new URL(link.href).pathname) >= 0; });
+            (changed.length ? changed : links).forEach(function (link) {
               var url = new URL(link.href); url.searchParams.set("docent-reload", Date.now()); link.href = url.href;
             });
           });

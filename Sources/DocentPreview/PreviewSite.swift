@@ -88,7 +88,7 @@ public final class PreviewSite: @unchecked Sendable {
     private func announce(_ outcome: SiteStore.Outcome, overlay: String?) {
         switch outcome {
         case .unchanged: break
-        case .styles: hub.send(event: "css", data: "{}")
+        case .styles(let paths): hub.send(event: "css", data: "{\"paths\":\(Self.jsonArray(paths))}")
         case .pages(let paths):
             if let paths {
                 hub.send(event: "reload", data: "{\"all\":false,\"paths\":\(Self.jsonArray(paths))}")

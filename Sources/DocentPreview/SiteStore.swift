@@ -10,8 +10,8 @@ public final class SiteStore: @unchecked Sendable {
     public enum Outcome: Equatable, Sendable {
         /// Nothing a browser shows changed.
         case unchanged
-        /// Only stylesheets changed.
-        case styles
+        /// Only stylesheets (and their source maps) changed: the URL paths of the changed stylesheets.
+        case styles([String])
         /// These URL paths changed (nil: reload every page).
         case pages([String]?)
         /// The build has errors; the overlay is set and the changes are held back.
@@ -65,19 +65,23 @@ public final class SiteStore: @unchecked Sendable {
             var pagePaths: [String] = []
             var everything = recovering || update.fullBuild
             var stylesOnly = !changes.isEmpty
+            var stylePaths: [String] = []
             for (path, bytes) in changes {
                 if let bytes { files[path] = bytes } else { files.removeValue(forKey: path) }
-                if !path.lowercased().hasSuffix(".css") { stylesOnly = false }
+                let isStyle = IncrementalBuild.Update.isStyle(path)
+                if !isStyle { stylesOnly = false }
                 if bytes == nil { everything = true }
                 if ContentTypes.isHTML(path) {
                     pagePaths.append(Self.urlPath(ofOutput: path, baseURL: newBaseURL))
-                } else if !path.lowercased().hasSuffix(".css") {
+                } else if isStyle {
+                    if path.lowercased().hasSuffix(".css") { stylePaths.append(newBaseURL + "/" + path) }
+                } else {
                     everything = true
                 }
             }
             if everything || pagePaths.count > 200 { return .pages(nil) }
             if changes.isEmpty { return overlayChanged ? .overlay : .unchanged }
-            if stylesOnly { return .styles }
+            if stylesOnly { return .styles(stylePaths.sorted()) }
             return .pages(pagePaths.sorted())
         }
     }

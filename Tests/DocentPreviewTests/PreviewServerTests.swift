@@ -143,7 +143,19 @@ import Testing
                 #expect(String(buffer: response.body).contains("Edited while open."))
             }
             try site.write("assets/site.css", "body { color: navy; }\n")
-            #expect(await stream.wait(for: "event: css") != nil)
+            let css = await stream.wait(for: "event: css")
+            #expect(css?.contains("\"paths\":[\"/assets/site.css\"]") == true, "\(css ?? "no event")")
+            // A stylesheet compiled from Sass: editing its partial swaps that stylesheet alone.
+            try site.write("_sass/_ink.scss", "$ink: navy;\n")
+            try site.write("assets/theme.scss", "---\n---\n@import \"ink\";\nbody { color: $ink; }\n")
+            let created = await stream.wait(for: "event: css")
+            #expect(created?.contains("/assets/theme.css") == true, "\(created ?? "no event")")
+            try site.write("_sass/_ink.scss", "$ink: teal;\n")
+            let sass = await stream.wait(for: "event: css")
+            #expect(sass?.contains("\"paths\":[\"/assets/theme.css\"]") == true, "\(sass ?? "no event")")
+            try await client.execute(uri: "/assets/theme.css", method: .get) { response in
+                #expect(String(buffer: response.body).hasPrefix("body { color: teal; }"))
+            }
             _ = preview
         }
     }

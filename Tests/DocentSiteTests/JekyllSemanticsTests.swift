@@ -174,7 +174,7 @@ import Testing
             "gems/docs-theme-1.2.0/_layouts/page.html": "THEME-PAGE {{ content }}",
             "gems/docs-theme-1.2.0/_includes/nav.html": "theme-nav",
             "gems/docs-theme-1.2.0/assets/logo.svg": "<svg/>",
-            "gems/docs-theme-1.2.0/assets/main.scss": "a{}",
+            "gems/docs-theme-1.2.0/assets/main.scss": "---\n---\na { b { c: d; } }\n",
             "gems/docs-theme-1.0.0/_layouts/home.html": "OLD",
         ])
         defer { gems.remove() }
@@ -192,7 +192,9 @@ import Testing
         #expect(output.text("index.html") == "THEME-HOME theme-nav <p>Hi</p>\n")
         #expect(output.text("about.html") == "OWN-PAGE <p>About</p>\n")
         #expect(output.text("assets/logo.svg") == "<svg/>")
+        // A theme's asset with front matter is a page, as in Jekyll: its stylesheet is compiled.
         #expect(output.files["assets/main.scss"] == nil)
+        #expect(output.text("assets/main.css")?.hasPrefix("a b { c: d; }\n") == true)
 
         try site.write("_config.yml", Data("theme: not-installed\n".utf8))
         #expect(site.build().result.diagnostics.map(\.id).contains("config.theme"))

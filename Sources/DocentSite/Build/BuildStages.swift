@@ -23,7 +23,7 @@ enum BuildStages {
     }
 
     /// The site's page and static files, sorted by site path; then a gem theme's assets the site does not
-    /// override (Sass aside: it needs compiling).
+    /// override (those with front matter are pages, as in Jekyll: the theme's `assets/main.scss`).
     static func discover(root: URL, config: SiteConfig, outputPath: String?) -> Discovered {
         var discovery = Discovery(root: root, config: config, outputPath: outputPath)
         let files = discovery.run()
@@ -33,12 +33,15 @@ enum BuildStages {
         }
         if let theme = config.theme {
             let taken = Set(result.pages.map { $0.relativePath } + result.staticFiles.map(\.outputPath))
-            result.staticFiles += themeAssets(theme).filter { !taken.contains($0.outputPath) }
+            for file in themeAssets(theme)
+            where !taken.contains(file.kind == .page ? file.relativePath : file.outputPath) {
+                if file.kind == .page { result.pages.append(file) } else { result.staticFiles.append(file) }
+            }
         }
         return result
     }
 
-    /// A theme's `assets/` files as static files whose site path is their absolute path.
+    /// A theme's `assets/` files (pages when they start with front matter) whose site path is their absolute path.
     static func themeAssets(_ theme: JekyllTheme) -> [SourceFile] {
         let folder = theme.folder.appendingPathComponent("assets")
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
@@ -47,12 +50,12 @@ enum BuildStages {
             let full = folder.path + "/" + relative
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue,
-                !relative.hasSuffix(".scss"), !relative.hasSuffix(".sass"),
                 !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
             else { continue }
             files.append(
                 SourceFile(
-                    kind: .staticFile, sitePath: full, relativePath: "assets/" + relative, urlPrefix: "/",
+                    kind: Discovery.startsWithFrontMatter(path: full) ? .page : .staticFile, sitePath: full,
+                    relativePath: "assets/" + relative, urlPrefix: "/",
                     collection: nil))
         }
         return files.sorted { $0.sitePath < $1.sitePath }
@@ -226,6 +229,11 @@ enum BuildStages {
         let taken = Set(pages.map(\.page.outputPath) + staticFiles.map(\.outputPath) + redirects.map(\.outputPath))
         return SimulationRuntime.files(
             options.simulation, pagesHaveWalkthroughs: pages.contains { $0.walkthrough != nil }, taken: taken)
+    }
+
+    /// The stylesheets' source maps, by output path, in page order.
+    static func sourceMaps(_ pages: [RenderedPage]) -> [(path: String, text: String)] {
+        pages.compactMap { page in page.sourceMap.map { (page.page.outputPath + ".map", $0) } }
     }
 
     // MARK: check

@@ -150,7 +150,10 @@ struct Discovery {
                 // In a Docent site every Markdown file in content/ is a page and HTML files are pages when they
                 // start with front matter; in a Jekyll site any file that starts with front matter is a page
                 // (`sitemap.xml`, `feed.json`, `robots.txt` with Liquid in them), as in Jekyll.
-                let candidate = pagesAllowed && (config.layout == .jekyll || Self.pageExtensions.contains(ext))
+                // A stylesheet with front matter is a page of either layout, in a static folder too (compiled to CSS).
+                let isStylesheet = ext == "scss" || ext == "sass"
+                let candidate =
+                    isStylesheet || pagesAllowed && (config.layout == .jekyll || Self.pageExtensions.contains(ext))
                 // jekyll-optional-front-matter: a Jekyll site's Markdown files are pages without front matter too.
                 let markdownIsPage = config.layout == .docent || optionalFrontMatter
                 let isPage =
@@ -162,10 +165,14 @@ struct Discovery {
                     continue
                 }
                 if candidate && !isPage { frontMatterChecks.append(files.count) }
+                // A page's URL comes from its relative path alone: a static folder's stylesheet carries the folder's
+                // URL in it ("assets/site.scss" under "/"), which leaves its URL as a static file the same.
+                let inStaticFolder = isStylesheet && !pagesAllowed
                 files.append(
                     SourceFile(
-                        kind: isPage ? .page : .staticFile, sitePath: sitePath, relativePath: childRelative,
-                        urlPrefix: urlPrefix, collection: collection))
+                        kind: isPage ? .page : .staticFile, sitePath: sitePath,
+                        relativePath: inStaticFolder ? String(urlPrefix.dropFirst()) + childRelative : childRelative,
+                        urlPrefix: inStaticFolder ? "/" : urlPrefix, collection: collection))
             }
         }
     }
@@ -234,7 +241,7 @@ struct Discovery {
         return false
     }
 
-    private static func startsWithFrontMatter(path: String) -> Bool {
+    static func startsWithFrontMatter(path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }

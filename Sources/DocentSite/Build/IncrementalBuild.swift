@@ -33,7 +33,13 @@ public final class IncrementalBuild: @unchecked Sendable {
         public var succeeded: Bool { diagnostics.errorCount == 0 }
         /// Only stylesheets changed: a browser can swap styles without reloading the page.
         public var stylesOnly: Bool {
-            removed.isEmpty && !written.isEmpty && written.keys.allSatisfy { $0.lowercased().hasSuffix(".css") }
+            removed.isEmpty && !written.isEmpty && written.keys.allSatisfy(Self.isStyle)
+        }
+
+        /// A stylesheet or its source map.
+        public static func isStyle(_ outputPath: String) -> Bool {
+            let path = outputPath.lowercased()
+            return path.hasSuffix(".css") || path.hasSuffix(".css.map")
         }
     }
 
@@ -160,7 +166,9 @@ public final class IncrementalBuild: @unchecked Sendable {
                 if frontMatterDecidesKind(path) && !Self.startsWithFrontMatter(root, path) { rediscover = true }
             } else if staticFiles[path] != nil, Self.isFile(root, path) {
                 staticsChanged.insert(path)
-                if Discovery.pageExtensions.contains(Discovery.pathExtension(path)) && frontMatterDecidesKind(path)
+                let ext = Discovery.pathExtension(path)
+                if (Discovery.pageExtensions.contains(ext) || ext == "scss" || ext == "sass")
+                    && frontMatterDecidesKind(path)
                     && Self.startsWithFrontMatter(root, path)
                 {
                     rediscover = true
@@ -330,7 +338,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         return result
     }
 
-    /// The redirect pages and the simulation's runtime for the site as it now is: new or changed ones written,
+    /// The redirect pages, the stylesheets' source maps and the simulation's runtime for the site as it now is: new or changed ones written,
     /// gone ones removed (unless a page or file now writes that path).
     private func updateGeneratedFiles(_ update: inout Update) -> [Diagnostic] {
         let (redirects, redirectProblems) = BuildStages.redirects(
@@ -339,6 +347,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             options, pages: renderedOrder.map(\.page), staticFiles: orderedStaticFiles, redirects: redirects)
         var now = runtime
         for file in redirects { now[file.outputPath] = Array(file.html.utf8) }
+        for (path, text) in BuildStages.sourceMaps(renderedOrder.map(\.page)) { now[path] = Array(text.utf8) }
         for (path, bytes) in now where generatedFiles[path] != bytes || update.fullBuild {
             update.written[path] = bytes
         }
@@ -595,6 +604,7 @@ private struct DependencyContext: Sendable {
         for name in references.relativeIncludes {
             if let path = Self.resolve(name, from: page.sitePath) { dependency.relativeFiles.insert(path) }
         }
+        dependency.relativeFiles.formUnion(rendered.stylesheetInputs)
         // Which layout an unnamed one is may change when a layout is created: each candidate is a dependency.
         if page.meta.layout == nil && page.isMarkdown { dependency.layouts.formUnion(["home", "page", "default"]) }
         if let name = page.meta.layout ?? templates.implicitLayout(for: page, config: config), !name.isEmpty {

@@ -7,7 +7,8 @@ struct PageDependencies: Sendable {
     var layouts: Set<String> = []
     /// Includes, layouts and the page body together: includes (transitively), data files, site lists.
     var references = TemplateReferences()
-    /// Files read through `{% include_relative %}`, relative to the site root.
+    /// Files read through `{% include_relative %}`, and the files a stylesheet imports (or looked for), relative
+    /// to the site root.
     var relativeFiles: Set<String> = []
     /// URLs of other pages whose title or existence the page shows (breadcrumbs, category, related resources).
     var pageURLs: Set<String> = []

@@ -127,6 +127,7 @@ public struct SiteBuilder: Sendable {
                 }
                 for redirect in redirects { try sink.write(redirect.html, to: redirect.outputPath) }
                 for (path, bytes) in runtime.sorted(by: { $0.key < $1.key }) { try sink.write(bytes, to: path) }
+                for (path, text) in BuildStages.sourceMaps(rendered) { try sink.write(text, to: path) }
                 for file in staticFiles {
                     try sink.copy(from: file.location(in: root), to: file.outputPath)
                     staticCount += 1

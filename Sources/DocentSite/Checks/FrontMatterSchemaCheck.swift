@@ -3,7 +3,8 @@ import Liquid
 /// Front matter against the schema the site declares (`schema:` in its config; nothing to check without one):
 /// required keys (`frontmatter.missing-key`, for every page, its layout and its `content_type`), types
 /// (`frontmatter.type`), allowed values (`frontmatter.value`, with "did you mean"), and keys neither declared
-/// nor known to Docent (`frontmatter.unknown-key`, a warning with "did you mean").
+/// nor known to Docent (`frontmatter.unknown-key`, a warning with "did you mean"). A stylesheet's front matter
+/// (often the two `---` lines alone) is not a page's: the schema leaves it alone.
 struct FrontMatterSchemaCheck: SiteCheck {
     let id = "frontmatter"
 
@@ -13,6 +14,7 @@ struct FrontMatterSchemaCheck: SiteCheck {
         let knownSet = Set(known)
         return context.eachPage { rendered in
             let page = rendered.page
+            guard !page.isStylesheet else { return [] }
             var diagnostics: [Diagnostic] = []
             let values = page.values
             var written: [String: LiquidValue] = [:]

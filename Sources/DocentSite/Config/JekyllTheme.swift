@@ -1,7 +1,8 @@
 import Foundation
 
 /// A gem-based Jekyll theme (`theme: minima`) as installed on this machine: its `_layouts`, `_includes` and
-/// `assets` stand behind the site's own (a site file of the same name wins), as in Jekyll. Found where RubyGems
+/// `assets` stand behind the site's own (a site file of the same name wins), and its `_sass` is last on the
+/// stylesheets' import path, as in Jekyll. Found where RubyGems
 /// installs gems: `GEM_HOME`/`GEM_PATH`, Debian's `/usr/share/rubygems-integration/all` (where
 /// `jekyll-theme-minima` goes), `/var/lib/gems/*`, `/usr/lib/ruby/gems/*`, `/usr/local/lib/ruby/gems/*` and the
 /// user's `~/.gem/ruby/*` and `~/.local/share/gem/ruby/*`. A theme's files are trusted as installed software:

@@ -97,6 +97,20 @@ public enum DiagnosticCatalog {
         .init("image.missing-alt", .warning, "An image has no alt text, which screen readers need."),
         .init("heading.duplicate-id", .error, "Two headings of a page get the same id, so one cannot be linked to."),
         .init("callout.unknown-class", .error, "A callout (`{:.class}`) uses a class the site's schema does not list."),
+        // Sass stylesheets
+        .init(
+            "sass.error", .error,
+            "A Sass or SCSS stylesheet does not compile: libsass's message, at its line and column."),
+        .init(
+            "sass.import", .error,
+            "A stylesheet's @import finds no file (beside it, in load_paths, sass_dir or the theme's _sass), or two."),
+        .init(
+            "sass.import-outside", .error,
+            "A stylesheet's @import leads outside the site (an absolute path, `..` above the root, a link out): refused."
+        ),
+        .init(
+            "sass.limit", .error,
+            "A stylesheet imports too many files or too much text (an import chain gone wrong): it is not compiled."),
         // Output
         .init("output.duplicate", .error, "Two files of the site write the same output path."),
         .init("output.write", .error, "Writing the site failed (disk full, permissions)."),

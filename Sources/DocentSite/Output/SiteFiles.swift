@@ -60,7 +60,7 @@ enum SiteFiles {
     static func sitemap(_ pages: [RenderedPage], config: SiteConfig) -> String {
         var out =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for url in pages.map(\.page.url).sorted() where !url.hasSuffix("404.html") {
+        for url in pages.filter({ !$0.page.isStylesheet }).map(\.page.url).sorted() where !url.hasSuffix("404.html") {
             out += "  <url><loc>"
             out += xmlEscape(config.url + config.baseURL + url)
             out += "</loc></url>\n"

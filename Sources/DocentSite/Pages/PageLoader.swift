@@ -17,7 +17,13 @@ struct PageLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let start = SourceLocation(file: file.sitePath, line: 1, column: 1)
         let data: Data
-        switch view.contents(file.sitePath) {
+        // A gem theme's page (its `assets/main.scss`) is read where the theme is installed.
+        let read =
+            file.sitePath.hasPrefix("/")
+            ? FileManager.default.contents(atPath: file.sitePath).map { .success($0) }
+                ?? .failure(.missing(file.sitePath))
+            : view.contents(file.sitePath)
+        switch read {
         case .success(let bytes): data = bytes
         case .failure(let refusal):
             let unreadable = Diagnostic.error("source.unreadable", "cannot read \(file.sitePath)", at: start)
@@ -110,8 +116,9 @@ struct PageLoader: Sendable {
             if case .string(let text)? = values["slug"] { slug = text }
             pageURL = PermalinkPattern.url(pattern, contentPath: contentPath, collection: file.collection, slug: slug)
         } else if meta.permalink == nil, !Discovery.pageExtensions.contains(nameExtension) {
-            // A page that is not Markdown or HTML (`sitemap.xml`, `robots.txt`) keeps its name.
-            pageURL = "/" + (file.collection.map { $0 + "/" } ?? "") + contentPath
+            // A page that is not Markdown or HTML (`sitemap.xml`, `robots.txt`) keeps its name; a stylesheet's is
+            // `.css`.
+            pageURL = SassStylesheet.cssURL("/" + (file.collection.map { $0 + "/" } ?? "") + contentPath)
         } else {
             pageURL = Permalink.url(
                 contentPath: contentPath, explicit: meta.permalink, style: config.permalink,
@@ -130,11 +137,14 @@ struct PageLoader: Sendable {
         }
         let name = contentPath.lastIndex(of: "/").map { String(contentPath[contentPath.index(after: $0)...]) }
         let ext = Discovery.pathExtension(name ?? contentPath)
+        let (body, bodyLineOffset) =
+            SassStylesheet.syntax(ofPath: contentPath) == nil
+            ? (split.body, split.bodyLineOffset) : SassStylesheet.body(split.body, lineOffset: split.bodyLineOffset)
         var page = Page(
             sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
             url: pageURL,
             outputPath: outputPath.path, meta: meta, frontMatter: frontMatter, values: values,
-            body: split.body, bodyLineOffset: split.bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
+            body: body, bodyLineOffset: bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
             collection: file.collection)
         page.listValue = SiteLists.pageValue(page, config: config)
         return (page, diagnostics)

@@ -20,6 +20,10 @@ public struct RenderedPage: Sendable {
     public var walkthrough: WalkthroughRun?
     /// The page's object in `search.json` ("" when it has none).
     public var searchEntry: String
+    /// A stylesheet's source map, written at its output path + ".map".
+    public var sourceMap: String? = nil
+    /// The site files a stylesheet's imports read or looked for (`serve` compiles it again when one changes).
+    public var stylesheetInputs: Set<String> = []
 }
 
 /// Renders one page: Liquid over the body, Markdown to HTML with link rewriting, then the layout chain.
@@ -63,6 +67,15 @@ struct PageRenderer {
                     bodyOrigins = origins
                 }
             }
+        }
+        if page.isStylesheet {
+            let compiled = SassStylesheet.compile(
+                page, text: body, origins: bodyOrigins, config: model.config, root: root)
+            return RenderedPage(
+                page: page, html: compiled.css, outline: Outline(MarkdownDocument(blocks: [])),
+                bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins, bodyReferences: bodyReferences,
+                diagnostics: diagnostics + compiled.diagnostics, walkthrough: nil, searchEntry: "",
+                sourceMap: compiled.sourceMap, stylesheetInputs: compiled.inputs)
         }
         let resolver = LinkResolver(model: model, page: page)
         let renderer = HTMLRenderer(rewriteLink: resolver.link, rewriteImage: resolver.image)

@@ -18,6 +18,15 @@ import Testing
             how_to: [breadcrumbs]
         """
 
+    @Test func aStylesheetsFrontMatterIsNotCheckedAgainstTheSchema() throws {
+        let result = try SiteFixture.check([
+            "docent.yml": Self.config,
+            "content/index.md": "---\ntitle: Home\ndescription: Start\n---\n",
+            "assets/site.scss": "---\n---\na { b { color: red; } }\n",
+        ])
+        #expect(result.messages == [])
+    }
+
     @Test func frontMatterThatFollowsTheSchemaPasses() throws {
         let result = try SiteFixture.check([
             "docent.yml": Self.config,
