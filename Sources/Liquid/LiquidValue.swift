@@ -125,7 +125,7 @@ extension LiquidValue {
     }
 
     /// Ruby's `inspect`, used when a hash is rendered or joined.
-    var inspect: String {
+    public var inspect: String {
         switch self {
         case .nil_: return "nil"
         case .string(let s): return rubyInspectString(s)

@@ -1,7 +1,32 @@
 import Liquid
+import Yams
 
 /// The suite's test drops (see RUNNER-NOTES.md), built on the engine's drop interface.
 enum TestDrops {
+    static let known: Set<String> = [
+        "BooleanDrop", "NumberDrop", "StringDrop", "IntegerDrop", "ValueDrop", "MethodDrop", "IndexDrop",
+        "SequenceDrop", "NilDrop", "OpaqueDrop", "ErrorDrop", "NestedDrop", "LongString",
+    ]
+
+    /// Why a spec cannot run: the first Ruby class it instantiates that the runner does not model.
+    static func missing(in node: Node) -> String? {
+        var pending: [Node] = [node]
+        while let next = pending.popLast() {
+            switch next {
+            case .scalar:
+                if let text = next.string, text.hasPrefix("instantiate:") {
+                    let name = String(text.dropFirst("instantiate:".count)).trimmingCharacters(in: [":"])
+                    if !known.contains(name) { return "needs the Ruby test class \(name)" }
+                }
+            case .mapping(let mapping):
+                for (key, value) in mapping { pending += [key, value] }
+            case .sequence(let sequence): pending += sequence
+            case .alias: break
+            }
+        }
+        return nil
+    }
+
     static func make(_ name: String, _ fields: [String: Any]) -> LiquidValue {
         let value = fields["value"].map(SpecRunner.liquidValue)
         switch name {
