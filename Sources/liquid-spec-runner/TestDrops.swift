@@ -5,7 +5,8 @@ import Yams
 enum TestDrops {
     static let known: Set<String> = [
         "BooleanDrop", "NumberDrop", "StringDrop", "IntegerDrop", "ValueDrop", "MethodDrop", "IndexDrop",
-        "SequenceDrop", "NilDrop", "OpaqueDrop", "ErrorDrop", "NestedDrop", "LongString",
+        "SequenceDrop", "NilDrop", "OpaqueDrop", "ErrorDrop", "NestedDrop", "LongString", "NumberLikeThing",
+        "ToSDrop", "SecurityVictimDrop", "SecurityNestedDrop",
     ]
 
     /// Why a spec cannot run: the first Ruby class it instantiates that the runner does not model.
@@ -29,7 +30,20 @@ enum TestDrops {
 
     static func make(_ name: String, _ fields: [String: Any]) -> LiquidValue {
         let value = fields["value"].map(SpecRunner.liquidValue)
-        switch name {
+        switch name.trimmingCharacters(in: [":"]) {
+        case "NumberLikeThing":
+            return .drop(ValueDrop(fields["amount"].map(SpecRunner.liquidValue) ?? .int(0)))
+        case "ToSDrop":
+            // Ruby's `to_s` of the suite's ToSDrop: "woot: " and its counter, one past `foo`.
+            return .drop(DisplayDrop("woot: \((fields["foo"] as? Int ?? 0) + 1)"))
+        case "SecurityVictimDrop":
+            return .drop(PropertyDrop(className: "SecurityVictimDrop", ["name": "Widget", "price": 42]))
+        case "SecurityNestedDrop":
+            let child = PropertyDrop(className: "SecurityChildDrop", ["name": "nested_child"])
+            let items: [LiquidValue] = ["a", "b"].map {
+                .drop(PropertyDrop(className: "SecurityChildDrop", ["name": .string($0)]))
+            }
+            return .drop(PropertyDrop(className: "SecurityNestedDrop", ["child": .drop(child), "items": .array(items)]))
         case "BooleanDrop", "NumberDrop", "StringDrop", "IntegerDrop", "ValueDrop":
             let fallback: LiquidValue =
                 name == "IntegerDrop" ? .int(0) : name == "ValueDrop" ? .object([:]) : .nil_
@@ -112,4 +126,25 @@ final class NestedDrop: LiquidDrop {
         }
     }
     var liquidMaterialized: LiquidValue? { .int(value) }
+}
+
+/// An object that is not a drop and renders as its Ruby `to_s`; it has no properties.
+final class DisplayDrop: LiquidDrop {
+    let text: String
+    init(_ text: String) { self.text = text }
+    func liquidValue(forKey key: String) -> LiquidValue? { nil }
+    var liquidDisplay: String? { text }
+}
+
+/// A `Liquid::Drop` subclass with the given methods: only those are invokable (`class`, `send`… are nil), and it
+/// renders as its class name.
+final class PropertyDrop: LiquidDrop {
+    let className: String
+    let properties: [String: LiquidValue]
+    init(className: String, _ properties: [String: LiquidValue]) {
+        self.className = className
+        self.properties = properties
+    }
+    func liquidValue(forKey key: String) -> LiquidValue? { properties[key] }
+    var liquidDisplay: String? { className }
 }
