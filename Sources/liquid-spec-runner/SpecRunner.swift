@@ -122,7 +122,7 @@ enum SpecRunner {
         var configuration = LiquidConfiguration()
         configuration.strictFilters = false
         configuration.renderErrorsInline = renderErrors
-        configuration.laxParsing = (spec["error_mode"] as? String) == "lax"
+        configuration.errorMode = errorMode(spec["error_mode"] ?? metadata["error_mode"] ?? defaults["error_mode"])
         configuration.now = { SpecRunner.frozenNow }
         if let limits = spec["resource_limits"] as? [String: Any] {
             let perTemplate = limits["render_score_limit"] as? Int ?? Int.max
@@ -201,6 +201,16 @@ enum SpecRunner {
         if let output, output == (expected ?? "") { return nil }
         failure.actual = describe()
         return failure
+    }
+
+    /// A spec's `error_mode` (`lax`, `:strict`, `[strict2, strict]`: the first listed); Ruby Liquid's default is lax.
+    static func errorMode(_ value: Any?) -> LiquidErrorMode {
+        let name = (value as? [Any])?.first.map(text) ?? value.map(text) ?? "lax"
+        switch name.trimmingCharacters(in: [":"]) {
+        case "strict", "strict2": return .strict
+        case "warn": return .warn
+        default: return .lax
+        }
     }
 
     /// `#{n * n}` → the value, for the `generate:` specs.
