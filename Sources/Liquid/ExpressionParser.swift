@@ -160,8 +160,10 @@ struct ExpressionParser {
             let name = try identifier()
             var arguments: [Expression] = []
             var named: [(String, Expression)] = []
-            if consumeIf(.colon) {
+            // A trailing `:` or `,` before the next filter or the end is allowed, as Ruby's strict parser.
+            if consumeIf(.colon), current != .pipe, !atEnd {
                 repeat {
+                    if current == .pipe || atEnd { break }
                     if case .identifier(let key) = current, peek() == .colon {
                         advance()
                         advance()

@@ -30,6 +30,13 @@ public protocol LiquidDrop: AnyObject, Sendable {
 }
 
 extension LiquidDrop {
+    /// Whether the drop stands for a hash (it materialises to one): filters take it as one item, and it has no
+    /// `last`.
+    var isHash: Bool {
+        if case .object? = liquidMaterialized { return true }
+        return false
+    }
+
     public var liquidArray: [LiquidValue]? { nil }
     public var liquidDisplay: String? { nil }
     public var liquidMaterialized: LiquidValue? { nil }

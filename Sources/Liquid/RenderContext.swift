@@ -37,6 +37,8 @@ final class RenderContext {
     /// Inside `render`: `include` is not allowed.
     var isolated = false
     var cycles: [String: Int] = [:]
+    /// What the last `ifchanged` rendered.
+    var lastIfChanged: String?
     var forOffsets: [String: Int] = [:]
     var forloops: [ForloopDrop] = []
     /// Records which template line each output line came from, when the caller asked (`render(_:_:origins:)`).
@@ -158,11 +160,18 @@ final class RenderContext {
                 default: return array.last ?? .nil_
                 }
             case .string(let string):
-                if command && key == "size" { return .int(string.count) }
-                return nil
+                guard command else { return nil }
+                // `first` and `last` of a string are its first and last characters (ActiveSupport's, in Ruby).
+                switch key {
+                case "size": return .int(string.count)
+                case "first": return .string(string.first.map { String($0) } ?? "")
+                default: return .string(string.last.map { String($0) } ?? "")
+                }
             case .drop(let drop):
                 if let value = try drop.liquidLookup(key) { return value }
                 if command {
+                    // A hash has `size` and `first` (its first pair) but no `last`.
+                    if drop.isHash, key == "last" { return nil }
                     if let array = drop.liquidArray {
                         return try self.lookup(.array(array), lookup)
                     }

@@ -151,24 +151,22 @@ struct TemplateLexer {
                 advanceLines(open, end)
                 position = end
                 trimNextText = trimAfter
-                if name == "raw" {
-                    // The body up to `{% endraw %}` is text, verbatim.
-                    guard let (bodyEnd, endTagEnd, endTrimBefore, endTrimAfter) = findEndRaw(from: position) else {
+                if name == "raw" || name == "doc" {
+                    // The body up to `{% endraw %}` (`{% enddoc %}`) is text, verbatim: whitespace control on the
+                    // tags trims outside them only, and anything after the end tag's name is ignored, as in Ruby.
+                    guard let (bodyEnd, endTagEnd, _, endTrimAfter) = findEnd(of: name, from: position) else {
                         throw LiquidError.syntax(
-                            "'raw' tag was never closed", at: location, id: "liquid.unclosed-block")
+                            "'\(name)' tag was never closed", at: location, id: "liquid.unclosed-block")
                     }
-                    var s = position
-                    var e = bodyEnd
-                    if trimNextText { while s < e && isSpace(bytes[s]) { s += 1 } }
-                    if endTrimBefore { while e > s && isSpace(bytes[e - 1]) { e -= 1 } }
                     tokens.append(
                         TemplateToken(
-                            kind: .raw, content: string(s, e), line: line, column: position - lineStart + 1))
+                            kind: .raw, content: string(position, bodyEnd), line: line,
+                            column: position - lineStart + 1))
                     advanceLines(position, bodyEnd)
                     let endColumn = bodyEnd - lineStart + 1
                     tokens.append(
                         TemplateToken(
-                            kind: .tag, content: "", name: "endraw", line: line, column: endColumn,
+                            kind: .tag, content: "", name: "end" + name, line: line, column: endColumn,
                             sourceRange: bodyEnd..<endTagEnd))
                     advanceLines(bodyEnd, endTagEnd)
                     position = endTagEnd
@@ -179,8 +177,8 @@ struct TemplateLexer {
         return tokens
     }
 
-    /// Finds `{%-? endraw -?%}` from `start`: (start of the end tag, end of it, trims before, trims after).
-    private func findEndRaw(from start: Int) -> (Int, Int, Bool, Bool)? {
+    /// Finds `{%-? endNAME … -?%}` from `start`: (start of the end tag, end of it, trims before, trims after).
+    private func findEnd(of name: String, from start: Int) -> (Int, Int, Bool, Bool)? {
         var i = start
         let count = bytes.count
         while i + 1 < count {
@@ -192,21 +190,16 @@ struct TemplateLexer {
                     j += 1
                 }
                 while j < count && isSpace(bytes[j]) { j += 1 }
-                let word: [UInt8] = Array("endraw".utf8)
-                if j + word.count <= count && Array(bytes[j..<j + word.count]) == word {
+                let word: [UInt8] = Array(("end" + name).utf8)
+                if j + word.count <= count && bytes[j..<j + word.count].elementsEqual(word) {
                     j += word.count
                     if j < count && isWordByte(bytes[j]) {
                         i += 1
                         continue
                     }
-                    while j < count && isSpace(bytes[j]) { j += 1 }
-                    var trimAfter = false
-                    if j < count && bytes[j] == 0x2D {
-                        trimAfter = true
-                        j += 1
-                    }
-                    if j + 1 < count && bytes[j] == 0x25 && bytes[j + 1] == 0x7D {
-                        return (i, j + 2, trimBefore, trimAfter)
+                    while j + 1 < count && !(bytes[j] == 0x25 && bytes[j + 1] == 0x7D) { j += 1 }
+                    if j + 1 < count {
+                        return (i, j + 2, trimBefore, j > 0 && bytes[j - 1] == 0x2D)
                     }
                 }
             }

@@ -162,6 +162,14 @@ final class TemplateParser {
             }
             if index < tokens.count, tokens[index].name == "endraw" { index += 1 }
             return TextNode(text: text, blankable: false, line: textLine)
+        case "doc":
+            // Documentation for tools: its body, read verbatim by the lexer, renders nothing.
+            if index < tokens.count, tokens[index].kind == .raw { index += 1 }
+            if index < tokens.count, tokens[index].name == "enddoc" { index += 1 }
+            return nil
+        case "ifchanged":
+            let (body, _) = try parseBody(until: ["endifchanged"], opener: token)
+            return IfChangedNode(body: body, line: line, column: column)
         case "liquid":
             return try parseLiquidTag(token)
         case "include", "include_relative", "include_cached":
