@@ -75,8 +75,12 @@ final class RenderContext {
             i -= 1
         }
         if !counters.isEmpty, let counter = counters[name] { return .int(counter) }
-        return environment[name]
+        if let value = environment[name] { return value }
+        return name == "self" ? .drop(selfDrop) : nil
     }
+
+    /// What `self` reads, one per context so that `self == self`.
+    private lazy var selfDrop = SelfDrop(self)
 
     func assign(_ name: String, _ value: LiquidValue) {
         scopes[0][name] = value
