@@ -83,20 +83,13 @@ struct TablerowNode: Node {
         let source = try context.evaluate(collection)
         if let range = RangeDrop.from(source) { try context.countIterations(range.count) }
         var elements = source.iterationElements
-        let from = try offset.map { (e) throws(LiquidError) in try integerArgument(try context.evaluate(e)) } ?? 0
-        var to: Int? = nil
-        if let limit {
-            let value = try context.evaluate(limit)
-            if !value.isNil { to = saturatingAdd(from, try integerArgument(value)) }
-        }
+        // Ruby's tablerow reads its attributes with `to_i`: nil and non-numbers are 0.
+        let from = try offset.map { (e) throws(LiquidError) in rubyToInteger(try context.evaluate(e)) } ?? 0
+        let to = try limit.map { (e) throws(LiquidError) in saturatingAdd(from, rubyToInteger(try context.evaluate(e))) }
         let (start, end) = sliceBounds(from: from, to: to, count: elements.count)
         elements = Array(elements[start..<end])
-        var columns = elements.count
-        if let cols {
-            let value = try context.evaluate(cols)
-            if !value.isNil { columns = try integerArgument(value) }
-        }
-        if columns <= 0 { columns = max(elements.count, 1) }
+        // Without `cols`, one row; `cols` of 0 or less never wraps.
+        let columns = try cols.map { (e) throws(LiquidError) in rubyToInteger(try context.evaluate(e)) } ?? elements.count
         try context.countIterations(elements.count)
         let loop = TablerowloopDrop(length: elements.count, columns: columns)
         context.scopes.append(["tablerowloop": .drop(loop)])
@@ -114,7 +107,7 @@ struct TablerowNode: Node {
                 context.interrupt = .none
                 if stop { break }
             }
-            if loop.col == columns && index != elements.count - 1 {
+            if columns > 0 && loop.col == columns && index != elements.count - 1 {
                 output += "</tr>\n<tr class=\"row\(loop.row + 1)\">"
             }
         }
@@ -136,10 +129,34 @@ func integerArgument(_ value: LiquidValue) throws(LiquidError) -> Int {
     case .string(let s):
         let trimmed = s.trimmingWhitespace
         if let i = Int(trimmed) { return i }
+        // Ruby's integers have no bounds: past Int's, the nearest bound.
+        let signed = trimmed.hasPrefix("-") || trimmed.hasPrefix("+")
+        let digits = signed ? trimmed.utf8.dropFirst() : trimmed.utf8[...]
+        if !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return trimmed.hasPrefix("-") ? Int.min : Int.max
+        }
         if let d = Double(trimmed), d.isFinite, trimmed.contains(".") { return clampedInt(d) }
         throw LiquidError(id: "liquid.argument", message: "invalid integer")
     case .nil_: throw LiquidError(id: "liquid.argument", message: "invalid integer")
     default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
+    }
+}
+
+/// Ruby's `to_i`: the leading integer of a string (0 when there is none), a float truncated, nil 0.
+func rubyToInteger(_ value: LiquidValue) -> Int {
+    switch value.materialized {
+    case .int(let i): return i
+    case .double(let d): return d.isFinite ? clampedInt(d) : 0
+    case .string(let s):
+        let bytes = Array(s.utf8.drop(while: isSpace))
+        var at = 0
+        if at < bytes.count, bytes[at] == 0x2D || bytes[at] == 0x2B { at += 1 }
+        let start = at
+        while at < bytes.count, bytes[at] >= 0x30 && bytes[at] <= 0x39 { at += 1 }
+        guard at > start else { return 0 }
+        let text = String(decoding: bytes[0..<at], as: UTF8.self)
+        return Int(text) ?? (bytes[0] == 0x2D ? Int.min : Int.max)
+    default: return 0
     }
 }
 
@@ -191,8 +208,8 @@ final class TablerowloopDrop: LiquidDrop, @unchecked Sendable {
         self.columns = columns
     }
 
-    var col: Int { index % columns + 1 }
-    var row: Int { index / columns + 1 }
+    var col: Int { columns > 0 ? index % columns + 1 : index + 1 }
+    var row: Int { columns > 0 ? index / columns + 1 : 1 }
 
     func liquidValue(forKey key: String) -> LiquidValue? {
         if let position = loopPositionValue(key, index: index, length: length) { return position }

@@ -33,7 +33,8 @@ func renderNodes(_ nodes: [any Node], _ context: RenderContext, _ output: inout 
         } catch {
             let located = context.locate(error, line: node.line, column: node.column)
             if context.configuration.renderErrorsInline && !isFatal(located) {
-                output += inlineErrorText(located, context)
+                // Ruby writes no error text for a tag that prints nothing (a blank `if`, `assign`, `for`).
+                if !node.isBlank || node is OutputNode { output += inlineErrorText(located, context) }
             } else {
                 throw located
             }

@@ -136,10 +136,7 @@ final class RenderContext {
         switch value.materialized {
         case .int(let i): return i
         case .double(let d): return clampedInt(d)
-        case .string(let s):
-            if let i = Int(s.trimmingCharacters(in: .whitespaces)) { return i }
-            if let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite { return clampedInt(d) }
-            throw LiquidError(id: "liquid.argument", message: "invalid integer")
+        case .string: return rubyToInteger(value)  // Ruby's range bounds: `"abc".to_i` is 0
         case .nil_: return 0
         default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
         }
