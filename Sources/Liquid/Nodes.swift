@@ -207,11 +207,11 @@ struct CaseNode: Node {
         for branch in branches {
             switch branch {
             case .when(let values, let body):
-                for value in values {
+                // Ruby makes one condition per value, so the body renders once for each value that matches.
+                for value in values where context.interrupt == .none {
                     if try context.compare(subject, .equal, value) {
                         matched = true
                         try renderNodes(body, context, &output)
-                        break
                     }
                 }
             case .otherwise(let body):

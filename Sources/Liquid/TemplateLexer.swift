@@ -63,7 +63,8 @@ struct TemplateLexer {
         /// `-` whitespace-control marks, and whether the closing one had a `-`.
         func inner(open: Int, close: Int, trimBefore: Bool) -> (start: Int, end: Int, trimAfter: Bool) {
             let start = open + 2 + (trimBefore ? 1 : 0)
-            if close > start && bytes[close - 1] == 0x2D { return (start, close - 1, true) }
+            // In `{{-}}` one `-` trims both sides, as in Ruby.
+            if close - 1 >= open + 2 && bytes[close - 1] == 0x2D { return (start, max(start, close - 1), true) }
             return (start, close, false)
         }
 

@@ -130,7 +130,7 @@ enum SpecRunner {
             configuration.maxLoopIterations = min(perTemplate, cumulative)
         }
         if let files = spec["filesystem"] as? [String: Any] {
-            configuration.fileSystem = LiquidMemoryFileSystem(files.mapValues { text($0) })
+            configuration.fileSystem = SpecFileSystem(files.mapValues { text($0) })
         }
         var environment: [String: LiquidValue] = [:]
         if case .drop(let hash as RubyHash)? = spec["environment"] as? LiquidValue {

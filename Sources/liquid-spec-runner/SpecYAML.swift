@@ -130,8 +130,13 @@ final class RubyHash: LiquidDrop {
     }
 
     func liquidValue(forKey key: String) -> LiquidValue? { ordered.liquidValue(forKey: key) }
-    var liquidArray: [LiquidValue]? { ordered.liquidArray }
-    var liquidMaterialized: LiquidValue? { ordered.liquidMaterialized }
+    /// Every pair; a key that is not a string shows as Ruby inspects it.
+    var liquidArray: [LiquidValue]? { pairs.map { .array([.string($0.key.name ?? $0.key.inspect), $0.value]) } }
+    var liquidMaterialized: LiquidValue? {
+        var object: [String: LiquidValue] = [:]
+        for pair in pairs { object[pair.key.name ?? pair.key.inspect] = pair.value }
+        return .object(object)
+    }
     var liquidDisplay: String? {
         if pairs.allSatisfy({ $0.key.name != nil }) { return ordered.liquidDisplay }
         return "{" + pairs.map { "\($0.key.inspect)=>\($0.value.inspect)" }.joined(separator: ", ") + "}"
