@@ -40,9 +40,10 @@ public struct LiquidTagCall: Sendable {
 
 /// Ruby Liquid's error modes. In `lax` and `warn`, markup the strict parser rejects is read as Ruby's lax parser
 /// reads it (`{{ false 1 }}` is `false`), and each place is recorded in `LiquidTemplate.warnings`; `strict` makes it
-/// a syntax error.
+/// a syntax error. `strict2` is strict, and also rejects bare brackets (`{{ [name] }}`, use `self[name]`) and writes
+/// the inline error text of tags that print nothing.
 public enum LiquidErrorMode: String, Sendable, CaseIterable {
-    case lax, warn, strict
+    case lax, warn, strict, strict2
 }
 
 /// How an engine parses and renders.
@@ -58,7 +59,7 @@ public struct LiquidConfiguration: Sendable {
     public var errorMode: LiquidErrorMode = .strict
     /// Ruby's lax error mode: tolerate malformed markup instead of a syntax error (`errorMode` lax or strict).
     public var laxParsing: Bool {
-        get { errorMode != .strict }
+        get { errorMode == .lax || errorMode == .warn }
         set { errorMode = newValue ? .lax : .strict }
     }
     public var fileSystem: (any LiquidFileSystem)?

@@ -33,8 +33,11 @@ func renderNodes(_ nodes: [any Node], _ context: RenderContext, _ output: inout 
         } catch {
             let located = context.locate(error, line: node.line, column: node.column)
             if context.configuration.renderErrorsInline && !isFatal(located) {
-                // Ruby writes no error text for a tag that prints nothing (a blank `if`, `assign`, `for`).
-                if !node.isBlank || node is OutputNode { output += inlineErrorText(located, context) }
+                // Ruby writes no error text for a tag that prints nothing (a blank `if`, `assign`, `for`), but in
+                // strict2.
+                if !node.isBlank || node is OutputNode || context.configuration.errorMode == .strict2 {
+                    output += inlineErrorText(located, context)
+                }
             } else {
                 throw located
             }

@@ -41,7 +41,9 @@ final class TemplateParser {
     }
 
     func expressionParser(_ markup: String, _ token: TemplateToken) throws(LiquidError) -> ExpressionParser {
-        try ExpressionParser(markup, at: location(token), filters: filters)
+        var parser = try ExpressionParser(markup, at: location(token), filters: filters)
+        parser.allowsBareBrackets = configuration.errorMode != .strict2
+        return parser
     }
 
     func laxParser(_ token: TemplateToken) -> LaxParser { LaxParser(filters: filters, location: location(token)) }
@@ -54,7 +56,7 @@ final class TemplateParser {
         do {
             return try strict()
         } catch {
-            guard configuration.errorMode != .strict, error.id == "liquid.syntax" else { throw error }
+            guard configuration.laxParsing, error.id == "liquid.syntax" else { throw error }
             let value = try lax()
             warnings.append(error)
             return value

@@ -207,7 +207,8 @@ enum SpecRunner {
     static func errorMode(_ value: Any?) -> LiquidErrorMode {
         let name = (value as? [Any])?.first.map(text) ?? value.map(text) ?? "lax"
         switch name.trimmingCharacters(in: [":"]) {
-        case "strict", "strict2": return .strict
+        case "strict": return .strict
+        case "strict2": return .strict2
         case "warn": return .warn
         default: return .lax
         }
