@@ -236,6 +236,11 @@ extension String {
 }
 
 /// A range literal `(a..b)`: iterates its integers, renders as `a..b`.
+extension LiquidValue {
+    /// The range `(lower..upper)`, as a template's range literal makes it.
+    public static func range(_ lower: Int, _ upper: Int) -> LiquidValue { .drop(RangeDrop(lower: lower, upper: upper)) }
+}
+
 final class RangeDrop: LiquidDrop {
     let lower: Int
     let upper: Int

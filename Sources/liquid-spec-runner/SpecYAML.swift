@@ -66,7 +66,9 @@ enum SpecYAML {
         switch node {
         case .mapping(let mapping):
             if mapping.count == 1, let key = mapping.first?.key.string, key.hasPrefix("instantiate:") {
-                let fields = plain(mapping.first!.value) as? [String: Any] ?? [:]
+                // Constructor arguments: named fields, or a list under the empty name (`Range: [1, 5]`).
+                let arguments = plain(mapping.first!.value)
+                let fields = arguments as? [String: Any] ?? ["": arguments ?? NSNull()]
                 return TestDrops.make(String(key.dropFirst("instantiate:".count)), fields)
             }
             return .drop(RubyHash(mapping.map { (RubyHash.Key($0.key), environmentValue($0.value)) }))

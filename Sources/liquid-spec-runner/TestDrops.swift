@@ -6,7 +6,8 @@ enum TestDrops {
     static let known: Set<String> = [
         "BooleanDrop", "NumberDrop", "StringDrop", "IntegerDrop", "ValueDrop", "MethodDrop", "IndexDrop",
         "SequenceDrop", "NilDrop", "OpaqueDrop", "ErrorDrop", "NestedDrop", "LongString", "NumberLikeThing",
-        "ToSDrop", "SecurityVictimDrop", "SecurityNestedDrop",
+        "ToSDrop", "SecurityVictimDrop", "SecurityNestedDrop", "Range", "ToLiquidHashObject", "ToLiquidNilObject",
+        "ToLiquidArrayObject", "ThingWithToLiquid", "SecurityEnumerableDrop", "SettingsDrop", "TestEnumerable",
     ]
 
     /// Why a spec cannot run: the first Ruby class it instantiates that the runner does not model.
@@ -31,6 +32,23 @@ enum TestDrops {
     static func make(_ name: String, _ fields: [String: Any]) -> LiquidValue {
         let value = fields["value"].map(SpecRunner.liquidValue)
         switch name.trimmingCharacters(in: [":"]) {
+        case "Range":
+            let bounds = (fields[""] as? [Int]) ?? []
+            return .range(bounds.first ?? 0, bounds.last ?? 0)
+        // Objects whose `to_liquid` is a plain value: the template sees that value.
+        case "ToLiquidHashObject":
+            return .drop(LiquidOrderedObject([("name", "from_to_liquid"), ("status", "ok")]))
+        case "ToLiquidNilObject": return .nil_
+        case "ToLiquidArrayObject": return .array([10, 20, 30])
+        case "ThingWithToLiquid": return "foobar"
+        case "SecurityEnumerableDrop":
+            return .drop(PropertyDrop(className: "SecurityEnumerableDrop", ["title": "my list"]))
+        case "SettingsDrop":
+            let settings = (fields["settings"] as? [String: Any] ?? [:]).mapValues(SpecRunner.liquidValue)
+            return .drop(PropertyDrop(className: "SettingsDrop", ["settings": .object(settings)]))
+        case "TestEnumerable":
+            let items: [LiquidValue] = [["foo": 1, "bar": 2], ["foo": 2, "bar": 1], ["foo": 3, "bar": 3]]
+            return .drop(EnumerableDrop(className: "TestEnumerable", items))
         case "NumberLikeThing":
             return .drop(ValueDrop(fields["amount"].map(SpecRunner.liquidValue) ?? .int(0)))
         case "ToSDrop":
@@ -146,5 +164,18 @@ final class PropertyDrop: LiquidDrop {
         self.properties = properties
     }
     func liquidValue(forKey key: String) -> LiquidValue? { properties[key] }
+    var liquidDisplay: String? { className }
+}
+
+/// A `Liquid::Drop` that includes `Enumerable`: iterated by `for` and array filters, rendered as its class name.
+final class EnumerableDrop: LiquidDrop {
+    let className: String
+    let items: [LiquidValue]
+    init(className: String, _ items: [LiquidValue]) {
+        self.className = className
+        self.items = items
+    }
+    func liquidValue(forKey key: String) -> LiquidValue? { nil }
+    var liquidArray: [LiquidValue]? { items }
     var liquidDisplay: String? { className }
 }
