@@ -23,7 +23,9 @@ struct ForNode: Node {
         if offsetContinue {
             from = context.forOffsets[loopName] ?? 0
         } else if let offset {
-            from = try integerArgument(try context.evaluate(offset))
+            // An offset that is nil (undefined) is 0.
+            let value = try context.evaluate(offset)
+            from = value.isNil ? 0 : try integerArgument(value)
         } else {
             from = 0
         }
@@ -81,15 +83,24 @@ struct TablerowNode: Node {
 
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         let source = try context.evaluate(collection)
+        // A missing (nil or false) collection renders nothing at all.
+        if !source.isTruthy { return }
         if let range = RangeDrop.from(source) { try context.countIterations(range.count) }
         var elements = source.iterationElements
-        // Ruby's tablerow reads its attributes with `to_i`: nil and non-numbers are 0.
-        let from = try offset.map { (e) throws(LiquidError) in rubyToInteger(try context.evaluate(e)) } ?? 0
-        let to = try limit.map { (e) throws(LiquidError) in saturatingAdd(from, rubyToInteger(try context.evaluate(e))) }
-        let (start, end) = sliceBounds(from: from, to: to, count: elements.count)
-        elements = Array(elements[start..<end])
+        // Ruby's tablerow reads its attributes with `to_i`: nil and words are 0, `true` is an error.
+        let from = try offset.map { (e) throws(LiquidError) in try rubyToInteger(try context.evaluate(e)) } ?? 0
+        let to = try limit.map { (e) throws(LiquidError) in
+            saturatingAdd(from, try rubyToInteger(try context.evaluate(e)))
+        }
+        // A string is one item, whatever the offset and limit (Ruby's `slice_collection`).
+        if case .string = source.materialized {
+        } else {
+            let (start, end) = sliceBounds(from: from, to: to, count: elements.count)
+            elements = Array(elements[start..<end])
+        }
         // Without `cols`, one row; `cols` of 0 or less never wraps.
-        let columns = try cols.map { (e) throws(LiquidError) in rubyToInteger(try context.evaluate(e)) } ?? elements.count
+        let columns =
+            try cols.map { (e) throws(LiquidError) in try rubyToInteger(try context.evaluate(e)) } ?? elements.count
         try context.countIterations(elements.count)
         let loop = TablerowloopDrop(length: elements.count, columns: columns)
         context.scopes.append(["tablerowloop": .drop(loop)])
@@ -142,8 +153,9 @@ func integerArgument(_ value: LiquidValue) throws(LiquidError) -> Int {
     }
 }
 
-/// Ruby's `to_i`: the leading integer of a string (0 when there is none), a float truncated, nil 0.
-func rubyToInteger(_ value: LiquidValue) -> Int {
+/// Ruby's `to_i`: the leading integer of a string (0 when there is none), a float truncated, nil 0; anything
+/// else has no `to_i` ("invalid integer").
+func rubyToInteger(_ value: LiquidValue) throws(LiquidError) -> Int {
     switch value.materialized {
     case .int(let i): return i
     case .double(let d): return d.isFinite ? clampedInt(d) : 0
@@ -156,7 +168,8 @@ func rubyToInteger(_ value: LiquidValue) -> Int {
         guard at > start else { return 0 }
         let text = String(decoding: bytes[0..<at], as: UTF8.self)
         return Int(text) ?? (bytes[0] == 0x2D ? Int.min : Int.max)
-    default: return 0
+    case .nil_: return 0
+    default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
     }
 }
 

@@ -122,8 +122,8 @@ final class RenderContext {
             }
             return value
         case .range(let startExpression, let endExpression):
-            let start = try rangeBound(try evaluate(startExpression))
-            let end = try rangeBound(try evaluate(endExpression))
+            let start = try rangeBound(try evaluate(startExpression), literal: startExpression.isLiteral)
+            let end = try rangeBound(try evaluate(endExpression), literal: endExpression.isLiteral)
             return .drop(RangeDrop(lower: start, upper: end))
         case .empty:
             return .string("")
@@ -132,12 +132,12 @@ final class RenderContext {
         }
     }
 
-    private func rangeBound(_ value: LiquidValue) throws(LiquidError) -> Int {
+    /// Ruby's `RangeLookup`: integers, nil and strings (`to_i`); a float only when written in the template.
+    private func rangeBound(_ value: LiquidValue, literal: Bool) throws(LiquidError) -> Int {
         switch value.materialized {
         case .int(let i): return i
-        case .double(let d): return clampedInt(d)
-        case .string: return rubyToInteger(value)  // Ruby's range bounds: `"abc".to_i` is 0
-        case .nil_: return 0
+        case .double(let d) where literal || d == d.rounded(.towardZero): return clampedInt(d)
+        case .string, .nil_: return try rubyToInteger(value)  // Ruby's range bounds: `"abc".to_i` is 0
         default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
         }
     }

@@ -122,7 +122,9 @@ enum SpecRunner {
         var configuration = LiquidConfiguration()
         configuration.strictFilters = false
         configuration.renderErrorsInline = renderErrors
-        configuration.errorMode = errorMode(spec["error_mode"] ?? metadata["error_mode"] ?? defaults["error_mode"])
+        configuration.errorMode = errorMode(
+            spec["error_mode"] ?? metadata["error_mode"] ?? defaults["error_mode"],
+            features: spec["features"] as? [String] ?? [])
         configuration.now = { SpecRunner.frozenNow }
         if let limits = spec["resource_limits"] as? [String: Any] {
             let perTemplate = limits["render_score_limit"] as? Int ?? Int.max
@@ -203,9 +205,14 @@ enum SpecRunner {
         return failure
     }
 
-    /// A spec's `error_mode` (`lax`, `:strict`, `[strict2, strict]`: the first listed); Ruby Liquid's default is lax.
-    static func errorMode(_ value: Any?) -> LiquidErrorMode {
-        let name = (value as? [Any])?.first.map(text) ?? value.map(text) ?? "lax"
+    /// A spec's `error_mode` (`lax`, `:strict`, or a list of modes the spec holds in); Ruby Liquid's default is lax.
+    /// From a list, strict2 is chosen only for a spec that needs a `strict2_…` feature, otherwise the first other.
+    static func errorMode(_ value: Any?, features: [String]) -> LiquidErrorMode {
+        var name = value.map(text) ?? "lax"
+        if let list = (value as? [Any])?.map(text).map({ $0.trimmingCharacters(in: [":"]) }) {
+            let wantsStrict2 = features.contains { $0.hasPrefix("strict2") }
+            name = wantsStrict2 && list.contains("strict2") ? "strict2" : list.first { $0 != "strict2" } ?? "strict2"
+        }
         switch name.trimmingCharacters(in: [":"]) {
         case "strict": return .strict
         case "strict2": return .strict2
