@@ -46,7 +46,7 @@ extension LiquidDrop {
 // MARK: - Equality
 
 extension LiquidValue: Equatable {
-    /// Structural equality; drops compare by identity. `1 == 1.0` holds, as in Liquid.
+    /// Structural equality; drops compare by identity, ranges by their bounds. `1 == 1.0` holds, as in Liquid.
     public static func == (lhs: LiquidValue, rhs: LiquidValue) -> Bool {
         switch (lhs, rhs) {
         case (.nil_, .nil_): return true
@@ -58,6 +58,7 @@ extension LiquidValue: Equatable {
         case (.string(let a), .string(let b)): return a == b
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)): return a == b
+        case (.drop(let a as RangeDrop), .drop(let b as RangeDrop)): return a.lower == b.lower && a.upper == b.upper
         case (.drop(let a), .drop(let b)): return a === b
         default: return false
         }

@@ -269,10 +269,12 @@ final class RenderContext {
             if let special {
                 let value = try evaluate(other).materialized
                 let result: Bool
-                if case .empty = special {
-                    if case .empty = other { result = true } else { result = value.isEmptyValue }
-                } else {
-                    if case .blank = other { result = true } else { result = value.isBlankValue }
+                // `blank == blank`, `empty == empty` and `blank == empty` are false in Ruby: neither literal has
+                // the other's `blank?`/`empty?`.
+                switch (special, other) {
+                case (_, .empty), (_, .blank): result = false
+                case (.empty, _): result = value.isEmptyValue
+                default: result = value.isBlankValue
                 }
                 return op == .equal ? result : !result
             }

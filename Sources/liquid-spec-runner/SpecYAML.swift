@@ -131,7 +131,11 @@ final class RubyHash: LiquidDrop {
         ordered = LiquidOrderedObject(pairs.compactMap { pair in pair.0.name.map { ($0, pair.1) } })
     }
 
-    func liquidValue(forKey key: String) -> LiquidValue? { ordered.liquidValue(forKey: key) }
+    /// A string key by name; a number or boolean key by how it is written (`hash[1]` reaches the key `1`).
+    func liquidValue(forKey key: String) -> LiquidValue? {
+        if let value = ordered.liquidValue(forKey: key) { return value }
+        return pairs.first { $0.key.name == nil && $0.key.inspect == key }?.value
+    }
     /// Every pair; a key that is not a string shows as Ruby inspects it.
     var liquidArray: [LiquidValue]? { pairs.map { .array([.string($0.key.name ?? $0.key.inspect), $0.value]) } }
     var liquidMaterialized: LiquidValue? {

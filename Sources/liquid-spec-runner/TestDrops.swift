@@ -44,8 +44,9 @@ enum TestDrops {
         case "SecurityEnumerableDrop":
             return .drop(PropertyDrop(className: "SecurityEnumerableDrop", ["title": "my list"]))
         case "SettingsDrop":
+            // Its properties are the settings it was made with.
             let settings = (fields["settings"] as? [String: Any] ?? [:]).mapValues(SpecRunner.liquidValue)
-            return .drop(PropertyDrop(className: "SettingsDrop", ["settings": .object(settings)]))
+            return .drop(PropertyDrop(className: "SettingsDrop", settings))
         case "TestEnumerable":
             let items: [LiquidValue] = [["foo": 1, "bar": 2], ["foo": 2, "bar": 1], ["foo": 3, "bar": 3]]
             return .drop(EnumerableDrop(className: "TestEnumerable", items))
