@@ -213,8 +213,11 @@ struct LaxParser {
         var groupStart = 0
         var at = markup.skippingSpaces(from: 0)
         while at < markup.count {
-            var end = markup.quotedFragmentEnd(at: at) ?? at + 1
-            if markup.quotedFragmentEnd(at: at) == nil {
+            // A word: a fragment, or else a run of anything but whitespace (`\S+`).
+            var end = at + 1
+            if let fragmentEnd = markup.quotedFragmentEnd(at: at) {
+                end = fragmentEnd
+            } else {
                 while end < markup.count, !LaxMarkup.isRubySpace(markup.bytes[end]) { end += 1 }
             }
             let word = markup.text(at..<end)

@@ -4,8 +4,8 @@ import Foundation
 public struct LiquidTemplate: Sendable {
     public let file: String
     let root: [any Node]
-    /// Markup the strict parser rejects and the lax or warn error mode read leniently, at its place (empty in
-    /// strict mode, where it is a syntax error).
+    /// Markup the strict parser rejects and the lax or warn error mode read leniently, at its place, with the id
+    /// `liquid.lax-syntax` (empty in strict mode, where it is a syntax error).
     public var warnings: [LiquidError] = []
 }
 

@@ -172,7 +172,7 @@ final class RenderContext {
                 if let value = try drop.liquidLookup(key) { return value }
                 if command {
                     // A hash has `size` and `first` (its first pair) but no `last`.
-                    if drop.isHash, key == "last" { return nil }
+                    if key == "last", drop.isHash { return nil }
                     if let array = drop.liquidArray {
                         return try self.lookup(.array(array), lookup)
                     }

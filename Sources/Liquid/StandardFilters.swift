@@ -59,8 +59,8 @@ func inputArray(_ value: LiquidValue) -> [LiquidValue] {
         a.forEach(add)
         return flat
     case .drop(let d):
-        if d.isHash { return [value] }
-        if let a = d.liquidArray { return a }
+        // A drop that stands for a hash has pairs to iterate, but is one item here.
+        if let a = d.liquidArray { return d.isHash ? [value] : a }
         return [value]
     default: return [value]
     }

@@ -104,9 +104,10 @@ struct TemplateLexer {
             let tokenColumn = open - lineStart + 1
             let location = LiquidLocation(file: file, line: tokenLine + lineOffset, column: tokenColumn)
             if bytes[open + 1] == 0x7B {
-                // Output: ends at the first `}` (then a second `}` if present), as Ruby's tokenizer.
+                // Output: ends at the first `}}`, as Ruby's tokenizer (a lone `}` belongs to the markup).
                 var close = open + 2
-                while close < count && bytes[close] != 0x7D { close += 1 }
+                while close + 1 < count && !(bytes[close] == 0x7D && bytes[close + 1] == 0x7D) { close += 1 }
+                if close + 1 >= count { close = count }
                 guard close < count else {
                     throw LiquidError.syntax(
                         "Variable '{{' was not properly terminated with regexp: /\\}\\}/", at: location)

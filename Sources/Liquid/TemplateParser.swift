@@ -58,7 +58,9 @@ final class TemplateParser {
         } catch {
             guard configuration.laxParsing, error.id == "liquid.syntax" else { throw error }
             let value = try lax()
-            warnings.append(error)
+            var warning = error
+            warning.id = "liquid.lax-syntax"
+            warnings.append(warning)
             return value
         }
     }

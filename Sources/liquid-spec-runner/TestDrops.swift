@@ -8,6 +8,7 @@ enum TestDrops {
         "SequenceDrop", "NilDrop", "OpaqueDrop", "ErrorDrop", "NestedDrop", "LongString", "NumberLikeThing",
         "ToSDrop", "SecurityVictimDrop", "SecurityNestedDrop", "Range", "ToLiquidHashObject", "ToLiquidNilObject",
         "ToLiquidArrayObject", "ThingWithToLiquid", "SecurityEnumerableDrop", "SettingsDrop", "TestEnumerable",
+        "TestDrop", "ThingWithValue",
     ]
 
     /// Why a spec cannot run: the first Ruby class it instantiates that the runner does not model.
@@ -47,6 +48,8 @@ enum TestDrops {
             // Its properties are the settings it was made with.
             let settings = (fields["settings"] as? [String: Any] ?? [:]).mapValues(SpecRunner.liquidValue)
             return .drop(PropertyDrop(className: "SettingsDrop", settings))
+        case "TestDrop": return .drop(PropertyDrop(className: "TestDrop", ["value": value ?? .nil_]))
+        case "ThingWithValue": return .drop(PropertyDrop(className: "ThingWithValue", ["value": 3]))
         case "TestEnumerable":
             let items: [LiquidValue] = [["foo": 1, "bar": 2], ["foo": 2, "bar": 1], ["foo": 3, "bar": 3]]
             return .drop(EnumerableDrop(className: "TestEnumerable", items))
@@ -62,7 +65,8 @@ enum TestDrops {
             let items: [LiquidValue] = ["a", "b"].map {
                 .drop(PropertyDrop(className: "SecurityChildDrop", ["name": .string($0)]))
             }
-            return .drop(PropertyDrop(className: "SecurityNestedDrop", ["child": .drop(child), "items": .array(items)]))
+            return .drop(
+                PropertyDrop(className: "SecurityNestedDrop", ["child": .drop(child), "items": .array(items)]))
         case "BooleanDrop", "NumberDrop", "StringDrop", "IntegerDrop", "ValueDrop":
             let fallback: LiquidValue =
                 name == "IntegerDrop" ? .int(0) : name == "ValueDrop" ? .object([:]) : .nil_
