@@ -49,9 +49,10 @@ struct ErrorModeTests {
     @Test func strict2RejectsBareBracketsAndPointsToSelf() {
         var configuration = LiquidConfiguration()
         configuration.errorMode = .strict2
-        #expect {
+        let error = #expect(throws: LiquidError.self) {
             _ = try LiquidEngine(configuration).parse("{{ ['product'] }}", file: "")
-        } throws: { ($0 as? LiquidError)?.message.contains("self[") == true }
+        }
+        #expect(error?.message.contains("self[") == true)
     }
 
     @Test func blankTagsWriteNoInlineErrorButInStrict2() throws {
