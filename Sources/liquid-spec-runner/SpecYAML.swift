@@ -74,8 +74,14 @@ enum SpecYAML {
             return .drop(RubyHash(mapping.map { (RubyHash.Key($0.key), environmentValue($0.value)) }))
         case .sequence(let sequence):
             return .array(sequence.map(environmentValue))
-        case .scalar:
-            if node.string == recursiveMarker { return .drop(RecursiveReference()) }
+        case .scalar(let scalar):
+            if scalar.string == recursiveMarker { return .drop(RecursiveReference()) }
+            // Ruby's YAML reads a plain `:name` as a symbol, which renders as its name.
+            if scalar.style == .plain, scalar.string.hasPrefix(":"), scalar.string.count > 1,
+                scalar.string.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+            {
+                return .string(String(scalar.string.dropFirst()))
+            }
             return SpecRunner.liquidValue(node.any)
         case .alias:
             return .nil_
