@@ -317,6 +317,43 @@ struct LaxParser {
         return (name, values)
     }
 
+    /// `include`/`render`: `(QuotedFragment+)(\s+(with|for)\s+(QuotedFragment+))?(\s+as\s+([\w-]+))?` and every
+    /// `key: value` in the markup.
+    func partialCall(_ text: String) -> PartialCall {
+        let markup = LaxMarkup(text)
+        func fragments(from start: Int) -> Range<Int> {
+            var end = start
+            while let next = markup.quotedFragmentEnd(at: end) { end = next }
+            return start..<end
+        }
+        func word(at start: Int, _ expected: String) -> Int? {
+            let end = start + expected.utf8.count
+            guard end < markup.count, markup.text(start..<end) == expected, LaxMarkup.isRubySpace(markup.bytes[end])
+            else { return nil }
+            return markup.skippingSpaces(from: end)
+        }
+        let nameRange = fragments(from: markup.skippingSpaces(from: 0))
+        var call = PartialCall(name: expression(markup.text(nameRange)))
+        var at = markup.skippingSpaces(from: nameRange.upperBound)
+        if at > nameRange.upperBound, let valueStart = word(at: at, "with") ?? word(at: at, "for") {
+            call.isFor = markup.bytes[at] == 0x66
+            let valueRange = fragments(from: valueStart)
+            if !valueRange.isEmpty {
+                call.variable = expression(markup.text(valueRange))
+                at = markup.skippingSpaces(from: valueRange.upperBound)
+            } else {
+                call.isFor = false
+            }
+        }
+        if let aliasStart = word(at: at, "as") {
+            var end = aliasStart
+            while end < markup.count, LaxMarkup.isWord(markup.bytes[end]) || markup.bytes[end] == 0x2D { end += 1 }
+            if end > aliasStart { call.alias = markup.text(aliasStart..<end) }
+        }
+        call.attributes = markup.tagAttributes().map { ($0.key, expression($0.value)) }
+        return call
+    }
+
     /// `for x in collection reversed limit: n offset: m`: `(\w|-)+\s+in\s+(QuotedFragment+)\s*(reversed)?` and
     /// every `key: value` in the markup.
     func loopHeader(_ text: String, tag: String) throws(LiquidError) -> (

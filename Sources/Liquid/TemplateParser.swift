@@ -552,46 +552,50 @@ final class TemplateParser {
             }
         }
         // Shopify: `include 'name' with x as y, key: value` / `for items as item`.
-        var parser = try expressionParser(markup, token)
-        let nameExpression = try parser.expression()
-        var variable: Expression? = nil
-        var alias: String? = nil
-        if parser.consumeIdentifier("with") || parser.consumeIdentifier("for") {
-            variable = try parser.expression()
-        }
-        if parser.consumeIdentifier("as") { alias = try parser.identifier() }
-        let attributes = try parseAttributes(&parser)
+        let call = try partialCall(token)
         let name: IncludeNode.Name
-        if case .literal(.string(let s)) = nameExpression {
+        if case .literal(.string(let s)) = call.name {
             name = .literal(s)
         } else {
-            name = .expression(nameExpression)
+            name = .expression(call.name)
         }
         return IncludeNode(
-            name: name, variable: variable, alias: alias, attributes: attributes, jekyllParameters: nil,
-            relative: relative, line: line, column: token.column)
+            name: name, variable: call.variable, alias: call.alias, attributes: call.attributes,
+            jekyllParameters: nil, relative: relative, line: line, column: token.column)
+    }
+
+    /// `'name' with x as y, key: value` (`for` in place of `with`), strictly or, in the lax modes, as Ruby's lax
+    /// parser reads it.
+    private func partialCall(_ token: TemplateToken) throws(LiquidError) -> PartialCall {
+        try tolerant { () throws(LiquidError) -> PartialCall in
+            var parser = try expressionParser(token.content, token)
+            var call = PartialCall(name: try parser.expression())
+            if parser.consumeIdentifier("with") {
+                call.variable = try parser.expression()
+            } else if parser.consumeIdentifier("for") {
+                call.variable = try parser.expression()
+                call.isFor = true
+            }
+            if parser.consumeIdentifier("as") { call.alias = try parser.identifier() }
+            call.attributes = try parseAttributes(&parser)
+            return call
+        } else: { () throws(LiquidError) -> PartialCall in
+            laxParser(token).partialCall(token.content)
+        }
     }
 
     private func parseRender(_ token: TemplateToken) throws(LiquidError) -> any Node {
-        var parser = try expressionParser(token.content, token)
-        guard case .string(let name) = parser.current else {
+        guard let first = token.content.utf8.first, first == 0x22 || first == 0x27 else {
             throw LiquidError.syntax(
                 "Syntax error in tag 'render' - Template name must be a quoted string", at: location(token))
         }
-        parser.advance()
-        var variable: Expression? = nil
-        var alias: String? = nil
-        var isFor = false
-        if parser.consumeIdentifier("with") {
-            variable = try parser.expression()
-        } else if parser.consumeIdentifier("for") {
-            variable = try parser.expression()
-            isFor = true
+        let call = try partialCall(token)
+        guard case .literal(.string(let name)) = call.name else {
+            throw LiquidError.syntax(
+                "Syntax error in tag 'render' - Template name must be a quoted string", at: location(token))
         }
-        if parser.consumeIdentifier("as") { alias = try parser.identifier() }
-        let attributes = try parseAttributes(&parser)
         return RenderNode(
-            name: name, variable: variable, isFor: isFor, alias: alias, attributes: attributes,
+            name: name, variable: call.variable, isFor: call.isFor, alias: call.alias, attributes: call.attributes,
             line: token.line + lineOffset, column: token.column)
     }
 

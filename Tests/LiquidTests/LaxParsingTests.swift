@@ -45,6 +45,16 @@ struct LaxParsingTests {
         #expect(try lax("{% for i in (1..4) limit: 2 ~ %}{{ i }}{% endfor %}") == "12")
     }
 
+    @Test func partialCallsKeepTheirAttributesPastStrayMarkup() throws {
+        for tag in ["render", "include"] {
+            let output = try render("{% \(tag) 'p' !!! a: 1 ~~~ b: 'x' %}") {
+                $0.errorMode = .lax
+                $0.fileSystem = LiquidMemoryFileSystem(["p": "{{ a }}{{ b }}"])
+            }
+            #expect(output == "1x")
+        }
+    }
+
     @Test func hostileMarkupStaysBounded() throws {
         let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
         #expect(try lax("{{ \(deep) }}") == "")
