@@ -49,7 +49,7 @@ let passRate = Double(result.passed) * 100 / Double(total)
 print(
     "\(result.passed) passed, \(result.failures.count) failed, \(result.skipped) skipped "
         + "(\(String(format: "%.1f", passRate))% of \(result.total), skips counted as failures)")
-if !result.failures.isEmpty {
+if !result.failures.isEmpty && showFailures > 0 {
     print("lowest-complexity failures:")
     for failure in result.failures.prefix(showFailures) {
         print("  [\(failure.complexity)] \(failure.name) (\(failure.file))")
