@@ -21,6 +21,21 @@ import Testing
         }
     }
 
+    @Test func anIncludesMalformedLiquidIsReportedOnceInTheInclude() throws {
+        let site = try SiteFixture([
+            "_config.yml": "title: T\n",
+            "_includes/note.html": "\n{{ 'n' 'o' }}",
+            "a.html": "---\n---\n{% include note.html %}",
+            "b.html": "---\n---\n{% include note.html %}",
+        ])
+        defer { site.remove() }
+        let (result, output) = site.build()
+        #expect(output.text("a.html") == "\nn")
+        #expect(result.diagnostics.map(\.id) == ["liquid.lax-syntax"])
+        #expect(result.diagnostics.first?.location?.file == "_includes/note.html")
+        #expect(result.diagnostics.first?.location?.line == 2)
+    }
+
     @Test func strictErrorModeMakesMalformedLiquidAnError() throws {
         let site = try SiteFixture(["_config.yml": "liquid: {error_mode: strict}\n", "index.html": Self.page])
         defer { site.remove() }

@@ -72,9 +72,10 @@ final class TemplateSet: Sendable {
         }
         var includes: [Include] = []
         for name in Self.includeNames(in: config.includesFolder, view: view) {
+            let partial = try? engine.partial(name)
+            diagnostics += partial?.warnings.map(Diagnostic.init(liquid:)) ?? []
             let include = Include(
-                name: name, sitePath: config.includesFolder + "/" + name,
-                references: (try? engine.partial(name))?.references)
+                name: name, sitePath: config.includesFolder + "/" + name, references: partial?.references)
             includes.append(include)
             referencesByFile[include.sitePath] = include.references
         }
