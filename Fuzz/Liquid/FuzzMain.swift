@@ -2,8 +2,13 @@
 // sources by fuzz.sh; every input is parsed, and rendered when it parses, under tight limits.
 // A crash must never happen: errors are values. Crashes found become tests in Tests/LiquidTests/FuzzRegressionTests.swift.
 
-let fuzzEngine: LiquidEngine = {
+let fuzzEngine = makeFuzzEngine(.strict)
+/// The lax parser (Jekyll's default error mode) reads what the strict one rejects: every input goes through both.
+let laxFuzzEngine = makeFuzzEngine(.lax)
+
+func makeFuzzEngine(_ errorMode: LiquidErrorMode) -> LiquidEngine {
     var configuration = LiquidConfiguration()
+    configuration.errorMode = errorMode
     configuration.strictFilters = false
     configuration.maxLoopIterations = 20_000
     configuration.maxOutputBytes = 1 << 20
@@ -16,7 +21,7 @@ let fuzzEngine: LiquidEngine = {
     configuration.registerBlockTag("note") { $0.body }
     configuration.registerTag("badge") { $0.markup }
     return LiquidEngine(configuration)
-}()
+}
 
 let fuzzVariables: [String: LiquidValue] = [
     "page": ["title": "T", "tags": ["a", "b"], "n": 3, "f": 1.5, "nested": ["k": [1, 2, ["x": .nil]]]],
@@ -27,8 +32,10 @@ let fuzzVariables: [String: LiquidValue] = [
 @_cdecl("LLVMFuzzerTestOneInput")
 public func liquidFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    if let template = try? fuzzEngine.parse(text, file: "fuzz") {
-        _ = try? fuzzEngine.render(template, fuzzVariables)
+    for engine in [fuzzEngine, laxFuzzEngine] {
+        if let template = try? engine.parse(text, file: "fuzz") {
+            _ = try? engine.render(template, fuzzVariables)
+        }
     }
     return 0
 }

@@ -6,6 +6,8 @@ struct ExpressionParser {
     let markup: String
     let location: LiquidLocation
     let filters: FilterTable
+    /// `[name]` as a variable (off in strict2, which wants `self[name]`).
+    var allowsBareBrackets = true
 
     init(_ markup: String, at location: LiquidLocation, filters: FilterTable) throws(LiquidError) {
         self.markup = markup
@@ -90,6 +92,9 @@ struct ExpressionParser {
             try consume(.closeParen)
             return .range(start, end)
         case .openSquare:
+            guard allowsBareBrackets else {
+                throw error("Bare bracket access is not allowed in \"\(markup)\"; use self[...] instead")
+            }
             advance()
             let name = try expression()
             try consume(.closeSquare)
@@ -160,8 +165,10 @@ struct ExpressionParser {
             let name = try identifier()
             var arguments: [Expression] = []
             var named: [(String, Expression)] = []
-            if consumeIf(.colon) {
+            // A trailing `:` or `,` before the next filter or the end is allowed, as Ruby's strict parser.
+            if consumeIf(.colon), current != .pipe, !atEnd {
                 repeat {
+                    if current == .pipe || atEnd { break }
                     if case .identifier(let key) = current, peek() == .colon {
                         advance()
                         advance()

@@ -38,6 +38,14 @@ public struct LiquidTagCall: Sendable {
     public var environment: [String: LiquidValue] = [:]
 }
 
+/// Ruby Liquid's error modes. In `lax` and `warn`, markup the strict parser rejects is read as Ruby's lax parser
+/// reads it (`{{ false 1 }}` is `false`), and each place is recorded in `LiquidTemplate.warnings`; `strict` makes it
+/// a syntax error. `strict2` is strict, and also rejects bare brackets (`{{ [name] }}`, use `self[name]`) and writes
+/// the inline error text of tags that print nothing.
+public enum LiquidErrorMode: String, Sendable, CaseIterable {
+    case lax, warn, strict, strict2
+}
+
 /// How an engine parses and renders.
 public struct LiquidConfiguration: Sendable {
     /// An unknown filter is a parse error (otherwise the filter leaves its input unchanged).
@@ -47,8 +55,13 @@ public struct LiquidConfiguration: Sendable {
     /// Errors are rendered into the output (`Liquid error (line N): message`) instead of thrown, as Ruby's
     /// `render_errors`. Syntax errors are still thrown by `parse`.
     public var renderErrorsInline: Bool = false
-    /// Ruby's lax error mode: tolerate some malformed markup (a trailing `|`) instead of a syntax error.
-    public var laxParsing: Bool = false
+    /// What malformed markup is (Ruby Liquid's `error_mode`, Jekyll's `liquid: error_mode`).
+    public var errorMode: LiquidErrorMode = .strict
+    /// Ruby's lax error mode: tolerate malformed markup instead of a syntax error (`errorMode` lax or strict).
+    public var laxParsing: Bool {
+        get { errorMode == .lax || errorMode == .warn }
+        set { errorMode = newValue ? .lax : .strict }
+    }
     public var fileSystem: (any LiquidFileSystem)?
     public var maxIncludeDepth: Int = 100
     public var maxOutputBytes: Int = 64 << 20

@@ -4,6 +4,9 @@ import Foundation
 public struct LiquidTemplate: Sendable {
     public let file: String
     let root: [any Node]
+    /// Markup the strict parser rejects and the lax or warn error mode read leniently, at its place, with the id
+    /// `liquid.lax-syntax` (empty in strict mode, where it is a syntax error).
+    public var warnings: [LiquidError] = []
 }
 
 /// Parses and renders templates with one configuration. Thread-safe; partials are parsed once and cached.
@@ -22,8 +25,8 @@ public final class LiquidEngine: Sendable {
     public func hasFilter(_ name: String) -> Bool { filterTable.filters[name] != nil }
 
     public func parse(_ source: String, file: String, lineOffset: Int = 0) throws(LiquidError) -> LiquidTemplate {
-        LiquidTemplate(
-            file: file, root: try TemplateParser.parse(source, file: file, lineOffset: lineOffset, engine: self))
+        let (root, warnings) = try TemplateParser.parse(source, file: file, lineOffset: lineOffset, engine: self)
+        return LiquidTemplate(file: file, root: root, warnings: warnings)
     }
 
     /// Renders with the given top-level variables (e.g. "page", "site", "content", "layout").

@@ -30,6 +30,13 @@ public protocol LiquidDrop: AnyObject, Sendable {
 }
 
 extension LiquidDrop {
+    /// Whether the drop stands for a hash (it materialises to one): filters take it as one item, and it has no
+    /// `last`.
+    var isHash: Bool {
+        if case .object? = liquidMaterialized { return true }
+        return false
+    }
+
     public var liquidArray: [LiquidValue]? { nil }
     public var liquidDisplay: String? { nil }
     public var liquidMaterialized: LiquidValue? { nil }
@@ -39,7 +46,7 @@ extension LiquidDrop {
 // MARK: - Equality
 
 extension LiquidValue: Equatable {
-    /// Structural equality; drops compare by identity. `1 == 1.0` holds, as in Liquid.
+    /// Structural equality; drops compare by identity, ranges by their bounds. `1 == 1.0` holds, as in Liquid.
     public static func == (lhs: LiquidValue, rhs: LiquidValue) -> Bool {
         switch (lhs, rhs) {
         case (.nil_, .nil_): return true
@@ -51,6 +58,7 @@ extension LiquidValue: Equatable {
         case (.string(let a), .string(let b)): return a == b
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)): return a == b
+        case (.drop(let a as RangeDrop), .drop(let b as RangeDrop)): return a.lower == b.lower && a.upper == b.upper
         case (.drop(let a), .drop(let b)): return a === b
         default: return false
         }
@@ -125,7 +133,7 @@ extension LiquidValue {
     }
 
     /// Ruby's `inspect`, used when a hash is rendered or joined.
-    var inspect: String {
+    public var inspect: String {
         switch self {
         case .nil_: return "nil"
         case .string(let s): return rubyInspectString(s)

@@ -23,7 +23,9 @@ struct ForNode: Node {
         if offsetContinue {
             from = context.forOffsets[loopName] ?? 0
         } else if let offset {
-            from = try integerArgument(try context.evaluate(offset))
+            // An offset that is nil (undefined) is 0.
+            let value = try context.evaluate(offset)
+            from = value.isNil ? 0 : try integerArgument(value)
         } else {
             from = 0
         }
@@ -81,22 +83,24 @@ struct TablerowNode: Node {
 
     func render(_ context: RenderContext, _ output: inout String) throws(LiquidError) {
         let source = try context.evaluate(collection)
+        // A missing (nil or false) collection renders nothing at all.
+        if !source.isTruthy { return }
         if let range = RangeDrop.from(source) { try context.countIterations(range.count) }
         var elements = source.iterationElements
-        let from = try offset.map { (e) throws(LiquidError) in try integerArgument(try context.evaluate(e)) } ?? 0
-        var to: Int? = nil
-        if let limit {
-            let value = try context.evaluate(limit)
-            if !value.isNil { to = saturatingAdd(from, try integerArgument(value)) }
+        // Ruby's tablerow reads its attributes with `to_i`: nil and words are 0, `true` is an error.
+        let from = try offset.map { (e) throws(LiquidError) in try rubyToInteger(try context.evaluate(e)) } ?? 0
+        let to = try limit.map { (e) throws(LiquidError) in
+            saturatingAdd(from, try rubyToInteger(try context.evaluate(e)))
         }
-        let (start, end) = sliceBounds(from: from, to: to, count: elements.count)
-        elements = Array(elements[start..<end])
-        var columns = elements.count
-        if let cols {
-            let value = try context.evaluate(cols)
-            if !value.isNil { columns = try integerArgument(value) }
+        // A string is one item, whatever the offset and limit (Ruby's `slice_collection`).
+        if case .string = source.materialized {
+        } else {
+            let (start, end) = sliceBounds(from: from, to: to, count: elements.count)
+            elements = Array(elements[start..<end])
         }
-        if columns <= 0 { columns = max(elements.count, 1) }
+        // Without `cols`, one row; `cols` of 0 or less never wraps.
+        let columns =
+            try cols.map { (e) throws(LiquidError) in try rubyToInteger(try context.evaluate(e)) } ?? elements.count
         try context.countIterations(elements.count)
         let loop = TablerowloopDrop(length: elements.count, columns: columns)
         context.scopes.append(["tablerowloop": .drop(loop)])
@@ -114,7 +118,7 @@ struct TablerowNode: Node {
                 context.interrupt = .none
                 if stop { break }
             }
-            if loop.col == columns && index != elements.count - 1 {
+            if columns > 0 && loop.col == columns && index != elements.count - 1 {
                 output += "</tr>\n<tr class=\"row\(loop.row + 1)\">"
             }
         }
@@ -136,9 +140,35 @@ func integerArgument(_ value: LiquidValue) throws(LiquidError) -> Int {
     case .string(let s):
         let trimmed = s.trimmingWhitespace
         if let i = Int(trimmed) { return i }
+        // Ruby's integers have no bounds: past Int's, the nearest bound.
+        let signed = trimmed.hasPrefix("-") || trimmed.hasPrefix("+")
+        let digits = signed ? trimmed.utf8.dropFirst() : trimmed.utf8[...]
+        if !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return trimmed.hasPrefix("-") ? Int.min : Int.max
+        }
         if let d = Double(trimmed), d.isFinite, trimmed.contains(".") { return clampedInt(d) }
         throw LiquidError(id: "liquid.argument", message: "invalid integer")
     case .nil_: throw LiquidError(id: "liquid.argument", message: "invalid integer")
+    default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
+    }
+}
+
+/// Ruby's `to_i`: the leading integer of a string (0 when there is none), a float truncated, nil 0; anything
+/// else has no `to_i` ("invalid integer").
+func rubyToInteger(_ value: LiquidValue) throws(LiquidError) -> Int {
+    switch value.materialized {
+    case .int(let i): return i
+    case .double(let d): return d.isFinite ? clampedInt(d) : 0
+    case .string(let s):
+        let bytes = Array(s.utf8.drop(while: isSpace))
+        var at = 0
+        if at < bytes.count, bytes[at] == 0x2D || bytes[at] == 0x2B { at += 1 }
+        let start = at
+        while at < bytes.count, bytes[at] >= 0x30 && bytes[at] <= 0x39 { at += 1 }
+        guard at > start else { return 0 }
+        let text = String(decoding: bytes[0..<at], as: UTF8.self)
+        return Int(text) ?? (bytes[0] == 0x2D ? Int.min : Int.max)
+    case .nil_: return 0
     default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
     }
 }
@@ -191,8 +221,8 @@ final class TablerowloopDrop: LiquidDrop, @unchecked Sendable {
         self.columns = columns
     }
 
-    var col: Int { index % columns + 1 }
-    var row: Int { index / columns + 1 }
+    var col: Int { columns > 0 ? index % columns + 1 : index + 1 }
+    var row: Int { columns > 0 ? index / columns + 1 : 1 }
 
     func liquidValue(forKey key: String) -> LiquidValue? {
         if let position = loopPositionValue(key, index: index, length: length) { return position }
@@ -219,6 +249,11 @@ extension String {
 }
 
 /// A range literal `(a..b)`: iterates its integers, renders as `a..b`.
+extension LiquidValue {
+    /// The range `(lower..upper)`, as a template's range literal makes it.
+    public static func range(_ lower: Int, _ upper: Int) -> LiquidValue { .drop(RangeDrop(lower: lower, upper: upper)) }
+}
+
 final class RangeDrop: LiquidDrop {
     let lower: Int
     let upper: Int

@@ -33,7 +33,11 @@ func renderNodes(_ nodes: [any Node], _ context: RenderContext, _ output: inout 
         } catch {
             let located = context.locate(error, line: node.line, column: node.column)
             if context.configuration.renderErrorsInline && !isFatal(located) {
-                output += inlineErrorText(located, context)
+                // Ruby writes no error text for a tag that prints nothing (a blank `if`, `assign`, `for`), but in
+                // strict2.
+                if !node.isBlank || node is OutputNode || context.configuration.errorMode == .strict2 {
+                    output += inlineErrorText(located, context)
+                }
             } else {
                 throw located
             }
@@ -206,11 +210,11 @@ struct CaseNode: Node {
         for branch in branches {
             switch branch {
             case .when(let values, let body):
-                for value in values {
+                // Ruby makes one condition per value, so the body renders once for each value that matches.
+                for value in values where context.interrupt == .none {
                     if try context.compare(subject, .equal, value) {
                         matched = true
                         try renderNodes(body, context, &output)
-                        break
                     }
                 }
             case .otherwise(let body):

@@ -1,4 +1,14 @@
 /// `include` (shared scope, Shopify's and Jekyll's syntax) and `include_relative`.
+/// What an `include` or `render` call says: the partial, the value passed `with` or `for` (as `alias`), and the
+/// `key: value` attributes.
+struct PartialCall {
+    var name: Expression
+    var variable: Expression? = nil
+    var isFor = false
+    var alias: String? = nil
+    var attributes: [(String, Expression)] = []
+}
+
 struct IncludeNode: Node {
     enum Name: Sendable {
         /// A quoted name, or Jekyll's unquoted path that is not a variable.

@@ -37,6 +37,8 @@ final class RenderContext {
     /// Inside `render`: `include` is not allowed.
     var isolated = false
     var cycles: [String: Int] = [:]
+    /// What the last `ifchanged` rendered.
+    var lastIfChanged: String?
     var forOffsets: [String: Int] = [:]
     var forloops: [ForloopDrop] = []
     /// Records which template line each output line came from, when the caller asked (`render(_:_:origins:)`).
@@ -73,8 +75,12 @@ final class RenderContext {
             i -= 1
         }
         if !counters.isEmpty, let counter = counters[name] { return .int(counter) }
-        return environment[name]
+        if let value = environment[name] { return value }
+        return name == "self" ? .drop(selfDrop) : nil
     }
+
+    /// What `self` reads, one per context so that `self == self`.
+    private lazy var selfDrop = SelfDrop(self)
 
     func assign(_ name: String, _ value: LiquidValue) {
         scopes[0][name] = value
@@ -116,8 +122,8 @@ final class RenderContext {
             }
             return value
         case .range(let startExpression, let endExpression):
-            let start = try rangeBound(try evaluate(startExpression))
-            let end = try rangeBound(try evaluate(endExpression))
+            let start = try rangeBound(try evaluate(startExpression), literal: startExpression.isLiteral)
+            let end = try rangeBound(try evaluate(endExpression), literal: endExpression.isLiteral)
             return .drop(RangeDrop(lower: start, upper: end))
         case .empty:
             return .string("")
@@ -126,15 +132,12 @@ final class RenderContext {
         }
     }
 
-    private func rangeBound(_ value: LiquidValue) throws(LiquidError) -> Int {
+    /// Ruby's `RangeLookup`: integers, nil and strings (`to_i`); a float only when written in the template.
+    private func rangeBound(_ value: LiquidValue, literal: Bool) throws(LiquidError) -> Int {
         switch value.materialized {
         case .int(let i): return i
-        case .double(let d): return clampedInt(d)
-        case .string(let s):
-            if let i = Int(s.trimmingCharacters(in: .whitespaces)) { return i }
-            if let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite { return clampedInt(d) }
-            throw LiquidError(id: "liquid.argument", message: "invalid integer")
-        case .nil_: return 0
+        case .double(let d) where literal || d == d.rounded(.towardZero): return clampedInt(d)
+        case .string, .nil_: return try rubyToInteger(value)  // Ruby's range bounds: `"abc".to_i` is 0
         default: throw LiquidError(id: "liquid.argument", message: "invalid integer")
         }
     }
@@ -158,11 +161,18 @@ final class RenderContext {
                 default: return array.last ?? .nil_
                 }
             case .string(let string):
-                if command && key == "size" { return .int(string.count) }
-                return nil
+                guard command else { return nil }
+                // `first` and `last` of a string are its first and last characters (ActiveSupport's, in Ruby).
+                switch key {
+                case "size": return .int(string.count)
+                case "first": return .string(string.first.map { String($0) } ?? "")
+                default: return .string(string.last.map { String($0) } ?? "")
+                }
             case .drop(let drop):
                 if let value = try drop.liquidLookup(key) { return value }
                 if command {
+                    // A hash has `size` and `first` (its first pair) but no `last`.
+                    if key == "last", drop.isHash { return nil }
                     if let array = drop.liquidArray {
                         return try self.lookup(.array(array), lookup)
                     }
@@ -259,10 +269,12 @@ final class RenderContext {
             if let special {
                 let value = try evaluate(other).materialized
                 let result: Bool
-                if case .empty = special {
-                    if case .empty = other { result = true } else { result = value.isEmptyValue }
-                } else {
-                    if case .blank = other { result = true } else { result = value.isBlankValue }
+                // `blank == blank`, `empty == empty` and `blank == empty` are false in Ruby: neither literal has
+                // the other's `blank?`/`empty?`.
+                switch (special, other) {
+                case (_, .empty), (_, .blank): result = false
+                case (.empty, _): result = value.isEmptyValue
+                default: result = value.isBlankValue
                 }
                 return op == .equal ? result : !result
             }

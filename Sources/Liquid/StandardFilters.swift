@@ -59,8 +59,8 @@ func inputArray(_ value: LiquidValue) -> [LiquidValue] {
         a.forEach(add)
         return flat
     case .drop(let d):
-        if d is LiquidOrderedObject { return [value] }
-        if let a = d.liquidArray { return a }
+        // A drop that stands for a hash has pairs to iterate, but is one item here.
+        if let a = d.liquidArray { return d.isHash ? [value] : a }
         return [value]
     default: return [value]
     }
@@ -367,7 +367,13 @@ func standardFilters() -> [String: InternalFilter] {
 
     // Arrays
     f.add("size") { input, args, named, context throws(LiquidError) in
-        switch input.materialized {
+        // Ruby's `respond_to?(:size)`: a drop has a size only as a sequence or a hash.
+        if case .drop(let d) = input {
+            if let a = d.liquidArray { return .int(a.count) }
+            if case .object(let o)? = d.liquidMaterialized { return .int(o.count) }
+            return .int(0)
+        }
+        switch input {
         case .string(let s): return .int(s.count)
         case .array(let a): return .int(a.count)
         case .object(let o): return .int(o.count)
@@ -378,6 +384,7 @@ func standardFilters() -> [String: InternalFilter] {
     }
     f.add("first") { input, args, named, context throws(LiquidError) in
         switch input {
+        case .string(let s): return .string(s.first.map { String($0) } ?? "")
         case .array(let a): return a.first ?? .nil_
         case .drop(let d): return d.liquidArray?.first ?? .nil_
         case .object(let o):
@@ -388,8 +395,9 @@ func standardFilters() -> [String: InternalFilter] {
     }
     f.add("last") { input, args, named, context throws(LiquidError) in
         switch input {
+        case .string(let s): return .string(s.last.map { String($0) } ?? "")
         case .array(let a): return a.last ?? .nil_
-        case .drop(let d): return d.liquidArray?.last ?? .nil_
+        case .drop(let d): return d.isHash ? .nil_ : d.liquidArray?.last ?? .nil_
         default: return .nil_
         }
     }

@@ -63,7 +63,8 @@ struct TemplateLexer {
         /// `-` whitespace-control marks, and whether the closing one had a `-`.
         func inner(open: Int, close: Int, trimBefore: Bool) -> (start: Int, end: Int, trimAfter: Bool) {
             let start = open + 2 + (trimBefore ? 1 : 0)
-            if close > start && bytes[close - 1] == 0x2D { return (start, close - 1, true) }
+            // In `{{-}}` one `-` trims both sides, as in Ruby.
+            if close - 1 >= open + 2 && bytes[close - 1] == 0x2D { return (start, max(start, close - 1), true) }
             return (start, close, false)
         }
 
@@ -103,9 +104,10 @@ struct TemplateLexer {
             let tokenColumn = open - lineStart + 1
             let location = LiquidLocation(file: file, line: tokenLine + lineOffset, column: tokenColumn)
             if bytes[open + 1] == 0x7B {
-                // Output: ends at the first `}` (then a second `}` if present), as Ruby's tokenizer.
+                // Output: ends at the first `}}`, as Ruby's tokenizer (a lone `}` belongs to the markup).
                 var close = open + 2
-                while close < count && bytes[close] != 0x7D { close += 1 }
+                while close + 1 < count && !(bytes[close] == 0x7D && bytes[close + 1] == 0x7D) { close += 1 }
+                if close + 1 >= count { close = count }
                 guard close < count else {
                     throw LiquidError.syntax(
                         "Variable '{{' was not properly terminated with regexp: /\\}\\}/", at: location)
@@ -151,24 +153,22 @@ struct TemplateLexer {
                 advanceLines(open, end)
                 position = end
                 trimNextText = trimAfter
-                if name == "raw" {
-                    // The body up to `{% endraw %}` is text, verbatim.
-                    guard let (bodyEnd, endTagEnd, endTrimBefore, endTrimAfter) = findEndRaw(from: position) else {
+                if name == "raw" || name == "doc" {
+                    // The body up to `{% endraw %}` (`{% enddoc %}`) is text, verbatim: whitespace control on the
+                    // tags trims outside them only, and anything after the end tag's name is ignored, as in Ruby.
+                    guard let (bodyEnd, endTagEnd, _, endTrimAfter) = findEnd(of: name, from: position) else {
                         throw LiquidError.syntax(
-                            "'raw' tag was never closed", at: location, id: "liquid.unclosed-block")
+                            "'\(name)' tag was never closed", at: location, id: "liquid.unclosed-block")
                     }
-                    var s = position
-                    var e = bodyEnd
-                    if trimNextText { while s < e && isSpace(bytes[s]) { s += 1 } }
-                    if endTrimBefore { while e > s && isSpace(bytes[e - 1]) { e -= 1 } }
                     tokens.append(
                         TemplateToken(
-                            kind: .raw, content: string(s, e), line: line, column: position - lineStart + 1))
+                            kind: .raw, content: string(position, bodyEnd), line: line,
+                            column: position - lineStart + 1))
                     advanceLines(position, bodyEnd)
                     let endColumn = bodyEnd - lineStart + 1
                     tokens.append(
                         TemplateToken(
-                            kind: .tag, content: "", name: "endraw", line: line, column: endColumn,
+                            kind: .tag, content: "", name: "end" + name, line: line, column: endColumn,
                             sourceRange: bodyEnd..<endTagEnd))
                     advanceLines(bodyEnd, endTagEnd)
                     position = endTagEnd
@@ -179,8 +179,8 @@ struct TemplateLexer {
         return tokens
     }
 
-    /// Finds `{%-? endraw -?%}` from `start`: (start of the end tag, end of it, trims before, trims after).
-    private func findEndRaw(from start: Int) -> (Int, Int, Bool, Bool)? {
+    /// Finds `{%-? endNAME … -?%}` from `start`: (start of the end tag, end of it, trims before, trims after).
+    private func findEnd(of name: String, from start: Int) -> (Int, Int, Bool, Bool)? {
         var i = start
         let count = bytes.count
         while i + 1 < count {
@@ -192,21 +192,16 @@ struct TemplateLexer {
                     j += 1
                 }
                 while j < count && isSpace(bytes[j]) { j += 1 }
-                let word: [UInt8] = Array("endraw".utf8)
-                if j + word.count <= count && Array(bytes[j..<j + word.count]) == word {
+                let word: [UInt8] = Array(("end" + name).utf8)
+                if j + word.count <= count && bytes[j..<j + word.count].elementsEqual(word) {
                     j += word.count
                     if j < count && isWordByte(bytes[j]) {
                         i += 1
                         continue
                     }
-                    while j < count && isSpace(bytes[j]) { j += 1 }
-                    var trimAfter = false
-                    if j < count && bytes[j] == 0x2D {
-                        trimAfter = true
-                        j += 1
-                    }
-                    if j + 1 < count && bytes[j] == 0x25 && bytes[j + 1] == 0x7D {
-                        return (i, j + 2, trimBefore, trimAfter)
+                    while j + 1 < count && !(bytes[j] == 0x25 && bytes[j + 1] == 0x7D) { j += 1 }
+                    if j + 1 < count {
+                        return (i, j + 2, trimBefore, j > 0 && bytes[j - 1] == 0x2D)
                     }
                 }
             }

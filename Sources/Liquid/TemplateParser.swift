@@ -9,6 +9,8 @@ final class TemplateParser {
     let lineOffset: Int
     let configuration: LiquidConfiguration
     let filters: FilterTable
+    /// What the lax parser read in place of markup the strict one rejected.
+    private(set) var warnings: [LiquidError] = []
 
     init(
         tokens: [TemplateToken], source: [UInt8], file: String, lineOffset: Int,
@@ -23,7 +25,7 @@ final class TemplateParser {
     }
 
     static func parse(_ text: String, file: String, lineOffset: Int, engine: LiquidEngine) throws(LiquidError)
-        -> [any Node]
+        -> (nodes: [any Node], warnings: [LiquidError])
     {
         let lexer = TemplateLexer(text, file: file, lineOffset: lineOffset)
         let tokens = try lexer.tokenize()
@@ -31,7 +33,7 @@ final class TemplateParser {
             tokens: tokens, source: lexer.bytes, file: file, lineOffset: lineOffset,
             configuration: engine.configuration, filters: engine.filterTable)
         let (nodes, _) = try parser.parseBody(until: [], opener: nil)
-        return nodes
+        return (nodes, parser.warnings)
     }
 
     func location(_ token: TemplateToken) -> LiquidLocation {
@@ -39,8 +41,31 @@ final class TemplateParser {
     }
 
     func expressionParser(_ markup: String, _ token: TemplateToken) throws(LiquidError) -> ExpressionParser {
-        try ExpressionParser(markup, at: location(token), filters: filters)
+        var parser = try ExpressionParser(markup, at: location(token), filters: filters)
+        parser.allowsBareBrackets = configuration.errorMode != .strict2
+        return parser
     }
+
+    func laxParser(_ token: TemplateToken) -> LaxParser { LaxParser(filters: filters, location: location(token)) }
+
+    /// The strict reading of a tag's markup; in the lax and warn error modes, where it is a syntax error, the lax
+    /// reading, with the error kept as a warning (Ruby's `parse_with_selected_parser`).
+    func tolerant<T>(
+        _ strict: () throws(LiquidError) -> T, else lax: () throws(LiquidError) -> T
+    ) throws(LiquidError) -> T {
+        do {
+            return try strict()
+        } catch {
+            guard configuration.laxParsing, error.id == "liquid.syntax" else { throw error }
+            let value = try lax()
+            var warning = error
+            warning.id = "liquid.lax-syntax"
+            warnings.append(warning)
+            return value
+        }
+    }
+
+    func adoptWarnings(of parser: TemplateParser) { warnings += parser.warnings }
 
     // MARK: - Blocks
 
@@ -76,10 +101,16 @@ final class TemplateParser {
     }
 
     func parseOutput(_ markup: String, _ token: TemplateToken) throws(LiquidError) -> (any Node)? {
-        var parser = try expressionParser(markup, token)
-        if parser.atEnd { return nil }
-        let expression = try parser.filteredExpression()
-        try parser.expectEnd()
+        let expression = try tolerant { () throws(LiquidError) -> FilteredExpression? in
+            var parser = try expressionParser(markup, token)
+            if parser.atEnd { return nil }
+            let expression = try parser.filteredExpression()
+            try parser.expectEnd()
+            return expression
+        } else: { () throws(LiquidError) -> FilteredExpression? in
+            try laxParser(token).filteredExpression(markup)
+        }
+        guard let expression else { return nil }
         return OutputNode(expression: expression, line: token.line + lineOffset, column: token.column)
     }
 
@@ -135,6 +166,14 @@ final class TemplateParser {
             }
             if index < tokens.count, tokens[index].name == "endraw" { index += 1 }
             return TextNode(text: text, blankable: false, line: textLine)
+        case "doc":
+            // Documentation for tools: its body, read verbatim by the lexer, renders nothing.
+            if index < tokens.count, tokens[index].kind == .raw { index += 1 }
+            if index < tokens.count, tokens[index].name == "enddoc" { index += 1 }
+            return nil
+        case "ifchanged":
+            let (body, _) = try parseBody(until: ["endifchanged"], opener: token)
+            return IfChangedNode(body: body, line: line, column: column)
         case "liquid":
             return try parseLiquidTag(token)
         case "include", "include_relative", "include_cached":
@@ -204,32 +243,46 @@ final class TemplateParser {
     }
 
     private func parseCondition(_ markup: String, _ token: TemplateToken) throws(LiquidError) -> Condition {
-        var parser = try expressionParser(markup, token)
-        if parser.atEnd {
+        if markup.trimmingWhitespace.isEmpty {
             throw LiquidError.syntax(
                 "Syntax Error in tag '\(token.name)' - Valid syntax: \(token.name) [condition]", at: location(token))
         }
-        let condition = try parser.condition()
-        try parser.expectEnd()
-        return condition
+        return try tolerant { () throws(LiquidError) -> Condition in
+            var parser = try expressionParser(markup, token)
+            let condition = try parser.condition()
+            try parser.expectEnd()
+            return condition
+        } else: { () throws(LiquidError) -> Condition in
+            try laxParser(token).condition(markup)
+        }
     }
 
     private func parseCase(_ token: TemplateToken) throws(LiquidError) -> any Node {
-        var parser = try expressionParser(token.content, token)
-        let subject = try parser.expression()
-        try parser.expectEnd()
+        let subject = try tolerant { () throws(LiquidError) -> Expression in
+            var parser = try expressionParser(token.content, token)
+            let subject = try parser.expression()
+            try parser.expectEnd()
+            return subject
+        } else: { () throws(LiquidError) -> Expression in
+            laxParser(token).caseSubject(token.content)
+        }
         var branches: [CaseNode.Branch] = []
         // Anything before the first `when` is ignored.
         var (_, end) = try parseBody(until: ["when", "else", "endcase"], opener: token)
         while let current = end, current.name != "endcase" {
             let (body, next) = try parseBody(until: ["when", "else", "endcase"], opener: token)
             if current.name == "when" {
-                var whenParser = try expressionParser(current.content, current)
-                var values: [Expression] = []
-                repeat {
-                    values.append(try whenParser.expression())
-                } while whenParser.consumeIf(.comma) || whenParser.consumeIdentifier("or")
-                try whenParser.expectEnd()
+                let values = try tolerant { () throws(LiquidError) -> [Expression] in
+                    var whenParser = try expressionParser(current.content, current)
+                    var values: [Expression] = []
+                    repeat {
+                        values.append(try whenParser.expression())
+                    } while whenParser.consumeIf(.comma) || whenParser.consumeIdentifier("or")
+                    try whenParser.expectEnd()
+                    return values
+                } else: { () throws(LiquidError) -> [Expression] in
+                    laxParser(current).whenValues(current.content)
+                }
                 branches.append(.when(values, body))
             } else {
                 branches.append(.otherwise(body))
@@ -254,6 +307,31 @@ final class TemplateParser {
     }
 
     private func parseLoopHeader(_ token: TemplateToken) throws(LiquidError) -> (
+        String, Expression, String, Bool, [String: Expression], Bool
+    ) {
+        try tolerant { () throws(LiquidError) -> (String, Expression, String, Bool, [String: Expression], Bool) in
+            try parseStrictLoopHeader(token)
+        } else: { () throws(LiquidError) -> (String, Expression, String, Bool, [String: Expression], Bool) in
+            let lax = laxParser(token)
+            let header = try lax.loopHeader(token.content, tag: token.name)
+            var attributes: [String: Expression] = [:]
+            var offsetContinue = false
+            for (key, value) in header.attributes where key == "limit" || key == "offset" || key == "cols" {
+                if key == "offset", value == "continue" {
+                    offsetContinue = true
+                    attributes[key] = nil
+                } else {
+                    attributes[key] = lax.expression(value)
+                }
+            }
+            return (
+                header.variable, header.collection, "\(header.variable)-\(header.collectionText)", header.reversed,
+                attributes, offsetContinue
+            )
+        }
+    }
+
+    private func parseStrictLoopHeader(_ token: TemplateToken) throws(LiquidError) -> (
         String, Expression, String, Bool, [String: Expression], Bool
     ) {
         var parser = try expressionParser(token.content, token)
@@ -329,23 +407,34 @@ final class TemplateParser {
             throw LiquidError.syntax(
                 "Syntax Error in 'assign' - Valid syntax: assign [var] = [source]", at: location(token))
         }
-        var parser = try expressionParser(String(token.content[token.content.index(after: equals)...]), token)
-        let value = try parser.filteredExpression()
-        try parser.expectEnd()
+        let valueMarkup = String(token.content[token.content.index(after: equals)...])
+        let value = try tolerant { () throws(LiquidError) -> FilteredExpression in
+            var parser = try expressionParser(valueMarkup, token)
+            let value = try parser.filteredExpression()
+            try parser.expectEnd()
+            return value
+        } else: { () throws(LiquidError) -> FilteredExpression in
+            try laxParser(token).filteredExpression(valueMarkup)
+        }
         return AssignNode(name: name, value: value, line: token.line + lineOffset, column: token.column)
     }
 
     private func parseCycle(_ token: TemplateToken) throws(LiquidError) -> any Node {
-        var parser = try expressionParser(token.content, token)
-        var key: Expression? = nil
-        var first = try parser.expression()
-        if parser.consumeIf(.colon) {
-            key = first
-            first = try parser.expression()
+        let (key, values) = try tolerant { () throws(LiquidError) -> (Expression?, [Expression]) in
+            var parser = try expressionParser(token.content, token)
+            var key: Expression? = nil
+            var first = try parser.expression()
+            if parser.consumeIf(.colon) {
+                key = first
+                first = try parser.expression()
+            }
+            var values = [first]
+            while parser.consumeIf(.comma) { values.append(try parser.expression()) }
+            try parser.expectEnd()
+            return (key, values)
+        } else: { () throws(LiquidError) -> (Expression?, [Expression]) in
+            laxParser(token).cycle(token.content)
         }
-        var values = [first]
-        while parser.consumeIf(.comma) { values.append(try parser.expression()) }
-        try parser.expectEnd()
         // Ruby keys unnamed cycles by their values: literal lists share a counter, lists with variables do not.
         let keyText =
             values.allSatisfy(\.isLiteral) ? "\(values)" : "\(file):\(token.line):\(token.column):\(index)"
@@ -405,6 +494,7 @@ final class TemplateParser {
         // Nested `liquid` tags count toward the nesting limit like any block: the parser recurses for each.
         parser.depth = depth
         let (nodes, _) = try parser.parseBody(until: [], opener: token)
+        adoptWarnings(of: parser)
         return BlockNode(body: nodes, line: token.line + lineOffset, column: token.column)
     }
 
@@ -462,46 +552,50 @@ final class TemplateParser {
             }
         }
         // Shopify: `include 'name' with x as y, key: value` / `for items as item`.
-        var parser = try expressionParser(markup, token)
-        let nameExpression = try parser.expression()
-        var variable: Expression? = nil
-        var alias: String? = nil
-        if parser.consumeIdentifier("with") || parser.consumeIdentifier("for") {
-            variable = try parser.expression()
-        }
-        if parser.consumeIdentifier("as") { alias = try parser.identifier() }
-        let attributes = try parseAttributes(&parser)
+        let call = try partialCall(token)
         let name: IncludeNode.Name
-        if case .literal(.string(let s)) = nameExpression {
+        if case .literal(.string(let s)) = call.name {
             name = .literal(s)
         } else {
-            name = .expression(nameExpression)
+            name = .expression(call.name)
         }
         return IncludeNode(
-            name: name, variable: variable, alias: alias, attributes: attributes, jekyllParameters: nil,
-            relative: relative, line: line, column: token.column)
+            name: name, variable: call.variable, alias: call.alias, attributes: call.attributes,
+            jekyllParameters: nil, relative: relative, line: line, column: token.column)
+    }
+
+    /// `'name' with x as y, key: value` (`for` in place of `with`), strictly or, in the lax modes, as Ruby's lax
+    /// parser reads it.
+    private func partialCall(_ token: TemplateToken) throws(LiquidError) -> PartialCall {
+        try tolerant { () throws(LiquidError) -> PartialCall in
+            var parser = try expressionParser(token.content, token)
+            var call = PartialCall(name: try parser.expression())
+            if parser.consumeIdentifier("with") {
+                call.variable = try parser.expression()
+            } else if parser.consumeIdentifier("for") {
+                call.variable = try parser.expression()
+                call.isFor = true
+            }
+            if parser.consumeIdentifier("as") { call.alias = try parser.identifier() }
+            call.attributes = try parseAttributes(&parser)
+            return call
+        } else: { () throws(LiquidError) -> PartialCall in
+            laxParser(token).partialCall(token.content)
+        }
     }
 
     private func parseRender(_ token: TemplateToken) throws(LiquidError) -> any Node {
-        var parser = try expressionParser(token.content, token)
-        guard case .string(let name) = parser.current else {
+        guard let first = token.content.utf8.first, first == 0x22 || first == 0x27 else {
             throw LiquidError.syntax(
                 "Syntax error in tag 'render' - Template name must be a quoted string", at: location(token))
         }
-        parser.advance()
-        var variable: Expression? = nil
-        var alias: String? = nil
-        var isFor = false
-        if parser.consumeIdentifier("with") {
-            variable = try parser.expression()
-        } else if parser.consumeIdentifier("for") {
-            variable = try parser.expression()
-            isFor = true
+        let call = try partialCall(token)
+        guard case .literal(.string(let name)) = call.name else {
+            throw LiquidError.syntax(
+                "Syntax error in tag 'render' - Template name must be a quoted string", at: location(token))
         }
-        if parser.consumeIdentifier("as") { alias = try parser.identifier() }
-        let attributes = try parseAttributes(&parser)
         return RenderNode(
-            name: name, variable: variable, isFor: isFor, alias: alias, attributes: attributes,
+            name: name, variable: call.variable, isFor: call.isFor, alias: call.alias, attributes: call.attributes,
             line: token.line + lineOffset, column: token.column)
     }
 
@@ -568,7 +662,9 @@ final class TemplateParser {
             tokens: try lexer.tokenize(), source: lexer.bytes, file: parser.file,
             lineOffset: parser.lineOffset + token.line - 1, configuration: parser.configuration,
             filters: parser.filters)
-        return try fragment.parseBody(until: [], opener: nil).0
+        let nodes = try fragment.parseBody(until: [], opener: nil).0
+        parser.adoptWarnings(of: fragment)
+        return nodes
     }
 }
 

@@ -23,12 +23,20 @@ struct SpecFailure {
 
 struct SpecResult {
     var passed = 0
-    var skipped = 0
     var failures: [SpecFailure] = []
+    /// Why each skipped spec was not run, with how many.
+    var skipReasons: [String: Int] = [:]
+    var unreadableFiles: [String] = []
+
+    var skipped: Int { skipReasons.values.reduce(0, +) }
+    var total: Int { passed + failures.count + skipped }
 }
 
 enum SpecRunner {
-    static let skippedFeatures: Set<String> = ["ruby_drops", "lax_parsing"]
+    /// Features whose specs observe what only Ruby has, with the reason printed when they are skipped.
+    static let skippedFeatures: [String: String] = [
+        "binary_data": "needs Ruby binary (non-UTF-8) strings"
+    ]
     /// The instant the suite freezes time at.
     static let frozenNow = Date(timeIntervalSince1970: 1_704_067_318)
 
@@ -39,35 +47,43 @@ enum SpecRunner {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
             var suiteDefaults: [String: Any] = [:]
             if let text = try? String(contentsOfFile: directory + "/suite.yml", encoding: .utf8),
-                let suite = (try? Yams.load(yaml: text)) as? [String: Any]
+                let root = try? SpecYAML.compose(text), let suite = SpecYAML.plain(root) as? [String: Any]
             {
                 suiteDefaults = suite["defaults"] as? [String: Any] ?? [:]
             }
             for file in files where file.hasSuffix(".yml") && file != "suite.yml" {
-                guard let text = try? String(contentsOfFile: directory + "/" + file, encoding: .utf8),
-                    let loaded = try? Yams.load(yaml: text)
-                else {
-                    print("warning: could not read \(directory)/\(file)")
+                let root: Node?
+                do {
+                    root = try SpecYAML.compose(String(contentsOfFile: directory + "/" + file, encoding: .utf8))
+                } catch {
+                    result.unreadableFiles.append("\(directory)/\(file): \(error)")
                     continue
                 }
                 // A file is either `{_metadata, specs}` or a bare list of specs.
-                let document = loaded as? [String: Any] ?? [:]
-                guard let specs = document["specs"] as? [[String: Any]] ?? loaded as? [[String: Any]] else {
-                    print("warning: no specs in \(directory)/\(file)")
+                var specNodes: [Node] = []
+                var metadata: [String: Any] = [:]
+                switch root {
+                case .sequence(let sequence)?: specNodes = Array(sequence)
+                case .mapping(let mapping)?:
+                    if case .sequence(let sequence)? = mapping["specs"] { specNodes = Array(sequence) }
+                    if let node = mapping["_metadata"] { metadata = SpecYAML.plain(node) as? [String: Any] ?? [:] }
+                default: break
+                }
+                if specNodes.isEmpty {
+                    result.unreadableFiles.append("\(directory)/\(file): no specs")
                     continue
                 }
-                let metadata = document["_metadata"] as? [String: Any] ?? [:]
-                let environments = orderedEnvironments(text)
-                for (position, var spec) in specs.enumerated() {
-                    if position < environments.count, let environment = environments[position] {
-                        spec["environment"] = environment
+                for node in specNodes {
+                    guard case .mapping(let fields) = node, var spec = SpecYAML.plain(node) as? [String: Any] else {
+                        result.unreadableFiles.append("\(directory)/\(file): a spec that is not a mapping")
+                        continue
                     }
+                    spec["environment"] = fields["environment"].map(SpecYAML.environmentValue)
                     let name = spec["name"] as? String ?? "?"
                     if let nameFilter, !name.contains(nameFilter) { continue }
-                    let features = Set(
-                        (spec["features"] as? [String] ?? []) + (metadata["features"] as? [String] ?? []))
-                    if !features.isDisjoint(with: skippedFeatures) {
-                        result.skipped += 1
+                    let features = (spec["features"] as? [String] ?? []) + (metadata["features"] as? [String] ?? [])
+                    if let reason = features.compactMap({ skippedFeatures[$0] }).first ?? TestDrops.missing(in: node) {
+                        result.skipReasons[reason, default: 0] += 1
                         continue
                     }
                     if let failure = runSpec(
@@ -106,7 +122,9 @@ enum SpecRunner {
         var configuration = LiquidConfiguration()
         configuration.strictFilters = false
         configuration.renderErrorsInline = renderErrors
-        configuration.laxParsing = (spec["error_mode"] as? String) == "lax"
+        configuration.errorMode = errorMode(
+            spec["error_mode"] ?? metadata["error_mode"] ?? defaults["error_mode"],
+            features: spec["features"] as? [String] ?? [])
         configuration.now = { SpecRunner.frozenNow }
         if let limits = spec["resource_limits"] as? [String: Any] {
             let perTemplate = limits["render_score_limit"] as? Int ?? Int.max
@@ -114,13 +132,11 @@ enum SpecRunner {
             configuration.maxLoopIterations = min(perTemplate, cumulative)
         }
         if let files = spec["filesystem"] as? [String: Any] {
-            configuration.fileSystem = LiquidMemoryFileSystem(files.mapValues { text($0) })
+            configuration.fileSystem = SpecFileSystem(files.mapValues { text($0) })
         }
         var environment: [String: LiquidValue] = [:]
-        if let ordered = spec["environment"] as? OrderedEnvironment {
-            environment = ordered.values
-        } else {
-            environment = (spec["environment"] as? [String: Any] ?? [:]).mapValues(liquidValue)
+        if case .drop(let hash as RubyHash)? = spec["environment"] as? LiquidValue {
+            for (key, value) in hash.pairs { if let name = key.name { environment[name] = value } }
         }
         let engine = LiquidEngine(configuration)
         let errors = spec["errors"] as? [String: Any] ?? [:]
@@ -189,6 +205,22 @@ enum SpecRunner {
         return failure
     }
 
+    /// A spec's `error_mode` (`lax`, `:strict`, or a list of modes the spec holds in); Ruby Liquid's default is lax.
+    /// From a list, strict2 is chosen only for a spec that needs a `strict2_…` feature, otherwise the first other.
+    static func errorMode(_ value: Any?, features: [String]) -> LiquidErrorMode {
+        var name = value.map(text) ?? "lax"
+        if let list = (value as? [Any])?.map(text).map({ $0.trimmingCharacters(in: [":"]) }) {
+            let wantsStrict2 = features.contains { $0.hasPrefix("strict2") }
+            name = wantsStrict2 && list.contains("strict2") ? "strict2" : list.first { $0 != "strict2" } ?? "strict2"
+        }
+        switch name.trimmingCharacters(in: [":"]) {
+        case "strict": return .strict
+        case "strict2": return .strict2
+        case "warn": return .warn
+        default: return .lax
+        }
+    }
+
     /// `#{n * n}` → the value, for the `generate:` specs.
     static func substituteExpressions(_ text: String, variable: String, value: Int) -> String {
         var result = text
@@ -254,43 +286,5 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-}
-
-/// A spec's environment read with its hashes' key order (Ruby hashes keep insertion order).
-struct OrderedEnvironment {
-    var values: [String: LiquidValue]
-}
-
-/// The `environment` of each spec in a file, in file order, built from the YAML node tree.
-func orderedEnvironments(_ text: String) -> [OrderedEnvironment?] {
-    guard let root = try? Yams.compose(yaml: text) else { return [] }
-    var specList: Node? = root
-    if case .mapping(let mapping) = root {
-        specList = mapping.first(where: { $0.key.string == "specs" })?.value
-    }
-    guard case .sequence(let specs)? = specList else { return [] }
-    return specs.map { spec -> OrderedEnvironment? in
-        guard case .mapping(let fields) = spec,
-            let environment = fields.first(where: { $0.key.string == "environment" })?.value,
-            case .mapping(let variables) = environment
-        else { return nil }
-        var values: [String: LiquidValue] = [:]
-        for (key, value) in variables { values[key.string ?? ""] = orderedValue(value) }
-        return OrderedEnvironment(values: values)
-    }
-}
-
-func orderedValue(_ node: Node) -> LiquidValue {
-    switch node {
-    case .mapping(let mapping):
-        if mapping.count == 1, let key = mapping.first?.key.string, key.hasPrefix("instantiate:") {
-            return SpecRunner.liquidValue(node.any)
-        }
-        return .drop(LiquidOrderedObject(mapping.map { ($0.key.string ?? "", orderedValue($0.value)) }))
-    case .sequence(let sequence):
-        return .array(sequence.map(orderedValue))
-    default:
-        return SpecRunner.liquidValue(node.any)
     }
 }

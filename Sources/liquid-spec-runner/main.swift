@@ -7,11 +7,17 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 var directories: [String] = []
 var showFailures = 15
 var onlyName: String? = nil
+var minimumPassRate: Double? = nil
 var index = 0
 while index < arguments.count {
     let argument = arguments[index]
     if argument == "--show", index + 1 < arguments.count {
         showFailures = Int(arguments[index + 1]) ?? showFailures
+        index += 2
+        continue
+    }
+    if argument == "--min-pass-rate", index + 1 < arguments.count {
+        minimumPassRate = Double(arguments[index + 1])
         index += 2
         continue
     }
@@ -24,7 +30,8 @@ while index < arguments.count {
     index += 1
 }
 if directories.isEmpty {
-    FileHandle.standardError.write(Data("usage: liquid-spec-runner [--show N] [--name SUBSTRING] DIR...\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: liquid-spec-runner [--show N] [--name SUBSTRING] [--min-pass-rate PERCENT] DIR...\n".utf8))
     exit(2)
 }
 
@@ -33,15 +40,28 @@ for failure in result.failures.prefix(showFailures) {
     print(failure.report)
     print("")
 }
-if result.skipped > 0 {
-    print("skipped \(result.skipped) specs needing Ruby-only features (ruby_drops, lax_parsing)")
+for file in result.unreadableFiles { print("error: could not read \(file)") }
+for (reason, count) in result.skipReasons.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+    print("skipped \(count): \(reason)")
 }
-print("\(result.passed) passed, \(result.failures.count) failed")
-if !result.failures.isEmpty {
+let total = max(result.total, 1)
+let passRate = Double(result.passed) * 100 / Double(total)
+print(
+    "\(result.passed) passed, \(result.failures.count) failed, \(result.skipped) skipped "
+        + "(\(String(format: "%.1f", passRate))% of \(result.total), skips counted as failures)")
+if !result.failures.isEmpty && showFailures > 0 {
     print("lowest-complexity failures:")
     for failure in result.failures.prefix(showFailures) {
         print("  [\(failure.complexity)] \(failure.name) (\(failure.file))")
         if let hint = failure.hint.split(separator: "\n").first { print("      hint: \(hint)") }
     }
 }
-exit(result.failures.isEmpty ? 0 : 1)
+if !result.unreadableFiles.isEmpty { exit(1) }
+if let minimumPassRate {
+    if passRate < minimumPassRate {
+        print("FAIL: pass rate \(String(format: "%.1f", passRate))% is below \(minimumPassRate)%")
+        exit(1)
+    }
+    exit(0)
+}
+exit(result.failures.isEmpty && result.skipped == 0 ? 0 : 1)

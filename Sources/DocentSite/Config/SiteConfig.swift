@@ -129,12 +129,17 @@ public struct SiteConfig: Sendable {
         return false
     }
 
-    /// Liquid's lax parsing (`error_mode: lax` or `warn`, Jekyll's default); `strict` turns it off. A Docent
-    /// site parses strictly unless its config says otherwise.
-    public var liquidLaxParsing: Bool {
-        if case .string(let mode)? = liquidSettings["error_mode"] { return mode != "strict" }
-        return layout == .jekyll
+    /// Jekyll's `liquid: error_mode`: `lax` and `warn` (Jekyll's default) read malformed markup leniently and warn,
+    /// `strict` makes it an error. A Docent site parses strictly unless its config says otherwise.
+    public var liquidErrorMode: LiquidErrorMode {
+        if case .string(let mode)? = liquidSettings["error_mode"], let errorMode = LiquidErrorMode(rawValue: mode) {
+            return errorMode
+        }
+        return layout == .jekyll ? .warn : .strict
     }
+
+    /// Liquid's lax parsing (`error_mode: lax` or `warn`).
+    public var liquidLaxParsing: Bool { liquidErrorMode == .lax || liquidErrorMode == .warn }
 
     // MARK: - Folders
 

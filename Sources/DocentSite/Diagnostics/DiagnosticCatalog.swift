@@ -73,6 +73,9 @@ public enum DiagnosticCatalog {
         .init("layout.cycle", .error, "Layouts name each other in a loop (a → b → a)."),
         .init("include.missing-parameter", .error, "An include reads `include.NAME` that its call does not pass."),
         .init("liquid.syntax", .error, "A Liquid tag or output is malformed."),
+        .init(
+            "liquid.lax-syntax", .warning,
+            "Malformed Liquid markup read leniently, as Ruby Liquid's lax parser does (error_mode lax or warn)."),
         .init("liquid.unknown-tag", .error, "A Liquid tag that is neither built in nor defined in the site's tags."),
         .init("liquid.unknown-filter", .error, "A Liquid filter that is neither built in nor a Jekyll filter."),
         .init("liquid.unclosed-block", .error, "A Liquid block (`if`, `for`, `raw`…) is never closed."),

@@ -263,7 +263,9 @@ struct PageRenderer {
         -> LiquidTemplate?
     {
         do {
-            return try templates.engine.parse(text, file: file, lineOffset: lineOffset)
+            let template = try templates.engine.parse(text, file: file, lineOffset: lineOffset)
+            diagnostics += template.warnings.map(Diagnostic.init(liquid:))
+            return template
         } catch {
             diagnostics.append(Diagnostic(liquid: error))
             return nil

@@ -46,7 +46,7 @@ final class TemplateSet: Sendable {
         configuration.siteURL = config.url
         configuration.strictFilters = config.liquidStrictFilters
         configuration.strictVariables = config.liquidStrictVariables
-        configuration.laxParsing = config.liquidLaxParsing
+        configuration.errorMode = config.liquidErrorMode
         let headingStyle: HeadingIDStyle = config.headingIDs == .kramdown ? .kramdown : .github
         configuration.markdownify = { Markdown.html($0, headingIDs: headingStyle) }
         let tagBox = EngineBox()
@@ -72,9 +72,10 @@ final class TemplateSet: Sendable {
         }
         var includes: [Include] = []
         for name in Self.includeNames(in: config.includesFolder, view: view) {
+            let partial = try? engine.partial(name)
+            diagnostics += partial?.warnings.map(Diagnostic.init(liquid:)) ?? []
             let include = Include(
-                name: name, sitePath: config.includesFolder + "/" + name,
-                references: (try? engine.partial(name))?.references)
+                name: name, sitePath: config.includesFolder + "/" + name, references: partial?.references)
             includes.append(include)
             referencesByFile[include.sitePath] = include.references
         }
@@ -114,6 +115,7 @@ final class TemplateSet: Sendable {
             }
             do {
                 let template = try engine.parse(split.body, file: sitePath, lineOffset: split.bodyLineOffset)
+                diagnostics += template.warnings.map(Diagnostic.init(liquid:))
                 var parent: String?
                 if case .string(let name)? = values["layout"], !name.isEmpty { parent = name }
                 layouts[name] = Layout(
@@ -319,11 +321,11 @@ extension SourceLocation {
 }
 
 extension Diagnostic {
-    /// A Liquid error as a diagnostic, at the file and line Liquid reports, with the include chain (an include
-    /// loop told as its turn, not as a hundred calls).
+    /// A Liquid error (or a lax-mode warning, `liquid.lax-syntax`) as a diagnostic, at the file and line Liquid
+    /// reports, with the include chain (an include loop told as its turn, not as a hundred calls).
     init(liquid error: LiquidError) {
         self.init(
-            .error, error.id, error.message,
+            error.id == "liquid.lax-syntax" ? .warning : .error, error.id, error.message,
             at: SourceLocation(
                 file: error.location.file, line: max(error.location.line, 1), column: max(error.location.column, 1)),
             includeChain: error.includeChain.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) })
