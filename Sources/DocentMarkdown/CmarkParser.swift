@@ -8,15 +8,16 @@ public enum CmarkParser {
     /// The GFM extensions Docent enables, in the order cmark-gfm's CLI attaches them.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
-    public static func parse(_ markdown: String) -> MarkdownDocument {
+    /// - Parameter smartPunctuation: cmark's typographic quotes, dashes and ellipses (kramdown's default).
+    public static func parse(_ markdown: String, smartPunctuation: Bool = false) -> MarkdownDocument {
         let budget = ParseBudget(markdown)
         if let over = budget.overLimit { return MarkdownDocument(blocks: [], overBudget: over) }
-        return budget.run { parseWithinBudget(markdown) }
+        return budget.run { parseWithinBudget(markdown, smartPunctuation: smartPunctuation) }
     }
 
-    private static func parseWithinBudget(_ markdown: String) -> MarkdownDocument {
+    private static func parseWithinBudget(_ markdown: String, smartPunctuation: Bool) -> MarkdownDocument {
         registerExtensionsOnce
-        let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+        let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | (smartPunctuation ? CMARK_OPT_SMART : 0)
         guard let parser = cmark_parser_new(options) else { return MarkdownDocument(blocks: []) }
         defer { cmark_parser_free(parser) }
         let tableOverLimit = TableLimits.firstViolation(in: markdown)

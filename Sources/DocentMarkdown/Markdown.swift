@@ -1,18 +1,30 @@
+/// How a site's Markdown reads: heading ids as GitHub or kramdown make them, and typographic punctuation
+/// (“quotes”, – and — from `--` and `---`, … from `...`) as kramdown writes it by default in Jekyll sites.
+public struct MarkdownStyle: Sendable, Equatable {
+    public var headingIDs: HeadingIDStyle
+    public var smartPunctuation: Bool
+
+    public init(headingIDs: HeadingIDStyle = .github, smartPunctuation: Bool = false) {
+        self.headingIDs = headingIDs
+        self.smartPunctuation = smartPunctuation
+    }
+}
+
 /// The Markdown layer's entry point: parse with cmark-gfm, apply kramdown attribute lists, assign heading ids.
 public enum Markdown {
-    public static func parse(_ text: String, headingIDs: HeadingIDStyle = .github) -> MarkdownDocument {
-        var document = CmarkParser.parse(text)
+    public static func parse(_ text: String, style: MarkdownStyle = MarkdownStyle()) -> MarkdownDocument {
+        var document = CmarkParser.parse(text, smartPunctuation: style.smartPunctuation)
         AttributeListPass.apply(to: &document.blocks)
-        document.assignHeadingIDs(style: headingIDs)
+        document.assignHeadingIDs(style: style.headingIDs)
         return document
     }
 
     /// Markdown to HTML in one call (used by Liquid's `markdownify` and FAQ answers).
     public static func html(
-        _ text: String, headingIDs: HeadingIDStyle = .github, renderer: HTMLRenderer = HTMLRenderer()
+        _ text: String, style: MarkdownStyle = MarkdownStyle(), renderer: HTMLRenderer = HTMLRenderer()
     )
         -> String
     {
-        renderer.render(parse(text, headingIDs: headingIDs))
+        renderer.render(parse(text, style: style))
     }
 }

@@ -29,6 +29,16 @@ func jekyllFilters() -> [String: InternalFilter] {
         try renderNodes(template.root, context, &out)
         return .string(out)
     }
+    // Jekyll's `sort`: a hash sorts into `[key, value]` pairs by key (Ruby's Hash#sort), which is how
+    // `site.categories | sort` and `site.tags | sort` are read; anything else sorts as Liquid's `sort` does.
+    let standardSort = standardFilters()["sort"]
+    f.add("sort") { input, args, named, context throws(LiquidError) in
+        if case .object(let fields) = input, args.isEmpty || args[0].isNil {
+            return .array(fields.keys.sorted().map { .array([.string($0), fields[$0] ?? .nil_]) })
+        }
+        guard let standardSort else { return input }
+        return try standardSort(input, args, named, context)
+    }
     f.add("jsonify") { input, args, named, context throws(LiquidError) in .string(json(input)) }
     f.add("slugify") { input, args, named, context throws(LiquidError) in
         if input.isNil { return .nil_ }

@@ -25,6 +25,8 @@ struct Discovery {
     var diagnostics: [Diagnostic] = []
     /// Indices (in the walk's list) of files that are pages only if they start with front matter.
     private var frontMatterChecks: [Int] = []
+    /// `_posts` folders found below the site's top, walked after it.
+    private var nestedPostFolders: [String] = []
 
     /// Files jekyll-optional-front-matter leaves alone without front matter (a repository's own documents).
     static let notOptionalPages: Set<String> = [
@@ -62,6 +64,10 @@ struct Discovery {
             walk(folder: "", urlPrefix: "/", into: &files, pagesAllowed: true, collection: nil)
             for (name, collection) in config.collections.sorted(by: { $0.key < $1.key }) where collection.output {
                 walk(folder: "_" + name, urlPrefix: "/", into: &files, pagesAllowed: true, collection: name)
+            }
+            // Posts in `_posts` folders below the top (`news/_posts/`: their folders are the posts' categories).
+            while let folder = nestedPostFolders.popLast() {
+                walk(folder: folder, urlPrefix: "/", into: &files, pagesAllowed: true, collection: "posts")
             }
         }
         for (folder, prefix) in config.staticFolders {
@@ -111,6 +117,12 @@ struct Discovery {
                 if name.hasPrefix(".") { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let sitePath = folder.isEmpty ? childRelative : folder + "/" + childRelative
+                if name == "_posts", collection == nil, config.layout == .jekyll, !(folder.isEmpty && relative.isEmpty),
+                    type == .directory
+                {
+                    nestedPostFolders.append(sitePath)
+                    continue
+                }
                 if skip(name: name, sitePath: sitePath, atTop: relative.isEmpty, collection: collection) { continue }
                 // No file of the output may hold one (OutputPath refuses it), so `check` refuses it as `build` would.
                 if name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
@@ -155,7 +167,7 @@ struct Discovery {
                 let candidate =
                     isStylesheet || pagesAllowed && (config.layout == .jekyll || Self.pageExtensions.contains(ext))
                 // jekyll-optional-front-matter: a Jekyll site's Markdown files are pages without front matter too.
-                let markdownIsPage = config.layout == .docent || optionalFrontMatter
+                let markdownIsPage = config.layout == .docent || optionalFrontMatter || collection == "posts"
                 let isPage =
                     candidate && markdownIsPage && (ext == "md" || ext == "markdown")
                     && !(config.layout == .jekyll && Self.notOptionalPages.contains(Self.stem(name)))

@@ -8,7 +8,7 @@ struct FrontMatterLinkCheck: SiteCheck {
     let id = "link"
 
     func run(_ context: CheckContext) -> [Diagnostic] {
-        let headingStyle: HeadingIDStyle = context.model.config.headingIDs == .kramdown ? .kramdown : .github
+        let markdownStyle = context.model.config.markdownStyle
         return context.eachPage { rendered in
             let page = rendered.page
             let links = context.links
@@ -35,7 +35,7 @@ struct FrontMatterLinkCheck: SiteCheck {
                 report(url, key: "category-url", what: "category-url", anchorsOnly: false, written: categoryURL)
             }
             for faq in page.meta.faqs where faq.answer.containsBytes("](") || faq.answer.containsBytes("]:") {
-                let outline = Outline(Markdown.parse(faq.answer, headingIDs: headingStyle))
+                let outline = Outline(Markdown.parse(faq.answer, style: markdownStyle))
                 for link in outline.links where !link.destination.contains("{") {
                     guard var problem = links.problem(with: link.destination, from: page) else { continue }
                     problem.location = source.locate(link.destination, inFrontMatterFrom: faq.keyPath)

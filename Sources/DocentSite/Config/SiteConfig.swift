@@ -21,6 +21,10 @@ public struct SiteConfig: Sendable {
     /// `pretty` (`/a/b/`), the default, or `none`/`date` (`/a/b.html`), or a pattern with `:path`.
     public var permalink: String = "pretty"
     public var collections: [String: Collection] = [:]
+    /// Jekyll's `future`: posts dated after the build are written too (off by default, as in Jekyll).
+    public var publishesFuturePosts = false
+    /// Where a post's excerpt ends (Jekyll's `excerpt_separator`, a blank line by default).
+    public var excerptSeparator = "\n\n"
     public var exclude: [String] = []
     public var include: [String] = []
     /// Front matter defaults (Jekyll `defaults:`): values applied to pages whose path starts with `scope`.
@@ -58,7 +62,10 @@ public struct SiteConfig: Sendable {
 
     public init(layout: Layout) {
         self.layout = layout
-        if layout == .jekyll { permalink = "date" }
+        if layout == .jekyll {
+            permalink = "date"
+            collections["posts"] = Collection(output: true, permalink: nil)
+        }
     }
 
     /// Docent's own front matter meanings (`breadcrumbs` and `category-url` as page URLs shown with their titles,
@@ -345,6 +352,12 @@ extension SiteConfig {
             }
         } else if case .array(let names)? = object["collections"] {
             for case .string(let name) in names { collections[name] = Collection(output: false, permalink: nil) }
+        }
+        // Jekyll's posts are a collection every site has, written out (its settings may be configured like any).
+        if layout == .jekyll {
+            collections["posts", default: Collection(output: true, permalink: nil)].output = true
+            if case .bool(let future)? = object["future"] { publishesFuturePosts = future }
+            if case .string(let separator)? = object["excerpt_separator"] { excerptSeparator = separator }
         }
         if case .array(let entries)? = object["defaults"] {
             for entry in entries {

@@ -30,6 +30,7 @@ public enum DiagnosticCatalog {
             "config.plugin", .warning,
             "A Jekyll plugin the config lists is not built into Docent: what it would add to the site is missing."),
         // Reading the site's files
+        .init("source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),
         .init("source.unreadable", .error, "A file of the site cannot be read (permissions, or it vanished)."),
         .init("source.encoding", .error, "A page is not valid UTF-8 text."),
         .init("source.binary", .error, "A page contains NUL bytes: it looks like a binary file, not text."),

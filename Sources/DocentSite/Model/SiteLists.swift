@@ -25,6 +25,13 @@ enum SiteLists {
             "pages": .array(plain), "html_pages": .array(html), "documents": .array(documents),
             "static_files": .array(staticFiles.map(staticValue)),
         ]
+        if let posts = byCollection["posts"] {
+            // Newest first, as Jekyll's `site.posts`; `site.categories` and `site.tags` list them by name.
+            let newest = Array(Self.chronological(posts).reversed())
+            byCollection["posts"] = newest
+            lists["categories"] = Self.grouped(newest, by: "categories")
+            lists["tags"] = Self.grouped(newest, by: "tags")
+        }
         var collections: [LiquidValue] = []
         for (name, settings) in config.collections.sorted(by: { $0.key < $1.key }) {
             let docs = byCollection[name] ?? []
@@ -38,6 +45,27 @@ enum SiteLists {
         }
         lists["collections"] = .array(collections)
         return lists
+    }
+
+    /// Posts oldest first (by date, then by path), as Jekyll orders them.
+    static func chronological(_ posts: [LiquidValue]) -> [LiquidValue] {
+        func key(_ post: LiquidValue) -> (String, String) {
+            guard case .object(let fields) = post else { return ("", "") }
+            if case .string(let date)? = fields["date"], case .string(let path)? = fields["path"] {
+                return (date, path)
+            }
+            return ("", "")
+        }
+        return posts.sorted { key($0) < key($1) }
+    }
+
+    private static func grouped(_ posts: [LiquidValue], by key: String) -> LiquidValue {
+        var groups: [String: [LiquidValue]] = [:]
+        for post in posts {
+            guard case .object(let fields) = post, case .array(let names)? = fields[key] else { continue }
+            for case .string(let name) in names { groups[name, default: []].append(post) }
+        }
+        return .object(groups.mapValues { .array($0) })
     }
 
     /// A page as the lists show it.

@@ -14,6 +14,8 @@ final class SiteModel: Sendable {
     let navigation: Navigation
     let site: LiquidValue
     let diagnostics: [Diagnostic]
+    /// A Jekyll post's `page.previous` and `page.next` (the posts before and after it by date), by URL.
+    let postNeighbours: [String: (previous: LiquidValue, next: LiquidValue)]
 
     init(
         config: SiteConfig, pages: [Page], staticFiles: [SourceFile], data: LiquidValue,
@@ -45,6 +47,20 @@ final class SiteModel: Sendable {
         site["nav"] = navigation.value
         site.merge(SiteLists.values(pages: pages, staticFiles: staticFiles, config: config)) { _, list in list }
         self.site = .object(site)
+        postNeighbours = Self.neighbours(ofPosts: pages.filter { $0.collection == "posts" }.map(\.listValue))
+    }
+
+    private static func neighbours(ofPosts posts: [LiquidValue]) -> [String: (previous: LiquidValue, next: LiquidValue)]
+    {
+        let ordered = SiteLists.chronological(posts)
+        var result: [String: (previous: LiquidValue, next: LiquidValue)] = [:]
+        for (index, post) in ordered.enumerated() {
+            guard case .object(let fields) = post, case .string(let url)? = fields["url"] else { continue }
+            result[url] = (
+                index > 0 ? ordered[index - 1] : .nil_, index + 1 < ordered.count ? ordered[index + 1] : .nil_
+            )
+        }
+        return result
     }
 
     /// The same site with some pages' contents replaced (same URLs, titles and order): everything derived from
@@ -60,6 +76,7 @@ final class SiteModel: Sendable {
         navigation = previous.navigation
         site = previous.site
         diagnostics = previous.diagnostics
+        postNeighbours = previous.postNeighbours
     }
 
     /// Resolves a site URL as written in front matter or a link ("/guides/sso/", "/guides/sso", "sso/") to the

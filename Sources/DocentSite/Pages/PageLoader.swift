@@ -107,14 +107,38 @@ struct PageLoader: Sendable {
             meta.title = heading
             values["title"] = .string(heading)
         }
+        // A Jekyll post: dated by its file name (a file without the date is no post, as in Jekyll), left out while
+        // its date is to come, titled by its slug when untitled.
+        var post: JekyllPost?
+        if file.collection == "posts" {
+            guard let parsed = JekyllPost(sitePath: file.sitePath, frontMatter: values) else {
+                return (
+                    nil,
+                    diagnostics + [
+                        .warning(
+                            "source.post-name", "a post's file name starts with its date: this file is not published",
+                            at: start, fixIt: "name it YYYY-MM-DD-title.md")
+                    ]
+                )
+            }
+            if !config.publishesFuturePosts && parsed.isAfter(Date()) { return (nil, diagnostics) }
+            if meta.title == nil {
+                meta.title = parsed.titleFromSlug
+                values["title"] = .string(parsed.titleFromSlug)
+            }
+            post = parsed
+        }
         let contentPath = file.relativePath
         let pageURL: String
-        let collectionPattern = file.collection.flatMap { config.collections[$0]?.permalink }
+        let collectionPattern =
+            file.collection.flatMap { config.collections[$0]?.permalink }
+            ?? post.map { _ in JekyllPost.pattern(forStyle: config.permalink) }
         let nameExtension = Discovery.pathExtension(contentPath)
         if let pattern = meta.permalink.flatMap({ PermalinkPattern.isPattern($0) ? $0 : nil }) ?? collectionPattern {
             var slug: String?
             if case .string(let text)? = values["slug"] { slug = text }
-            pageURL = PermalinkPattern.url(pattern, contentPath: contentPath, collection: file.collection, slug: slug)
+            pageURL = PermalinkPattern.url(
+                pattern, contentPath: contentPath, collection: file.collection, slug: slug, post: post)
         } else if meta.permalink == nil, !Discovery.pageExtensions.contains(nameExtension) {
             // A page that is not Markdown or HTML (`sitemap.xml`, `robots.txt`) keeps its name; a stylesheet's is
             // `.css`.
@@ -140,6 +164,12 @@ struct PageLoader: Sendable {
         let (body, bodyLineOffset) =
             SassStylesheet.syntax(ofPath: contentPath) == nil
             ? (split.body, split.bodyLineOffset) : SassStylesheet.body(split.body, lineOffset: split.bodyLineOffset)
+        if let post {
+            values.merge(
+                post.values(
+                    url: pageURL, body: body, isMarkdown: ext == "md" || ext == "markdown", config: config)
+            ) { _, new in new }
+        }
         var page = Page(
             sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
             url: pageURL,

@@ -10,7 +10,10 @@ enum PermalinkPattern {
     ///     ("sub/first.md" in `_guides/`).
     ///   - collection: the collection's name, nil for a page.
     ///   - slug: the front matter `slug`, if any.
-    static func url(_ pattern: String, contentPath: String, collection: String?, slug: String?) -> String {
+    ///   - post: a Jekyll post's date, categories and slug placeholders.
+    static func url(
+        _ pattern: String, contentPath: String, collection: String?, slug: String?, post: JekyllPost? = nil
+    ) -> String {
         let name = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
         var basename = name
         if let dot = basename.lastIndex(of: "."), dot != basename.startIndex { basename = String(basename[..<dot]) }
@@ -23,10 +26,15 @@ enum PermalinkPattern {
             pathValue = folder
         }
         let title = slugValue(slug ?? basename)
-        let values: [String: String] = [
+        var values: [String: String] = [
             "collection": collection ?? "", "path": pathValue, "basename": basename, "name": slugValue(basename),
             "title": title, "slug": title, "output_ext": ".html", "categories": "",
         ]
+        if let post {
+            values.merge(post.placeholders) { _, new in new }
+            values["title"] = slugValue(slug ?? post.slug)
+            values["slug"] = values["title"]
+        }
         // Longest names first, so `:path` does not eat the start of a longer placeholder.
         var url = pattern
         for key in values.keys.sorted(by: { $0.count > $1.count }) {

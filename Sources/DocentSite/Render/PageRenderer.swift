@@ -30,14 +30,14 @@ public struct RenderedPage: Sendable {
 struct PageRenderer {
     let model: SiteModel
     let templates: TemplateSet
-    let headingStyle: HeadingIDStyle
+    let markdownStyle: MarkdownStyle
     let simulation: (any WalkthroughSimulation)?
     let root: URL
 
     init(model: SiteModel, templates: TemplateSet, options: BuildOptions, root: URL) {
         self.model = model
         self.templates = templates
-        headingStyle = model.config.headingIDs == .kramdown ? .kramdown : .github
+        markdownStyle = model.config.markdownStyle
         simulation = options.simulation
         self.root = root
     }
@@ -83,7 +83,7 @@ struct PageRenderer {
         var content: String
         var walkthrough: WalkthroughRun?
         if page.isMarkdown {
-            var document = Markdown.parse(body, headingIDs: headingStyle)
+            var document = Markdown.parse(body, style: markdownStyle)
             diagnostics += Self.limitDiagnostics(document, page: page)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
@@ -194,6 +194,10 @@ struct PageRenderer {
         values["edit_path"] = .string(page.sitePath)
         values["section"] = .string(model.navigation.sectionByURL[page.url] ?? "")
         if values["layout"] == nil { values["layout"] = .string(page.meta.layout ?? "") }
+        if let neighbours = model.postNeighbours[page.url] {
+            values["previous"] = neighbours.previous
+            values["next"] = neighbours.next
+        }
         return values
     }
 
@@ -252,7 +256,7 @@ struct PageRenderer {
                 let id = "faq-" + generator.makeID(for: faq.question)
                 return .object([
                     "id": .string(id), "question": .string(faq.question),
-                    "answer": .string(renderer.render(Markdown.parse(answer, headingIDs: headingStyle))),
+                    "answer": .string(renderer.render(Markdown.parse(answer, style: markdownStyle))),
                 ])
             })
     }

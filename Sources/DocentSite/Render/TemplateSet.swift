@@ -47,8 +47,8 @@ final class TemplateSet: Sendable {
         configuration.strictFilters = config.liquidStrictFilters
         configuration.strictVariables = config.liquidStrictVariables
         configuration.errorMode = config.liquidErrorMode
-        let headingStyle: HeadingIDStyle = config.headingIDs == .kramdown ? .kramdown : .github
-        configuration.markdownify = { Markdown.html($0, headingIDs: headingStyle) }
+        let markdownStyle = config.markdownStyle
+        configuration.markdownify = { Markdown.html($0, style: markdownStyle) }
         let tagBox = EngineBox()
         let extensions = TemplateExtensions(root: root, config: config, box: tagBox, siteValues: siteValues)
         var extensionSources: [TemplateExtensions.Source] = []
