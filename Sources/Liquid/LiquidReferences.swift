@@ -54,7 +54,8 @@ public struct LiquidReferences: Sendable, Equatable {
         public var isDynamic: Bool
         /// Read by a test: an `if`, `elsif` or `unless` condition, a `case` subject or a `when` value.
         public var inCondition: Bool
-        /// The input of a filter chain that has a `default` filter (`{{ include.label | default: "x" }}`).
+        /// Missing is fine here: the input of a filter chain that has a `default` filter
+        /// (`{{ include.label | default: "x" }}`), or an argument of `append`/`prepend`, which add nothing for nil.
         public var hasDefault: Bool
         public var location: LiquidLocation
 

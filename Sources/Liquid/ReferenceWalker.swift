@@ -182,7 +182,10 @@ struct ReferenceWalker {
         read(filtered.expression, location, hasDefault: hasDefault)
         for filter in filtered.filters {
             references.filters.append(LiquidReferences.Filter(name: filter.name, location: location))
-            for argument in filter.arguments { read(argument, location) }
+            // `append`/`prepend` add nothing for a missing value: their argument is as optional as a defaulted one
+            // (`"badge " | append: include.css_class`).
+            let optionalArguments = filter.name == "append" || filter.name == "prepend"
+            for argument in filter.arguments { read(argument, location, hasDefault: optionalArguments) }
             for (_, argument) in filter.namedArguments { read(argument, location) }
         }
     }

@@ -2,11 +2,13 @@ import Foundation
 
 /// kramdown callouts (`{:.warning}` on the line before or after a blockquote) whose class the site does not
 /// style (`callout.unknown-class`): a typo renders as a plain quote. Known classes: the schema's `callouts:` list,
-/// else every `blockquote.<class>` selector in the site's CSS, else a common set.
+/// else every `blockquote.<class>` selector in the site's CSS (else a common set) and the README's own.
 struct CalloutCheck: SiteCheck {
     let id = "callout"
 
     static let commonClasses = ["caution", "danger", "important", "info", "note", "success", "tip", "warning"]
+    /// The callouts the README documents: accepted on every site that does not declare its own list.
+    static let documentedClasses: Set<String> = ["info", "warning", "danger", "note", "decorative"]
 
     func run(_ context: CheckContext) -> [Diagnostic] {
         let known = Self.knownClasses(context)
@@ -39,7 +41,7 @@ struct CalloutCheck: SiteCheck {
                 rest = rest[range.upperBound...]
             }
         }
-        return classes.isEmpty ? Set(commonClasses) : classes
+        return (classes.isEmpty ? Set(commonClasses) : classes).union(documentedClasses)
     }
 
     static func check(_ text: String, file: String, lineOffset: Int, known: Set<String>, sortedKnown: [String])

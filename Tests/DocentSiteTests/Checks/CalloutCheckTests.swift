@@ -23,6 +23,14 @@ import Testing
         #expect(problem.id == "callout.unknown-class")
         #expect(problem.location == SourceLocation(file: "content/a.md", line: 6, column: 3))
         #expect(problem.fixIt == "use `{:.warning}`")
-        #expect(problem.note == "known classes: info, note, warning")
+        #expect(problem.note == "known classes: danger, decorative, info, note, warning")
+    }
+
+    @Test func theCalloutsTheREADMEDocumentsPassOnASiteWhoseCSSDoesNotStyleThem() throws {
+        let result = try SiteFixture.check([
+            "assets/css/site.css": Self.css,
+            "content/a.md": "---\ntitle: A\n---\n{:.decorative}\n> Quote.\n\n{:.danger}\n> Careful.\n",
+        ])
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
     }
 }

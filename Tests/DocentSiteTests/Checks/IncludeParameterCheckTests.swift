@@ -42,6 +42,19 @@ import Testing
             ], "\(result.messages)")
     }
 
+    @Test func aParameterAppendedOrPrependedIsOptional() throws {
+        let result = try SiteFixture.check([
+            "templates/includes/badge.html":
+                "<span class=\"{{ 'badge ' | append: include.css_class }}\">{{ include.label | prepend: include.icon }}</span>",
+            "content/a.md": "---\ntitle: A\n---\n{% include badge.html %}\n",
+        ])
+        // `label` is printed as it is: still needed; `css_class` and `icon` only add to it.
+        #expect(
+            result.diagnostics("include").map(\.message) == [
+                "include `badge.html` uses `include.label`, but this call does not give `label`"
+            ], "\(result.messages)")
+    }
+
     @Test func callsWrittenInsideRawOrACommentAreNotCalls() throws {
         let result = try SiteFixture.check([
             "templates/includes/box.html": Self.include,
