@@ -39,6 +39,10 @@ func jekyllFilters() -> [String: InternalFilter] {
         guard let standardSort else { return input }
         return try standardSort(input, args, named, context)
     }
+    f.add("smartify") { input, args, named, context throws(LiquidError) in
+        if input.isNil { return .nil_ }
+        return .string(smartPunctuation(stringValue(input)))
+    }
     f.add("jsonify") { input, args, named, context throws(LiquidError) in .string(json(input)) }
     f.add("slugify") { input, args, named, context throws(LiquidError) in
         if input.isNil { return .nil_ }
@@ -250,4 +254,36 @@ func whereExpression(_ input: LiquidValue, _ variable: String, _ markup: String,
         if try context.test(condition) { result.append(item) }
     }
     return .array(result)
+}
+
+/// SmartyPants as Jekyll's `smartify` applies it: curly quotes and apostrophes, `--` en dash, `---` em dash,
+/// `...` ellipsis. A quote opens at the start, after a space or an opening bracket; it closes elsewhere.
+func smartPunctuation(_ text: String) -> String {
+    var out = ""
+    let characters = Array(text)
+    var index = 0
+    while index < characters.count {
+        let character = characters[index]
+        let previous: Character? = index > 0 ? characters[index - 1] : nil
+        let opens = previous.map { $0.isWhitespace || "([{<\u{2014}\u{2013}".contains($0) } ?? true
+        switch character {
+        case "-" where index + 2 < characters.count && characters[index + 1] == "-" && characters[index + 2] == "-":
+            out.append("\u{2014}")
+            index += 3
+            continue
+        case "-" where index + 1 < characters.count && characters[index + 1] == "-":
+            out.append("\u{2013}")
+            index += 2
+            continue
+        case "." where index + 2 < characters.count && characters[index + 1] == "." && characters[index + 2] == ".":
+            out.append("\u{2026}")
+            index += 3
+            continue
+        case "\"": out.append(opens ? "\u{201C}" : "\u{201D}")
+        case "'": out.append(opens ? "\u{2018}" : "\u{2019}")
+        default: out.append(character)
+        }
+        index += 1
+    }
+    return out
 }

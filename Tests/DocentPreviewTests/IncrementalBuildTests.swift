@@ -174,4 +174,27 @@ import Testing
         expectSameAsCleanBuild(site, mirror, step: "redirects edited")
         #expect(mirror.files["older/index.html"] != nil)
     }
+
+    @Test func postsAndTheirFeedFollowEditsAsACleanBuildWritesThem() throws {
+        let site = try TestSite([
+            "_config.yml": "title: News\nurl: https://example.com\nplugins: [jekyll-feed]\n",
+            "_layouts/default.html": "<main>{{ content }}</main>",
+            "_posts/2024-01-01-first.md": "---\nlayout: default\n---\nFirst post.\n",
+            "_posts/2024-02-01-second.md": "---\nlayout: default\n---\n{{ page.previous.title }} came before.\n",
+            "index.html": "---\n---\n{% for p in site.posts %}{{ p.title }};{% endfor %}",
+        ])
+        defer { site.remove() }
+        let build = IncrementalBuild(options: site.options)
+        var mirror = Mirror()
+        mirror.apply(build.build())
+        #expect(mirror.files["feed.xml"].map { String(decoding: $0, as: UTF8.self) }?.contains("First post.") == true)
+        expectSameAsCleanBuild(site, mirror, step: "first build")
+        try site.write("_posts/2024-01-01-first.md", "---\nlayout: default\ntitle: Renamed\n---\nEdited post.\n")
+        mirror.apply(build.update(changed: ["_posts/2024-01-01-first.md"]))
+        expectSameAsCleanBuild(site, mirror, step: "post edited")
+        try site.write("_posts/2024-03-01-third.md", "---\n---\nThird.\n")
+        mirror.apply(build.update(changed: ["_posts/2024-03-01-third.md"]))
+        expectSameAsCleanBuild(site, mirror, step: "post added")
+        #expect(mirror.files["feed.xml"].map { String(decoding: $0, as: UTF8.self) }?.contains("Third.") == true)
+    }
 }

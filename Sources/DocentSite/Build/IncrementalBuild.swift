@@ -297,6 +297,8 @@ public final class IncrementalBuild: @unchecked Sendable {
                 || (!changedDataNames.isEmpty
                     && (references.anyData || !references.data.isDisjoint(with: changedDataNames)))
             affected = affected || (listsChanged && references.sitePages)
+            // A post shows its neighbours (`page.previous`, `page.next`) and the feed its content.
+            affected = affected || (listsChanged && previous.page.collection == "posts")
             if summariesChanged {
                 affected =
                     affected || dependency.showsAny(of: changedURLs)
@@ -348,13 +350,19 @@ public final class IncrementalBuild: @unchecked Sendable {
         var now = runtime
         for file in redirects { now[file.outputPath] = Array(file.html.utf8) }
         for (path, text) in BuildStages.sourceMaps(renderedOrder.map(\.page)) { now[path] = Array(text.utf8) }
+        let live = Set(outputs.values)
+        var feedProblems: [Diagnostic] = []
+        if let model, let templates, !live.contains(JekyllFeed.path) {
+            let (feed, problems) = JekyllFeed.xml(pages: renderedOrder.map(\.page), model: model, templates: templates)
+            if let feed { now[JekyllFeed.path] = Array(feed.utf8) }
+            feedProblems = problems
+        }
         for (path, bytes) in now where generatedFiles[path] != bytes || update.fullBuild {
             update.written[path] = bytes
         }
-        let live = Set(outputs.values)
         for path in generatedFiles.keys where now[path] == nil && !live.contains(path) { update.removed.insert(path) }
         generatedFiles = now
-        return redirectProblems + runtimeProblems
+        return redirectProblems + runtimeProblems + feedProblems
     }
 
     // MARK: - Check

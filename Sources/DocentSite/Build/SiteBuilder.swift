@@ -106,6 +106,8 @@ public struct SiteBuilder: Sendable {
         let (runtime, runtimeProblems) = BuildStages.simulationRuntime(
             options, pages: rendered, staticFiles: staticFiles, redirects: redirects)
         diagnostics += runtimeProblems
+        let (feed, feedProblems) = JekyllFeed.xml(pages: rendered, model: model, templates: templates)
+        diagnostics += feedProblems
         diagnostics = policy.apply(diagnostics).mergingRepeats
         timings.mark("render")
         if options.runChecks {
@@ -139,6 +141,9 @@ public struct SiteBuilder: Sendable {
                 }
                 if !own.contains("search.json") {
                     try sink.write(pieces: SiteFiles.searchIndexPieces(rendered), to: "search.json")
+                }
+                if !own.contains(JekyllFeed.path), let feed {
+                    try sink.write(feed, to: JekyllFeed.path)
                 }
             } catch {
                 diagnostics.append(.error("output.write", "\(error)"))

@@ -24,6 +24,8 @@ public struct RenderedPage: Sendable {
     public var sourceMap: String? = nil
     /// The site files a stylesheet's imports read or looked for (`serve` compiles it again when one changes).
     public var stylesheetInputs: Set<String> = []
+    /// A post's content before its layout, as jekyll-feed's feed shows it (only when the site lists the plugin).
+    public var feedContent: String? = nil
 }
 
 /// Renders one page: Liquid over the body, Markdown to HTML with link rewriting, then the layout chain.
@@ -119,11 +121,13 @@ struct PageRenderer {
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
             html = Redirects.html(to: target)
         }
-        return RenderedPage(
+        var rendered = RenderedPage(
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
             bodyReferences: bodyReferences,
             diagnostics: diagnostics,
             walkthrough: walkthrough, searchEntry: SiteFiles.searchEntry(for: page, outline: outline))
+        if page.collection == "posts" && JekyllFeed.isEnabled(model.config) { rendered.feedContent = content }
+        return rendered
     }
 
     /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.
