@@ -8,20 +8,29 @@ public enum CmarkParser {
     /// The GFM extensions Docent enables, in the order cmark-gfm's CLI attaches them.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
-    /// - Parameter smartPunctuation: cmark's typographic quotes, dashes and ellipses (kramdown's default).
-    public static func parse(_ markdown: String, smartPunctuation: Bool = false) -> MarkdownDocument {
+    /// - Parameters:
+    ///   - smartPunctuation: cmark's typographic quotes, dashes and ellipses (kramdown's default).
+    ///   - bareURLLinks: GFM's autolink extension (kramdown has none).
+    public static func parse(_ markdown: String, smartPunctuation: Bool = false, bareURLLinks: Bool = true)
+        -> MarkdownDocument
+    {
         let budget = ParseBudget(markdown)
         if let over = budget.overLimit { return MarkdownDocument(blocks: [], overBudget: over) }
-        return budget.run { parseWithinBudget(markdown, smartPunctuation: smartPunctuation) }
+        return budget.run {
+            parseWithinBudget(markdown, smartPunctuation: smartPunctuation, bareURLLinks: bareURLLinks)
+        }
     }
 
-    private static func parseWithinBudget(_ markdown: String, smartPunctuation: Bool) -> MarkdownDocument {
+    private static func parseWithinBudget(_ markdown: String, smartPunctuation: Bool, bareURLLinks: Bool)
+        -> MarkdownDocument
+    {
         registerExtensionsOnce
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | (smartPunctuation ? CMARK_OPT_SMART : 0)
         guard let parser = cmark_parser_new(options) else { return MarkdownDocument(blocks: []) }
         defer { cmark_parser_free(parser) }
         let tableOverLimit = TableLimits.firstViolation(in: markdown)
-        for name in extensionNames where tableOverLimit == nil || name != "table" {
+        for name in extensionNames
+        where (tableOverLimit == nil || name != "table") && (bareURLLinks || name != "autolink") {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }

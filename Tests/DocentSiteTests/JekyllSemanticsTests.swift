@@ -255,4 +255,39 @@ import Testing
         #expect(problem.location?.file == "_includes/bad.html")
         #expect(problem.note == "also reached from 2 more pages")
     }
+
+    @Test func bareURLsStayTextInAJekyllSiteAndAreLinksInADocentSite() throws {
+        let text = "Visit https://example.com or <https://example.org>.\n"
+        let jekyll = try SiteFixture(["page.md": "---\n---\n" + text])
+        defer { jekyll.remove() }
+        #expect(
+            jekyll.build().output.text("page.html")
+                == "<p>Visit https://example.com or <a href=\"https://example.org\">https://example.org</a>.</p>\n")
+        let docent = try SiteFixture([
+            "docent.yml": "title: T\n", "templates/layouts/default.html": "{{ content }}",
+            "content/page.md": "---\ntitle: P\n---\n" + text,
+        ])
+        defer { docent.remove() }
+        #expect(docent.build().output.text("page/index.html")?.contains("<a href=\"https://example.com\">") == true)
+    }
+
+    @Test func githubMetadataComesFromTheConfigOrTheGitRemoteWithoutTheNetwork() throws {
+        let template =
+            "---\n---\n{{ site.github.repository_url }} {{ site.github.url }} {{ site.github.baseurl }} "
+            + "{{ site.github.source.branch }} {{ site.github.build_revision | size }}"
+        let site = try SiteFixture([
+            "_config.yml": "plugins: [jekyll-github-metadata]\n", "index.html": template,
+            ".git/config": "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = git@github.com:Kong/docs.git\n",
+            ".git/HEAD": "ref: refs/heads/main\n",
+            ".git/refs/heads/main": String(repeating: "a", count: 40) + "\n",
+        ])
+        defer { site.remove() }
+        #expect(
+            site.build().output.text("index.html")
+                == "https://github.com/Kong/docs https://kong.github.io/docs /docs main 40")
+        try site.write("_config.yml", "plugins: [jekyll-github-metadata]\nrepository: octo/octo.github.io\n")
+        #expect(
+            site.build().output.text("index.html")
+                == "https://github.com/octo/octo.github.io https://octo.github.io  main 40")
+    }
 }

@@ -10,7 +10,8 @@ enum BuildStages {
 
     static func configure(_ options: BuildOptions, root: URL) -> (SiteConfig, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &diagnostics)
+        var config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &diagnostics)
+        config.github = GitHubMetadata.value(root: root, config: config)
         return (config, diagnostics)
     }
 

@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable {
     public var collections: [String: Collection] = [:]
     /// Jekyll's `future`: posts dated after the build are written too (off by default, as in Jekyll).
     public var publishesFuturePosts = false
+    /// jekyll-github-metadata's `site.github`, when the site lists the plugin (see `GitHubMetadata`).
+    public var github: LiquidValue?
     /// Where a post's excerpt ends (Jekyll's `excerpt_separator`, a blank line by default).
     public var excerptSeparator = "\n\n"
     public var exclude: [String] = []

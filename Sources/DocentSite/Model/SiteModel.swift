@@ -45,6 +45,7 @@ final class SiteModel: Sendable {
         site["generator"] = "Docent"
         site["data"] = data
         site["nav"] = navigation.value
+        if let github = config.github { site["github"] = github }
         site.merge(SiteLists.values(pages: pages, staticFiles: staticFiles, config: config)) { _, list in list }
         self.site = .object(site)
         postNeighbours = Self.neighbours(ofPosts: pages.filter { $0.collection == "posts" }.map(\.listValue))
