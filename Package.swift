@@ -34,8 +34,12 @@ let package = Package(
         .target(name: "CCmarkGFMThreadSafety", linkerSettings: [.linkedLibrary("dl")]),
         // Reads a node's text in place (cmark's getters copy each one); uses cmark-gfm's installed node.h.
         .target(name: "CCmarkGFMNodes"),
+        // Syntax highlighting at build time: lexers for the languages docs use, written in Rouge's markup and
+        // token classes. Stdlib only.
+        .target(name: "Highlight", swiftSettings: releaseSpeed),
         .target(
-            name: "DocentMarkdown", dependencies: ["CCmarkGFM", "CCmarkGFMThreadSafety", "CCmarkGFMNodes"],
+            name: "DocentMarkdown",
+            dependencies: ["CCmarkGFM", "CCmarkGFMThreadSafety", "CCmarkGFMNodes", "Highlight"],
             swiftSettings: releaseSpeed),
 
         // The Liquid template engine: stdlib + Foundation only, usable on its own.
@@ -51,7 +55,9 @@ let package = Package(
         // The site: config, pages, rendering pipeline, checks, output sinks.
         .target(
             name: "DocentSite",
-            dependencies: ["DocentMarkdown", "Liquid", "WalkthroughContract", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "DocentMarkdown", "Highlight", "Liquid", "WalkthroughContract", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: releaseSpeed
         ),
         // The simulation we ship, plugged into DocentSite's walkthrough interface.
@@ -86,6 +92,7 @@ let package = Package(
         .target(name: "DocentTestSupport", dependencies: ["DocentSite"], path: "Tests/DocentTestSupport"),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"]),
         .testTarget(name: "DocentMarkdownTests", dependencies: ["DocentMarkdown"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "DocentTestSupport"]),
         .testTarget(
             name: "DocentSiteTests",
             dependencies: ["DocentSite", "DocentCommands", "DocentEnterprise", "DocentTestSupport"],

@@ -65,7 +65,8 @@ struct PageRenderer {
             }
         }
         let resolver = LinkResolver(model: model, page: page)
-        let renderer = HTMLRenderer(rewriteLink: resolver.link, rewriteImage: resolver.image)
+        let renderer = HTMLRenderer(
+            rewriteLink: resolver.link, rewriteImage: resolver.image, code: model.config.codeMarkup)
         var outline: Outline
         var content: String
         var walkthrough: WalkthroughRun?

@@ -48,7 +48,11 @@ final class TemplateSet: Sendable {
         configuration.strictVariables = config.liquidStrictVariables
         configuration.laxParsing = config.liquidLaxParsing
         let headingStyle: HeadingIDStyle = config.headingIDs == .kramdown ? .kramdown : .github
-        configuration.markdownify = { Markdown.html($0, headingIDs: headingStyle) }
+        let codeMarkup = config.codeMarkup
+        configuration.markdownify = {
+            Markdown.html($0, headingIDs: headingStyle, renderer: HTMLRenderer(code: codeMarkup))
+        }
+        HighlightTag.register(in: &configuration, code: codeMarkup)
         let tagBox = EngineBox()
         let extensions = TemplateExtensions(root: root, config: config, box: tagBox, siteValues: siteValues)
         var extensionSources: [TemplateExtensions.Source] = []
