@@ -21,12 +21,15 @@ enum DataLexers {
 
     static func yaml(_ lexing: inout Lexing) {
         var lineEnd = -1
+        // A key may start a line, follow `- `, `{` or `,`; looking for one anywhere else would rescan the line.
+        var keyAllowed = true
         while !lexing.atEnd {
             lexing.skipSpaces()
             if lexing.atEnd { break }
             let byte = lexing.peek()
             if byte == 0x0A {
                 lexing.emitCharacter()
+                keyAllowed = true
                 continue
             }
             if lexing.position > lineEnd { lineEnd = lexing.lineEnd }
@@ -42,13 +45,16 @@ enum DataLexers {
                 && (lexing.peek(1) == UInt8(ascii: " ") || lexing.peek(1) == 0x0A || lexing.position + 1 == lexing.end)
             {
                 lexing.emitCharacter(.punctuationIndicator)
+                keyAllowed = true
                 continue
             }
-            if let colon = keyColon(lexing, lineEnd: lineEnd) {
+            if keyAllowed, let colon = keyColon(lexing, lineEnd: lineEnd) {
                 lexing.emit(.nameAttribute, upTo: colon)
                 lexing.emitCharacter(.punctuationIndicator)
+                keyAllowed = false
                 continue
             }
+            keyAllowed = byte == UInt8(ascii: "{") || byte == UInt8(ascii: ",")
             yamlValue(&lexing, lineEnd: lineEnd)
         }
     }
