@@ -35,7 +35,8 @@
     var wraps = [];
     prose.forEach(function (root) {
       root.querySelectorAll("table").forEach(function (table) {
-        if (table.parentElement.classList.contains("table-wrap")) return;
+        /* A code block's line numbers (Rouge's table) scroll with their block. */
+        if (table.parentElement.classList.contains("table-wrap") || table.closest("pre")) return;
         var wrap = document.createElement("div");
         wrap.className = "table-wrap";
         table.parentNode.insertBefore(wrap, table);
