@@ -118,9 +118,10 @@
         button.textContent = "Copy";
         button.setAttribute("aria-label", "Copy code to clipboard");
         button.addEventListener("click", function () {
-          /* With line numbers (Rouge's table) only the code column is copied. */
+          /* With line numbers (Rouge's table) only the code column is copied; textContent, as innerText adds a
+           * line break after each marked line (a block). */
           var source = code.querySelector("td.code pre") || code;
-          copyText(source.innerText.replace(/\n$/, "")).then(
+          copyText(source.textContent.replace(/\n$/, "")).then(
             function () {
               button.textContent = "Copied";
               button.setAttribute("data-copied", "");
