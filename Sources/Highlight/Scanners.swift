@@ -125,5 +125,4 @@ struct StringDelimiter: Sendable {
 
     static let double = StringDelimiter("\"", .stringDouble)
     static let single = StringDelimiter("'", .stringSingle)
-    static let backtick = StringDelimiter("`", .stringBacktick, multiline: true)
 }

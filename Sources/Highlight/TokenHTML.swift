@@ -5,17 +5,32 @@
 struct TokenHTML {
     var bytes: [UInt8] = []
 
-    mutating func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-    mutating func writeEscaped<S: Sequence>(_ text: S) where S.Element == UInt8 {
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "&"): write("&amp;")
-            case UInt8(ascii: "<"): write("&lt;")
-            case UInt8(ascii: ">"): write("&gt;")
-            default: bytes.append(byte)
-            }
+    mutating func write(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
         }
+    }
+
+    mutating func writeEscaped(_ text: String.UTF8View) {
+        writeEscaped(ArraySlice(text))
+    }
+
+    /// Runs without `&`, `<` or `>` are copied whole.
+    mutating func writeEscaped(_ text: ArraySlice<UInt8>) {
+        var runStart = text.startIndex
+        for index in text.indices {
+            let entity: String
+            switch text[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            default: continue
+            }
+            bytes.append(contentsOf: text[runStart..<index])
+            write(entity)
+            runStart = index + 1
+        }
+        bytes.append(contentsOf: text[runStart...])
     }
 
     /// Writes `tokens` of `code`; `lineClass` gives a line's wrapper class (1-based), nil for none.
