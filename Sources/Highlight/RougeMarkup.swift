@@ -30,7 +30,7 @@ public enum RougeMarkup {
                 return marked?(line)
             }
         }
-        var out = TokenHTML()
+        var out = TokenHTML(capacity: bytes.count * 3 + 128)
         if let title = info.title {
             out.write("<div class=\"code-title\">")
             out.writeEscaped(title.utf8)
@@ -51,7 +51,7 @@ public enum RougeMarkup {
         while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
         let leading = bytes.prefix { $0 == 0x0A || $0 == 0x0D }.count
         bytes.removeFirst(leading)
-        var out = TokenHTML()
+        var out = TokenHTML(capacity: bytes.count * 3 + 128)
         out.write("<figure class=\"highlight\"><pre><code class=\"language-")
         out.writeEscaped(language.utf8)
         out.write("\" data-lang=\"")

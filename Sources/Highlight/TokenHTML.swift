@@ -5,6 +5,11 @@
 struct TokenHTML {
     var bytes: [UInt8] = []
 
+    /// Room for `capacity` bytes (the code's length and its tags, about three times the code).
+    init(capacity: Int = 256) {
+        bytes.reserveCapacity(capacity)
+    }
+
     mutating func write(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
             bytes.append(contentsOf: text.utf8)
