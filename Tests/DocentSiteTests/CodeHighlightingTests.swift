@@ -77,6 +77,10 @@ import Testing
         #expect(
             try page("```nosuchlang\na < b\n```\n")
                 == "<pre><code class=\"language-nosuchlang\">a &lt; b\n</code></pre>\n")
+        #expect(
+            try page("{% highlight js %}\nlet a\n{% endhighlight %}\n", config: "highlighter: none\n")
+                == "<figure class=\"highlight\"><pre><code class=\"language-js\" data-lang=\"js\">let a</code></pre></figure>\n"
+        )
     }
 
     @Test func inlineCodeAndPlainBlocksCarryKramdownsClassesInAJekyllSite() throws {
