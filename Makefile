@@ -7,7 +7,7 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libjs-highlight.js nodejs binaryen \
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config nodejs binaryen \
 	libmimalloc-dev libsass-dev
 BENCH_PACKAGES := hugo jekyll ruby-html-proofer wrk time
 # Debian's Jekyll is the reference the compatibility corpus (Tests/jekyll-compat/) is compared with.
@@ -42,10 +42,6 @@ release: deps .build-wasm/ConsoleWasm.wasm
 	$(SWIFT) build -c release --product docent
 	cp .build-wasm/ConsoleWasm.wasm $$($(SWIFT) build -c release --show-bin-path)/ConsoleWasm.wasm
 
-# highlight.js comes from Debian's libjs-highlight.js, copied into assets/vendor/ (not in git): no CDN.
-assets/vendor/highlight.min.js: | deps
-	mkdir -p assets/vendor && cp /usr/share/javascript/highlight.js/highlight.min.js $@
-
 # The console for walkthrough pages, built from the Swift sources when they are newer, copied likewise.
 WASM_SOURCES := $(wildcard Sources/WalkthroughContract/*.swift Sources/EnterpriseDomain/*.swift Sources/EnterpriseConsole/*.swift \
 	Sources/ConsoleWasm/*.swift Sources/CConsoleShim/*.c Sources/CConsoleShim/include/*.h) scripts/wasm/build.sh
@@ -55,10 +51,10 @@ WASM_SOURCES := $(wildcard Sources/WalkthroughContract/*.swift Sources/Enterpris
 assets/vendor/ConsoleWasm.wasm: .build-wasm/ConsoleWasm.wasm
 	mkdir -p assets/vendor && cp $< $@
 
-site: release assets/vendor/highlight.min.js assets/vendor/ConsoleWasm.wasm
+site: release assets/vendor/ConsoleWasm.wasm
 	$(DOCENT) build --source .
 
-serve: release assets/vendor/highlight.min.js assets/vendor/ConsoleWasm.wasm
+serve: release assets/vendor/ConsoleWasm.wasm
 	$(DOCENT) serve --source .
 
 # browser-deps first: the Swift tests of `docent screenshots` drive the real headless Chromium too.
@@ -101,7 +97,7 @@ browser-deps:
 # The walkthrough in real headless Chromium: this repo's site built with the debug docent (which `make test`
 # has just built), served on 127.0.0.1, the seed guide's steps performed in the embedded console, axe-core.
 # Screenshots and axe reports: $(BROWSER_OUT)/. Tests/browser/fixture/ alone: $(BROWSER_VENV)/bin/pytest Tests/browser
-browser-test: deps browser-deps assets/vendor/highlight.min.js assets/vendor/ConsoleWasm.wasm
+browser-test: deps browser-deps assets/vendor/ConsoleWasm.wasm
 	$(SWIFT) build --product docent
 	rm -rf $(BROWSER_OUT)/site
 	.build/debug/docent build --source . --output $(BROWSER_OUT)/site --quiet

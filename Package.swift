@@ -34,8 +34,12 @@ let package = Package(
         .target(name: "CCmarkGFMThreadSafety", linkerSettings: [.linkedLibrary("dl")]),
         // Reads a node's text in place (cmark's getters copy each one); uses cmark-gfm's installed node.h.
         .target(name: "CCmarkGFMNodes"),
+        // Syntax highlighting at build time: lexers for the languages docs use, written in Rouge's markup and
+        // token classes. Stdlib only.
+        .target(name: "Highlight", swiftSettings: releaseSpeed),
         .target(
-            name: "DocentMarkdown", dependencies: ["CCmarkGFM", "CCmarkGFMThreadSafety", "CCmarkGFMNodes"],
+            name: "DocentMarkdown",
+            dependencies: ["CCmarkGFM", "CCmarkGFMThreadSafety", "CCmarkGFMNodes", "Highlight"],
             swiftSettings: releaseSpeed),
 
         // C: libsass through pkg-config (the engine Debian's Jekyll uses, through sassc). Only DocentSass imports it.
@@ -57,7 +61,7 @@ let package = Package(
         .target(
             name: "DocentSite",
             dependencies: [
-                "DocentMarkdown", "DocentSass", "Liquid", "WalkthroughContract",
+                "DocentMarkdown", "DocentSass", "Highlight", "Liquid", "WalkthroughContract",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: releaseSpeed
@@ -95,6 +99,7 @@ let package = Package(
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"]),
         .testTarget(name: "DocentMarkdownTests", dependencies: ["DocentMarkdown"]),
         .testTarget(name: "DocentSassTests", dependencies: ["DocentSass"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "DocentTestSupport"]),
         .testTarget(
             name: "DocentSiteTests",
             dependencies: ["DocentSite", "DocentCommands", "DocentEnterprise", "DocentTestSupport"],

@@ -1,5 +1,8 @@
+import Highlight
+
 // libFuzzer target for the parts of a page Docent parses before Liquid: front-matter splitting, kramdown
-// attribute lists and the cmark-gfm conversion with the attribute-list pass. Built and run by run.sh.
+// attribute lists and the cmark-gfm conversion with the attribute-list pass; and the highlighter's lexers, each
+// given the input as a code block with marked lines and line numbers. Built and run by run.sh.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -10,5 +13,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = AttributeList.parse(text)
     let document = Markdown.parse(text)
     _ = Outline(document)
+    for language in Language.allCases {
+        let info = CodeBlockInfo(parsing: language.rawValue + " {1,3-5} showLineNumbers")
+        precondition(RougeMarkup.fencedBlockContent(text, info: info) != nil)
+    }
     return 0
 }

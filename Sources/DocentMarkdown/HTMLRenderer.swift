@@ -1,15 +1,20 @@
 /// Renders a `MarkdownDocument` as HTML, the way cmark-gfm does, with hooks for what a docs site changes:
 /// link and image destinations (rewritten `.md` links, resolved relative images) and block attributes
-/// (heading ids, callout classes).
+/// (heading ids, callout classes), and how code is written (highlighted at build time, see `CodeMarkup`).
 public struct HTMLRenderer {
     /// Rewrites a link destination (for example `sso.md#setup` → `/insomnia/sso/#setup`).
     public var rewriteLink: ((String) -> String)?
     /// Rewrites an image source (for example `../assets/images/x.jpg` → `/assets/images/x.jpg`).
     public var rewriteImage: ((String) -> String)?
+    public var code: CodeMarkup
 
-    public init(rewriteLink: ((String) -> String)? = nil, rewriteImage: ((String) -> String)? = nil) {
+    public init(
+        rewriteLink: ((String) -> String)? = nil, rewriteImage: ((String) -> String)? = nil,
+        code: CodeMarkup = .docent
+    ) {
         self.rewriteLink = rewriteLink
         self.rewriteImage = rewriteImage
+        self.code = code
     }
 
     public func render(_ document: MarkdownDocument) -> String {
@@ -68,17 +73,7 @@ public struct HTMLRenderer {
             renderItemChildren(block.children, tight: tight, into: &out)
             out.write("</li>\n")
         case .codeBlock(let info, let literal):
-            open("pre", block.attributes, into: &out)
-            let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "{" }
-            if language.isEmpty {
-                out.write("<code>")
-            } else {
-                out.write("<code class=\"language-")
-                out.writeEscaped(String(language))
-                out.write("\">")
-            }
-            out.writeEscaped(literal)
-            out.write("</code></pre>\n")
+            renderCodeBlock(info: info, literal: literal, attributes: block.attributes, into: &out)
         case .htmlBlock(let html):
             out.write(html)
         case .thematicBreak:
@@ -147,7 +142,7 @@ public struct HTMLRenderer {
         out.write("</table>\n")
     }
 
-    private func open(_ tag: StaticString, _ attributes: BlockAttributes, into out: inout HTMLOutput) {
+    func open(_ tag: StaticString, _ attributes: BlockAttributes, into out: inout HTMLOutput) {
         out.write("<")
         out.write(tag)
         if let id = attributes.id {
@@ -183,10 +178,8 @@ public struct HTMLRenderer {
         switch inline.kind {
         case .text(let text):
             out.writeEscaped(text)
-        case .code(let code):
-            out.write("<code>")
-            out.writeEscaped(code)
-            out.write("</code>")
+        case .code(let text):
+            renderInlineCode(text, into: &out)
         case .softBreak:
             out.write("\n")
         case .lineBreak:

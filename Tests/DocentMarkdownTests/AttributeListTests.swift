@@ -18,9 +18,15 @@ import Testing
         #expect(html == "<blockquote id=\"tip\" class=\"note decorative\">\n<p>Tip.</p>\n</blockquote>\n")
     }
 
-    @Test func classAfterCodeBlockAddsTheClassToThePre() {
+    @Test func classAfterCodeBlockAddsTheClassToTheBlock() {
+        // On the outer element of Rouge's markup, where kramdown puts it.
         let html = Markdown.html("```bash\nls\n```\n{:.no-copy}\n")
-        #expect(html == "<pre class=\"no-copy\"><code class=\"language-bash\">ls\n</code></pre>\n")
+        #expect(
+            html
+                == "<div class=\"language-bash highlighter-rouge no-copy\"><div class=\"highlight\"><pre class=\"highlight\"><code>ls\n</code></pre></div></div>\n"
+        )
+        let plain = Markdown.html("```bash\nls\n```\n{:.no-copy}\n", renderer: HTMLRenderer(code: .plain))
+        #expect(plain == "<pre class=\"no-copy\"><code class=\"language-bash\">ls\n</code></pre>\n")
     }
 
     @Test func classAfterTableAddsTheClassToTheTable() {

@@ -1,4 +1,4 @@
-/* Docent page behaviour: sidebar menu, tables, code blocks (highlight + copy),
+/* Docent page behaviour: sidebar menu, tables, code blocks (language label + copy),
  * heading anchors, table-of-contents highlighting, linkable FAQs.
  * Everything here is progressive enhancement: the page works without it. */
 (function () {
@@ -35,7 +35,8 @@
     var wraps = [];
     prose.forEach(function (root) {
       root.querySelectorAll("table").forEach(function (table) {
-        if (table.parentElement.classList.contains("table-wrap")) return;
+        /* A code block's line numbers (Rouge's table) scroll with their block. */
+        if (table.parentElement.classList.contains("table-wrap") || table.closest("pre")) return;
         var wrap = document.createElement("div");
         wrap.className = "table-wrap";
         table.parentNode.insertBefore(wrap, table);
@@ -60,25 +61,12 @@
     window.addEventListener("resize", markScrollable);
   }
 
-  /* Code blocks: highlight with highlight.js when it is present, label the language, add Copy. */
+  /* Code blocks (highlighted when the site was built): label the language, add Copy. Rouge's markup puts the
+   * language class on the block's outer element, Jekyll's highlight tag on the code itself. */
   function languageOf(code) {
-    var match = /(?:^|\s)language-([\w+#.-]+)/.exec(code.className);
+    var owner = code.closest("[class*=language-]");
+    var match = owner ? /(?:^|\s)language-([\w+#.-]+)/.exec(owner.className) : null;
     return match ? match[1] : "";
-  }
-
-  function highlight(code) {
-    var hljs = window.hljs;
-    if (!hljs) return;
-    /* highlightElement is highlight.js 11; Debian bookworm ships 9.18, which calls it highlightBlock. */
-    var run = hljs.highlightElement || hljs.highlightBlock;
-    if (typeof run !== "function") return;
-    var language = languageOf(code);
-    if (!language || (hljs.getLanguage && !hljs.getLanguage(language))) return;
-    try {
-      run.call(hljs, code);
-    } catch (error) {
-      /* An unknown grammar must never break the page. */
-    }
   }
 
   function copyText(text) {
@@ -106,8 +94,6 @@
   }
 
   function enhanceCodeBlocks() {
-    document.querySelectorAll("pre code[class*=language-]").forEach(highlight);
-
     prose.forEach(function (root) {
       root.querySelectorAll("pre").forEach(function (pre) {
         var code = pre.querySelector("code");
@@ -132,7 +118,10 @@
         button.textContent = "Copy";
         button.setAttribute("aria-label", "Copy code to clipboard");
         button.addEventListener("click", function () {
-          copyText(code.innerText.replace(/\n$/, "")).then(
+          /* With line numbers (Rouge's table) only the code column is copied; textContent, as innerText adds a
+           * line break after each marked line (a block). */
+          var source = code.querySelector("td.code pre") || code;
+          copyText(source.textContent.replace(/\n$/, "")).then(
             function () {
               button.textContent = "Copied";
               button.setAttribute("data-copied", "");

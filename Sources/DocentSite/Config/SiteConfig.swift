@@ -1,3 +1,4 @@
+import DocentMarkdown
 import Foundation
 import Liquid
 
@@ -149,6 +150,19 @@ public struct SiteConfig: Sendable {
 
     /// Liquid's lax parsing (`error_mode: lax` or `warn`).
     public var liquidLaxParsing: Bool { liquidErrorMode == .lax || liquidErrorMode == .warn }
+
+    // MARK: - Code
+
+    /// How code blocks are written: highlighted at build time in Rouge's markup unless the config says
+    /// `highlighter: none` (Jekyll's key); a Jekyll site also gets kramdown's classes on plain blocks and inline
+    /// code.
+    public var codeMarkup: CodeMarkup {
+        switch values["highlighter"] {
+        case .string(let name) where name == "none": return .plain
+        case .bool(false), .nil_: return .plain
+        default: return layout == .jekyll ? .jekyll : .docent
+        }
+    }
 
     // MARK: - Folders
 

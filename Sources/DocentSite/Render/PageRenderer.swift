@@ -80,7 +80,8 @@ struct PageRenderer {
                 sourceMap: compiled.sourceMap, stylesheetInputs: compiled.inputs)
         }
         let resolver = LinkResolver(model: model, page: page)
-        let renderer = HTMLRenderer(rewriteLink: resolver.link, rewriteImage: resolver.image)
+        let renderer = HTMLRenderer(
+            rewriteLink: resolver.link, rewriteImage: resolver.image, code: model.config.codeMarkup)
         var outline: Outline
         var content: String
         var walkthrough: WalkthroughRun?

@@ -48,7 +48,11 @@ final class TemplateSet: Sendable {
         configuration.strictVariables = config.liquidStrictVariables
         configuration.errorMode = config.liquidErrorMode
         let markdownStyle = config.markdownStyle
-        configuration.markdownify = { Markdown.html($0, style: markdownStyle) }
+        let codeMarkup = config.codeMarkup
+        configuration.markdownify = {
+            Markdown.html($0, style: markdownStyle, renderer: HTMLRenderer(code: codeMarkup))
+        }
+        HighlightTag.register(in: &configuration, code: codeMarkup)
         let tagBox = EngineBox()
         let extensions = TemplateExtensions(root: root, config: config, box: tagBox, siteValues: siteValues)
         var extensionSources: [TemplateExtensions.Source] = []
