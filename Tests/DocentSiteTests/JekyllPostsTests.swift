@@ -87,6 +87,9 @@ import Testing
 
     @Test func kramdownsTypographicPunctuationInJekyllSitesOnly() throws {
         let (_, jekyll) = try build(["page.md": "---\n---\n\"Quoted\" -- and --- then... it's `\"code\"`\n"])
-        #expect(jekyll.text("page.html") == "<p>“Quoted” – and — then… it’s <code>&quot;code&quot;</code></p>\n")
+        #expect(
+            jekyll.text("page.html")
+                == "<p>“Quoted” – and — then… it’s <code class=\"language-plaintext highlighter-rouge\">&quot;code&quot;</code></p>\n"
+        )
     }
 }

@@ -118,7 +118,10 @@ struct JekyllPost: Equatable {
         let excerpt = text.range(of: config.excerptSeparator).map { String(text[..<$0.lowerBound]) } ?? String(text)
         let withoutLiquid = Self.removingLiquid(excerpt)
         values["excerpt"] = .string(
-            isMarkdown ? Markdown.html(withoutLiquid, style: config.markdownStyle) : withoutLiquid)
+            isMarkdown
+                ? Markdown.html(
+                    withoutLiquid, style: config.markdownStyle, renderer: HTMLRenderer(code: config.codeMarkup))
+                : withoutLiquid)
         return values
     }
 
