@@ -15,9 +15,9 @@ import Testing
     @Test func aPostsURLFollowsThePermalinkStyleWithItsCategoriesAndDate() throws {
         let post = "---\ncategories: [Release Notes, v2]\n---\nText\n"
         let cases: [(config: String, path: String)] = [
-            ("", "release-notes/v2/2024/03/02/big-day.html"),
-            ("permalink: pretty\n", "release-notes/v2/2024/03/02/big-day/index.html"),
-            ("permalink: none\n", "release-notes/v2/big-day.html"),
+            ("", "release notes/v2/2024/03/02/big-day.html"),
+            ("permalink: pretty\n", "release notes/v2/2024/03/02/big-day/index.html"),
+            ("permalink: none\n", "release notes/v2/big-day.html"),
             ("permalink: /blog/:year/:i_month/:title/\n", "blog/2024/3/big-day/index.html"),
         ]
         for item in cases {
@@ -35,6 +35,18 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.messages)")
         #expect(output.text("news/2024/01/05/big-news.html") == "<p>Big News: news</p>\n")
         #expect(output.text("2024/01/06/in-a-subfolder.html") == "<p>0</p>\n")
+    }
+
+    @Test func categoriesAreLowercasedWordsAndASpaceStaysInTheFolderName() throws {
+        let (result, output) = try build([
+            "_posts/2024-03-03-x.md": "---\ncategories: \"Foo Bar\"\nslug: My Slug!\n---\n{{ page.url }}\n",
+            "_posts/2024-03-04-y.md": "---\ncategories: [Release Notes, release notes]\n---\n{{ page.url }}\n",
+        ])
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+        #expect(output.text("foo/bar/2024/03/03/My-Slug!.html") == "<p>/foo/bar/2024/03/03/My-Slug!.html</p>\n")
+        #expect(
+            output.text("release notes/2024/03/04/y.html") == "<p>/release%20notes/2024/03/04/y.html</p>\n",
+            "\(output.files.keys.sorted())")
     }
 
     @Test func sitePostsAreNewestFirstWithPreviousNextCategoriesAndTags() throws {

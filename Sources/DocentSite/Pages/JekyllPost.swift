@@ -99,8 +99,11 @@ struct JekyllPost: Equatable {
             "i_month": String(month), "day": Self.pad(day, 2), "i_day": String(day), "y_day": Self.pad(yearDay, 3),
             "hour": hms.first ?? "00", "minute": hms.dropFirst().first ?? "00",
             "second": hms.dropFirst(2).first ?? "00",
-            "categories": categories.map { $0.lowercased().replacingOccurrences(of: " ", with: "-") }.joined(
-                separator: "/"),
+            // Lowercased, once each, a space kept as `%20` (the file's folder has the space, as in Jekyll).
+            "categories": categories.reduce(into: [String]()) { kept, category in
+                let lowered = category.lowercased()
+                if !kept.contains(lowered) { kept.append(lowered) }
+            }.map { $0.replacingOccurrences(of: " ", with: "%20") }.joined(separator: "/"),
             "slug": slug, "title": slug,
         ]
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a page's path inside the content folder into its URL and output file, as Jekyll does with
 /// `permalink: pretty` (Docent's default) or with `.html` URLs.
 enum Permalink {
@@ -23,9 +25,10 @@ enum Permalink {
         return "/" + stem + ".html"
     }
 
-    /// The file for a URL: "/a/b/" → "a/b/index.html", "/404.html" → "404.html".
+    /// The file for a URL: "/a/b/" → "a/b/index.html", "/404.html" → "404.html", "/release%20notes/" →
+    /// "release notes/index.html" (percent-escapes decoded, as Jekyll writes them; `OutputPath` then confines it).
     static func outputPath(forURL url: String) -> String {
-        var path = String(url.drop { $0 == "/" })
+        var path = String((url.removingPercentEncoding ?? url).drop { $0 == "/" })
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         return path
     }
