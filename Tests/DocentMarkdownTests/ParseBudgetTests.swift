@@ -26,6 +26,12 @@ import Testing
         #expect(ParseBudget(String(repeating: "- item\n", count: 1_000_000)).overLimit != nil)
     }
 
+    @Test func aShortPageIsBoundedByItsLengthWithoutAScan() {
+        let text = String(repeating: "*\n", count: 1_000)
+        #expect(ParseBudget(text).estimate == 2_000 * 800)
+        #expect(!ParseBudget(text).isHeavy)
+    }
+
     @Test func blankLinesCostNothing() {
         #expect(ParseBudget(String(repeating: "\n  \n", count: 2_000_000)).estimate == 0)
     }
