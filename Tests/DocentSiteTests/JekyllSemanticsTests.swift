@@ -290,4 +290,20 @@ import Testing
             site.build().output.text("index.html")
                 == "https://github.com/octo/octo.github.io https://octo.github.io  main 40")
     }
+
+    @Test func optionalFrontMatterPagesAlsoCopyTheirSourceUnlessRemoveOriginals() throws {
+        let files = [
+            "_config.yml": "plugins: [jekyll-optional-front-matter]\n",
+            "docs/plain.md": "# Plain\n\nNo front matter.\n", "docs/fm.md": "---\n---\nWith front matter.\n",
+        ]
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let output = site.build().output
+        #expect(output.text("docs/plain.html") == "<h1 id=\"plain\">Plain</h1>\n<p>No front matter.</p>\n")
+        #expect(output.text("docs/plain.md") == "# Plain\n\nNo front matter.\n")
+        #expect(output.text("docs/fm.md") == nil)
+        try site.write(
+            "_config.yml", "plugins: [jekyll-optional-front-matter]\noptional_front_matter: {remove_originals: true}\n")
+        #expect(site.build().output.text("docs/plain.md") == nil)
+    }
 }

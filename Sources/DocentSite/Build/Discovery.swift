@@ -25,6 +25,8 @@ struct Discovery {
     var diagnostics: [Diagnostic] = []
     /// Indices (in the walk's list) of files that are pages only if they start with front matter.
     private var frontMatterChecks: [Int] = []
+    /// Indices of Markdown files that are pages through jekyll-optional-front-matter (their source may be copied).
+    private var optionalPages: [Int] = []
     /// `_posts` folders found below the site's top, walked after it.
     private var nestedPostFolders: [String] = []
 
@@ -57,6 +59,7 @@ struct Discovery {
     mutating func run() -> [SourceFile] {
         var files: [SourceFile] = []
         frontMatterChecks = []
+        optionalPages = []
         switch config.layout {
         case .docent:
             walk(folder: config.contentFolder, urlPrefix: "/", into: &files, pagesAllowed: true, collection: nil)
@@ -79,16 +82,31 @@ struct Discovery {
 
     /// Files the walk could not classify by name are pages when they start with front matter: reading their first
     /// bytes is one open and read per file, done on every core.
+    /// jekyll-optional-front-matter's pages without front matter are also copied as they are (its files are
+    /// static files it adds pages for), unless `optional_front_matter: remove_originals: true`.
     private func decidePages(_ files: inout [SourceFile]) {
-        let pending = frontMatterChecks
+        let pending = frontMatterChecks + optionalPages
         guard !pending.isEmpty else { return }
         let rootPath = root.path
         let results = SiteBuilder.parallelMap(pending.map { rootPath + "/" + files[$0].sitePath }) {
             Self.startsWithFrontMatter(path: $0)
         }
-        for (position, index) in pending.enumerated() {
+        for (position, index) in frontMatterChecks.enumerated() {
             files[index].kind = results[position] ? .page : .staticFile
         }
+        for (position, index) in optionalPages.enumerated()
+        where !results[frontMatterChecks.count + position] && !removesOriginals {
+            var original = files[index]
+            original.kind = .staticFile
+            files.append(original)
+        }
+    }
+
+    private var removesOriginals: Bool {
+        guard case .object(let settings)? = config.values["optional_front_matter"],
+            case .bool(let remove)? = settings["remove_originals"]
+        else { return false }
+        return remove
     }
 
     /// Walks a folder of the site through the site's file view: the folder itself and every symbolic link in it
@@ -177,6 +195,9 @@ struct Discovery {
                     continue
                 }
                 if candidate && !isPage { frontMatterChecks.append(files.count) }
+                if isPage && config.layout == .jekyll && optionalFrontMatter && collection != "posts" {
+                    optionalPages.append(files.count)
+                }
                 // A page's URL comes from its relative path alone: a static folder's stylesheet carries the folder's
                 // URL in it ("assets/site.scss" under "/"), which leaves its URL as a static file the same.
                 let inStaticFolder = isStylesheet && !pagesAllowed
