@@ -34,6 +34,8 @@ struct CodeLanguage: Sendable {
     var decorators = false
     /// `$name` is a variable (`nv`): PHP, shell, GraphQL.
     var dollarVariables = false
+    /// `-v` and `--name` after a space are options (`nt`), as on a command line.
+    var commandOptions = false
     /// `:name` is a symbol (`ss`): Ruby.
     var symbols = false
     /// Bytes besides letters, digits and `_` that may appear in an identifier (`$` in JavaScript, `?`/`!` at

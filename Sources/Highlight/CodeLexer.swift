@@ -49,6 +49,18 @@ struct CodeLexer {
                     continue
                 }
             }
+            // A command line's option (`-v`, `--source`, `--dry-run`) after a space is one tag, as Rouge's shell has it.
+            if language.commandOptions && byte == UInt8(ascii: "-")
+                && (lexing.position == 0 || lexing.previous == UInt8(ascii: " ")
+                    || lexing.previous == UInt8(ascii: "\t"))
+            {
+                let skip = next == UInt8(ascii: "-") ? 2 : 1
+                if Bytes.isIdentifierStart(lexing.peek(skip)) {
+                    let start = lexing.position + skip
+                    lexing.emit(.nameTag, upTo: wordEnd(lexing, from: start))
+                    continue
+                }
+            }
             if language.symbols && byte == UInt8(ascii: ":") && Bytes.isIdentifierStart(next)
                 && lexing.previous != UInt8(ascii: ":")
             {

@@ -54,6 +54,7 @@ extension CodeLanguage {
         )
         $0.identifierBytes = [UInt8(ascii: "-"), UInt8(ascii: ".")]
         $0.dollarVariables = true
+        $0.commandOptions = true
         $0.identifierKind = .text
     }
 

@@ -10,11 +10,11 @@ import Testing
             "bash",
             [
                 "c1 # install", " \n", "nb export", "  PATH", "o =", "s2 \"$HOME/bin:$PATH\"", " \n", "k if", "  ",
-                "p [", "  ", "o -", " f ", "o ~/", "p .", " bashrc ", "p ];", "  ", "k then", "  ", "nb echo", "  ",
+                "p [", "  ", "nt -f", "  ", "o ~/", "p .", " bashrc ", "p ];", "  ", "k then", "  ", "nb echo", "  ",
                 "s1 'ok'", "p ;", "  ", "k fi", " \n",
             ]
         ),
-        ("console", ["gp $ ", " docent build ", "o --", " verbose\n", "go Built 12 pages", " \n"]),
+        ("console", ["gp $ ", " docent build ", "nt --verbose", " \n", "go Built 12 pages", " \n"]),
         (
             "json",
             [
@@ -198,7 +198,7 @@ import Testing
             "dockerfile",
             [
                 "k FROM", "  swift", "p :", "mf 6.1", "  AS build\n", "c1 # compile", " \n", "k RUN", "  swift build ",
-                "o -", " c release\n",
+                "nt -c", "  release\n",
             ]
         ),
         (
