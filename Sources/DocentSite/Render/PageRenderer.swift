@@ -98,14 +98,19 @@ struct PageRenderer {
             }
             outline = Outline(document, textLimit: SiteFiles.searchTextLimit)
             content = renderer.render(document)
+            if walkthrough != nil { content = WalkthroughHTML.tryItNote + content }
         } else {
             outline = Outline(MarkdownDocument(blocks: []))
             content = body
         }
-        pageValues["toc"] = .array(
-            outline.headings.filter { $0.level == 2 || $0.level == 3 }.map {
-                .object(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)])
-            })
+        var tocEntries: [LiquidValue] = outline.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            .object(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)])
+        }
+        if walkthrough != nil {
+            tocEntries.append(
+                .object(["level": .int(2), "id": .string("walkthrough"), "text": .string(WalkthroughHTML.tocTitle)]))
+        }
+        pageValues["toc"] = .array(tocEntries)
         if model.config.docentFrontMatter {
             pageValues["breadcrumb_links"] = breadcrumbs(for: page, diagnostics: &diagnostics)
             pageValues["related"] = related(for: page, diagnostics: &diagnostics)
