@@ -375,21 +375,6 @@
       });
       // The blocks before the section are rows 1…; the section spans from the first step's row to the last one's.
       this.root.style.setProperty("--docent-dock-rows", Math.min(...rows) + 1 + " / " + (Math.max(...rows) + 2));
-      this.offsetFirst(items().find(Boolean));
-    }
-
-    /** The console starts level with the first step, not at the top of the block that holds it. */
-    offsetFirst(first) {
-      const place = () => {
-        this.root.style.removeProperty("--docent-dock-offset");
-        if (!this.isDocked() || !first) return;
-        const block = [...this.host.children].find((b) => b.contains(first));
-        const offset = first.getBoundingClientRect().top - block.getBoundingClientRect().top;
-        this.root.style.setProperty("--docent-dock-offset", Math.max(0, Math.round(offset)) + "px");
-      };
-      place();
-      this.media.addEventListener("change", place);
-      window.addEventListener("resize", place);
     }
 
     isDocked() {
@@ -510,8 +495,8 @@
   }
 
   /**
-   * The guide's step in view (the reader's place while reading): the topmost step item in the upper part of the
-   * window, reported by index when it changes.
+   * The guide's step in view (the reader's place while reading): of the step items in the upper half of the
+   * window, the one whose top is nearest to the reading line (30% down), reported by index when it changes.
    */
   class StepFollower {
     constructor(items, onChange) {
@@ -525,8 +510,14 @@
             if (entry.isIntersecting) this.visible.add(entry.target);
             else this.visible.delete(entry.target);
           }
-          const list = this.items();
-          const index = list.findIndex((item) => item && this.visible.has(item));
+          const line = window.innerHeight * 0.3;
+          let index = -1;
+          let nearest = Infinity;
+          this.items().forEach((item, i) => {
+            if (!item || !this.visible.has(item)) return;
+            const distance = Math.abs(item.getBoundingClientRect().top - line);
+            if (distance < nearest) [index, nearest] = [i, distance];
+          });
           if (index >= 0 && index !== this.current) {
             this.current = index;
             onChange(index);
@@ -1103,8 +1094,8 @@
       }
       this.markGuide();
       this.sheet.update(this.progress.textContent, this.stepText.textContent);
+      this.hideWandered();
       if (step !== this.shownStep) {
-        this.hideWandered();
         if (this.shownStep !== undefined && this.dock && this.dock.isDocked()) followInGuide(this.stepItems()[this.stepIndex]);
         this.shownStep = step;
       }
