@@ -380,8 +380,9 @@ enum WalkthroughRuntime {
       blocks.forEach((block) => {
         if (block !== root) block.classList.add("docent-walkthrough-beside");
       });
-      // The blocks before the section are rows 1…; the section spans from the first step's row to the last one's.
-      this.root.style.setProperty("--docent-dock-rows", Math.min(...rows) + 1 + " / " + (Math.max(...rows) + 2));
+      // The other blocks are rows 1…n-1, then the host's ::after spacer (walkthrough.css): the section spans from
+      // the first step's row to the spacer, so the console stays in view down to the last step.
+      this.root.style.setProperty("--docent-dock-rows", Math.min(...rows) + 1 + " / " + (blocks.length + 1));
     }
 
     isDocked() {
@@ -1725,6 +1726,13 @@ li.docent-step-done:not(.prose--steps > ol > li)::marker {
   .docent-walkthrough-host > .docent-walkthrough-beside {
     grid-column: 1;
     min-width: 0;
+  }
+
+  /* Room below the last step for the sticky console to stay beside it. */
+  .docent-walkthrough-host::after {
+    content: "";
+    grid-column: 1;
+    height: 50vh;
   }
 
   .docent-walkthrough-host > .docent-walkthrough {

@@ -373,8 +373,9 @@
       blocks.forEach((block) => {
         if (block !== root) block.classList.add("docent-walkthrough-beside");
       });
-      // The blocks before the section are rows 1…; the section spans from the first step's row to the last one's.
-      this.root.style.setProperty("--docent-dock-rows", Math.min(...rows) + 1 + " / " + (Math.max(...rows) + 2));
+      // The other blocks are rows 1…n-1, then the host's ::after spacer (walkthrough.css): the section spans from
+      // the first step's row to the spacer, so the console stays in view down to the last step.
+      this.root.style.setProperty("--docent-dock-rows", Math.min(...rows) + 1 + " / " + (blocks.length + 1));
     }
 
     isDocked() {
