@@ -11,6 +11,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import GUIDE
 from test_walkthrough import (
+    axe_violations,
     find_button,
     guide_item,
     is_done,
@@ -129,6 +130,8 @@ def test_the_phone_sheet(driver, base_url, out_dir):
         f"the sheet's counter {bar.text!r} does not follow the console's {counter!r}"
     )
     driver.save_screenshot(str(out_dir / "phone-sheet-open.png"))
+    serious, report = axe_violations(driver, out_dir, "phone-sheet")
+    assert not serious, f"axe (the phone sheet open): critical or serious violations:\n{report}"
 
     # Escape closes it and gives focus back to its button.
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()

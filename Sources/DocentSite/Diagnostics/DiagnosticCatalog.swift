@@ -140,6 +140,9 @@ public enum DiagnosticCatalog {
             "walkthrough.runtime-missing", .warning,
             "The live console's WebAssembly is not beside this docent binary: readers see the static screens."),
         .init(
+            "walkthrough.layout-hook", .warning,
+            "A walkthrough page's layout leaves out `page.walkthrough_html` or `page.walkthrough_head`."),
+        .init(
             "walkthrough.stale-screenshot", .warning,
             "A step's picture is older than the step it shows: `docent screenshots --stale` remakes it."),
     ]

@@ -121,6 +121,10 @@ struct PageRenderer {
         }
         pageValues["content"] = .string(content)
         var html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
+        if walkthrough != nil, simulation != nil, let layout = page.meta.layout ?? templates.implicitLayout(for: page, config: model.config) {
+            let chain = templates.chain(startingAt: layout).layouts.map { ($0.sitePath, $0.walkthroughHook) }
+            diagnostics += WalkthroughHook.diagnostics(html: html, layouts: chain)
+        }
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
             html = Redirects.html(to: target)
         }
