@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func aLayoutWithoutTheRuntimeIsToldToLoadItInTheHead() throws {
-        let layout = "<html>\n<head>\n<title>{{ page.title }}</title>\n</head>\n{{ content }}{{ page.walkthrough_html }}\n"
+        let layout =
+            "<html>\n<head>\n<title>{{ page.title }}</title>\n</head>\n{{ content }}{{ page.walkthrough_html }}\n"
         #expect(
             try problems(layout: layout) == [
                 "templates/layouts/default.html:4:1 add `{{ page.walkthrough_head }}` before `</head>`"

@@ -28,7 +28,9 @@ import Testing
 
     @Test func aStepWithAPictureHasNoStaticScreenToo() throws {
         let html = try page()
-        let screens = html.matches(of: /<li class="docent-step-screen" data-step="([^"]+)">/).map { String($0.output.1) }
+        let screens = html.matches(of: /<li class="docent-step-screen" data-step="([^"]+)">/).map {
+            String($0.output.1)
+        }
         #expect(screens == ["wt-2"], "the pictured step wt-1 is shown by its picture only")
     }
 

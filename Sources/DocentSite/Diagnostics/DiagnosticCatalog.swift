@@ -49,7 +49,8 @@ public enum DiagnosticCatalog {
         .init("markdown.too-deep", .error, "Markdown nests deeper than the limit (100 levels of quotes and lists)."),
         .init(
             "markdown.too-complex", .error,
-            "A page holds more Markdown than the parser may use memory for (lines and inline markup); it is not rendered."),
+            "A page holds more Markdown than the parser may use memory for (lines and inline markup); it is not rendered."
+        ),
         .init(
             "markdown.table-too-large", .error,
             "A table is wider or bigger than the limit (1,000 columns, 500,000 cells a page); it is not made a table."),

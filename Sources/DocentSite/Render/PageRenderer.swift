@@ -121,7 +121,9 @@ struct PageRenderer {
         }
         pageValues["content"] = .string(content)
         var html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
-        if walkthrough != nil, simulation != nil, let layout = page.meta.layout ?? templates.implicitLayout(for: page, config: model.config) {
+        if walkthrough != nil, simulation != nil,
+            let layout = page.meta.layout ?? templates.implicitLayout(for: page, config: model.config)
+        {
             let chain = templates.chain(startingAt: layout).layouts.map { ($0.sitePath, $0.walkthroughHook) }
             diagnostics += WalkthroughHook.diagnostics(html: html, layouts: chain)
         }

@@ -32,7 +32,7 @@ struct WalkthroughHook: Sendable {
                     at: SourceLocation(file: place.sitePath, line: place.hook.contentLine ?? 1, column: 1),
                     fixIt: "add `{{ page.walkthrough_html }}` after `{{ content }}`"))
         }
-        if !html.contains("walkthrough.js") {
+        if !html.contains("/walkthrough.js") {
             let place = layouts.first { $0.hook.headEndLine != nil } ?? layouts[layouts.count - 1]
             found.append(
                 .warning(
