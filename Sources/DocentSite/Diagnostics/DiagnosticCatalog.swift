@@ -138,8 +138,9 @@ public enum DiagnosticCatalog {
         .init("walkthrough.expectation", .error, "What a step says happens next is not what the simulation shows."),
         .init("walkthrough.unavailable", .warning, "The build has no simulation, so the walkthrough is not embedded."),
         .init(
-            "walkthrough.runtime-missing", .warning,
-            "The live console's WebAssembly is not beside this docent binary: readers see the static screens."),
+            "walkthrough.runtime-missing", .error,
+            "The live console's files are neither in the site nor beside this docent binary: the walkthrough cannot"
+                + " load (`build` warns and readers see the static screens)."),
         .init(
             "walkthrough.layout-hook", .warning,
             "A walkthrough page's layout leaves out `page.walkthrough_html` or `page.walkthrough_head`."),
