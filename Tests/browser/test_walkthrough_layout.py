@@ -217,7 +217,7 @@ def test_take_me_there(driver, base_url):
     wait_for(driver, lambda d: is_done(d, current), "the step could not be done after Take me there")
 
 
-def test_without_javascript_the_static_screens_are_pictures(driver, base_url):
+def test_without_javascript_the_static_screens_are_pictures(driver, base_url, built_site):
     """No tab stops in the static screens, one rendering per step, and copy that says what the reader can do."""
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     driver.get(base_url + GUIDE)
@@ -244,7 +244,7 @@ def test_without_javascript_the_static_screens_are_pictures(driver, base_url):
     assert len(seen) > 5, "Tab did not go through the page"
 
 
-def test_the_guide_points_to_its_console(driver, base_url):
+def test_the_guide_points_to_its_console(driver, base_url, built_site):
     """A table of contents entry and a "Try it" note near the top, both linking to the walkthrough."""
     driver.get(base_url + GUIDE)
     toc = driver.find_elements(By.CSS_SELECTOR, '.toc a[href="#walkthrough"]')
