@@ -533,7 +533,8 @@ enum WalkthroughRuntime {
         },
         { rootMargin: "-15% 0px -45% 0px" }
       );
-      for (const item of items()) if (item) this.observer.observe(item);
+      // Every procedure's steps: the reader may choose another procedure later.
+      for (const item of document.querySelectorAll("li[data-walkthrough-step]")) this.observer.observe(item);
     }
   }
 
@@ -989,9 +990,10 @@ enum WalkthroughRuntime {
       const elsewhere = index != null && index !== this.stepIndex && index < this.steps.length;
       this.reading.hidden = !elsewhere;
       if (!elsewhere) return;
+      const total = this.steps.length;
       this.readingText.textContent =
-        "You are reading step " + (index + 1) + " of " + this.steps.length + "; the console is at step " +
-        Math.min(this.stepIndex + 1, this.steps.length) + ".";
+        "You are reading step " + (index + 1) + " of " + total + "; " +
+        (this.stepIndex < total ? "the console is at step " + (this.stepIndex + 1) + "." : "the console has done every step.");
       this.readingButton.textContent = "Go to step " + (index + 1);
     }
 
