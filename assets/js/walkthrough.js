@@ -356,26 +356,24 @@
   /**
    * On wide screens the walkthrough docks beside the guide's steps: its parent becomes a two-column grid (see
    * walkthrough.css) and the section spans the rows from the first step's block to the last one's, where the
-   * console is sticky. Nothing happens when the steps are not siblings' descendants of the section.
+   * console is sticky. Nothing happens when no step is inside one of the section's siblings.
    */
   class Dock {
     constructor(root, items) {
       this.root = root;
       this.host = root.parentElement;
       this.media = window.matchMedia("(min-width: 1100px)");
-      const blocks = [...this.host.children];
+      // The section's siblings, one grid row each in their order, then the host's ::after spacer (walkthrough.css).
+      const blocks = [...this.host.children].filter((block) => block !== root);
       const rows = items()
         .filter(Boolean)
-        .map((item) => blocks.findIndex((block) => block !== root && block.contains(item)))
+        .map((item) => blocks.findIndex((block) => block.contains(item)))
         .filter((row) => row >= 0);
       if (!rows.length) return;
       this.host.classList.add("docent-walkthrough-host");
-      blocks.forEach((block) => {
-        if (block !== root) block.classList.add("docent-walkthrough-beside");
-      });
-      // The other blocks are rows 1…n-1, then the host's ::after spacer (walkthrough.css): the section spans from
-      // the first step's row to the spacer, so the console stays in view down to the last step.
-      this.root.style.setProperty("--docent-dock-rows", Math.min(...rows) + 1 + " / " + (blocks.length + 1));
+      for (const block of blocks) block.classList.add("docent-walkthrough-beside");
+      // From the first step's row to the spacer's: the console stays in view down to the last step.
+      this.root.style.setProperty("--docent-dock-rows", Math.min(...rows) + 1 + " / " + (blocks.length + 2));
     }
 
     isDocked() {
