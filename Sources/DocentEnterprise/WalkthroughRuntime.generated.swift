@@ -662,7 +662,7 @@ enum WalkthroughRuntime {
       this.setStatus(
         "The simulated console could not be loaded (" +
           ((error && error.message) || String(error)) +
-          "). The screens below show each step instead."
+          "). The guide's pictures and the screens below show each step instead."
       );
     }
 
@@ -1661,6 +1661,11 @@ enum WalkthroughRuntime {
 .docent-walkthrough .docent-step-caption {
   margin: 0 0 var(--space-2);
   font-weight: 600;
+}
+
+/* Without JavaScript the note says to turn it on; when the console failed, the status line says why instead. */
+.docent-walkthrough-failed .docent-walkthrough-static-note {
+  display: none;
 }
 
 /* 6. The guide's own steps -------------------------------------------------------------------------------- */

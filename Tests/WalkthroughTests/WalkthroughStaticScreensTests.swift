@@ -18,8 +18,8 @@ import Testing
 
         """
 
-    func page() throws -> String {
-        let fixture = try GuideFixture(["content/guide.md": Self.guide, "content/upgrade.png": ""])
+    func page(_ guide: String = Self.guide) throws -> String {
+        let fixture = try GuideFixture(["content/guide.md": guide, "content/upgrade.png": ""])
         defer { fixture.remove() }
         let (result, output) = fixture.build(checks: false)
         #expect(result.succeeded, "\(result.messages)")
@@ -34,12 +34,29 @@ import Testing
         #expect(screens == ["wt-2"], "the pictured step wt-1 is shown by its picture only")
     }
 
+    @Test func aScreenAPictureShowsIsNotShownAgainForAnotherStep() throws {
+        let html = try page(
+            """
+            ---
+            title: G
+            walkthrough: enterprise-onboarding
+            ---
+            1. Navigate to your account dashboard.
+            2. Click **Upgrade**.
+
+            ![upgrade](upgrade.png)
+
+            """)
+        #expect(!html.contains("<li class=\"docent-step-screen\""), "step 1's screen is step 2's picture")
+        #expect(html.contains("the guide's pictures show every step's screen"))
+    }
+
     @Test func staticScreensAreInertAndSayWhatTheReaderCanDo() throws {
         let html = try page()
         let screen = try #require(html.firstRange(of: "<li class=\"docent-step-screen\""))
         let rest = html[screen.upperBound...]
         #expect(rest.contains("<div class=\"docent-step-picture\" inert><div class=\"docent-screen\""))
-        #expect(html.contains("The live console needs JavaScript."))
+        #expect(html.contains("The live console needs JavaScript: turn it on to click and type"))
     }
 
     @Test func theGuidePointsToItsConsole() throws {

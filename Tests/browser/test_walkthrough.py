@@ -313,7 +313,8 @@ def test_static_screens_stay_when_the_wasm_cannot_load(driver, base_url, out_dir
     driver.get(base_url + GUIDE)
     wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".docent-walkthrough-failed"), "no failure shown")
     assert "could not be loaded" in status_text(driver)
-    assert driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-static").is_displayed()
+    # The static screens stay (this guide's pictures show its steps; other pages also have static screens).
+    assert driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-static").get_attribute("hidden") is None
     assert not driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-live").is_displayed()
     serious, report = axe_violations(driver, out_dir, "static")
     assert not serious, f"axe (static screens): critical or serious violations:\n{report}"

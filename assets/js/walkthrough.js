@@ -655,7 +655,7 @@
       this.setStatus(
         "The simulated console could not be loaded (" +
           ((error && error.message) || String(error)) +
-          "). The screens below show each step instead."
+          "). The guide's pictures and the screens below show each step instead."
       );
     }
 

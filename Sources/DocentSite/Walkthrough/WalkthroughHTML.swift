@@ -14,17 +14,20 @@ enum WalkthroughHTML {
         out += "<script type=\"application/json\" class=\"docent-walkthrough-data\">"
         data(run, into: &out)
         out += "</script>\n<div class=\"docent-walkthrough-static\">\n"
-        out += "<p class=\"docent-walkthrough-static-note\">The live console needs JavaScript. Here is what it "
-        out += "shows at the steps the guide has no picture for; with JavaScript on, you can click and type in it "
-        out += "yourself.</p>\n"
-        for procedure in run.procedures {
+        let shown = run.procedures.map(staticSteps)
+        out += "<p class=\"docent-walkthrough-static-note\">The live console needs JavaScript: turn it on to click "
+        out += "and type in the console yourself. "
+        out +=
+            shown.allSatisfy(\.isEmpty)
+            ? "Meanwhile the guide's pictures show every step's screen.</p>\n"
+            : "Meanwhile, below are the screens the guide's pictures do not show.</p>\n"
+        for (procedure, steps) in zip(run.procedures, shown) where !steps.isEmpty {
             if run.procedures.count > 1 {
                 out += "<h3 class=\"docent-procedure-title\">\(HTMLEscaping.escape(procedure.title))</h3>\n"
             }
             out += "<ol class=\"docent-walkthrough-screens\">\n"
-            for step in procedure.steps {
-                // A step the guide shows a picture of is shown once: by its picture.
-                guard let screen = step.screen, step.kind != .narrative, step.images.isEmpty else { continue }
+            for step in steps {
+                guard let screen = step.screen else { continue }
                 out += "<li class=\"docent-step-screen\" data-step=\"\(step.id)\">"
                 out += "<p class=\"docent-step-caption\">\(HTMLEscaping.escape(step.text))</p>"
                 // A picture of the console, not a console: no tab stops, nothing to press.
@@ -36,6 +39,18 @@ enum WalkthroughHTML {
         }
         out += "</div>\n</section>\n"
         return out
+    }
+
+    /// The steps that get a static screen: each screen is shown once, so a step the guide shows a picture of gets
+    /// none, nor does a step on the same screen as a pictured step or as the static screen just before it.
+    static func staticSteps(_ procedure: WalkthroughProcedure) -> [WalkthroughStep] {
+        let pictured = procedure.steps.filter { !$0.images.isEmpty }.compactMap(\.screen)
+        var shown: [WalkthroughStep] = []
+        for step in procedure.steps where step.kind != .narrative && step.images.isEmpty {
+            guard let screen = step.screen, !pictured.contains(screen), shown.last?.screen != screen else { continue }
+            shown.append(step)
+        }
+        return shown
     }
 
     /// The one-line pointer near the top of a guide with a walkthrough (before its content).
