@@ -16,7 +16,9 @@ COMPAT_PACKAGES := jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-t
 BROWSER_PACKAGES := chromium chromium-driver python3-venv
 BROWSER_VENV := .venv-browser
 BROWSER_PIP := 'selenium>=4.10' axe-selenium-python axe-core-python pytest
-BROWSER_OUT := .build/browser-test
+# The SwiftPM scratch folder browser-test builds docent in (`make browser-test SCRATCH=.build-mine` beside others).
+SCRATCH ?= .build
+BROWSER_OUT := $(SCRATCH)/browser-test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOCENT := .build/release/docent
 FUZZ_SECONDS ?= 60
@@ -98,9 +100,9 @@ browser-deps:
 # has just built), served on 127.0.0.1, the seed guide's steps performed in the embedded console, axe-core.
 # Screenshots and axe reports: $(BROWSER_OUT)/. Tests/browser/fixture/ alone: $(BROWSER_VENV)/bin/pytest Tests/browser
 browser-test: deps browser-deps assets/vendor/ConsoleWasm.wasm
-	$(SWIFT) build --product docent
+	$(SWIFT) build --scratch-path $(SCRATCH) --product docent
 	rm -rf $(BROWSER_OUT)/site
-	.build/debug/docent build --source . --output $(BROWSER_OUT)/site --quiet
+	$(SCRATCH)/debug/docent build --source . --output $(BROWSER_OUT)/site --quiet
 	$(BROWSER_VENV)/bin/pytest Tests/browser -v -p no:cacheprovider --site $(BROWSER_OUT)/site --out $(BROWSER_OUT)
 
 format:

@@ -348,6 +348,194 @@ enum WalkthroughRuntime {
     return [d.kind, d.label, d.row || "", d.section || ""].join("\u0000");
   }
 
+  /* Layout helpers: the dock beside the steps, the phone sheet, the hotspot, the step in view --------------- */
+
+  const reducedMotion = () => window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  /** Scrolls the guide's step into view when it is out of it (the console moved on to it). */
+  function followInGuide(item) {
+    if (!item) return;
+    const box = item.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    item.scrollIntoView({ block: "center", behavior: reducedMotion() ? "auto" : "smooth" });
+  }
+
+  /**
+   * On wide screens the walkthrough docks beside the guide's steps: its parent becomes a two-column grid (see
+   * walkthrough.css) and the section spans the rows from the first step's block to the last one's, where the
+   * console is sticky. Nothing happens when no step is inside one of the section's siblings.
+   */
+  class Dock {
+    constructor(root, items) {
+      this.root = root;
+      this.host = root.parentElement;
+      this.media = window.matchMedia("(min-width: 1100px)");
+      // The section's siblings, one grid row each in their order, then the host's ::after spacer (walkthrough.css).
+      const blocks = [...this.host.children].filter((block) => block !== root);
+      const rows = items()
+        .filter(Boolean)
+        .map((item) => blocks.findIndex((block) => block.contains(item)))
+        .filter((row) => row >= 0);
+      if (!rows.length) return;
+      this.host.classList.add("docent-walkthrough-host");
+      for (const block of blocks) block.classList.add("docent-walkthrough-beside");
+      // From the first step's row to the spacer's: the console stays in view down to the last step.
+      this.root.style.setProperty("--docent-dock-rows", Math.min(...rows) + 1 + " / " + (blocks.length + 2));
+    }
+
+    isDocked() {
+      return this.host.classList.contains("docent-walkthrough-host") && this.media.matches;
+    }
+  }
+
+  /**
+   * On phones the console is a bottom sheet: a bar with the counter and the current step's sentence, and a
+   * button that opens and closes the console (walkthrough.css shows the bar below 700 px only).
+   */
+  class Sheet {
+    constructor(body, onToggle) {
+      this.body = body;
+      this.onToggle = onToggle;
+      this.progress = el("span", { class: "docent-walkthrough-sheet-progress" });
+      this.sentence = el("span", { class: "docent-walkthrough-sheet-step" });
+      this.toggle = el(
+        "button",
+        { type: "button", class: "docent-walkthrough-sheet-toggle", "aria-expanded": "false", "aria-controls": body.id },
+        ["Open console"]
+      );
+      this.bar = el("div", { class: "docent-walkthrough-sheet-bar" }, [
+        el("p", { class: "docent-walkthrough-sheet-text" }, [this.progress, " ", this.sentence]),
+        this.toggle,
+      ]);
+      this.toggle.addEventListener("click", () => this.setOpen(!this.isOpen()));
+      body.addEventListener("keydown", (event) => {
+        if (event.key === "Escape" && this.isOpen() && this.isSheet()) {
+          this.setOpen(false);
+          this.toggle.focus();
+        }
+      });
+    }
+
+    isSheet() {
+      return window.getComputedStyle(this.bar).display !== "none";
+    }
+
+    isOpen() {
+      return this.toggle.getAttribute("aria-expanded") === "true";
+    }
+
+    setOpen(open) {
+      this.toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      this.toggle.textContent = open ? "Close console" : "Open console";
+      this.bar.parentElement.classList.toggle("docent-walkthrough-sheet-open", open);
+      this.onToggle();
+    }
+
+    /** Links to the walkthrough (the table of contents, the "Try it" note) open the sheet on phones. */
+    openOnLinksTo(id) {
+      document.addEventListener("click", (event) => {
+        const link = event.target.closest ? event.target.closest('a[href="#' + id + '"]') : null;
+        if (!link || !this.isSheet()) return;
+        event.preventDefault();
+        this.setOpen(true);
+        this.toggle.focus();
+      });
+    }
+
+    update(progress, sentence) {
+      this.progress.textContent = progress + ":";
+      this.sentence.textContent = sentence;
+    }
+  }
+
+  /**
+   * The callout on the highlighted control: the step's sentence in a small box beside the control, never over
+   * it. A control in a table that scrolls sideways is scrolled into view first.
+   */
+  class Hotspot {
+    constructor(host) {
+      this.host = host;
+      this.box = el("p", { class: "docent-hotspot", "aria-hidden": "true", hidden: true });
+      window.addEventListener("resize", () => this.place());
+      host.addEventListener("scroll", () => this.place(), true);
+    }
+
+    show(text) {
+      this.control = this.host.querySelector(".docent-highlight");
+      this.box.textContent = text;
+      if (!this.control || !text) {
+        this.box.hidden = true;
+        return;
+      }
+      this.host.append(this.box);
+      this.box.hidden = false;
+      this.place();
+    }
+
+    /** Below the control, or above it when there is no room below; its left edge kept inside the console. */
+    place() {
+      if (!this.control || this.box.hidden || !this.control.isConnected || !this.host.clientWidth) return;
+      scrollSideways(this.control);
+      const host = this.host.getBoundingClientRect();
+      const control = this.control.getBoundingClientRect();
+      const gap = 8;
+      const below = control.bottom - host.top + gap;
+      const height = this.box.offsetHeight;
+      const top = below + height <= this.host.scrollHeight ? below : control.top - host.top - gap - height;
+      const left = Math.max(0, Math.min(control.left - host.left, this.host.clientWidth - this.box.offsetWidth));
+      this.box.style.top = Math.round(top) + "px";
+      this.box.style.left = Math.round(left) + "px";
+    }
+  }
+
+  /** Scrolls the nearest sideways-scrolling box around a control so that the control is inside it. */
+  function scrollSideways(control) {
+    for (let box = control.parentElement; box; box = box.parentElement) {
+      if (box.scrollWidth <= box.clientWidth + 1) continue;
+      const outer = box.getBoundingClientRect();
+      const inner = control.getBoundingClientRect();
+      if (inner.right > outer.right) box.scrollLeft += inner.right - outer.right + 16;
+      else if (inner.left < outer.left) box.scrollLeft -= outer.left - inner.left + 16;
+      return;
+    }
+  }
+
+  /**
+   * The guide's step in view (the reader's place while reading): of the step items in the upper half of the
+   * window, the one whose top is nearest to the reading line (30% down), reported by index when it changes.
+   */
+  class StepFollower {
+    constructor(items, onChange) {
+      if (typeof IntersectionObserver === "undefined") return;
+      this.items = items;
+      this.visible = new Set();
+      this.current = null;
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (entry.isIntersecting) this.visible.add(entry.target);
+            else this.visible.delete(entry.target);
+          }
+          const line = window.innerHeight * 0.3;
+          let index = -1;
+          let nearest = Infinity;
+          this.items().forEach((item, i) => {
+            if (!item || !this.visible.has(item)) return;
+            const distance = Math.abs(item.getBoundingClientRect().top - line);
+            if (distance < nearest) [index, nearest] = [i, distance];
+          });
+          if (index >= 0 && index !== this.current) {
+            this.current = index;
+            onChange(index);
+          }
+        },
+        { rootMargin: "-15% 0px -45% 0px" }
+      );
+      // Every procedure's steps: the reader may choose another procedure later.
+      for (const item of document.querySelectorAll("li[data-walkthrough-step]")) this.observer.observe(item);
+    }
+  }
+
   /* One walkthrough ------------------------------------------------------------------------------------ */
 
   class Walkthrough {
@@ -405,11 +593,30 @@ enum WalkthroughRuntime {
       this.stepLabel = el("span", { class: "docent-walkthrough-current-label" }, ["Current step: "]);
       this.current = el("p", { class: "docent-walkthrough-current" }, [this.stepLabel, this.stepText]);
       this.host = el("div", { class: "docent-walkthrough-screen" });
-      this.live = el("div", { class: "docent-walkthrough-live", hidden: true }, [toolbar, this.current, this.host]);
+      // "Do this step" on another screen: where the step happens, and a way there.
+      this.wanderText = el("span", { class: "docent-walkthrough-wander-text" });
+      this.takeButton = el("button", { type: "button", class: "docent-walkthrough-take" }, ["Take me there"]);
+      this.wander = el("p", { class: "docent-walkthrough-wander", hidden: true }, [this.wanderText, " ", this.takeButton]);
+      this.takeButton.addEventListener("click", () => this.takeMeThere());
+      // The guide's step the reader is reading, when the console is at another one.
+      this.readingText = el("span", { class: "docent-walkthrough-reading-text" });
+      this.readingButton = el("button", { type: "button", class: "docent-walkthrough-reading-go" });
+      this.reading = el("p", { class: "docent-walkthrough-reading", hidden: true }, [this.readingText, " ", this.readingButton]);
+      this.readingButton.addEventListener("click", () => this.goToReadStep());
+      this.body = el("div", { class: "docent-walkthrough-body", id: this.uniqueID("docent-walkthrough-body") }, [
+        toolbar,
+        this.current,
+        this.wander,
+        this.reading,
+        this.host,
+      ]);
+      this.sheet = new Sheet(this.body, () => this.hotspot.place());
+      this.live = el("div", { class: "docent-walkthrough-live", hidden: true }, [this.sheet.bar, this.body]);
 
       const staticScreens = root.querySelector(".docent-walkthrough-static");
       root.insertBefore(this.live, staticScreens);
       root.insertBefore(this.status, staticScreens);
+      this.hotspot = new Hotspot(this.host);
 
       // Reader input inside the live screen.
       this.host.addEventListener("click", (event) => this.onClick(event));
@@ -422,6 +629,12 @@ enum WalkthroughRuntime {
       document.addEventListener("pointercancel", () => this.afterPointer(), true);
     }
 
+    uniqueID(base) {
+      let id = base;
+      for (let n = 2; document.getElementById(id); n++) id = base + "-" + n;
+      return id;
+    }
+
     async load() {
       try {
         this.module = await loadModule(this.root.dataset.wasm);
@@ -432,8 +645,14 @@ enum WalkthroughRuntime {
       }
       const staticScreens = this.root.querySelector(".docent-walkthrough-static");
       if (staticScreens) staticScreens.hidden = true;
+      // Live, the status line belongs with the console (in the bottom sheet on phones).
+      this.body.insertBefore(this.status, this.wander);
       this.live.hidden = false;
       this.root.classList.add("docent-walkthrough-ready");
+      this.dock = new Dock(this.root, () => this.stepItems());
+      this.follower = new StepFollower(() => this.stepItems(), (index) => this.onReading(index));
+      this.sheet.openOnLinksTo(this.root.id);
+      this.render(null);
       this.setStatus("The simulated console is ready: you are on “" + this.screen.title + "”.");
     }
 
@@ -443,7 +662,7 @@ enum WalkthroughRuntime {
       this.setStatus(
         "The simulated console could not be loaded (" +
           ((error && error.message) || String(error)) +
-          "). The screens below show each step instead."
+          "). The guide's pictures and the screens below show each step instead."
       );
     }
 
@@ -453,7 +672,8 @@ enum WalkthroughRuntime {
     }
 
     /** Starts procedure `index` over from the starting state. */
-    startProcedure(index, verb) {
+    startProcedure(index, verb, options) {
+      const opts = options || {};
       if (this.handle) this.module.close(this.handle);
       this.handle = 0;
       let started;
@@ -471,9 +691,9 @@ enum WalkthroughRuntime {
       this.stepIndex = 0;
       this.inputs.clear();
       this.renderPending = false;
-      this.advance();
-      this.render(null);
-      if (verb) {
+      // Nothing is done before the reader acts: the steps that need nothing pass at their first action.
+      if (!opts.quiet) this.render(null);
+      if (verb && !opts.quiet) {
         const title = this.procedures[index] ? this.procedures[index].title : "";
         this.setStatus(verb + (title ? ": “" + title + "”" : "") + ". You are on “" + this.screen.title + "”.");
       }
@@ -576,33 +796,35 @@ enum WalkthroughRuntime {
       return main;
     }
 
-    /** Moves past narrative steps, expectations that hold and navigation to the screen already shown. */
+    /**
+     * True for a step with nothing left to do on this screen: narrative, an expectation that holds, navigation
+     * to the screen already shown, a choice already made (unknown kinds never block the reader either).
+     */
+    needsNothing(step) {
+      if (step.kind !== "action" && step.kind !== "expect") return true;
+      return (
+        (step.kind === "expect" && this.expectationHolds(step.expect)) || this.alreadyThere(step) || this.alreadySet(step)
+      );
+    }
+
+    /** The index of the first step from the current one that needs the reader (steps.length when none does). */
+    pendingIndex() {
+      let index = this.stepIndex;
+      while (index < this.steps.length && this.needsNothing(this.steps[index])) index++;
+      return index;
+    }
+
+    /** Moves past the steps that need nothing (see needsNothing). */
     advance() {
-      for (;;) {
-        const step = this.currentStep();
-        if (!step) return;
-        if (
-          step.kind === "narrative" ||
-          (step.kind === "expect" && this.expectationHolds(step.expect)) ||
-          this.alreadyThere(step) ||
-          this.alreadySet(step)
-        ) {
-          this.stepIndex++;
-          continue;
-        }
-        if (step.kind !== "action" && step.kind !== "expect") {
-          this.stepIndex++; // unknown kinds never block the reader
-          continue;
-        }
-        return;
-      }
+      this.stepIndex = this.pendingIndex();
     }
 
     /** Performs an action in the console, updates the steps and (unless deferred) the screen. */
     perform(action, options) {
       const opts = options || {};
-      const step = this.currentStep();
       const before = this.stepIndex;
+      this.advance(); // the reader acts: the steps that needed nothing are done
+      const step = this.currentStep();
       // The label of "the only text field" is known before the action, on the screen it addresses.
       const filled = verbOf(action) === "fill" ? this.fieldLabel(action.fill) : null;
       // Judged on the screen the action is done on, before it changes.
@@ -612,7 +834,7 @@ enum WalkthroughRuntime {
         result = this.module.perform(this.handle, action);
       } catch (error) {
         this.setStatus("The console failed: " + ((error && error.message) || String(error)), "error");
-        return;
+        return false;
       }
       this.screen = result.screen || this.screen;
       const screenErrors = (this.screen.messages || []).filter((m) => m.kind === "error");
@@ -622,6 +844,7 @@ enum WalkthroughRuntime {
         if (didStep) this.stepIndex++;
       }
       this.advance();
+      if (opts.quiet) return succeeded;
 
       let text;
       if (!result.ok) text = errorText(result.error) || "That did not work.";
@@ -630,45 +853,42 @@ enum WalkthroughRuntime {
         const said = (this.screen.messages || []).map((m) => m.text).join(" ");
         text = said || describe(action) + " You are on “" + this.screen.title + "”.";
       }
-      const done = this.stepIndex - before;
-      if (done > 0) {
-        text += this.currentStep()
-          ? " Step " + (before + 1) + " of " + this.steps.length + " done."
-          : " That was the last step: the walkthrough is complete.";
-      }
+      if (this.stepIndex > before) text += " " + this.doneText();
       this.setStatus(text, succeeded ? null : "error");
 
       if (opts.defer) this.scheduleRender();
       else this.render(opts.focus || null);
+      return succeeded;
+    }
+
+    /** "Step 4 of 12 done.": the last step done, counted as the progress counts ("Step 5 of 12"). */
+    doneText() {
+      return this.currentStep()
+        ? "Step " + this.stepIndex + " of " + this.steps.length + " done."
+        : "That was the last step: the walkthrough is complete.";
     }
 
     doStep() {
       if (!this.module || !this.screen) return;
-      const step = this.currentStep();
-      if (!step) {
+      if (!this.currentStep()) {
         this.setStatus("Every step is done. Reset to start over, or keep exploring the console.");
         return;
       }
+      if (this.pendingIndex() > this.stepIndex) {
+        // Nothing to do for this step here (the console is already there): it is done.
+        this.advance();
+        this.render(null);
+        this.setStatus("Already so on “" + this.screen.title + "”. " + this.doneText());
+        return;
+      }
+      const step = this.currentStep();
       if (step.kind === "action" && step.action) {
-        const main = this.resolvedAction(step);
-        // First the screens the step goes through ("From the Enterprise Controls, …"), when its control is not here.
-        if (!this.onScreen(main)) {
-          for (const first of beforeOf(step)) {
-            let tried;
-            try {
-              tried = this.module.perform(this.handle, first);
-            } catch (error) {
-              tried = { ok: false, error: (error && error.message) || String(error) };
-            }
-            if (tried.screen) this.screen = tried.screen;
-            if (!tried.ok) {
-              this.render(null);
-              this.setStatus(errorText(tried.error) || "That did not work.", "error");
-              return;
-            }
-          }
+        if (!this.onScreen(this.nextAction(step))) {
+          this.render(null);
+          this.showWandered(step);
+          return;
         }
-        this.perform(main);
+        this.runAction(step, {});
         return;
       }
       const expect = step.expect || {};
@@ -683,6 +903,103 @@ enum WalkthroughRuntime {
           (wants.join(" with ") || "what the step says") +
           ". You are on “" + this.screen.title + "”."
       );
+    }
+
+    /**
+     * Does an action step in the console: first the screens it goes through ("From the Enterprise Controls, …")
+     * when its control is not here, then its own action. Returns true when it went through.
+     */
+    runAction(step, options) {
+      const main = this.resolvedAction(step);
+      if (!this.onScreen(main)) {
+        for (const first of beforeOf(step)) {
+          let tried;
+          try {
+            tried = this.module.perform(this.handle, first);
+          } catch (error) {
+            tried = { ok: false, error: (error && error.message) || String(error) };
+          }
+          if (tried.screen) this.screen = tried.screen;
+          if (!tried.ok) {
+            if (!options.quiet) {
+              this.render(null);
+              this.setStatus(errorText(tried.error) || "That did not work.", "error");
+            }
+            return false;
+          }
+        }
+      }
+      return this.perform(main, options) !== false;
+    }
+
+    /* Wandering off and coming back ------------------------------------------------------------------------ */
+
+    /** The reader is elsewhere than the step's screen: say where it happens, in the guide's words, and offer a way. */
+    showWandered(step) {
+      const where = step.screen ? "This step happens on “" + step.screen + "”" : "This step happens on another screen";
+      this.wanderText.textContent = where + "; you are on “" + this.screen.title + "”.";
+      this.wander.hidden = false;
+      this.setStatus(this.wanderText.textContent + " Take me there replays the steps before this one.");
+      this.takeButton.focus();
+    }
+
+    hideWandered() {
+      this.wander.hidden = true;
+    }
+
+    /** Starts over and does the steps before the current one, so the console is where the current step happens. */
+    takeMeThere() {
+      const target = this.stepIndex;
+      this.replayTo(target);
+      this.render(null);
+      this.setStatus("You are on “" + this.screen.title + "”, ready for step " + (this.stepIndex + 1) + ".");
+      const title = this.host.querySelector(".docent-screen-title");
+      if (title) title.focus({ preventScroll: true });
+    }
+
+    /** The console started over and taken through the steps before `target` (the guide's values). */
+    replayTo(target) {
+      this.startProcedure(this.procedure, "Replayed", { quiet: true });
+      for (let guard = 0; this.stepIndex < target && guard <= this.steps.length; guard++) {
+        if (this.pendingIndex() > this.stepIndex) {
+          this.stepIndex = Math.min(this.pendingIndex(), target);
+          continue;
+        }
+        const step = this.currentStep();
+        if (step.kind !== "action" || !this.runAction(step, { quiet: true })) break;
+      }
+    }
+
+    /* Following the reader's reading ------------------------------------------------------------------------ */
+
+    /** The guide's list items of the current procedure's steps, in step order. */
+    stepItems() {
+      return this.steps.map((step) => document.querySelector('li[data-walkthrough-step="' + step.id + '"]'));
+    }
+
+    /** The reader reads step `index`: when the console is elsewhere, offer to take it there. */
+    onReading(index) {
+      this.readIndex = index;
+      this.updateReading();
+    }
+
+    updateReading() {
+      const index = this.readIndex;
+      const elsewhere = index != null && index !== this.stepIndex && index < this.steps.length;
+      this.reading.hidden = !elsewhere;
+      if (!elsewhere) return;
+      const total = this.steps.length;
+      this.readingText.textContent =
+        "You are reading step " + (index + 1) + " of " + total + "; " +
+        (this.stepIndex < total ? "the console is at step " + (this.stepIndex + 1) + "." : "the console has done every step.");
+      this.readingButton.textContent = "Go to step " + (index + 1);
+    }
+
+    goToReadStep() {
+      if (this.readIndex == null) return;
+      this.replayTo(this.readIndex);
+      this.render(null);
+      this.setStatus("You are on “" + this.screen.title + "”, ready for step " + (this.stepIndex + 1) + ".");
     }
 
     /* Reader input ------------------------------------------------------------------------------------- */
@@ -758,7 +1075,8 @@ enum WalkthroughRuntime {
       const restore = focusWasInScreen || Boolean(focusHint);
 
       const step = this.currentStep();
-      const target = step && step.kind === "action" && step.action ? this.nextAction(step) : null;
+      const pending = this.steps[this.pendingIndex()];
+      const target = pending && pending.kind === "action" && pending.action ? this.nextAction(pending) : null;
       const highlight = new Set(target ? this.judge({ targets: target }).controls || [] : []);
       if (this.downloadURL) URL.revokeObjectURL(this.downloadURL);
       this.downloadURL = null;
@@ -783,6 +1101,14 @@ enum WalkthroughRuntime {
         this.current.classList.add("docent-walkthrough-complete");
       }
       this.markGuide();
+      this.sheet.update(this.progress.textContent, this.stepText.textContent);
+      this.hideWandered();
+      if (step !== this.shownStep) {
+        if (this.shownStep !== undefined && this.dock && this.dock.isDocked()) followInGuide(this.stepItems()[this.stepIndex]);
+        this.shownStep = step;
+      }
+      this.updateReading();
+      this.hotspot.show(target ? pending.text : "");
 
       if (restore) this.restoreFocus(key);
     }
@@ -860,6 +1186,9 @@ enum WalkthroughRuntime {
  * 4. Controls: buttons, links, fields, toggles, selects; the highlighted control
  * 5. Static screens (no JavaScript)
  * 6. The guide's own steps: done and current
+ * 7. Beside the steps (wide screens): docked and sticky
+ * 8. The bottom sheet (phones)
+ * 9. The hotspot, "Take me there", the step being read, the "Try it" note
  */
 
 /* 1. The walkthrough section ------------------------------------------------------------------------- */
@@ -1334,6 +1663,11 @@ enum WalkthroughRuntime {
   font-weight: 600;
 }
 
+/* Without JavaScript the note says to turn it on; when the console failed, the status line says why instead. */
+.docent-walkthrough-failed .docent-walkthrough-static-note {
+  display: none;
+}
+
 /* 6. The guide's own steps -------------------------------------------------------------------------------- */
 
 li[data-walkthrough-step] {
@@ -1380,6 +1714,216 @@ li.docent-step-done:not(.prose--steps > ol > li)::marker {
   .docent-walkthrough .docent-screen-table td {
     padding: 0.35rem 0.45rem;
   }
+}
+
+/* 7. Beside the steps ---------------------------------------------------------------------------------------
+ * The script marks the section's parent .docent-walkthrough-host when the guide's steps are in its other
+ * blocks; the section then spans the rows of the blocks that hold steps, and the console sticks in view. */
+
+@media (min-width: 1100px) {
+  .docent-walkthrough-host {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(22rem, 28rem);
+    column-gap: var(--space-6);
+    align-items: start;
+  }
+
+  .docent-walkthrough-host > .docent-walkthrough-beside {
+    grid-column: 1;
+    min-width: 0;
+  }
+
+  /* Room below the last step for the sticky console to stay beside it. */
+  .docent-walkthrough-host::after {
+    content: "";
+    grid-column: 1;
+    height: 50vh;
+  }
+
+  .docent-walkthrough-host > .docent-walkthrough {
+    grid-column: 2;
+    grid-row: var(--docent-dock-rows);
+    align-self: stretch;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+  }
+
+  .docent-walkthrough-host > .docent-walkthrough > h2 {
+    font-size: var(--text-lg);
+  }
+
+  .docent-walkthrough-host > .docent-walkthrough > .docent-walkthrough-live {
+    position: sticky;
+    top: calc(var(--header-height) + var(--space-3));
+    max-height: calc(100vh - var(--header-height) - 2 * var(--space-3));
+    overflow: auto;
+    padding: var(--space-3);
+    border: 1px solid var(--color-border);
+    border-top: 4px solid var(--color-accent);
+    border-radius: var(--radius-lg);
+    background: var(--color-bg-subtle);
+  }
+
+  /* The console takes the table of contents' column: the contents fold above the article. */
+  .doc:has(.docent-walkthrough-host) {
+    grid-template-columns: minmax(0, calc(var(--content-width) + 30rem));
+    grid-template-areas:
+      "header"
+      "toc"
+      "article";
+    grid-template-rows: auto;
+  }
+
+  .doc:has(.docent-walkthrough-host) > .toc {
+    position: static;
+    max-height: none;
+    margin: 0 0 var(--space-5);
+  }
+}
+
+/* 8. The bottom sheet ---------------------------------------------------------------------------------------- */
+
+.docent-walkthrough-sheet-bar {
+  display: none;
+}
+
+@media (max-width: 699px) {
+  .docent-walkthrough-ready > .docent-walkthrough-live {
+    position: fixed;
+    z-index: 40;
+    right: 0;
+    bottom: 0;
+    left: 0;
+    display: flex;
+    flex-direction: column;
+    max-height: 85vh;
+    padding: var(--space-2) var(--space-3) var(--space-3);
+    border-top: 4px solid var(--color-accent);
+    border-radius: var(--radius-lg) var(--radius-lg) 0 0;
+    background: var(--color-bg-subtle);
+    box-shadow: var(--shadow);
+  }
+
+  .docent-walkthrough-sheet-bar {
+    display: flex;
+    align-items: center;
+    gap: var(--space-3);
+  }
+
+  .docent-walkthrough-sheet-text {
+    flex: 1 1 auto;
+    min-width: 0;
+    margin: 0;
+    font-size: var(--text-sm);
+    line-height: 1.35;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+
+  .docent-walkthrough-sheet-progress {
+    font-weight: 700;
+  }
+
+  .docent-walkthrough-sheet-toggle {
+    flex: none;
+    min-height: 2.75rem;
+    padding: 0.3rem 0.9rem;
+    border: 1px solid var(--color-accent);
+    border-radius: var(--radius);
+    background: var(--color-accent);
+    color: var(--color-bg);
+    font: 600 var(--text-sm) / 1.4 var(--font-sans);
+  }
+
+  .docent-walkthrough-live:not(.docent-walkthrough-sheet-open) > .docent-walkthrough-body {
+    display: none;
+  }
+
+  .docent-walkthrough-sheet-open > .docent-walkthrough-body {
+    margin-top: var(--space-3);
+    overflow: auto;
+  }
+
+  /* Room at the end of the page for the closed sheet. */
+  body:has(.docent-walkthrough-ready) {
+    padding-bottom: 5.5rem;
+  }
+}
+
+/* 9. Hotspot, wandering off, the step being read, the "Try it" note ----------------------------------------- */
+
+.docent-walkthrough-screen {
+  position: relative;
+}
+
+.docent-hotspot {
+  position: absolute;
+  z-index: 2;
+  width: max-content;
+  max-width: min(20rem, 100%);
+  margin: 0;
+  padding: 0.35rem 0.6rem;
+  border-left: 4px solid var(--wt-highlight);
+  border-radius: var(--radius-sm);
+  background: var(--color-text);
+  color: var(--color-bg);
+  box-shadow: var(--shadow);
+  font-size: var(--text-xs);
+  line-height: 1.4;
+  pointer-events: none;
+}
+
+@media (prefers-reduced-motion: no-preference) {
+  .docent-hotspot {
+    animation: docent-hotspot-in 0.2s ease-out;
+  }
+}
+
+@keyframes docent-hotspot-in {
+  from {
+    opacity: 0;
+  }
+}
+
+.docent-walkthrough-wander,
+.docent-walkthrough-reading {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: var(--space-2) var(--space-3);
+  margin: 0 0 var(--space-3);
+  padding: var(--space-2) var(--space-3);
+  border: 1px solid var(--color-border-strong);
+  border-radius: var(--radius-sm);
+  background: var(--color-surface);
+  font-size: var(--text-sm);
+}
+
+.docent-walkthrough-wander[hidden],
+.docent-walkthrough-reading[hidden] {
+  display: none;
+}
+
+.docent-walkthrough-wander button,
+.docent-walkthrough-reading button {
+  min-height: 2.25rem;
+  padding: 0.3rem 0.9rem;
+  border: 1px solid var(--color-accent);
+  border-radius: var(--radius);
+  background: var(--color-surface);
+  color: var(--color-accent);
+  font: 600 var(--text-sm) / 1.4 var(--font-sans);
+  cursor: pointer;
+}
+
+.docent-walkthrough-try {
+  padding: var(--space-2) var(--space-3);
+  border-left: 4px solid var(--color-accent);
+  background: var(--color-accent-subtle);
 }
 
 @media print {

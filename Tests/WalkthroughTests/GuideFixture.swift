@@ -11,7 +11,7 @@ struct GuideFixture {
     init(_ files: [String: String]) throws {
         var files = files
         files["docent.yml", default: "title: Test Docs\n"] += ""
-        let layout = "<main>{{ content }}{{ page.walkthrough_html }}</main>\n"
+        let layout = "{{ page.walkthrough_head }}<main>{{ content }}{{ page.walkthrough_html }}</main>\n"
         files["templates/layouts/default.html", default: layout] += ""
         files["templates/layouts/article-detail.html", default: layout] += ""
         site = try TemporarySite(files)

@@ -70,6 +70,13 @@ def site_dir(pytestconfig, out_dir):
     return site
 
 
+@pytest.fixture()
+def built_site(pytestconfig):
+    """For tests of what Docent's build writes (not the hand-written fixture pages): skipped without --site."""
+    if not pytestconfig.getoption("--site"):
+        pytest.skip("tests the markup Docent's build writes: run with --site")
+
+
 def _free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

@@ -50,7 +50,8 @@ public enum DiagnosticCatalog {
         .init("markdown.too-deep", .error, "Markdown nests deeper than the limit (100 levels of quotes and lists)."),
         .init(
             "markdown.too-complex", .error,
-            "A page holds more Markdown than the parser may use memory for (lines and inline markup); it is not rendered."),
+            "A page holds more Markdown than the parser may use memory for (lines and inline markup); it is not rendered."
+        ),
         .init(
             "markdown.table-too-large", .error,
             "A table is wider or bigger than the limit (1,000 columns, 500,000 cells a page); it is not made a table."),
@@ -138,8 +139,12 @@ public enum DiagnosticCatalog {
         .init("walkthrough.expectation", .error, "What a step says happens next is not what the simulation shows."),
         .init("walkthrough.unavailable", .warning, "The build has no simulation, so the walkthrough is not embedded."),
         .init(
-            "walkthrough.runtime-missing", .warning,
-            "The live console's WebAssembly is not beside this docent binary: readers see the static screens."),
+            "walkthrough.runtime-missing", .error,
+            "The live console's files are neither in the site nor beside this docent binary: the walkthrough cannot"
+                + " load (`build` warns and readers see the static screens)."),
+        .init(
+            "walkthrough.layout-hook", .warning,
+            "A walkthrough page's layout leaves out `page.walkthrough_html` or `page.walkthrough_head`."),
         .init(
             "walkthrough.stale-screenshot", .warning,
             "A step's picture is older than the step it shows: `docent screenshots --stale` remakes it."),

@@ -101,14 +101,19 @@ struct PageRenderer {
             }
             outline = Outline(document, textLimit: SiteFiles.searchTextLimit)
             content = renderer.render(document)
+            if walkthrough != nil { content = WalkthroughHTML.tryItNote + content }
         } else {
             outline = Outline(MarkdownDocument(blocks: []))
             content = body
         }
-        pageValues["toc"] = .array(
-            outline.headings.filter { $0.level == 2 || $0.level == 3 }.map {
-                .object(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)])
-            })
+        var tocEntries: [LiquidValue] = outline.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            .object(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)])
+        }
+        if walkthrough != nil {
+            tocEntries.append(
+                .object(["level": .int(2), "id": .string("walkthrough"), "text": .string(WalkthroughHTML.tocTitle)]))
+        }
+        pageValues["toc"] = .array(tocEntries)
         if model.config.docentFrontMatter {
             pageValues["breadcrumb_links"] = breadcrumbs(for: page, diagnostics: &diagnostics)
             pageValues["related"] = related(for: page, diagnostics: &diagnostics)
@@ -119,6 +124,12 @@ struct PageRenderer {
         }
         pageValues["content"] = .string(content)
         var html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
+        if walkthrough != nil, simulation != nil,
+            let layout = page.meta.layout ?? templates.implicitLayout(for: page, config: model.config)
+        {
+            let chain = templates.chain(startingAt: layout).layouts.map { ($0.sitePath, $0.walkthroughHook) }
+            diagnostics += WalkthroughHook.diagnostics(html: html, layouts: chain)
+        }
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
             html = Redirects.html(to: target)
         }

@@ -11,6 +11,8 @@ final class TemplateSet: Sendable {
         var parent: String?
         var values: [String: LiquidValue]
         var parentLocation: SourceLocation
+        /// Where it would take a walkthrough's console and runtime.
+        var walkthroughHook: WalkthroughHook
     }
 
     /// A file of the includes folder, parsed once with the engine (renders reuse the parse).
@@ -124,7 +126,8 @@ final class TemplateSet: Sendable {
                 if case .string(let name)? = values["layout"], !name.isEmpty { parent = name }
                 layouts[name] = Layout(
                     name: name, sitePath: sitePath, template: template, parent: parent, values: values,
-                    parentLocation: parentLocation)
+                    parentLocation: parentLocation,
+                    walkthroughHook: WalkthroughHook(body: split.body, lineOffset: split.bodyLineOffset))
                 referencesByFile[sitePath] = template.references
             } catch {
                 diagnostics.append(Diagnostic(liquid: error))

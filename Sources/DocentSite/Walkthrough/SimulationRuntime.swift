@@ -17,8 +17,9 @@ enum SimulationRuntime {
         return out
     }
 
-    /// The runtime files to write when a page of the site has a walkthrough, by output path; a warning when one
-    /// cannot be found (readers then get the static screens).
+    /// The runtime files to write when a page of the site has a walkthrough, by output path; an error when one
+    /// cannot be found: the walkthrough cannot load (`check` fails; `build` warns, and readers get the static
+    /// screens).
     static func files(
         _ simulation: (any WalkthroughSimulation)?, pagesHaveWalkthroughs: Bool, taken: Set<String>
     ) -> ([String: [UInt8]], [Diagnostic]) {
@@ -28,7 +29,7 @@ enum SimulationRuntime {
         for file in simulation.runtimeFiles where !taken.contains(file.path) {
             guard let bytes = file.bytes else {
                 diagnostics.append(
-                    .warning(
+                    .error(
                         "walkthrough.runtime-missing",
                         "\(file.path) is not available to this docent: readers see the walkthroughs' static screens",
                         note: "build the console with `make wasm` (or `make release`, which puts it beside the binary),"

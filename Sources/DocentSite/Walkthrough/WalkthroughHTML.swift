@@ -8,30 +8,58 @@ enum WalkthroughHTML {
         var out = "<section class=\"docent-walkthrough\" id=\"walkthrough\" aria-labelledby=\"walkthrough-title\""
         out += " data-state=\"\(HTMLEscaping.escape(run.spec.state))\""
         out += " data-wasm=\"\(HTMLEscaping.escape(baseURL + "/" + run.wasmPath))\">\n"
-        out += "<h2 id=\"walkthrough-title\">Try it in the simulated console</h2>\n"
+        out += "<h2 id=\"walkthrough-title\">\(tocTitle)</h2>\n"
         out += "<p class=\"docent-walkthrough-note\">A simulation of the product, run from the same model that "
-        out += "checks this guide's steps. Follow the steps or try your own values: nothing here touches a real "
-        out += "account.</p>\n"
+        out += "checks this guide's steps. Nothing here touches a real account.</p>\n"
         out += "<script type=\"application/json\" class=\"docent-walkthrough-data\">"
         data(run, into: &out)
         out += "</script>\n<div class=\"docent-walkthrough-static\">\n"
-        for procedure in run.procedures {
+        let shown = run.procedures.map(staticSteps)
+        out += "<p class=\"docent-walkthrough-static-note\">The live console needs JavaScript: turn it on to click "
+        out += "and type in the console yourself. "
+        out +=
+            shown.allSatisfy(\.isEmpty)
+            ? "Meanwhile the guide's pictures show every step's screen.</p>\n"
+            : "Meanwhile, below are the screens the guide's pictures do not show.</p>\n"
+        for (procedure, steps) in zip(run.procedures, shown) where !steps.isEmpty {
             if run.procedures.count > 1 {
                 out += "<h3 class=\"docent-procedure-title\">\(HTMLEscaping.escape(procedure.title))</h3>\n"
             }
             out += "<ol class=\"docent-walkthrough-screens\">\n"
-            for step in procedure.steps {
-                guard let screen = step.screen, step.kind != .narrative else { continue }
+            for step in steps {
+                guard let screen = step.screen else { continue }
                 out += "<li class=\"docent-step-screen\" data-step=\"\(step.id)\">"
                 out += "<p class=\"docent-step-caption\">\(HTMLEscaping.escape(step.text))</p>"
+                // A picture of the console, not a console: no tab stops, nothing to press.
+                out += "<div class=\"docent-step-picture\" inert>"
                 ScreenHTML(highlight: step.action).render(screen, into: &out)
-                out += "</li>\n"
+                out += "</div></li>\n"
             }
             out += "</ol>\n"
         }
         out += "</div>\n</section>\n"
         return out
     }
+
+    /// The steps that get a static screen: each screen is shown once, so a step the guide shows a picture of gets
+    /// none, nor does a step on the same screen as a pictured step or as the static screen just before it.
+    static func staticSteps(_ procedure: WalkthroughProcedure) -> [WalkthroughStep] {
+        let pictured = procedure.steps.filter { !$0.images.isEmpty }.compactMap(\.screen)
+        var shown: [WalkthroughStep] = []
+        for step in procedure.steps where step.kind != .narrative && step.images.isEmpty {
+            guard let screen = step.screen, !pictured.contains(screen), shown.last?.screen != screen else { continue }
+            shown.append(step)
+        }
+        return shown
+    }
+
+    /// The one-line pointer near the top of a guide with a walkthrough (before its content).
+    static let tryItNote =
+        "<p class=\"docent-walkthrough-try\"><strong>Try it:</strong> this guide has a "
+        + "<a href=\"#walkthrough\">live console</a> where you can follow its steps.</p>\n"
+
+    /// The table of contents' entry for the walkthrough section.
+    static let tocTitle = "Try it in the simulated console"
 
     /// `{"state":…,"procedures":[{"title":…,"steps":[{"id":…,"text":…,"kind":"action","action":{…}},…]}]}`,
     /// main-path steps only; `before` lists the screens a step goes through first (`From **X**, click **Y**`). `<` is escaped, so the JSON cannot close its script element.
@@ -48,6 +76,7 @@ enum WalkthroughHTML {
                 if stepIndex > 0 { out += "," }
                 out += "{\"id\":\"\(step.id)\",\"text\":"
                 JSONText.string(step.text, into: &out)
+                if let start = step.startScreen { out += ",\"screen\":" + JSONText.quoted(start) }
                 switch step.kind {
                 case .action(let action):
                     out += ",\"kind\":\"action\",\"action\":" + action.jsonText

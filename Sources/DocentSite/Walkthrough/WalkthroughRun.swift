@@ -23,6 +23,8 @@ public struct WalkthroughStep: Sendable {
     public var location: SourceLocation
     /// What the reader sees at this step: the screen a click happens on, the screen after a field is filled.
     public var screen: WalkthroughScreen?
+    /// The title of the screen the step starts from (before its `before` screens), for "This step happens on …".
+    public var startScreen: String?
     public var images: [String]
     /// The image files, relative to the site root, in the order of `images` (set when the page renders).
     public var imageFiles: [String] = []

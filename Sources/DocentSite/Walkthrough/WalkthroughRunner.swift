@@ -110,6 +110,7 @@ struct WalkthroughRunner {
             id: "wt-\(nextID)", text: written.text, kind: .narrative, location: location(of: written, needle: nil),
             screen: screen(progress), images: written.images, branch: branch, path: written.path)
         nextID += 1
+        result.startScreen = result.screen?.title
         guard let verb = reading.verb else {
             result.note = "narrative: no action or check in its words"
             return result
