@@ -217,6 +217,16 @@ import Testing
         #expect(error.location == SourceLocation(file: "content/wide.md", line: 5, column: 1))
     }
 
+    @Test func aFolderThatIsNotASiteIsAnErrorNotZeroPages() throws {
+        let folder = try SiteFixture(["notes.txt": "not a site\n"])
+        defer { folder.remove() }
+        let result = folder.build().result
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.map(\.id) == ["config.missing"])
+        #expect(run("build", folder) == 1)
+        #expect(run("check", folder) == 1)
+    }
+
     @Test func aPageThatWouldTakeGigabytesToParseIsAnErrorAtItsLine() throws {
         // 1.6 million emphasis delimiters in 3.2 MB: cmark-gfm alone would need about 800 MB.
         let body = String(repeating: String(repeating: "*a* _b_ ", count: 100) + "\n", count: 4_000)

@@ -32,6 +32,16 @@ enum BuildStages {
         for file in files {
             if file.kind == .page { result.pages.append(file) } else { result.staticFiles.append(file) }
         }
+        // A folder with neither a config nor a page is not a site (it used to build "0 pages" and succeed).
+        if config.file == nil && result.pages.isEmpty {
+            result.diagnostics.append(
+                .error(
+                    "config.missing",
+                    "\(root.lastPathComponent) is not a site: it has no docent.yml or _config.yml, and no pages",
+                    note:
+                        "a site is a folder with a docent.yml and content/ (`docent init DIR` writes one), or a Jekyll site with a _config.yml or pages; pass its folder with --source"
+                ))
+        }
         if let theme = config.theme {
             let taken = Set(result.pages.map { $0.relativePath } + result.staticFiles.map(\.outputPath))
             for file in themeAssets(theme)
