@@ -133,6 +133,9 @@ struct PageRenderer {
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
             html = Redirects.html(to: target)
         }
+        if Jemoji.isEnabled(model.config), page.outputPath.hasSuffix(".html") {
+            html = Jemoji.emojify(html, source: Jemoji.source(model.config))
+        }
         var rendered = RenderedPage(
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
             bodyReferences: bodyReferences,
