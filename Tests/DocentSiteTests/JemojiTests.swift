@@ -94,6 +94,15 @@ import Testing
         #expect(html.contains(" at 10:30<img class=\"emoji\" title=\":smile:\""))
     }
 
+    @Test func hostileShapesEndInOnePass() {
+        // Unclosed comments, tags, raw-text elements and names, repeated: each is one pass over the page.
+        for shape in [":", ":a", "::+1", "<script>", "<!--", "<code>", "<", "</", "<a '", "<body", ":smile:<tt>"] {
+            let text = String(repeating: shape, count: 200_000)
+            let result = Jemoji.emojify(text, source: Jemoji.defaultSource)
+            #expect(result.utf8.count >= text.utf8.count, "\(shape)")
+        }
+    }
+
     @Test func theTableHasGitHubsCommonNames() {
         #expect(Jemoji.images["+1"] == "unicode/1f44d")
         #expect(Jemoji.images["thumbsup"] == "unicode/1f44d")
