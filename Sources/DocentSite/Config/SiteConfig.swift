@@ -17,6 +17,9 @@ public struct SiteConfig: Sendable {
     public var title: String = "Docs"
     public var description: String = ""
     public var baseURL: String = ""
+    /// `relative_urls: true`: every root-absolute URL in a page is written relative to the page, so the built
+    /// folder opens from disk and can be served under any path.
+    public var relativeURLs = false
     public var url: String = ""
     public var headingIDs: HeadingIDStyleSetting = .github
     /// `pretty` (`/a/b/`), the default, or `none`/`date` (`/a/b.html`), or a pattern with `:path`.
@@ -335,6 +338,7 @@ extension SiteConfig {
         if case .string(let text)? = object["baseurl"] {
             baseURL = text.hasSuffix("/") ? String(text.dropLast()) : text
         }
+        if case .bool(let flag)? = object["relative_urls"] { relativeURLs = flag }
         if case .string(let text)? = object["url"] { url = text.hasSuffix("/") ? String(text.dropLast()) : text }
         if case .string(let text)? = object["permalink"] { permalink = text }
 

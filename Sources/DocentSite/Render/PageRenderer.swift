@@ -131,10 +131,13 @@ struct PageRenderer {
             diagnostics += WalkthroughHook.diagnostics(html: html, layouts: chain)
         }
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
-            html = Redirects.html(to: target)
+            html = Redirects.html(to: RelativeURLs.relative(target, fromPage: page.url, config: model.config))
         }
         if Jemoji.isEnabled(model.config), page.outputPath.hasSuffix(".html") {
             html = Jemoji.emojify(html, source: Jemoji.source(model.config))
+        }
+        if RelativeURLs.applies(model.config, outputPath: page.outputPath) {
+            html = RelativeURLs.rewrite(html, pageURL: page.url, baseURL: model.config.baseURL)
         }
         var rendered = RenderedPage(
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
