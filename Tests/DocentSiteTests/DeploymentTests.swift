@@ -115,6 +115,27 @@ import Testing
                 """)
     }
 
+    @Test func theBaseURLOptionOverridesTheConfigAndSiteBaseurlSaysIt() throws {
+        let site = try SiteFixture(
+            TemporarySite.basics.merging([
+                "docent.yml": "title: T\nbaseurl: /old\n",
+                "content/index.md": "---\ntitle: Home\n---\n[Guide](guide.md) base={{ site.baseurl }}.\n",
+                "content/guide.md": "---\ntitle: Guide\n---\nHi\n",
+            ]) { $1 })
+        defer { site.remove() }
+        for (given, expected) in [("docs/", "/docs"), ("/docs", "/docs"), ("/", "")] {
+            var options = BuildOptions(source: site.root)
+            options.baseURL = given
+            let output = MemoryOutput()
+            let result = SiteBuilder(options: options).build(into: output)
+            #expect(result.succeeded, "\(result.messages)")
+            #expect(
+                output.text("index.html")?.contains("<a href=\"\(expected)/guide/\">Guide</a> base=\(expected).")
+                    == true,
+                "\(given): \(output.text("index.html") ?? "")")
+        }
+    }
+
     @Test func redirectPagesSendTheReaderOnRelatively() throws {
         let site = try SiteFixture(
             TemporarySite.basics.merging([

@@ -11,6 +11,7 @@ enum BuildStages {
     static func configure(_ options: BuildOptions, root: URL) -> (SiteConfig, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &diagnostics)
+        if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
         config.github = GitHubMetadata.value(root: root, config: config)
         return (config, diagnostics)
     }

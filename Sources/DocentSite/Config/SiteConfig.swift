@@ -107,6 +107,15 @@ public struct SiteConfig: Sendable {
         }
     }
 
+    /// Sets the base URL (`baseurl:`, `--baseurl`): `/docs`, `docs` and `/docs/` all mean `/docs`; `/` and ``
+    /// mean the root. `site.baseurl` says the same.
+    mutating func setBaseURL(_ text: String) {
+        var path = Substring(text)
+        while path.hasSuffix("/") { path = path.dropLast() }
+        baseURL = path.isEmpty || path.hasPrefix("/") ? String(path) : "/" + path
+        values["baseurl"] = .string(baseURL)
+    }
+
     /// The plugins the config lists (`plugins:`, or `gems:` as older sites say).
     public var plugins: Set<String> {
         var names: Set<String> = []
@@ -335,9 +344,7 @@ extension SiteConfig {
         }
         if case .string(let text)? = object["title"] { title = text }
         if case .string(let text)? = object["description"] { description = text }
-        if case .string(let text)? = object["baseurl"] {
-            baseURL = text.hasSuffix("/") ? String(text.dropLast()) : text
-        }
+        if case .string(let text)? = object["baseurl"] { setBaseURL(text) }
         if case .bool(let flag)? = object["relative_urls"] { relativeURLs = flag }
         if case .string(let text)? = object["url"] { url = text.hasSuffix("/") ? String(text.dropLast()) : text }
         if case .string(let text)? = object["permalink"] { permalink = text }
