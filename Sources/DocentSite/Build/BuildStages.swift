@@ -13,6 +13,11 @@ enum BuildStages {
         var config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &diagnostics)
         if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
         config.github = GitHubMetadata.value(root: root, config: config)
+        if config.layout == .docent, config.values["last_updated"] != .bool(false),
+            GitHubMetadata.gitFolder(from: root) != nil
+        {
+            config.gitDates = GitDates(root: root)
+        }
         return (config, diagnostics)
     }
 

@@ -29,6 +29,9 @@ public struct SiteConfig: Sendable {
     public var publishesFuturePosts = false
     /// jekyll-github-metadata's `site.github`, when the site lists the plugin (see `GitHubMetadata`).
     public var github: LiquidValue?
+    /// Each file's last commit time, for a page's "Last updated" (`page.last_modified_at`): in a Docent site in
+    /// Git, unless `last_updated: false`.
+    public var gitDates: GitDates?
     /// Where a post's excerpt ends (Jekyll's `excerpt_separator`, a blank line by default).
     public var excerptSeparator = "\n\n"
     public var exclude: [String] = []

@@ -214,6 +214,13 @@ struct PageRenderer {
         values["url"] = .string(page.url)
         values["path"] = .string(page.contentPath)
         values["edit_path"] = .string(page.sitePath)
+        if case .string(let base)? = model.config.values["edit_url"], !base.isEmpty {
+            let path = page.sitePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page.sitePath
+            values["edit_url"] = .string(base + (base.hasSuffix("/") ? "" : "/") + path)
+        }
+        if values["last_modified_at"] == nil, let time = model.config.gitDates?.time(of: page.sitePath) {
+            values["last_modified_at"] = .string(GitDates.text(time))
+        }
         values["section"] = .string(model.navigation.sectionByURL[page.url] ?? "")
         if values["layout"] == nil { values["layout"] = .string(page.meta.layout ?? "") }
         if let neighbours = model.postNeighbours[page.url] {
