@@ -8,7 +8,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config nodejs binaryen \
-	libmimalloc-dev libsass-dev
+	libmimalloc-dev libsass-dev zlib1g-dev
 BENCH_PACKAGES := hugo jekyll ruby-html-proofer wrk time
 # Debian's Jekyll is the reference the compatibility corpus (Tests/jekyll-compat/) is compared with.
 COMPAT_PACKAGES := jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag ruby-jekyll-redirect-from \
