@@ -29,8 +29,12 @@ public enum DiagnosticCatalog {
         .init(
             "config.plugin", .warning,
             "A Jekyll plugin the config lists is not built into Docent: what it would add to the site is missing."),
+        .init(
+            "cache.unreadable", .warning,
+            "`docent check`'s cache (.docent-cache/check.json) is damaged or not Docent's: it was ignored and rebuilt."),
         // Reading the site's files
-        .init("source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),
+        .init(
+            "source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),
         .init("source.unreadable", .error, "A file of the site cannot be read (permissions, or it vanished)."),
         .init("source.encoding", .error, "A page is not valid UTF-8 text."),
         .init("source.binary", .error, "A page contains NUL bytes: it looks like a binary file, not text."),
