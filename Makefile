@@ -103,7 +103,7 @@ browser-test: deps browser-deps assets/vendor/ConsoleWasm.wasm
 	$(SWIFT) build --scratch-path $(SCRATCH) --product docent
 	rm -rf $(BROWSER_OUT)/site
 	$(SCRATCH)/debug/docent build --source . --output $(BROWSER_OUT)/site --quiet
-	$(BROWSER_VENV)/bin/pytest Tests/browser -v -p no:cacheprovider --site $(BROWSER_OUT)/site --out $(BROWSER_OUT)
+	DOCENT=$(abspath $(SCRATCH))/debug/docent $(BROWSER_VENV)/bin/pytest Tests/browser -v -p no:cacheprovider --site $(BROWSER_OUT)/site --out $(BROWSER_OUT)
 
 format:
 	swift-format format -i -r Sources Tests Fuzz Package.swift
