@@ -52,7 +52,8 @@ import Testing
         let site = try GuideFixture(["content/guide.md": guide])
         defer { site.remove() }
         let (result, _) = site.build()
-        #expect(result.walkthroughProblems == ["content/guide.md:16:16 walkthrough.unknown-control"], "\(result.messages)")
+        #expect(
+            result.walkthroughProblems == ["content/guide.md:16:16 walkthrough.unknown-control"], "\(result.messages)")
         let run = try #require(result.pages.first?.walkthrough)
         #expect(run.procedures[0].completed)
     }

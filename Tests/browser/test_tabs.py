@@ -8,16 +8,13 @@ unique ids, every panel with its title without JavaScript, a link into a hidden 
 import os
 import shutil
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import REPO, _free_port
+from conftest import REPO, serving
 from test_walkthrough import axe_violations, wait_for
 
 PAGE = "/tabs-demo/"
@@ -114,30 +111,8 @@ def tabs_site(out_dir):
 
 @pytest.fixture(scope="module")
 def tabs_url(tabs_site):
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", str(tabs_site), str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                urllib.request.urlopen(url + PAGE, timeout=2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.1)
+    with serving(tabs_site, PAGE) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def sets(driver):
@@ -176,7 +151,7 @@ def test_without_javascript_every_panel_shows_with_its_title(driver, tabs_url):
         assert panel.is_displayed()
         label = panel.find_element(By.CSS_SELECTOR, ".docent-tab-label")
         assert label.is_displayed() and label.text == panel.get_attribute("data-tab-title")
-        assert panel.get_attribute("hidden") is None and panel.get_attribute("inert") is None
+        assert driver.execute_script("return arguments[0].closest('[hidden], [inert]') === null", panel)
     # The Markdown inside the tabs is rendered: a list, a heading and the indented code fence.
     first = panels[0]
     assert first.find_element(By.CSS_SELECTOR, "h2").get_attribute("id") == "install-on-macos"

@@ -48,7 +48,9 @@ struct TabTags {
             let column = start - lineStart + 1
             // The tag's end; its lines still count.
             var cursor = index + 2
-            while cursor + 1 < bytes.count, !(bytes[cursor] == UInt8(ascii: "%") && bytes[cursor + 1] == UInt8(ascii: "}")) {
+            while cursor + 1 < bytes.count,
+                !(bytes[cursor] == UInt8(ascii: "%") && bytes[cursor + 1] == UInt8(ascii: "}"))
+            {
                 if bytes[cursor] == 0x0A {
                     line += 1
                     lineStart = cursor + 1

@@ -30,7 +30,8 @@ public enum DiagnosticCatalog {
             "config.plugin", .warning,
             "A Jekyll plugin the config lists is not built into Docent: what it would add to the site is missing."),
         // Reading the site's files
-        .init("source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),
+        .init(
+            "source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),
         .init("source.unreadable", .error, "A file of the site cannot be read (permissions, or it vanished)."),
         .init("source.encoding", .error, "A page is not valid UTF-8 text."),
         .init("source.binary", .error, "A page contains NUL bytes: it looks like a binary file, not text."),
@@ -109,7 +110,8 @@ public enum DiagnosticCatalog {
         .init("tabs.missing-title", .error, "A `{% tab %}` has no title to show on its tab."),
         .init(
             "tabs.duplicate-title", .error,
-            "Two tabs of one set have the same title: readers cannot tell them apart and a synced group cannot pick one."),
+            "Two tabs of one set have the same title: readers cannot tell them apart and a synced group cannot pick one."
+        ),
         .init("tabs.unclosed", .error, "A `{% tabs %}` or `{% tab %}` has no end tag before its set or file ends."),
         .init("tabs.unmatched-end", .error, "An `{% endtab %}` or `{% endtabs %}` closes nothing."),
         // Sass stylesheets

@@ -86,7 +86,8 @@ enum WrittenSteps {
                 }
                 if branches.contains(where: { !$0.steps.isEmpty }) {
                     lists.append(
-                        WrittenList(heading: introduction ?? heading, position: set.position, entries: [.branches(branches)]))
+                        WrittenList(
+                            heading: introduction ?? heading, position: set.position, entries: [.branches(branches)]))
                 }
                 introduction = nil
                 previousWasList = false
