@@ -144,6 +144,6 @@ struct TabsCheck: SiteCheck {
     }
 
     private static func describe(_ tag: TabTags.Tag) -> String {
-        title(tag.markup).map { "“\($0)”" } ?? "without a title"
+        title(tag.markup).map { "`\($0)`" } ?? "without a title"
     }
 }
