@@ -92,6 +92,32 @@ import Testing
         #expect(!html.contains("<pre"), "\(html)")
     }
 
+    @Test func aSetInsideATabNestsAndEachIndentedBodyIsMarkdown() throws {
+        let body = """
+            {% tabs group="os" %}
+              {% tab "Linux" %}
+                Pick your distribution:
+
+                {% tabs group="distro" %}
+                  {% tab "Debian" %}
+                      - `apt install docent`
+                  {% endtab %}
+                {% endtabs %}
+              {% endtab %}
+            {% endtabs %}
+            """
+        let (result, html) = try build(body, checks: true)
+        #expect(problems(result).isEmpty, "\(result.messages)")
+        #expect(!html.contains("<pre"), "\(html)")
+        #expect(html.contains("<p>Pick your distribution:</p>"), "\(html)")
+        #expect(html.contains("<li><code>apt install docent</code></li>"), "\(html)")
+        let outer = try #require(html.range(of: "data-tab-title=\"Linux\""))
+        let inner = try #require(html.range(of: "data-tab-title=\"Debian\""))
+        let innerEnd = try #require(html.range(of: "</section><!-- docent-tab -->"))
+        #expect(outer.lowerBound < inner.lowerBound && inner.lowerBound < innerEnd.lowerBound)
+        #expect(html.components(separatedBy: "</div><!-- docent-tabs -->").count == 3)
+    }
+
     @Test func headingsInsideTabsKeepTheirIdsAndStayOutOfTheContents() throws {
         let body = """
             ## Before

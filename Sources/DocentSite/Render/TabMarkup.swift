@@ -26,6 +26,8 @@ enum TabMarkup {
     static let setClose = "</div><!-- docent-tabs -->"
     static let tabOpenPrefix = "<section class=\"docent-tab\""
     static let tabClose = "</section><!-- docent-tab -->"
+    /// The tab's title in its panel, the line after the tab's opening line.
+    static let labelPrefix = "<p class=\"docent-tab-label\">"
 
     static func openSet(group: String?) -> String {
         let group = group.map { " data-tabs-group=\"\(HTMLEscaping.escape($0))\"" } ?? ""
@@ -36,7 +38,7 @@ enum TabMarkup {
 
     static func openTab(title: String) -> String {
         let title = HTMLEscaping.escape(title)
-        return "\n\(tabOpenPrefix) data-tab-title=\"\(title)\">\n<p class=\"docent-tab-label\">\(title)</p>\n\n"
+        return "\n\(tabOpenPrefix) data-tab-title=\"\(title)\">\n\(labelPrefix)\(title)</p>\n\n"
     }
 
     static func closeTab() -> String { "\n\n\(tabClose)\n" }
@@ -146,20 +148,21 @@ enum TabMarkup {
 
     /// The tags' lines in an HTML block, in order.
     static func markers(in html: String) -> [Marker] {
-        guard html.contains("docent-tab") else { return [] }
-        var markers: [Marker] = []
-        for line in html.split(separator: "\n") {
-            if line.hasPrefix(tabOpenPrefix) {
-                markers.append(.openTab(title: attribute("data-tab-title", in: line) ?? ""))
-            } else if line.hasPrefix(tabClose) {
-                markers.append(.closeTab)
-            } else if line.hasPrefix(setOpenPrefix) {
-                markers.append(.openSet(group: attribute("data-tabs-group", in: line)))
-            } else if line.hasPrefix(setClose) {
-                markers.append(.closeSet)
-            }
+        guard html.utf8.first == UInt8(ascii: "<") || html.utf8.contains(0x0A) else { return [] }
+        return html.split(separator: "\n").compactMap(marker)
+    }
+
+    /// What the tags' line `line` is; nil for any other line.
+    static func marker(_ line: Substring) -> Marker? {
+        let bytes = line.utf8
+        guard bytes.first == UInt8(ascii: "<") else { return nil }
+        if bytes.starts(with: tabOpenPrefix.utf8) {
+            return .openTab(title: attribute("data-tab-title", in: line) ?? "")
         }
-        return markers
+        if bytes.starts(with: tabClose.utf8) { return .closeTab }
+        if bytes.starts(with: setOpenPrefix.utf8) { return .openSet(group: attribute("data-tabs-group", in: line)) }
+        if bytes.starts(with: setClose.utf8) { return .closeSet }
+        return nil
     }
 
     /// An attribute's value as the tags write it (double-quoted, escaped by `HTMLEscaping`), unescaped.
