@@ -73,7 +73,7 @@ enum TabMarkup {
         let range = range ?? blocks.indices
         var sets: [TabSet] = []
         var current: TabSet?
-        // Sets and tabs opened and not closed yet, the outermost set first.
+        // How many sets are open: 1 inside a set of the range's own level, more inside a set nested in one of its tabs.
         var depth = 0
         var openTab: (title: String, position: SourcePosition, start: Int)?
         func endTab(at index: Int) {
@@ -148,8 +148,7 @@ enum TabMarkup {
 
     /// The tags' lines in an HTML block, in order.
     static func markers(in html: String) -> [Marker] {
-        guard html.utf8.first == UInt8(ascii: "<") || html.utf8.contains(0x0A) else { return [] }
-        return html.split(separator: "\n").compactMap(marker)
+        html.split(separator: "\n").compactMap(marker)
     }
 
     /// What the tags' line `line` is; nil for any other line.
