@@ -19,8 +19,8 @@ enum TabBodies {
         var open: [Int] = []
         for (index, line) in lines.enumerated() {
             let width = line.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
-            if width == 0, let marker = TabMarkup.marker(line) {
-                switch marker {
+            if width == 0, let kind = TabMarkup.kind(line) {
+                switch kind {
                 case .openTab:
                     open.append(indents.count)
                     indents.append(.max)

@@ -67,6 +67,11 @@ enum TabMarkup {
         case closeTab
     }
 
+    /// What one of the tags' lines is, without its attributes.
+    enum MarkerKind: Equatable {
+        case openSet, closeSet, openTab, closeTab
+    }
+
     /// The tab sets among `blocks[range]` that no other set of the range holds, in order. A set without its end
     /// runs to the end of the range.
     static func sets(in blocks: [MarkdownBlock], range: Range<Int>? = nil) -> [TabSet] {
@@ -132,11 +137,11 @@ enum TabMarkup {
         var tabDepth = 0
         for block in document.blocks {
             if case .htmlBlock(let html) = block.kind {
-                for marker in markers(in: html) {
-                    switch marker {
+                for line in html.split(separator: "\n") {
+                    switch kind(line) {
                     case .openTab: tabDepth += 1
                     case .closeTab: tabDepth = max(0, tabDepth - 1)
-                    case .openSet, .closeSet: break
+                    case .openSet, .closeSet, nil: break
                     }
                 }
             } else if tabDepth > 0 {
@@ -153,13 +158,22 @@ enum TabMarkup {
 
     /// What the tags' line `line` is; nil for any other line.
     static func marker(_ line: Substring) -> Marker? {
+        switch kind(line) {
+        case .openTab: .openTab(title: attribute("data-tab-title", in: line) ?? "")
+        case .closeTab: .closeTab
+        case .openSet: .openSet(group: attribute("data-tabs-group", in: line))
+        case .closeSet: .closeSet
+        case nil: nil
+        }
+    }
+
+    /// What kind of the tags' lines `line` is; nil for any other line.
+    static func kind(_ line: Substring) -> MarkerKind? {
         let bytes = line.utf8
         guard bytes.first == UInt8(ascii: "<") else { return nil }
-        if bytes.starts(with: tabOpenPrefix.utf8) {
-            return .openTab(title: attribute("data-tab-title", in: line) ?? "")
-        }
+        if bytes.starts(with: tabOpenPrefix.utf8) { return .openTab }
         if bytes.starts(with: tabClose.utf8) { return .closeTab }
-        if bytes.starts(with: setOpenPrefix.utf8) { return .openSet(group: attribute("data-tabs-group", in: line)) }
+        if bytes.starts(with: setOpenPrefix.utf8) { return .openSet }
         if bytes.starts(with: setClose.utf8) { return .closeSet }
         return nil
     }
@@ -167,8 +181,9 @@ enum TabMarkup {
     /// An attribute's value as the tags write it (double-quoted, escaped by `HTMLEscaping`), unescaped.
     private static func attribute(_ name: String, in line: Substring) -> String? {
         guard let start = line.range(of: " \(name)=\"") else { return nil }
-        let value = line[start.upperBound...].prefix { $0 != "\"" }
-        return String(value).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+        let value = String(line[start.upperBound...].prefix { $0 != "\"" })
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 }
