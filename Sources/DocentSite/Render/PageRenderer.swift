@@ -89,7 +89,7 @@ struct PageRenderer {
         var inTabs: Set<SourcePosition> = []
         if page.isMarkdown {
             var document = Markdown.parse(body, style: markdownStyle)
-            if body.contains(TabMarkup.tabOpenPrefix) { inTabs = TabMarkup.headingsInTabs(document) }
+            if bodyHadLiquid, body.contains(TabMarkup.tabOpenPrefix) { inTabs = TabMarkup.headingsInTabs(document) }
             diagnostics += Self.limitDiagnostics(document, page: page)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
