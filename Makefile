@@ -103,7 +103,7 @@ browser-test: deps browser-deps assets/vendor/ConsoleWasm.wasm
 	$(SWIFT) build --scratch-path $(SCRATCH) --product docent
 	rm -rf $(BROWSER_OUT)/site
 	$(SCRATCH)/debug/docent build --source . --output $(BROWSER_OUT)/site --quiet
-	$(BROWSER_VENV)/bin/pytest Tests/browser -v -p no:cacheprovider --site $(BROWSER_OUT)/site --out $(BROWSER_OUT)
+	DOCENT=$(abspath $(SCRATCH))/debug/docent $(BROWSER_VENV)/bin/pytest Tests/browser -v -p no:cacheprovider --site $(BROWSER_OUT)/site --out $(BROWSER_OUT)
 
 # The GitHub Actions workflow shipped in .github/workflows/docs.yml, its `run:` steps run here in order (a
 # release build of docent, `docent check --format github`, `docent build` under a project site's base path).

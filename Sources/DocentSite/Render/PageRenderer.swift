@@ -65,7 +65,7 @@ struct PageRenderer {
                 if let rendered = renderLiquid(
                     bodyTemplate, page: .object(pageValues), origins: &origins, diagnostics: &diagnostics)
                 {
-                    body = rendered
+                    body = page.isMarkdown ? TabBodies.dedented(rendered) : rendered
                     bodyOrigins = origins
                 }
             }
@@ -85,8 +85,11 @@ struct PageRenderer {
         var outline: Outline
         var content: String
         var walkthrough: WalkthroughRun?
+        // Headings inside tabs keep their ids but stay out of the contents: only one tab of a set shows at a time.
+        var inTabs: Set<SourcePosition> = []
         if page.isMarkdown {
             var document = Markdown.parse(body, style: markdownStyle)
+            if bodyHadLiquid, body.contains(TabMarkup.tabOpenPrefix) { inTabs = TabMarkup.headingsInTabs(document) }
             diagnostics += Self.limitDiagnostics(document, page: page)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
@@ -106,7 +109,9 @@ struct PageRenderer {
             outline = Outline(MarkdownDocument(blocks: []))
             content = body
         }
-        var tocEntries: [LiquidValue] = outline.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+        var tocEntries: [LiquidValue] = outline.headings.filter {
+            ($0.level == 2 || $0.level == 3) && !inTabs.contains($0.position)
+        }.map {
             .object(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)])
         }
         if walkthrough != nil {
