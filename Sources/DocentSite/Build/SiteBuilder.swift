@@ -137,8 +137,9 @@ public struct SiteBuilder: Sendable {
                 if !own.contains("sitemap.xml") {
                     try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
                 }
-                if !own.contains("search.json") {
-                    try sink.write(pieces: SiteFiles.searchIndexPieces(rendered), to: "search.json")
+                let llmFiles = SiteFiles.llmFiles(rendered, navigation: model.navigation.value, config: config)
+                for file in SiteFiles.searchIndex(rendered, config: config) + llmFiles where !own.contains(file.path) {
+                    try sink.write(file.text, to: file.path)
                 }
             } catch {
                 diagnostics.append(.error("output.write", "\(error)"))

@@ -18,8 +18,10 @@ public struct RenderedPage: Sendable {
     public var diagnostics: [Diagnostic]
     /// The guide's walkthrough after running its steps, when it has one.
     public var walkthrough: WalkthroughRun?
-    /// The page's object in `search.json` ("" when it has none).
-    public var searchEntry: String
+    /// The page in the search index (nil when search should not find it).
+    public var search: SearchDocument?
+    /// The page as Markdown (`MarkdownTwin`), when the site writes LLM files and the page is Markdown.
+    public var markdown: String? = nil
     /// A stylesheet's source map, written at its output path + ".map".
     public var sourceMap: String? = nil
     /// The site files a stylesheet's imports read or looked for (`serve` compiles it again when one changes).
@@ -74,7 +76,7 @@ struct PageRenderer {
             return RenderedPage(
                 page: page, html: compiled.css, outline: Outline(MarkdownDocument(blocks: [])),
                 bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins, bodyReferences: bodyReferences,
-                diagnostics: diagnostics + compiled.diagnostics, walkthrough: nil, searchEntry: "",
+                diagnostics: diagnostics + compiled.diagnostics, walkthrough: nil, search: nil,
                 sourceMap: compiled.sourceMap, stylesheetInputs: compiled.inputs)
         }
         let resolver = LinkResolver(model: model, page: page)
@@ -96,7 +98,7 @@ struct PageRenderer {
                         SimulationRuntime.headTags(simulation, baseURL: model.config.baseURL))
                 }
             }
-            outline = Outline(document, textLimit: SiteFiles.searchTextLimit)
+            outline = Outline(document, textLimit: 0)
             content = renderer.render(document)
         } else {
             outline = Outline(MarkdownDocument(blocks: []))
@@ -110,20 +112,27 @@ struct PageRenderer {
             pageValues["breadcrumb_links"] = breadcrumbs(for: page, diagnostics: &diagnostics)
             pageValues["related"] = related(for: page, diagnostics: &diagnostics)
         }
+        var faqAnswers = page.meta.faqs.map { (question: $0.question, answer: $0.answer) }
         if templates.usesFAQItems {
             pageValues["faq_items"] = faqs(
-                for: page, pageValue: .object(pageValues), renderer: renderer, diagnostics: &diagnostics)
+                for: page, pageValue: .object(pageValues), renderer: renderer, answers: &faqAnswers,
+                diagnostics: &diagnostics)
         }
         pageValues["content"] = .string(content)
         var html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
             html = Redirects.html(to: target)
         }
-        return RenderedPage(
+        var rendered = RenderedPage(
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
             bodyReferences: bodyReferences,
             diagnostics: diagnostics,
-            walkthrough: walkthrough, searchEntry: SiteFiles.searchEntry(for: page, outline: outline))
+            walkthrough: walkthrough, search: SearchDocument(page: page, html: html, config: model.config))
+        if page.isMarkdown && model.config.writesLLMFiles && !page.url.hasSuffix("404.html") {
+            rendered.markdown = MarkdownTwin.text(
+                page: page, body: body, origins: bodyOrigins, walkthrough: walkthrough, faqs: faqAnswers)
+        }
+        return rendered
     }
 
     /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.
@@ -236,12 +245,15 @@ struct PageRenderer {
             })
     }
 
-    private func faqs(for page: Page, pageValue: LiquidValue, renderer: HTMLRenderer, diagnostics: inout [Diagnostic])
-        -> LiquidValue
-    {
+    /// The FAQs as template values; `answers` gets each answer after Liquid.
+    private func faqs(
+        for page: Page, pageValue: LiquidValue, renderer: HTMLRenderer,
+        answers: inout [(question: String, answer: String)],
+        diagnostics: inout [Diagnostic]
+    ) -> LiquidValue {
         var generator = HeadingIDGenerator(style: .github)
         return .array(
-            page.meta.faqs.map { faq in
+            page.meta.faqs.enumerated().map { number, faq in
                 var answer = faq.answer
                 if Self.containsLiquid(answer) {
                     let position = page.frontMatter.position(of: faq.keyPath) ?? (0, 1)
@@ -249,6 +261,7 @@ struct PageRenderer {
                         parseLiquid(answer, file: page.sitePath, lineOffset: position.line, diagnostics: &diagnostics)
                         .flatMap { renderLiquid($0, page: pageValue, diagnostics: &diagnostics) } ?? answer
                 }
+                answers[number].answer = answer
                 let id = "faq-" + generator.makeID(for: faq.question)
                 return .object([
                     "id": .string(id), "question": .string(faq.question),
