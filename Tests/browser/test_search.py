@@ -29,7 +29,11 @@ def search(driver, base_url, query):
     box.click()
     box.send_keys(query)
     WebDriverWait(driver, WAIT).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, ".search__results:not([hidden]) .search__result, .search__results:not([hidden]) .search__empty"),
+        lambda d: d.execute_script(
+            "return [...document.querySelectorAll('.search__results:not([hidden])')]"
+            ".some(list => list.getAttribute('data-query') === arguments[0])",
+            query,
+        ),
         f"no results list for {query!r}",
     )
     results = []
@@ -47,7 +51,7 @@ def search(driver, base_url, query):
         ("cumulative", "Enterprise user management", "User types", "user-types"),
         ("automatic updates", "Enterprise user management", "Can my organization’s IT department centrally manage Insomnia software updates?", None),
         ("INSOMNIA_DISABLE_AUTOMATIC_UPDATES", "Enterprise user management", "Can my organization’s IT department centrally manage Insomnia software updates?", None),
-        ("scim tokn", "SCIM", None, None),
+        ("scim tokn", "SCIM provisioning", "Enable SCIM", "enable-scim"),
     ],
 )
 def test_query_finds_the_page_and_heading(driver, base_url, search_site, query, title, heading, anchor):

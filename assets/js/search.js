@@ -191,10 +191,10 @@
     });
   }
 
-  /* The best results: [{url, title, anchor, heading, snippet}], best first. */
+  /* The best results: [{url, title, anchor, heading, snippet}], best first; null when the query has no word. */
   function search(index, query) {
     var parsed = parseQuery(query, index);
-    if (!parsed.words.length && !parsed.filters.length) return Promise.resolve([]);
+    if (!parsed.words.length && !parsed.filters.length) return Promise.resolve(null);
     var typoMinLength = index.manifest.typoMinLength || 5;
     var lookups = parsed.words.map(function (word, i) {
       var isPrefix = i === parsed.words.length - 1 && parsed.typingLast;
@@ -341,6 +341,8 @@
       .then(
         function (results) {
           if (self.lastQuery !== query) return; /* a newer keystroke won */
+          if (results === null) return self.close(); /* nothing to search for yet (one letter) */
+          self.list.setAttribute("data-query", query);
           self.render(results, query);
         },
         function () {

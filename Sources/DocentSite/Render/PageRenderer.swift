@@ -112,12 +112,16 @@ struct PageRenderer {
             pageValues["breadcrumb_links"] = breadcrumbs(for: page, diagnostics: &diagnostics)
             pageValues["related"] = related(for: page, diagnostics: &diagnostics)
         }
-        var faqAnswers = page.meta.faqs.map { (question: $0.question, answer: $0.answer) }
+        let writesTwin = page.isMarkdown && model.config.writesLLMFiles && !page.url.hasSuffix("404.html")
+        var faqAnswers: [(question: String, answer: String)] = []
         if templates.usesFAQItems {
-            pageValues["faq_items"] = faqs(
-                for: page, pageValue: .object(pageValues), renderer: renderer, answers: &faqAnswers,
-                diagnostics: &diagnostics)
+            faqAnswers = answers(toFAQsOf: page, pageValue: .object(pageValues), diagnostics: &diagnostics)
+        } else if writesTwin {
+            // Only the twin shows them: their problems are not the page's (no template renders them).
+            var unshown: [Diagnostic] = []
+            faqAnswers = answers(toFAQsOf: page, pageValue: .object(pageValues), diagnostics: &unshown)
         }
+        if templates.usesFAQItems { pageValues["faq_items"] = faqItems(faqAnswers, renderer: renderer) }
         pageValues["content"] = .string(content)
         var html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
@@ -128,7 +132,7 @@ struct PageRenderer {
             bodyReferences: bodyReferences,
             diagnostics: diagnostics,
             walkthrough: walkthrough, search: SearchDocument(page: page, html: html, config: model.config))
-        if page.isMarkdown && model.config.writesLLMFiles && !page.url.hasSuffix("404.html") {
+        if writesTwin {
             rendered.markdown = MarkdownTwin.text(
                 page: page, body: body, origins: bodyOrigins, walkthrough: walkthrough, faqs: faqAnswers)
         }
@@ -245,27 +249,30 @@ struct PageRenderer {
             })
     }
 
-    /// The FAQs as template values; `answers` gets each answer after Liquid.
-    private func faqs(
-        for page: Page, pageValue: LiquidValue, renderer: HTMLRenderer,
-        answers: inout [(question: String, answer: String)],
-        diagnostics: inout [Diagnostic]
-    ) -> LiquidValue {
+    /// Each FAQ's question and its answer after Liquid (Markdown still).
+    private func answers(toFAQsOf page: Page, pageValue: LiquidValue, diagnostics: inout [Diagnostic])
+        -> [(question: String, answer: String)]
+    {
+        page.meta.faqs.map { faq in
+            var answer = faq.answer
+            if Self.containsLiquid(answer) {
+                let position = page.frontMatter.position(of: faq.keyPath) ?? (0, 1)
+                answer =
+                    parseLiquid(answer, file: page.sitePath, lineOffset: position.line, diagnostics: &diagnostics)
+                    .flatMap { renderLiquid($0, page: pageValue, diagnostics: &diagnostics) } ?? answer
+            }
+            return (faq.question, answer)
+        }
+    }
+
+    /// The FAQs as template values (`faq_items`), each with its id and its answer as HTML.
+    private func faqItems(_ answers: [(question: String, answer: String)], renderer: HTMLRenderer) -> LiquidValue {
         var generator = HeadingIDGenerator(style: .github)
         return .array(
-            page.meta.faqs.enumerated().map { number, faq in
-                var answer = faq.answer
-                if Self.containsLiquid(answer) {
-                    let position = page.frontMatter.position(of: faq.keyPath) ?? (0, 1)
-                    answer =
-                        parseLiquid(answer, file: page.sitePath, lineOffset: position.line, diagnostics: &diagnostics)
-                        .flatMap { renderLiquid($0, page: pageValue, diagnostics: &diagnostics) } ?? answer
-                }
-                answers[number].answer = answer
-                let id = "faq-" + generator.makeID(for: faq.question)
-                return .object([
-                    "id": .string(id), "question": .string(faq.question),
-                    "answer": .string(renderer.render(Markdown.parse(answer, headingIDs: headingStyle))),
+            answers.map { faq in
+                .object([
+                    "id": .string("faq-" + generator.makeID(for: faq.question)), "question": .string(faq.question),
+                    "answer": .string(renderer.render(Markdown.parse(faq.answer, headingIDs: headingStyle))),
                 ])
             })
     }

@@ -29,8 +29,9 @@ public struct SearchDocument: Sendable {
         self.filters = filters
         let sections = SearchSections.read(html: html)
         var counter = WordCounter()
-        counter.count(title, weight: Weight.title, section: 0)
-        for alias in aliases { counter.count(alias, weight: Weight.alias, section: 0) }
+        // The title and aliases weigh for the page, not for a section: the results show the section the words are in.
+        counter.count(title, weight: Weight.title, section: nil)
+        for alias in aliases { counter.count(alias, weight: Weight.alias, section: nil) }
         for (index, section) in sections.enumerated() {
             let number = UInt32(min(index, Int(UInt16.max)))
             if index > 0 { counter.count(section.heading, weight: Weight.heading, section: number) }
@@ -75,8 +76,9 @@ struct WordCounter {
         var currentSection: UInt32 = .max
         var currentWeight: UInt32 = 0
 
-        mutating func add(_ weight: UInt32, section: UInt32) {
+        mutating func add(_ weight: UInt32, section: UInt32?) {
             self.weight &+= weight
+            guard let section else { return }
             if section != currentSection {
                 flush()
                 currentSection = section
@@ -98,7 +100,8 @@ struct WordCounter {
     private var entries: [String: Entry] = [:]
     private(set) var length = 0
 
-    mutating func count(_ text: String, weight: UInt32, section: UInt32) {
+    /// Counts the words of `text` for the page and, unless nil, for the section.
+    mutating func count(_ text: String, weight: UInt32, section: UInt32?) {
         Tokenizer.words(in: text) { word in
             length += 1
             entries[word, default: Entry()].add(weight, section: section)

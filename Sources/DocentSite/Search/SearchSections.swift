@@ -4,6 +4,12 @@ public struct SearchSection: Sendable, Equatable {
     public var anchor: String
     public var heading: String
     public var text: String
+
+    public init(anchor: String, heading: String, text: String) {
+        self.anchor = anchor
+        self.heading = heading
+        self.text = text
+    }
 }
 
 /// Reads a rendered page's text by section: everything the reader sees in `<main>` (the whole `<body>` when there is

@@ -38,7 +38,7 @@ import Testing
         ---
         Insomnia updated itself. A token is mentioned here once.
         """,
-        "content/404.md": "---\ntitle: Not found\n---\nMissing token.\n",
+        "content/404.md": "---\ntitle: Not found\npermalink: /404.html\n---\nMissing token.\n",
     ]) { $1 }
 
     struct Index {
@@ -125,7 +125,9 @@ import Testing
         let inText = try #require(token["/updates/"]?.score)
         #expect(inTitle > inText)
         #expect(try index.postings("provisioning")["/tokens/"] != nil, "aliases are indexed")
-        #expect(try index.postings("tokens")["/tokens/"]?.anchors.first == "", "the title's section comes first")
+        #expect(
+            try index.postings("tokens")["/tokens/"]?.anchors.first == "create-a-token",
+            "the title weighs for the page; the section shown is where the words are")
     }
 
     @Test func theShardOfAWordListsTheWordsATypoIsCheckedAgainst() throws {
