@@ -28,7 +28,7 @@ public struct SearchDocument: Sendable {
         self.title = title
         self.filters = filters
         let sections = SearchSections.read(html: html)
-        var counter = WordCounter()
+        var counter = WordCounter(expectedWords: html.utf8.count / 40)
         // The title and aliases weigh for the page, not for a section: the results show the section the words are in.
         counter.count(title, weight: Weight.title, section: nil)
         for alias in aliases { counter.count(alias, weight: Weight.alias, section: nil) }
@@ -99,6 +99,8 @@ struct WordCounter {
 
     private var entries: [String: Entry] = [:]
     private(set) var length = 0
+
+    init(expectedWords: Int = 0) { entries.reserveCapacity(expectedWords) }
 
     /// Counts the words of `text` for the page and, unless nil, for the section.
     mutating func count(_ text: String, weight: UInt32, section: UInt32?) {

@@ -61,6 +61,8 @@ public struct SearchIndex {
 
     private init(_ documents: [SearchDocument]) {
         pageCount = documents.count
+        wordStems.reserveCapacity(1 << 16)
+        stemIDs.reserveCapacity(1 << 15)
         var lengths: [Int] = []
         for (page, document) in documents.enumerated() {
             lengths.append(max(1, document.length))
@@ -109,16 +111,19 @@ public struct SearchIndex {
         return id
     }
 
+    /// The heaviest four of both words' sections (a section both name counts with the weights added).
     private static func merged(_ left: SIMD4<UInt32>, _ right: SIMD4<UInt32>) -> SIMD4<UInt32> {
-        var all: [UInt32] = (0..<4).map { left[$0] }
-        all += (0..<4).map { right[$0] }
-        all.sort(by: >)
-        var result = SIMD4<UInt32>(repeating: 0)
-        var seen: Set<UInt32> = []
-        var lane = 0
-        for packed in all where packed != 0 && lane < 4 && seen.insert(packed & 0xFFFF).inserted {
-            result[lane] = packed
-            lane += 1
+        var result = left
+        for lane in 0..<4 where right[lane] != 0 {
+            let packed = right[lane]
+            if let same = (0..<4).first(where: { result[$0] != 0 && result[$0] & 0xFFFF == packed & 0xFFFF }) {
+                let weight = min((result[same] >> 16) + (packed >> 16), 0xFFFF)
+                result[same] = (weight << 16) | (packed & 0xFFFF)
+                continue
+            }
+            var lowest = 0
+            for other in 1..<4 where result[other] < result[lowest] { lowest = other }
+            if packed > result[lowest] { result[lowest] = packed }
         }
         return result
     }

@@ -51,20 +51,30 @@ private struct Reader {
     var text: [UInt8] = []
     var heading: [UInt8] = []
     /// The heading or summary element being read, by tag name.
-    var headingTag: [UInt8]?
+    var headingTag: UInt64?
     /// The open element whose contents are skipped, and how deep inside it the reader is.
-    var skipping: (tag: [UInt8], depth: Int)?
+    var skipping: (tag: UInt64, depth: Int)?
     var detailsID: String?
 
-    static let skipped: Set<[UInt8]> = Set(
-        ["nav", "script", "style", "template", "noscript", "form", "svg", "button", "select"].map { Array($0.utf8) })
-    static let headings: Set<[UInt8]> = Set(["h1", "h2", "h3", "h4", "h5", "h6"].map { Array($0.utf8) })
-    static let inline: Set<[UInt8]> = Set(
+    /// A tag name (its first eight bytes, lowercase) as one number.
+    static func key(_ name: String) -> UInt64 {
+        name.utf8.prefix(8).reduce(0) { ($0 << 8) | UInt64($1) }
+    }
+
+    static let skipped: Set<UInt64> = Set(
+        ["nav", "script", "style", "template", "noscript", "form", "svg", "button", "select"].map(key))
+    static let headings: Set<UInt64> = Set(["h1", "h2", "h3", "h4", "h5", "h6"].map(key))
+    static let inline: Set<UInt64> = Set(
         [
             "a", "span", "em", "strong", "code", "b", "i", "mark", "kbd", "abbr", "sub", "sup", "small", "s", "del",
             "ins",
         ]
-        .map { Array($0.utf8) })
+        .map(key))
+    static let void: Set<UInt64> = Set(["br", "img", "input", "hr", "meta", "link", "wbr", "source"].map(key))
+    static let h1 = key("h1")
+    static let details = key("details")
+    static let summary = key("summary")
+    static let ignoreMarker = Array("data-search-ignore".utf8)
 
     mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
@@ -74,14 +84,15 @@ private struct Reader {
                 index = tag(bytes, at: index)
                 continue
             }
-            if skipping == nil {
-                if byte == UInt8(ascii: "&") {
-                    index = entity(bytes, at: index)
-                    continue
-                }
-                append(byte)
+            if skipping == nil && byte == UInt8(ascii: "&") {
+                index = entity(bytes, at: index)
+                continue
             }
-            index += 1
+            // A run of text, appended at once.
+            var end = index + 1
+            while end < bytes.count && bytes[end] != UInt8(ascii: "<") && bytes[end] != UInt8(ascii: "&") { end += 1 }
+            if skipping == nil { append(UnsafeBufferPointer(rebasing: bytes[index..<end])) }
+            index = end
         }
     }
 
@@ -90,7 +101,7 @@ private struct Reader {
     }
 
     mutating func append(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes { append(byte) }
+        if headingTag != nil { heading.append(contentsOf: bytes) } else { text.append(contentsOf: bytes) }
     }
 
     mutating func finish() -> [SearchSection] {
@@ -134,9 +145,11 @@ private struct Reader {
         }
         let closing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
         if closing { index += 1 }
-        var name: [UInt8] = []
+        var name: UInt64 = 0
+        var nameLength = 0
         while index < bytes.count, Self.isNameByte(bytes[index]) {
-            name.append(bytes[index] | 0x20)
+            if nameLength < 8 { name = (name << 8) | UInt64(bytes[index] | 0x20) }
+            nameLength += 1
             index += 1
         }
         let attributesStart = index
@@ -153,7 +166,7 @@ private struct Reader {
             index += 1
         }
         let attributes = UnsafeBufferPointer(rebasing: bytes[attributesStart..<min(index, bytes.count)])
-        if name.isEmpty {  // a "<" that starts no tag is text
+        if nameLength == 0 {  // a "<" that starts no tag is text
             if skipping == nil { append(UInt8(ascii: "<")) }
             return start + 1
         }
@@ -165,24 +178,24 @@ private struct Reader {
         (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    mutating func open(_ name: [UInt8], attributes: UnsafeBufferPointer<UInt8>) {
+    mutating func open(_ name: UInt64, attributes: UnsafeBufferPointer<UInt8>) {
         if var skip = skipping {
             if skip.tag == name { skip.depth += 1 }
             skipping = skip
             return
         }
-        if Self.skipped.contains(name) || Self.contains(Array("data-search-ignore".utf8), in: attributes) {
-            if !Self.isVoid(name) { skipping = (name, 1) }
+        if Self.skipped.contains(name) || Self.contains(Self.ignoreMarker, in: attributes) {
+            if !Self.void.contains(name) { skipping = (name, 1) }
             return
         }
-        if name == Array("details".utf8) {
+        if name == Self.details {
             detailsID = Self.attribute("id", in: attributes)
         }
         if headingTag == nil {
             let id: String?
             if Self.headings.contains(name) {
-                id = name == Array("h1".utf8) ? "" : Self.attribute("id", in: attributes)
-            } else if name == Array("summary".utf8) {
+                id = name == Self.h1 ? "" : Self.attribute("id", in: attributes)
+            } else if name == Self.summary {
                 id = detailsID
             } else {
                 id = nil
@@ -197,7 +210,7 @@ private struct Reader {
         if !Self.inline.contains(name) { append(0x20) }
     }
 
-    mutating func close(_ name: [UInt8]) {
+    mutating func close(_ name: UInt64) {
         if var skip = skipping {
             if skip.tag == name { skip.depth -= 1 }
             skipping = skip.depth == 0 ? nil : skip
@@ -212,15 +225,18 @@ private struct Reader {
         if !Self.inline.contains(name) { append(0x20) }
     }
 
-    static func isVoid(_ name: [UInt8]) -> Bool {
-        ["br", "img", "input", "hr", "meta", "link", "wbr", "source"].contains { Array($0.utf8) == name }
-    }
-
     static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count <= bytes.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { start in
-            (0..<needle.count).allSatisfy { bytes[start + $0] | 0x20 == needle[$0] }
+        var start = 0
+        while start <= bytes.count - needle.count {
+            if bytes[start] | 0x20 == needle[0] {
+                var offset = 1
+                while offset < needle.count && bytes[start + offset] | 0x20 == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
         }
+        return false
     }
 
     /// The value of `name="…"` among a tag's attributes.
