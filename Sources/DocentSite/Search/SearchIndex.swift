@@ -167,17 +167,34 @@ public struct SearchIndex {
                 out += "["
                 var first = true
                 for posting in postings[id] {
-                    let used: [UInt32] = (0..<4).map { posting.sections[$0] }.filter { $0 != 0 }
-                    let sections = used.sorted(by: >)
-                    out += first ? "" : ","
+                    var sections = posting.sections
+                    Self.sortDescending(&sections)
+                    let count = (0..<4).filter { sections[$0] != 0 }.count
+                    if !first { out += "," }
                     first = false
-                    out += "\(posting.page),\(posting.score),\(sections.count)"
-                    for packed in sections { out += ",\(packed & 0xFFFF)" }
+                    out += String(posting.page)
+                    out += ","
+                    out += String(posting.score)
+                    out += ","
+                    out += String(count)
+                    for lane in 0..<count {
+                        out += ","
+                        out += String(sections[lane] & 0xFFFF)
+                    }
                 }
                 out += "]"
             }
             out += "]}\n"
             return (key, out)
+        }
+    }
+
+    /// The four lanes, largest first (unused lanes, 0, last).
+    private static func sortDescending(_ lanes: inout SIMD4<UInt32>) {
+        for pass in 0..<3 {
+            for lane in 0..<(3 - pass) where lanes[lane] < lanes[lane + 1] {
+                (lanes[lane], lanes[lane + 1]) = (lanes[lane + 1], lanes[lane])
+            }
         }
     }
 
