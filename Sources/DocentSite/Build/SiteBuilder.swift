@@ -139,8 +139,9 @@ public struct SiteBuilder: Sendable {
                 if !own.contains("sitemap.xml") {
                     try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
                 }
-                if !own.contains("search.json") {
-                    try sink.write(pieces: SiteFiles.searchIndexPieces(rendered), to: "search.json")
+                let llmFiles = SiteFiles.llmFiles(rendered, navigation: model.navigation.value, config: config)
+                for file in SiteFiles.searchIndex(rendered, config: config) + llmFiles where !own.contains(file.path) {
+                    try sink.write(file.text, to: file.path)
                 }
                 if !own.contains(JekyllFeed.path), let feed {
                     try sink.write(feed, to: JekyllFeed.path)
