@@ -52,6 +52,8 @@ def search(driver, base_url, query):
         ("automatic updates", "Enterprise user management", "Can my organization’s IT department centrally manage Insomnia software updates?", None),
         ("INSOMNIA_DISABLE_AUTOMATIC_UPDATES", "Enterprise user management", "Can my organization’s IT department centrally manage Insomnia software updates?", None),
         ("scim tokn", "SCIM provisioning", "Enable SCIM", "enable-scim"),
+        # A typo in the first three letters: the word is in a neighbouring shard ("cum", not "cmu").
+        ("cmulative", "Enterprise user management", "User types", "user-types"),
     ],
 )
 def test_query_finds_the_page_and_heading(driver, base_url, search_site, query, title, heading, anchor):
@@ -99,3 +101,10 @@ def test_keyboard_moves_through_results(driver, base_url, search_site):
     active = box.get_attribute("aria-activedescendant")
     assert active and active.endswith("-option-1")
     assert box.get_attribute("aria-expanded") == "true"
+
+
+def test_a_result_shows_the_text_around_the_words_found(driver, base_url, search_site):
+    search(driver, base_url, "cumulative")
+    snippet = driver.find_element(By.CSS_SELECTOR, ".search__results:not([hidden]) .search__result-snippet")
+    marks = [mark.text.lower() for mark in snippet.find_elements(By.TAG_NAME, "mark")]
+    assert "cumulative" in marks, snippet.text

@@ -6,13 +6,17 @@
  * with BM25, title > headings > aliases > text), the pages' sections in groups, and the filter values. A query
  * fetches the manifest, the shards of its words and the page groups of its best results, nothing else.
  * The last word matches as a prefix; a word not in the index matches words one edit away (words of five letters
- * or more). `key:value` in the query filters by a front matter key the config names. No library. */
+ * or more), looked for in its own shard and, when the edit may be in its first three letters, in the neighbouring
+ * shards the manifest lists (smallest first, within TYPO_SHARD_BYTES). A result shows the text around the words
+ * found. `key:value` in the query filters by a front matter key the config names. No library. */
 (function () {
   "use strict";
 
   var MAX_RESULTS = 8;
   var PREFIX_FACTOR = 0.7;
   var TYPO_FACTOR = 0.5;
+  var TYPO_SHARD_BYTES = 400000;
+  var SNIPPET_LENGTH = 180;
   var indexes = {};
   var boxCount = 0;
 
@@ -38,6 +42,10 @@
         function (manifest) {
           self.manifest = manifest;
           self.shardKeys = new Set(manifest.shards || []);
+          self.shardBytes = new Map();
+          (manifest.shards || []).forEach(function (key, i) {
+            self.shardBytes.set(key, (manifest.shardBytes || [])[i] || 0);
+          });
           self.stopWords = new Set(manifest.stopWords || []);
           self.filterKeys = new Set(manifest.filters || []);
           return self;
@@ -78,6 +86,26 @@
     var key = shardKey(word);
     if (!this.shardKeys.has(key)) return Promise.resolve(null);
     return this.file("shards/" + shardFile(key) + ".json");
+  };
+
+  /* The shards other than the word's own where a word one edit away may be: the edit changes the first three
+   * letters. Smallest first, as many as TYPO_SHARD_BYTES allows. */
+  Index.prototype.neighbourShards = function (word) {
+    var letters = Array.from(word);
+    var own = letters.slice(0, 3).join("");
+    var near = [letters.slice(0, 2).join(""), own, letters.slice(0, 4).join("")];
+    var self = this;
+    var keys = [];
+    this.shardBytes.forEach(function (bytes, key) {
+      if (key !== own && near.some(function (prefix) { return oneEditApart(key, prefix); })) keys.push(key);
+    });
+    keys.sort(function (a, b) { return self.shardBytes.get(a) - self.shardBytes.get(b); });
+    var total = 0;
+    keys = keys.filter(function (key) {
+      total += self.shardBytes.get(key);
+      return total <= TYPO_SHARD_BYTES;
+    });
+    return Promise.all(keys.map(function (key) { return self.file("shards/" + shardFile(key) + ".json"); }));
   };
 
   Index.prototype.pageGroup = function (page) {
@@ -150,14 +178,41 @@
         if (other !== word && other.indexOf(word) === 0 && !(words[other] in found)) found[words[other]] = PREFIX_FACTOR;
       });
     }
-    if (!Object.keys(found).length && word.length >= typoMinLength - 1) {
-      keys.forEach(function (other) {
-        if (Math.max(other.length, word.length) >= typoMinLength && oneEditApart(word, other) && !(words[other] in found)) {
-          found[words[other]] = TYPO_FACTOR;
-        }
-      });
-    }
+    if (!Object.keys(found).length) found = typoTerms(shard, word, typoMinLength);
     return found;
+  }
+
+  /* The terms of words one edit away from a word (words of typoMinLength letters or more). */
+  function typoTerms(shard, word, typoMinLength) {
+    var found = {};
+    if (!shard || word.length < typoMinLength - 1) return found;
+    var words = shard.words;
+    Object.keys(words).forEach(function (other) {
+      if (Math.max(other.length, word.length) >= typoMinLength && oneEditApart(word, other) && !(words[other] in found)) {
+        found[words[other]] = TYPO_FACTOR;
+      }
+    });
+    return found;
+  }
+
+  /* The hits of one query word: in its shard, else (a typo in its first letters) in the neighbouring shards. */
+  function lookUp(index, word, isPrefix, typoMinLength) {
+    return index.shard(word).then(function (shard) {
+      var terms = shard ? matchTerms(shard, word, isPrefix, typoMinLength) : {};
+      if (Object.keys(terms).length || word.length < typoMinLength - 1) {
+        return shard ? wordHits(shard, terms) : new Map();
+      }
+      return index.neighbourShards(word).then(function (shards) {
+        var hits = new Map();
+        shards.forEach(function (other) {
+          wordHits(other, typoTerms(other, word, typoMinLength)).forEach(function (hit, page) {
+            var known = hits.get(page);
+            if (!known || known.score < hit.score) hits.set(page, hit);
+          });
+        });
+        return hits;
+      });
+    });
   }
 
   /* page -> {score, sections} for one query word: its best-scoring matching term on each page. */
@@ -198,9 +253,7 @@
     var typoMinLength = index.manifest.typoMinLength || 5;
     var lookups = parsed.words.map(function (word, i) {
       var isPrefix = i === parsed.words.length - 1 && parsed.typingLast;
-      return index.shard(word).then(function (shard) {
-        return shard ? wordHits(shard, matchTerms(shard, word, isPrefix, typoMinLength)) : new Map();
-      });
+      return lookUp(index, word, isPrefix, typoMinLength);
     });
     return Promise.all([Promise.all(lookups), filterPages(index, parsed.filters)]).then(function (found) {
       var perWord = found[0];
@@ -239,10 +292,39 @@
             }
           });
           var section = doc[2][best] || doc[2][0] || ["", "", ""];
-          return { url: doc[0], title: doc[1], anchor: section[0], heading: section[1], snippet: section[2] };
+          return {
+            url: doc[0], title: doc[1], anchor: section[0], heading: section[1],
+            snippet: snippet(section[2], parsed.words)
+          };
         });
       });
     });
+  }
+
+  /* The part of a section's text around the first query word in it (a word's start matches, so "updates" finds
+   * "update"), cut at spaces; the text's start when no word is in it. */
+  function snippet(text, words) {
+    var lower = text.toLowerCase();
+    var at = -1;
+    words.forEach(function (word) {
+      var stem = word.slice(0, Math.max(4, word.length - 2));
+      var found = lower.search(new RegExp("(^|[^\\p{L}\\p{N}])" + escapeRegExp(stem), "u"));
+      if (found >= 0 && lower.charAt(found) !== stem.charAt(0)) found += 1;
+      if (found >= 0 && (at < 0 || found < at)) at = found;
+    });
+    var start = 0;
+    if (at > SNIPPET_LENGTH / 3) {
+      start = text.lastIndexOf(" ", at - SNIPPET_LENGTH / 3);
+      start = start < 0 ? 0 : start + 1;
+    }
+    var end = start + SNIPPET_LENGTH;
+    if (end < text.length) {
+      var space = text.lastIndexOf(" ", end);
+      end = space > at ? space : end;
+    } else {
+      end = text.length;
+    }
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length && text.slice(end) !== "…" ? "…" : "");
   }
 
   /* -- Rendering ------------------------------------------------------------ */

@@ -582,10 +582,10 @@ public final class SiteFilesSnapshot: @unchecked Sendable {
             if let cache { return cache }
             let values = pages.map(\.page)
             var files = ["sitemap.xml": Array(SiteFiles.sitemap(values, config: config).utf8)]
-            let generated =
-                SiteFiles.searchIndex(values, config: config)
-                + SiteFiles.llmFiles(values, navigation: navigation, config: config)
-            for file in generated { files[file.path] = Array(file.text.utf8) }
+            for file in SiteFiles.searchIndex(values, config: config) { files[file.path] = file.bytes }
+            for file in SiteFiles.llmFiles(values, navigation: navigation, config: config) {
+                files[file.path] = Array(file.text.utf8)
+            }
             cache = files
             return files
         }

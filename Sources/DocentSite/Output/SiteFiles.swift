@@ -4,8 +4,9 @@ import Liquid
 
 /// The site-wide files written beside the pages: `sitemap.xml` and the search index under `search/`.
 enum SiteFiles {
-    /// The search index's files (see `SearchIndex`), by output path.
-    static func searchIndex(_ pages: [RenderedPage], config: SiteConfig) -> [(path: String, text: String)] {
+    /// The search index's files (see `SearchIndex`) of pages that still have their search documents, by output
+    /// path.
+    static func searchIndex(_ pages: [RenderedPage], config: SiteConfig) -> [(path: String, bytes: [UInt8])] {
         SearchIndex.files(pages.compactMap(\.search), filterKeys: config.searchFilterKeys)
     }
 

@@ -87,6 +87,7 @@ struct PageRenderer {
         var outline: Outline
         var content: String
         var walkthrough: WalkthroughRun?
+        var markdownDocument: MarkdownDocument?
         if page.isMarkdown {
             var document = Markdown.parse(body, style: markdownStyle)
             diagnostics += Self.limitDiagnostics(document, page: page)
@@ -102,6 +103,7 @@ struct PageRenderer {
                 }
             }
             outline = Outline(document, textLimit: 0)
+            markdownDocument = document
             content = renderer.render(document)
             if walkthrough != nil { content = WalkthroughHTML.tryItNote + content }
         } else {
@@ -124,12 +126,15 @@ struct PageRenderer {
         var faqAnswers: [(question: String, answer: String)] = []
         if templates.usesFAQItems {
             faqAnswers = answers(toFAQsOf: page, pageValue: .object(pageValues), diagnostics: &diagnostics)
-        } else if writesTwin {
-            // Only the twin shows them: their problems are not the page's (no template renders them).
+        } else if writesTwin || (!page.meta.faqs.isEmpty && SearchDocument.indexes(page)) {
+            // Only the twin and the search index show them: their problems are not the page's (no template
+            // renders them).
             var unshown: [Diagnostic] = []
             faqAnswers = answers(toFAQsOf: page, pageValue: .object(pageValues), diagnostics: &unshown)
         }
-        if templates.usesFAQItems { pageValues["faq_items"] = faqItems(faqAnswers, renderer: renderer) }
+        // The answers' Markdown, parsed once for the page and the search index.
+        let faqs = faqDocuments(faqAnswers)
+        if templates.usesFAQItems { pageValues["faq_items"] = faqItems(faqs, renderer: renderer) }
         pageValues["content"] = .string(content)
         var html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         if walkthrough != nil, simulation != nil,
@@ -145,7 +150,9 @@ struct PageRenderer {
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
             bodyReferences: bodyReferences,
             diagnostics: diagnostics,
-            walkthrough: walkthrough, search: SearchDocument(page: page, html: html, config: model.config))
+            walkthrough: walkthrough,
+            search: SearchDocument(
+                page: page, config: model.config, markdown: markdownDocument, faqs: faqs, content: content))
         if page.collection == "posts" && JekyllFeed.isEnabled(model.config) { rendered.feedContent = content }
         if writesTwin {
             rendered.markdown = MarkdownTwin.text(
@@ -284,14 +291,28 @@ struct PageRenderer {
         }
     }
 
-    /// The FAQs as template values (`faq_items`), each with its id and its answer as HTML.
-    private func faqItems(_ answers: [(question: String, answer: String)], renderer: HTMLRenderer) -> LiquidValue {
+    /// Each FAQ's id, question and answer parsed.
+    private func faqDocuments(_ answers: [(question: String, answer: String)])
+        -> [(id: String, question: String, answer: MarkdownDocument)]
+    {
         var generator = HeadingIDGenerator(style: .github)
-        return .array(
-            answers.map { faq in
+        return answers.map { faq in
+            (
+                "faq-" + generator.makeID(for: faq.question), faq.question,
+                Markdown.parse(faq.answer, style: markdownStyle)
+            )
+        }
+    }
+
+    /// The FAQs as template values (`faq_items`), each with its id and its answer as HTML.
+    private func faqItems(
+        _ faqs: [(id: String, question: String, answer: MarkdownDocument)], renderer: HTMLRenderer
+    ) -> LiquidValue {
+        .array(
+            faqs.map { faq in
                 .object([
-                    "id": .string("faq-" + generator.makeID(for: faq.question)), "question": .string(faq.question),
-                    "answer": .string(renderer.render(Markdown.parse(faq.answer, style: markdownStyle))),
+                    "id": .string(faq.id), "question": .string(faq.question),
+                    "answer": .string(renderer.render(faq.answer)),
                 ])
             })
     }

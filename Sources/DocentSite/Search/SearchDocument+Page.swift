@@ -1,12 +1,19 @@
+import DocentMarkdown
 import Liquid
 
 extension SearchDocument {
-    /// A rendered page's entry in the search index; nil for a page search should not find (a 404 page, a
-    /// redirect, a stylesheet).
-    init?(page: Page, html: String, config: SiteConfig) {
-        guard !page.url.hasSuffix("404.html"), !page.isStylesheet, page.values["redirect_to"] == nil else {
-            return nil
-        }
+    /// True for a page search should find: not a 404 page, a redirect or a stylesheet.
+    static func indexes(_ page: Page) -> Bool {
+        !page.url.hasSuffix("404.html") && !page.isStylesheet && page.values["redirect_to"] == nil
+    }
+
+    /// A rendered page's entry in the search index, read from its Markdown tree (or, for a page that is not
+    /// Markdown, its content) and the FAQ answers the page shows; nil for a page search should not find.
+    init?(
+        page: Page, config: SiteConfig, markdown: MarkdownDocument?,
+        faqs: [(id: String, question: String, answer: MarkdownDocument)], content: String
+    ) {
+        guard Self.indexes(page) else { return nil }
         let filters = config.searchFilterKeys.compactMap { key -> (key: String, values: [String])? in
             let values: [String]
             switch page.values[key] {
@@ -16,6 +23,8 @@ extension SearchDocument {
             }
             return (key, values)
         }
-        self.init(url: page.url, title: page.title, aliases: page.meta.searchAliases, filters: filters, html: html)
+        self.init(
+            url: page.url, title: page.title, aliases: page.meta.searchAliases, filters: filters, markdown: markdown,
+            faqs: faqs, html: markdown == nil ? content : nil, expectedWords: max(64, page.body.utf8.count / 24))
     }
 }

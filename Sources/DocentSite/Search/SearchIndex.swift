@@ -2,13 +2,17 @@ import Foundation
 
 /// The site's search index as static files under `search/`, so a query fetches only what it needs:
 ///
-/// - `manifest.json`: the page count, the shard keys, the filter keys, the stop words;
+/// - `manifest.json`: the page count, the shard keys and each shard's size, the filter keys, the stop words;
 /// - `shards/KEY.json`: for the words starting with KEY (their first three characters), each word's term (its stem)
 ///   and every term's postings, a flat list of `page, score, section count, sections…` (BM25 with title >
 ///   headings > aliases > text, best sections first);
-/// - `pages/N.json`: pages `N*pageGroup` on, each `[url, title, [[anchor, heading, snippet], …]]`;
+/// - `pages/N.json`: pages `N*pageGroup` on, each `[url, title, [[anchor, heading, text], …]]`;
 /// - `filters.json`: for each filter key, each value's pages.
-public struct SearchIndex {
+///
+/// Pages are added as they render, from any thread (`add`), each page's words going at once into the partition of
+/// their first byte (a stem's words share it), so no page keeps its word table; the partitions are scored and
+/// written on every core (`files`).
+public final class SearchIndex: @unchecked Sendable {
     public static let folder = "search"
     public static let manifestPath = "search/manifest.json"
     public static let pageGroup = 16
@@ -18,21 +22,80 @@ public struct SearchIndex {
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or", "that",
         "the", "this", "to", "was", "will", "with",
     ]
+    /// Words are spread over this many partitions by their first byte.
+    static let partitionCount = 32
 
-    /// The files by output path, in path order.
-    public static func files(_ documents: [SearchDocument], filterKeys: [String]) -> [(path: String, text: String)] {
-        let documents = documents.sorted { $0.url < $1.url }
-        let index = SearchIndex(documents)
-        var files: [(String, String)] = [
-            (manifestPath, index.manifest(filterKeys: filterKeys)),
-            ("search/filters.json", filters(documents, keys: filterKeys)),
-        ]
-        for (key, text) in index.shards() { files.append(("search/shards/\(shardFile(key)).json", text)) }
-        for start in stride(from: 0, to: documents.count, by: pageGroup) {
-            let group = documents[start..<min(start + pageGroup, documents.count)]
-            files.append(("search/pages/\(start / pageGroup).json", pages(group)))
+    private let partitions = (0..<SearchIndex.partitionCount).map { _ in SearchPartition() }
+    private let lock = NSLock()
+    private var pages: [SearchDocument] = []
+
+    public init() {}
+
+    /// Adds a page: its words go to the partitions, its sections and filters are kept for the page files.
+    public func add(_ document: SearchDocument) {
+        var document = document
+        let words = document.words
+        document.dropWords()
+        let page = lock.withLock {
+            pages.append(document)
+            return Int32(pages.count - 1)
         }
-        return files.sorted { $0.0 < $1.0 }
+        // The page's words by partition (a counting sort), then each partition locked once.
+        var starts = [Int](repeating: 0, count: Self.partitionCount + 1)
+        var partitionOf = [UInt8](repeating: 0, count: words.count)
+        for number in 0..<words.count {
+            let partition = Self.partition(words.table.word(number).first ?? 0)
+            partitionOf[number] = UInt8(partition)
+            starts[partition + 1] += 1
+        }
+        for partition in 0..<Self.partitionCount { starts[partition + 1] += starts[partition] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: words.count)
+        for number in 0..<words.count {
+            let partition = Int(partitionOf[number])
+            order[next[partition]] = Int32(number)
+            next[partition] += 1
+        }
+        for partition in 0..<Self.partitionCount where starts[partition] < starts[partition + 1] {
+            partitions[partition].add(words, numbers: order[starts[partition]..<starts[partition + 1]], page: page)
+        }
+    }
+
+    /// The index of `documents`, added on every core.
+    public static func files(_ documents: [SearchDocument], filterKeys: [String]) -> [(path: String, bytes: [UInt8])] {
+        let index = SearchIndex()
+        documents.withUnsafeBufferPointer { buffer in
+            let input = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { index.add(input.value[$0]) }
+        }
+        return index.files(filterKeys: filterKeys)
+    }
+
+    /// The files by output path, in path order; pages are numbered in URL order.
+    public func files(filterKeys: [String]) -> [(path: String, bytes: [UInt8])] {
+        let pages = lock.withLock { self.pages }
+        let order = pages.indices.sorted { pages[$0].url < pages[$1].url }
+        var rank = [Int32](repeating: 0, count: pages.count)
+        for (position, page) in order.enumerated() { rank[page] = Int32(position) }
+        let lengths = order.map { max(1, pages[$0].length) }
+        let scoring = SearchPartition.Scoring(
+            rank: rank, lengths: lengths,
+            averageLength: Double(lengths.reduce(0, +)) / Double(max(1, lengths.count)))
+        let shards = SiteBuilder.parallelMap(partitions) { $0.shards(scoring) }.flatMap { $0 }.sorted {
+            $0.key < $1.key
+        }
+        let sorted = order.map { pages[$0] }
+        let groups = stride(from: 0, to: sorted.count, by: Self.pageGroup).map {
+            sorted[$0..<min($0 + Self.pageGroup, sorted.count)]
+        }
+        let pageFiles = SiteBuilder.parallelMap(groups) { Array(Self.pages($0).utf8) }
+        var files: [(path: String, bytes: [UInt8])] = [
+            (Self.manifestPath, Array(Self.manifest(pages: sorted.count, shards: shards, filterKeys: filterKeys).utf8)),
+            ("search/filters.json", Array(Self.filters(sorted, keys: filterKeys).utf8)),
+        ]
+        for shard in shards { files.append(("search/shards/\(Self.shardFile(shard.key)).json", shard.bytes)) }
+        for (number, bytes) in pageFiles.enumerated() { files.append(("search/pages/\(number).json", bytes)) }
+        return files.sorted { $0.path < $1.path }
     }
 
     /// The shard a word's postings are in: its first three characters.
@@ -44,158 +107,22 @@ public struct SearchIndex {
         return "x" + key.utf8.map { String(format: "%02x", $0) }.joined()
     }
 
-    // MARK: - Building
-
-    private struct Posting {
-        var page: Int32
-        var weight: UInt32
-        var sections: SIMD4<UInt32>
-        var score: Int32 = 0
-    }
-
-    private let pageCount: Int
-    private var stems: [String] = []
-    private var stemIDs: [String: Int] = [:]
-    private var wordStems: [String: Int] = [:]
-    private var postings: [[Posting]] = []
-
-    private init(_ documents: [SearchDocument]) {
-        pageCount = documents.count
-        wordStems.reserveCapacity(1 << 16)
-        stemIDs.reserveCapacity(1 << 15)
-        var lengths: [Int] = []
-        for (page, document) in documents.enumerated() {
-            lengths.append(max(1, document.length))
-            for word in document.words where !Self.stopWords.contains(word.word) {
-                let id = stemID(of: word.word)
-                if let last = postings[id].indices.last, postings[id][last].page == Int32(page) {
-                    postings[id][last].weight &+= word.weight
-                    postings[id][last].sections = Self.merged(postings[id][last].sections, word.sections)
-                } else {
-                    postings[id].append(Posting(page: Int32(page), weight: word.weight, sections: word.sections))
-                }
-            }
-        }
-        let average = Double(lengths.reduce(0, +)) / Double(max(1, lengths.count))
-        let total = Double(pageCount)
-        for id in postings.indices {
-            let frequency = Double(postings[id].count)
-            let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-            for index in postings[id].indices {
-                let weight = Double(postings[id][index].weight)
-                let length = Double(lengths[Int(postings[id][index].page)])
-                let bm25 = idf * weight * 2.2 / (weight + 1.2 * (0.25 + 0.75 * length / average))
-                postings[id][index].score = Int32(min(bm25 * 100, Double(Int32.max)).rounded())
-            }
-            if postings[id].count > Self.maxPostings {
-                postings[id] = Array(
-                    postings[id].sorted { ($0.score, -$0.page) > ($1.score, -$1.page) }.prefix(Self.maxPostings)
-                ).sorted { $0.page < $1.page }
-            }
-        }
-    }
-
-    private mutating func stemID(of word: String) -> Int {
-        if let id = wordStems[word] { return id }
-        let stem = Stemmer.stem(word)
-        let id: Int
-        if let known = stemIDs[stem] {
-            id = known
-        } else {
-            id = stems.count
-            stems.append(stem)
-            stemIDs[stem] = id
-            postings.append([])
-        }
-        wordStems[word] = id
-        return id
-    }
-
-    /// The heaviest four of both words' sections (a section both name counts with the weights added).
-    private static func merged(_ left: SIMD4<UInt32>, _ right: SIMD4<UInt32>) -> SIMD4<UInt32> {
-        var result = left
-        for lane in 0..<4 where right[lane] != 0 {
-            let packed = right[lane]
-            if let same = (0..<4).first(where: { result[$0] != 0 && result[$0] & 0xFFFF == packed & 0xFFFF }) {
-                let weight = min((result[same] >> 16) + (packed >> 16), 0xFFFF)
-                result[same] = (weight << 16) | (packed & 0xFFFF)
-                continue
-            }
-            var lowest = 0
-            for other in 1..<4 where result[other] < result[lowest] { lowest = other }
-            if packed > result[lowest] { result[lowest] = packed }
-        }
-        return result
-    }
+    static func partition(_ firstByte: UInt8) -> Int { Int(firstByte) % partitionCount }
 
     // MARK: - Files
 
-    private func manifest(filterKeys: [String]) -> String {
-        var out = "{\"version\":1,\"pages\":\(pageCount),\"pageGroup\":\(Self.pageGroup),\"typoMinLength\":5"
+    private static func manifest(pages: Int, shards: [(key: String, bytes: [UInt8])], filterKeys: [String]) -> String {
+        var out = "{\"version\":2,\"pages\":\(pages),\"pageGroup\":\(pageGroup),\"typoMinLength\":5"
         out += ",\"filters\":"
         JSONText.strings(filterKeys, into: &out)
         out += ",\"stopWords\":"
-        JSONText.strings(Self.stopWords.sorted(), into: &out)
+        JSONText.strings(stopWords.sorted(), into: &out)
         out += ",\"shards\":"
-        JSONText.strings(Set(wordStems.keys.map(Self.shardKey)).sorted(), into: &out)
+        JSONText.strings(shards.map(\.key), into: &out)
+        // Each shard's size, so a query may look in the neighbours of a mistyped word's shard within a budget.
+        out += ",\"shardBytes\":[" + shards.map { String($0.bytes.count) }.joined(separator: ",") + "]"
         out += "}\n"
         return out
-    }
-
-    private func shards() -> [(key: String, text: String)] {
-        var byKey: [String: [String]] = [:]
-        for word in wordStems.keys where !postings[wordStems[word]!].isEmpty {
-            byKey[Self.shardKey(word), default: []].append(word)
-        }
-        return byKey.keys.sorted().map { key in
-            let words = byKey[key]!.sorted()
-            var local: [Int: Int] = [:]
-            var order: [Int] = []
-            for word in words where local[wordStems[word]!] == nil {
-                local[wordStems[word]!] = order.count
-                order.append(wordStems[word]!)
-            }
-            var out = "{\"words\":{"
-            for (index, word) in words.enumerated() {
-                if index > 0 { out += "," }
-                JSONText.string(word, into: &out)
-                out += ":\(local[wordStems[word]!]!)"
-            }
-            out += "},\"terms\":["
-            for (index, id) in order.enumerated() {
-                if index > 0 { out += "," }
-                out += "["
-                var first = true
-                for posting in postings[id] {
-                    var sections = posting.sections
-                    Self.sortDescending(&sections)
-                    let count = (0..<4).filter { sections[$0] != 0 }.count
-                    if !first { out += "," }
-                    first = false
-                    out += String(posting.page)
-                    out += ","
-                    out += String(posting.score)
-                    out += ","
-                    out += String(count)
-                    for lane in 0..<count {
-                        out += ","
-                        out += String(sections[lane] & 0xFFFF)
-                    }
-                }
-                out += "]"
-            }
-            out += "]}\n"
-            return (key, out)
-        }
-    }
-
-    /// The four lanes, largest first (unused lanes, 0, last).
-    private static func sortDescending(_ lanes: inout SIMD4<UInt32>) {
-        for pass in 0..<3 {
-            for lane in 0..<(3 - pass) where lanes[lane] < lanes[lane + 1] {
-                (lanes[lane], lanes[lane + 1]) = (lanes[lane + 1], lanes[lane])
-            }
-        }
     }
 
     private static func pages(_ group: ArraySlice<SearchDocument>) -> String {
@@ -244,4 +171,10 @@ public struct SearchIndex {
         out += "}\n"
         return out
     }
+}
+
+/// A value handed to other threads that only read it.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -1,20 +1,7 @@
-/// One part of a page for search: the text under a heading (or an FAQ question), with the anchor to link to.
-public struct SearchSection: Sendable, Equatable {
-    /// The heading's id ("" for the text before the first heading).
-    public var anchor: String
-    public var heading: String
-    public var text: String
-
-    public init(anchor: String, heading: String, text: String) {
-        self.anchor = anchor
-        self.heading = heading
-        self.text = text
-    }
-}
-
-/// Reads a rendered page's text by section: everything the reader sees in `<main>` (the whole `<body>` when there is
-/// none), so include output and FAQ answers count; navigation, scripts, forms and elements marked
-/// `data-search-ignore` do not. `<h1>`–`<h6>` start a section, as does the `<summary>` of a `<details>` with an id.
+/// Reads the text of a piece of HTML by section, for the pages search reads as HTML (a page that is not Markdown)
+/// and the HTML blocks of Markdown pages (an HTML include's output): everything a reader sees in `<main>` (the
+/// whole text when there is none); navigation, scripts, forms and elements marked `data-search-ignore` do not
+/// count. `<h1>`–`<h6>` start a section, as does the `<summary>` of a `<details>` with an id.
 public enum SearchSections {
     public static func read(html: String) -> [SearchSection] {
         var reader = Reader()

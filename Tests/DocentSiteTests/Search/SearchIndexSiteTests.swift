@@ -9,7 +9,7 @@ import Testing
         "docent.yml": "title: Test Docs\nbaseurl: \"\"\nsearch:\n  filters: [tier]\n",
         "templates/layouts/default.html": """
         <nav>Sidebar words</nav><main><h1>{{ page.title }}</h1>{{ content }}
-        {% for faq in page.faqs %}<details id="faq-{{ forloop.index }}"><summary>{{ faq.q }}</summary>{{ faq.a }}</details>{% endfor %}
+        {% for faq in page.faq_items %}<details id="{{ faq.id }}"><summary>{{ faq.question }}</summary>{{ faq.answer }}</details>{% endfor %}
         </main>
         """,
         "content/tokens.md": """
@@ -27,7 +27,17 @@ import Testing
         ## Rotate
 
         The count is cumulative across domains.
+
+        {% include callout.html %}
+
+        {% include rotation.md %}
+
+        ```bash
+        export SCIM_KEYSTORE_PATH=/etc/keys
+        ```
         """,
+        "templates/includes/callout.html": "<div class=\"callout\">\n<p>Quorum rules apply.</p>\n</div>\n",
+        "templates/includes/rotation.md": "Rotation happens *hourly*, by **sched**uler.\n",
         "content/updates.md": """
         ---
         title: Updates
@@ -103,11 +113,44 @@ import Testing
         #expect(try index.urls() == ["/tokens/", "/updates/"], "a 404 page is not indexed")
     }
 
+    @Test func includeOutputAndCodeAreIndexed() throws {
+        let index = try build()
+        #expect(try index.postings("quorum")["/tokens/"]?.anchors == ["rotate"], "an HTML include")
+        #expect(try index.postings("hourly")["/tokens/"]?.anchors == ["rotate"], "a Markdown include")
+        #expect(try index.postings("scheduler")["/tokens/"] != nil, "emphasis inside a word does not split it")
+        #expect(try index.postings("keystore")["/tokens/"] != nil, "a code block")
+    }
+
+    @Test func aSectionKeepsItsTextsStartForTheSnippetAroundTheWordsFound() throws {
+        let index = try build()
+        let page = try #require(index.urls().firstIndex(of: "/tokens/"))
+        let group = try #require(index.json("search/pages/\(page / SearchIndex.pageGroup).json") as? [[Any]])
+        let sections = try #require(group[page % SearchIndex.pageGroup][2] as? [[String]])
+        let create = try #require(sections.first { $0[0] == "create-a-token" })
+        #expect(create[2].hasPrefix("Filler words fill the page. Filler"))
+        #expect(create[2].hasSuffix("…"))
+        #expect(create[2].utf8.count <= SearchDocument.snippetSourceLength + "…".utf8.count)
+        #expect(create[2].utf8.count > SearchDocument.snippetSourceLength - 40)
+    }
+
+    @Test func theManifestListsEachShardWithItsSize() throws {
+        let index = try build()
+        let manifest = try #require(index.json(SearchIndex.manifestPath) as? [String: Any])
+        let keys = try #require(manifest["shards"] as? [String])
+        let sizes = try #require(manifest["shardBytes"] as? [Int])
+        #expect(keys.count == sizes.count)
+        for (key, size) in zip(keys, sizes) {
+            #expect(index.output.files["search/shards/\(SearchIndex.shardFile(key)).json"]?.count == size)
+        }
+        let shardFiles = index.output.files.keys.filter { $0.hasPrefix("search/shards/") }
+        #expect(shardFiles.count == keys.count)
+    }
+
     @Test func faqAnswersAreIndexedUnderTheirQuestion() throws {
         let index = try build()
-        #expect(try index.sections(of: "/updates/").contains(["faq-1", "Can IT manage updates?"]))
+        #expect(try index.sections(of: "/updates/").contains(["faq-can-it-manage-updates", "Can IT manage updates?"]))
         #expect(try index.postings("insomnia_disable_automatic_updates").isEmpty)
-        #expect(try index.postings("disable")["/updates/"]?.anchors == ["faq-1"])
+        #expect(try index.postings("disable")["/updates/"]?.anchors == ["faq-can-it-manage-updates"])
     }
 
     @Test func inflectionsShareTheirTermsPostings() throws {
