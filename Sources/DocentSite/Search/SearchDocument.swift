@@ -24,7 +24,7 @@ public struct SearchDocument: Sendable {
     }
 
     /// How much of a section's text the index keeps for the results' snippets.
-    public static let snippetSourceLength = 320
+    public static let snippetSourceLength = 240
 
     /// The page read from the tree the renderer rendered (the body after Liquid, so include output is in it) and
     /// its FAQ answers, each a section under its question; `html` (a page that is not Markdown) is read instead

@@ -46,7 +46,9 @@ final class SearchPartition: @unchecked Sendable {
             page.table.bytes.withUnsafeBufferPointer { bytes in
                 for word in numbers {
                     let slice = page.table.word(Int(word))
-                    let stem = stemNumber(of: UnsafeBufferPointer(rebasing: bytes[slice.startIndex..<slice.endIndex]))
+                    let stem = stemNumber(
+                        of: UnsafeBufferPointer(rebasing: bytes[slice.startIndex..<slice.endIndex]),
+                        hash: page.table.hash(Int(word)))
                     guard stem >= 0 else { continue }
                     let sections = page.sections[Int(word)]
                     if logged.isEmpty || logged[logged.count - 1].count == Self.chunkSize {
@@ -135,8 +137,8 @@ final class SearchPartition: @unchecked Sendable {
 
     // MARK: - Helpers
 
-    private func stemNumber(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let number = words.number(of: word)
+    private func stemNumber(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+        let number = words.number(of: word, hash: hash)
         if number < wordStems.count { return wordStems[number] }
         let text = String(decoding: word, as: UTF8.self)
         guard !SearchIndex.stopWords.contains(text) else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Words as numbers: each distinct byte string gets the next number, kept in one byte buffer and found through an
 /// open-addressing hash table, so counting a page's words makes no string per word.
 struct WordTable {
@@ -33,7 +35,13 @@ struct WordTable {
 
     /// The word's number, given a new one when the word is new.
     mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = Self.hash(word)
+        number(of: word, hash: Self.hash(word))
+    }
+
+    /// The hash of word `number` (another table's lookup of the word need not compute it again).
+    func hash(_ number: Int) -> UInt32 { hashes[number] }
+
+    mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
         var slot = Int(hash) & mask
         while true {
             let entry = slots[slot]
@@ -57,14 +65,8 @@ struct WordTable {
         let start = Int(starts[number])
         let end = number + 1 < starts.count ? Int(starts[number + 1]) : bytes.count
         guard end - start == word.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            var index = 0
-            while index < word.count {
-                if stored[start + index] != word[index] { return false }
-                index += 1
-            }
-            return true
-        }
+        guard let other = word.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, other, word.count) == 0 }
     }
 
     private mutating func grow() {
@@ -78,10 +80,28 @@ struct WordTable {
         }
     }
 
-    /// FNV-1a, folded to 32 bits.
+    /// Eight bytes at a time, then a final mix (SplitMix64's), folded to 32 bits.
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        var hash = UInt64(word.count) &* 0x9E37_79B9_7F4A_7C15
+        guard let base = word.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= word.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 31
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < word.count {
+            tail |= UInt64(base[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 29
+        hash = hash &* 0x94D0_49BB_1331_11EB
+        hash ^= hash >> 32
+        return UInt32(truncatingIfNeeded: hash)
     }
 }
