@@ -16,37 +16,45 @@ public struct Tokenizer {
     /// split a word). A word within the fragment and without capitals is handed over where it is.
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout some WordSink) {
         var index = 0
-        var start = -1
-        var capitals = false
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            var separator = 0
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): capitals = true
-            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80:
-                separator = 3  // typographic quotes, dashes and spaces (U+2000–U+203F)
-            case 0xC2 where index + 1 < count && bytes[index + 1] == 0xA0:
-                separator = 2  // no-break space
-            case 0x80...: break  // letters of other scripts stay in the word
-            default: separator = 1
+            // A word: lowercase letters and digits (the common case, one comparison each), capitals, other scripts.
+            let start = index
+            var capitals = false
+            while index < count {
+                let byte = bytes[index]
+                if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+                    index += 1
+                } else if byte &- UInt8(ascii: "A") < 26 {
+                    capitals = true
+                    index += 1
+                } else if byte >= 0x80 && Self.separatorLength(bytes, at: index) == 0 {
+                    index += 1  // letters of other scripts stay in the word
+                } else {
+                    break
+                }
             }
-            if separator == 0 {
-                if start < 0 { start = index }
-                index += 1
-                continue
+            if index == count {
+                if index > start { carry(UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+                return
             }
-            if start >= 0 {
+            if index > start {
                 emit(UnsafeBufferPointer(rebasing: bytes[start..<index]), capitals: capitals, into: &sink)
-                start = -1
-                capitals = false
             } else if carried > 0 {
                 end(into: &sink)
             }
-            index += separator
+            index += max(1, Self.separatorLength(bytes, at: index))
         }
-        if start >= 0 { carry(UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+    }
+
+    /// The length of the separator at `index` among bytes of 0x80 and above: typographic quotes, dashes and spaces
+    /// (U+2000–U+203F) and the no-break space split words; 0 for a letter of another script. (Any byte below 0x80
+    /// that is not a letter or digit is a separator of length 1.)
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 { return 3 }
+        if byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0 { return 2 }
+        return 0
     }
 
     /// Ends the word being read, if any.
