@@ -144,7 +144,13 @@ struct PageRenderer {
             diagnostics += WalkthroughHook.diagnostics(html: html, layouts: chain)
         }
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
-            html = Redirects.html(to: target)
+            html = Redirects.html(to: RelativeURLs.relative(target, fromPage: page.url, config: model.config))
+        }
+        if Jemoji.isEnabled(model.config), page.outputPath.hasSuffix(".html") {
+            html = Jemoji.emojify(html, source: Jemoji.source(model.config))
+        }
+        if RelativeURLs.applies(model.config, outputPath: page.outputPath) {
+            html = RelativeURLs.rewrite(html, pageURL: page.url, baseURL: model.config.baseURL)
         }
         var rendered = RenderedPage(
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
@@ -227,6 +233,13 @@ struct PageRenderer {
         values["url"] = .string(page.url)
         values["path"] = .string(page.contentPath)
         values["edit_path"] = .string(page.sitePath)
+        if case .string(let base)? = model.config.values["edit_url"], !base.isEmpty {
+            let path = page.sitePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page.sitePath
+            values["edit_url"] = .string(base + (base.hasSuffix("/") ? "" : "/") + path)
+        }
+        if values["last_modified_at"] == nil, let time = model.config.gitDates?.time(of: page.sitePath) {
+            values["last_modified_at"] = .string(GitDates.text(time))
+        }
         values["section"] = .string(model.navigation.sectionByURL[page.url] ?? "")
         if values["layout"] == nil { values["layout"] = .string(page.meta.layout ?? "") }
         if let neighbours = model.postNeighbours[page.url] {
