@@ -428,7 +428,13 @@
           self.render(results, query);
         },
         function () {
-          if (self.lastQuery === query) self.renderMessage("Search is unavailable right now.");
+          if (self.lastQuery !== query) return;
+          // A page opened from disk (a site built with relative_urls) may not read files: browsers forbid it.
+          self.renderMessage(
+            location.protocol === "file:"
+              ? "Search needs the site served over HTTP (docent serve, or any web server): browsers do not let a page opened from disk read the index."
+              : "Search is unavailable right now."
+          );
         }
       );
   };
