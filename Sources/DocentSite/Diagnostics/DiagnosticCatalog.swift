@@ -30,7 +30,8 @@ public enum DiagnosticCatalog {
             "config.plugin", .warning,
             "A Jekyll plugin the config lists is not built into Docent: what it would add to the site is missing."),
         // Reading the site's files
-        .init("source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),
+        .init(
+            "source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),
         .init("source.unreadable", .error, "A file of the site cannot be read (permissions, or it vanished)."),
         .init("source.encoding", .error, "A page is not valid UTF-8 text."),
         .init("source.binary", .error, "A page contains NUL bytes: it looks like a binary file, not text."),
@@ -137,6 +138,10 @@ public enum DiagnosticCatalog {
         .init(
             "walkthrough.refused", .error, "The simulated product refused the step's action (a rule of the product)."),
         .init("walkthrough.expectation", .error, "What a step says happens next is not what the simulation shows."),
+        .init(
+            "walkthrough.placement", .error,
+            "A step says where its control is (in the sidebar, from a section, a dropdown menu, a row's submenu, next to a row) and the simulation draws it elsewhere."
+        ),
         .init("walkthrough.unavailable", .warning, "The build has no simulation, so the walkthrough is not embedded."),
         .init(
             "walkthrough.runtime-missing", .error,
