@@ -260,7 +260,10 @@ enum WalkthroughRuntime {
         const kind = control.kind === "link" ? "link" : "button";
         const attributes = { type: "button", class: classes(kind) };
         if (role === "menuItem") attributes.role = "menuitem";
-        if (control.row != null) attributes["aria-label"] = control.label + " " + control.row;
+        // A row's action is announced with its row ("Manage Organization Cargo"); a link naming its row is enough.
+        if (control.row != null && control.row !== control.label) {
+          attributes["aria-label"] = control.label + " " + control.row;
+        }
         return el(
           "button",
           Object.assign(attributes, common, { "data-kind": kind, disabled: disabled }),
@@ -331,6 +334,10 @@ enum WalkthroughRuntime {
       indexes && indexes.length
         ? el("div", { class: "docent-screen-controls", "data-section": section }, indexes.map(control))
         : null;
+    const appendGroup = (parent, indexes, section) => {
+      const node = group(indexes, section);
+      if (node) parent.append(node);
+    };
 
     const root = el("div", { class: "docent-screen", "data-screen-title": screen.title });
     const app = el("div", { class: "docent-app" });
@@ -428,7 +435,7 @@ enum WalkthroughRuntime {
       if (drawn.has(t)) return;
       main.append(tableNode(table, t));
       if (table.section == null) return;
-      main.append(group(layout.sections.get(table.section), table.section));
+      appendGroup(main, layout.sections.get(table.section), table.section);
       layout.sections.delete(table.section);
     });
     main.append(el("div", { class: "docent-screen-controls" }, layout.loose.map(control)));
@@ -1648,11 +1655,6 @@ enum WalkthroughRuntime {
   grid-template-columns: minmax(8.5rem, 11rem) minmax(0, 1fr);
 }
 
-@container (max-width: 34rem) {
-  .docent-walkthrough .docent-app:has(> .docent-app-sidebar) {
-    grid-template-columns: minmax(0, 1fr);
-  }
-}
 
 .docent-walkthrough .docent-app-sidebar {
   display: flex;
@@ -1663,6 +1665,29 @@ enum WalkthroughRuntime {
   padding: var(--space-4) var(--space-2) var(--space-4) var(--space-3);
   border-right: 1px solid var(--color-border);
   background: var(--color-bg-subtle);
+}
+
+/* On a narrow console the sidebar becomes a bar above the main column. */
+@container (max-width: 34rem) {
+  .docent-walkthrough .docent-app:has(> .docent-app-sidebar) {
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  .docent-walkthrough .docent-app-sidebar {
+    flex-flow: row wrap;
+    margin: calc(-1 * var(--space-4)) calc(-1 * var(--space-5)) 0;
+    padding: var(--space-2) var(--space-3);
+    border-right: 0;
+    border-bottom: 1px solid var(--color-border);
+  }
+
+  .docent-walkthrough .docent-app-sidebar .docent-link {
+    width: auto;
+  }
+
+  .docent-walkthrough .docent-app-sidebar .docent-menu-host {
+    flex: 1 0 100%;
+  }
 }
 
 .docent-walkthrough .docent-app-sidebar .docent-link {
@@ -1678,8 +1703,10 @@ enum WalkthroughRuntime {
   color: var(--color-text);
 }
 
+/* A wide table scrolls sideways inside the main column (the sidebar stays). */
 .docent-walkthrough .docent-app-main {
   min-width: 0;
+  overflow-x: auto;
 }
 
 .docent-walkthrough .docent-app-header {

@@ -253,7 +253,10 @@
         const kind = control.kind === "link" ? "link" : "button";
         const attributes = { type: "button", class: classes(kind) };
         if (role === "menuItem") attributes.role = "menuitem";
-        if (control.row != null) attributes["aria-label"] = control.label + " " + control.row;
+        // A row's action is announced with its row ("Manage Organization Cargo"); a link naming its row is enough.
+        if (control.row != null && control.row !== control.label) {
+          attributes["aria-label"] = control.label + " " + control.row;
+        }
         return el(
           "button",
           Object.assign(attributes, common, { "data-kind": kind, disabled: disabled }),
@@ -324,6 +327,10 @@
       indexes && indexes.length
         ? el("div", { class: "docent-screen-controls", "data-section": section }, indexes.map(control))
         : null;
+    const appendGroup = (parent, indexes, section) => {
+      const node = group(indexes, section);
+      if (node) parent.append(node);
+    };
 
     const root = el("div", { class: "docent-screen", "data-screen-title": screen.title });
     const app = el("div", { class: "docent-app" });
@@ -421,7 +428,7 @@
       if (drawn.has(t)) return;
       main.append(tableNode(table, t));
       if (table.section == null) return;
-      main.append(group(layout.sections.get(table.section), table.section));
+      appendGroup(main, layout.sections.get(table.section), table.section);
       layout.sections.delete(table.section);
     });
     main.append(el("div", { class: "docent-screen-controls" }, layout.loose.map(control)));

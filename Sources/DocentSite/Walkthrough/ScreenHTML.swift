@@ -180,7 +180,8 @@ private struct Drawer {
                 "<button type=\"button\" role=\"switch\" aria-checked=\"\(on)\" \(attributes)\(disabled)>\(label)</button>"
         case .button, .link:
             var extra = control.role == .menuItem ? " role=\"menuitem\"" : ""
-            if let row = control.row { extra += " aria-label=\"\(label) \(escape(row))\"" }
+            // A row's action is announced with its row ("Manage Organization Cargo"); a link naming its row is enough.
+            if let row = control.row, row != control.label { extra += " aria-label=\"\(label) \(escape(row))\"" }
             if let menu { extra += " aria-haspopup=\"menu\" aria-expanded=\"\(menu)\"" }
             out += "<button type=\"button\"\(extra) \(attributes)\(disabled)>\(label)</button>"
         }
