@@ -1794,11 +1794,19 @@ enum WalkthroughRuntime {
   color: var(--color-text);
 }
 
+/* A row's submenu opens under its ⋯ button, right-aligned to it, over what follows (never off the table's edge). */
 .docent-walkthrough .docent-row-menu {
-  display: inline-flex;
-  flex-direction: column;
-  align-items: flex-end;
+  position: relative;
+  display: inline-block;
   vertical-align: middle;
+}
+
+.docent-walkthrough .docent-row-menu > .docent-menu {
+  position: absolute;
+  top: 100%;
+  right: 0;
+  z-index: 2;
+  white-space: nowrap;
 }
 
 .docent-walkthrough .docent-menu-button {

@@ -12,6 +12,8 @@ import WalkthroughContract
 struct ScreenHTML {
     /// The control to mark with `docent-highlight`: the one the step names.
     var highlight: WalkthroughAction?
+    /// False for a picture of the product: the Simulation drawer (its controls and notes) is left out.
+    var drawsSimulation = true
 
     func render(_ screen: WalkthroughScreen, into out: inout String) {
         let layout = ScreenLayout(screen)
@@ -72,7 +74,7 @@ struct ScreenHTML {
             out += "<p class=\"docent-screen-download\">Download ready: \(escape(download.filename))</p>"
         }
         out += "</div></div>"
-        if !screen.notes.isEmpty || !layout.simulation.isEmpty {
+        if drawsSimulation, !screen.notes.isEmpty || !layout.simulation.isEmpty {
             out += "<details class=\"docent-simulation\"><summary>Simulation</summary>"
             for note in screen.notes { out += "<p class=\"docent-screen-note\">\(escape(note))</p>" }
             drawer.group(layout.simulation, WalkthroughScreen.simulation, into: &out)
