@@ -250,7 +250,12 @@ enum WalkthroughRuntime {
         return el(
           "button",
           Object.assign(
-            { type: "button", role: "switch", "aria-checked": control.value === "on" ? "true" : "false", class: classes("toggle") },
+            {
+              type: "button",
+              role: role === "checkbox" ? "checkbox" : "switch",
+              "aria-checked": control.value === "on" ? "true" : "false",
+              class: classes("toggle") + (role === "checkbox" ? " docent-checkbox" : ""),
+            },
             common,
             { disabled: disabled }
           ),
@@ -1933,6 +1938,19 @@ enum WalkthroughRuntime {
 .docent-walkthrough .docent-toggle[aria-checked="true"]::before {
   border-color: var(--color-success);
   background: radial-gradient(circle at calc(100% - 0.55rem) 50%, var(--color-bg) 0.38rem, transparent 0.42rem) var(--color-success);
+}
+
+/* A checkbox (where the guide says "checkbox"): a box with a tick instead of the switch's knob. */
+.docent-walkthrough .docent-checkbox::before {
+  width: 1.1rem;
+  border-radius: 0.2rem;
+  background: var(--color-bg);
+}
+
+.docent-walkthrough .docent-checkbox[aria-checked="true"]::before {
+  border-color: var(--color-success);
+  background: var(--color-success);
+  box-shadow: inset 0 0 0 0.2rem var(--color-success), inset 0 0 0 0.55rem var(--color-bg);
 }
 
 .docent-walkthrough .docent-field,

@@ -182,7 +182,7 @@ extension ConsoleSession {
             screen.table(
                 "TXT record", section: "Verification", columns: ["Type", "Value"], rows: [["TXT", domain.txtRecord]])
             screen.toggle(
-                "I have added the TXT record", on: domain.txtConfirmed, section: "Verification",
+                "I have added the TXT record", on: domain.txtConfirmed, section: "Verification", role: .checkbox,
                 .domainFlag(domain.name, .txtConfirmed))
             screen.button(
                 "Verify Domain", section: "Verification", role: .primary,

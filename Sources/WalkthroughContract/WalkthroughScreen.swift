@@ -163,9 +163,10 @@ public struct WalkthroughControl: Equatable, Sendable {
 
     /// What the control does in the product's UI, beyond its kind: how the page styles it (one primary action per
     /// screen, danger for what removes) and where a step may say it is (a menu item is in a dropdown menu or a
-    /// row's submenu; a menu control opens the menu items that follow it).
+    /// row's submenu; a menu control opens the menu items that follow it; a toggle is a switch unless it is a
+    /// checkbox).
     public enum Role: Equatable, Sendable {
-        case secondary, primary, danger, menu, menuItem
+        case secondary, primary, danger, menu, menuItem, checkbox
 
         public var rawName: String {
             switch self {
@@ -174,11 +175,12 @@ public struct WalkthroughControl: Equatable, Sendable {
             case .danger: "danger"
             case .menu: "menu"
             case .menuItem: "menuItem"
+            case .checkbox: "checkbox"
             }
         }
 
         public init?(rawName: String) {
-            for role in [Role.secondary, .primary, .danger, .menu, .menuItem]
+            for role in [Role.secondary, .primary, .danger, .menu, .menuItem, .checkbox]
             where WalkthroughText.equal(role.rawName, rawName) {
                 self = role
                 return

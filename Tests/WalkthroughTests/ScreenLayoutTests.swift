@@ -116,3 +116,24 @@ import WalkthroughContract
         #expect(!html(session).contains("<h4>Badge</h4>"))
     }
 }
+
+/// A toggle the guides call a checkbox ("select the checkbox to confirm…") is drawn as one.
+@Suite struct ScreenCheckboxTests {
+    @Test func theTXTRecordConfirmationIsACheckbox() throws {
+        var session = try ConsoleSession(startingState: "enterprise-admin")
+        try session.perform(.navigate(label: "Enterprise Controls"))
+        try session.perform(.click(label: "Domains"))
+        try session.perform(.click(label: "New Domain"))
+        try session.perform(.fill(label: "Domain", value: "example.com"))
+        try session.perform(.click(label: "Create Domain"))
+        var html = ""
+        ScreenHTML(highlight: nil).render(session.screen.view, into: &html)
+        #expect(
+            html.contains(
+                "role=\"checkbox\" aria-checked=\"false\" class=\"docent-control docent-toggle docent-checkbox\""))
+        #expect(
+            html.contains(
+                "role=\"switch\" aria-checked=\"false\" class=\"docent-control docent-toggle\" data-kind=\"toggle\" data-label=\"Enable\""
+            ))
+    }
+}

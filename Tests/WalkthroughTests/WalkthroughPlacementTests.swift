@@ -77,3 +77,26 @@ import Testing
         #expect(!label.contains { $0.hasSuffix("walkthrough.placement") })
     }
 }
+
+/// "Select the checkbox": the control is drawn as a checkbox, and a step that calls a switch a checkbox is caught.
+@Suite struct WalkthroughCheckboxTests {
+    @Test func aCheckboxStepNeedsACheckbox() throws {
+        let guide = """
+            ---
+            title: Checkbox
+            walkthrough: enterprise-admin
+            walkthrough_inputs:
+              Domain: example.com
+            ---
+            1. Go to **Enterprise Controls** > **Domains**.
+            1. Click **kong.com**.
+            1. Select the **Enable** checkbox.
+            """
+        let site = try GuideFixture(["content/guide.md": guide])
+        defer { site.remove() }
+        let (result, _) = site.build()
+        #expect(result.walkthroughProblems == ["content/guide.md:9:17 walkthrough.placement"])
+        let message = result.diagnostics.first { $0.id == "walkthrough.placement" }?.message
+        #expect(message == "the step says \"Enable\" is a checkbox, but the simulation shows a switch")
+    }
+}

@@ -243,7 +243,12 @@
         return el(
           "button",
           Object.assign(
-            { type: "button", role: "switch", "aria-checked": control.value === "on" ? "true" : "false", class: classes("toggle") },
+            {
+              type: "button",
+              role: role === "checkbox" ? "checkbox" : "switch",
+              "aria-checked": control.value === "on" ? "true" : "false",
+              class: classes("toggle") + (role === "checkbox" ? " docent-checkbox" : ""),
+            },
             common,
             { disabled: disabled }
           ),

@@ -155,7 +155,7 @@ private struct Drawer {
         switch control.kind {
         case .textField: classes += " docent-field"
         case .select: classes += " docent-select"
-        case .toggle: classes += " docent-toggle"
+        case .toggle: classes += control.role == .checkbox ? " docent-toggle docent-checkbox" : " docent-toggle"
         case .link: classes += " docent-link"
         case .button: classes += " docent-button"
         }
@@ -178,8 +178,9 @@ private struct Drawer {
             out += "</select></label>"
         case .toggle:
             let on = control.isOn ? "true" : "false"
+            let role = control.role == .checkbox ? "checkbox" : "switch"
             out +=
-                "<button type=\"button\" role=\"switch\" aria-checked=\"\(on)\" \(attributes)\(disabled)>\(label)</button>"
+                "<button type=\"button\" role=\"\(role)\" aria-checked=\"\(on)\" \(attributes)\(disabled)>\(label)</button>"
         case .button, .link:
             var extra = control.role == .menuItem ? " role=\"menuitem\"" : ""
             // A row's action is announced with its row ("Manage Organization Cargo"); a link naming its row is enough.

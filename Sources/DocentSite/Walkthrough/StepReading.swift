@@ -27,6 +27,8 @@ struct StepReading: Sendable, Equatable {
     var menu: MenuWord?
     /// `next to the organization you created`: the control is in a table row (not `next to **Last Active**`).
     var nextToRow = false
+    /// `select the checkbox`: the control is a checkbox, not a switch.
+    var checkbox = false
 
     enum MenuWord: Sendable, Equatable {
         /// `dropdown menu`: the menu a button opens.
@@ -95,6 +97,7 @@ struct StepReading: Sendable, Equatable {
             section = named
         }
         let plain = words.map(\.word)
+        checkbox = plain.contains("checkbox")
         if plain.contains("dropdown") {
             menu = .dropdown
         } else if plain.contains("submenu") {

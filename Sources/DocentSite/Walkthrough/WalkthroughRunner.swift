@@ -355,6 +355,15 @@ struct WalkthroughRunner {
         case (.menu?, _): problems.append("in a menu")
         }
         if reading.nextToRow, control.row == nil { problems.append("next to a table row") }
+        if reading.checkbox, control.role != .checkbox {
+            let kind = control.kind == .toggle ? "a switch" : "a \(control.kind.rawName)"
+            diagnostics.append(
+                .error(
+                    "walkthrough.placement",
+                    "the step says \"\(control.label)\" is a checkbox, but the simulation shows \(kind)",
+                    at: location(of: written, needle: reading.target), note: trail(screen)))
+            return false
+        }
         guard !problems.isEmpty else { return true }
         diagnostics.append(
             .error(
