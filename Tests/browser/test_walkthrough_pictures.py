@@ -10,7 +10,8 @@ from test_walkthrough import wait_for
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pictures_have_their_size_alt_text_and_a_dark_variant(driver, base_url, out_dir, scheme):
+def test_pictures_have_their_size_alt_text_and_a_dark_variant(driver, base_url, out_dir, scheme, built_site):
+    """On a built site only: the <picture> markup is the build's (the fixture pages have plain images)."""
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     driver.get(base_url + GUIDE)
     pictures = driver.find_elements(By.CSS_SELECTOR, "picture.docent-step-shot")
