@@ -8,7 +8,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config nodejs binaryen \
-	libmimalloc-dev libsass-dev
+	libmimalloc-dev libsass-dev zlib1g-dev
 BENCH_PACKAGES := hugo jekyll ruby-html-proofer wrk time
 # Debian's Jekyll is the reference the compatibility corpus (Tests/jekyll-compat/) is compared with.
 COMPAT_PACKAGES := jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag ruby-jekyll-redirect-from \
@@ -23,7 +23,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOCENT := .build/release/docent
 FUZZ_SECONDS ?= 60
 
-.PHONY: jekyll-compat site test deps release serve wasm wasm-check wasm-size parity browser-deps browser-test format fuzz bench bench-deps \
+.PHONY: jekyll-compat site test deps release serve wasm wasm-check wasm-size parity browser-deps browser-test format fuzz bench bench-deps workflow-test \
 	liquid-spec clean
 
 # Installs the Debian packages that are missing (apt-get update only when something is missing).
@@ -63,7 +63,7 @@ serve: release assets/vendor/ConsoleWasm.wasm
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory wasm-check wasm-size parity jekyll-compat browser-test liquid-spec
+	$(MAKE) --no-print-directory wasm-check wasm-size parity jekyll-compat browser-test liquid-spec workflow-test
 
 # Each site of Tests/jekyll-compat/ built by Debian's jekyll and by docent (debug build): the same files, the
 # same text, but where a site's EXPECTED-DIFFERENCES says why not.
@@ -103,7 +103,14 @@ browser-test: deps browser-deps assets/vendor/ConsoleWasm.wasm
 	$(SWIFT) build --scratch-path $(SCRATCH) --product docent
 	rm -rf $(BROWSER_OUT)/site
 	$(SCRATCH)/debug/docent build --source . --output $(BROWSER_OUT)/site --quiet
-	$(BROWSER_VENV)/bin/pytest Tests/browser -v -p no:cacheprovider --site $(BROWSER_OUT)/site --out $(BROWSER_OUT)
+	DOCENT=$(abspath $(SCRATCH))/debug/docent $(BROWSER_VENV)/bin/pytest Tests/browser -v -p no:cacheprovider --site $(BROWSER_OUT)/site --out $(BROWSER_OUT)
+
+# The GitHub Actions workflow shipped in .github/workflows/docs.yml, its `run:` steps run here in order (a
+# release build of docent, `docent check --format github`, `docent build` under a project site's base path).
+workflow-test:
+	$(call apt_install,python3-yaml)
+	python3 scripts/ci/run-workflow.py .github/workflows/docs.yml --job build --output pages.base_path=/docs
+	grep -q 'href="/docs/assets/css/docent.css"' _site/index.html
 
 format:
 	swift-format format -i -r Sources Tests Fuzz Package.swift

@@ -68,11 +68,13 @@ let package = Package(
         ),
         // The simulation we ship, plugged into DocentSite's walkthrough interface.
         .target(name: "DocentEnterprise", dependencies: ["DocentSite", "EnterpriseConsole", "WalkthroughContract"]),
+        // C: zlib, for the preview server's gzip responses. Only DocentPreview imports it.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The preview server: Hummingbird, live reload over Server-Sent Events, file watching, error overlay.
         .target(
             name: "DocentPreview",
             dependencies: [
-                "DocentSite", "DocentMarkdown", .product(name: "Hummingbird", package: "hummingbird"),
+                "DocentSite", "DocentMarkdown", "CZlib", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

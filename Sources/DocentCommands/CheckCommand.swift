@@ -38,6 +38,9 @@ struct CheckCommand: ParsableCommand {
             "Cache of external links that answered (default: ~/.cache/docent/external-links.json).", valueName: "file"))
     var externalCache: String?
 
+    @Flag(name: .long, help: "Neither use nor update the cache of the last check (.docent-cache/).")
+    var noCache = false
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     }
@@ -46,7 +49,32 @@ struct CheckCommand: ParsableCommand {
         let root = site.sourceURL
         var options = site.buildOptions()
         options.runChecks = true
+        // An unchanged site answers from the cache: the same diagnostics without a build. Not with --verbose
+        // (it prints the walkthroughs' runs) or --external (links change by themselves).
+        let started = Date()
+        let cache = noCache || verbose || external ? nil : CheckCache(root: root)
+        let fingerprint = cache.map { _ in CheckCache.fingerprint(options: options) }
+        if let cache, let fingerprint {
+            let (entry, warning) = cache.load(fingerprint: fingerprint)
+            if let entry {
+                let report = Self.report(
+                    entry.diagnostics, pageCount: entry.pageCount, warningsAsErrors: warningsAsErrors,
+                    seconds: Date().timeIntervalSince(started))
+                printDiagnostics(report.diagnostics, format: format, root: root)
+                FileHandle.standardError.write(
+                    Data((report.summary + " Nothing changed since the last check (\(CheckCache.folderName)).\n").utf8))
+                if report.failed { throw SiteProblems() }
+                return
+            }
+            if let warning { printDiagnostics([warning], format: format, root: root) }
+        }
         let result = SiteBuilder(options: options).build(into: NullOutput())
+        if let cache, let fingerprint {
+            cache.store(
+                CheckCache.Entry(
+                    fingerprint: fingerprint, pageCount: result.pages.count,
+                    diagnostics: result.diagnostics))
+        }
         var diagnostics = result.diagnostics
         if verbose {
             for page in result.pages {

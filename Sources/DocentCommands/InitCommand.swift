@@ -19,6 +19,8 @@ struct InitCommand: ParsableCommand {
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        print("Created a Docent site in \(directory). Next: docent build --source \(directory)")
+        print(
+            "Created a Docent site in \(directory). Next: docent serve --source \(directory) --open, and open “Your first walkthrough”."
+        )
     }
 }

@@ -15,6 +15,13 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include pages marked `draft: true`.")
     var drafts = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Serve the site under this path (overrides the config's `baseurl`; e.g. a GitHub Pages project site).",
+            valueName: "path"))
+    var baseurl: String?
+
     /// The site folder: `--source`, or the folder a `--config` file names with `source:` (Jekyll's way of
     /// building a site from a config kept elsewhere).
     var sourceURL: URL {
@@ -50,6 +57,7 @@ struct SiteOptions: ParsableArguments {
     /// The build options, with the simulation walkthroughs run against (the Insomnia Enterprise console).
     func buildOptions() -> BuildOptions {
         var options = BuildOptions(source: sourceURL, configFile: configFiles, includeDrafts: drafts)
+        options.baseURL = baseurl
         options.simulation = EnterpriseSimulation()
         options.writesSimulationRuntime = true
         return options

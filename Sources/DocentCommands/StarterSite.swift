@@ -1,4 +1,5 @@
-/// The files `docent init` writes: the smallest site that shows every part (config, a guide, a layout, an include).
+/// The files `docent init` writes: the smallest site that shows every part (config, a guide, a walkthrough guide,
+/// a layout, an include).
 enum StarterSite {
     static let files: [(String, String)] = [
         (
@@ -19,7 +20,7 @@ enum StarterSite {
             layout: default
             ---
 
-            Start with the [first guide](getting-started.md).
+            Start with the [first guide](getting-started.md), then [your first walkthrough](first-walkthrough.md).
 
             """
         ),
@@ -41,6 +42,39 @@ enum StarterSite {
 
             {:.info}
             > {% include note.md %}
+
+            """
+        ),
+        (
+            "content/first-walkthrough.md",
+            """
+            ---
+            title: Your first walkthrough
+            description: Upgrade an account to Enterprise and create an organization, in the console beside the steps.
+            layout: default
+            breadcrumbs:
+              - /
+            walkthrough: enterprise-onboarding
+            walkthrough_inputs:
+              Activation code: ENT-100
+              Name: Acme
+            ---
+
+            These steps run in the simulated Insomnia Enterprise console on this page: try them there.
+            `docent check` runs them too, and says where a step and the product disagree.
+
+            ## Upgrade your account
+
+            1. Click **Upgrade**.
+            2. Enter your activation code in the **Activation code** field.
+            3. Click **Upgrade Subscription**.
+
+            ## Create an organization
+
+            1. Click **New Organization**.
+            2. Enter a name for your organization.
+            3. Click **Create Organization**.
+            4. You should see the organization listed on your dashboard.
 
             """
         ),

@@ -8,6 +8,7 @@ public struct PreviewResponder: HTTPResponder {
 
     let site: PreviewSite
     let allowedHosts: AllowedHosts
+    private let gzipCache = GzipCache()
 
     public init(site: PreviewSite, allowedHosts: AllowedHosts = AllowedHosts(boundTo: "127.0.0.1")) {
         self.site = site
@@ -24,6 +25,7 @@ public struct PreviewResponder: HTTPResponder {
             return Self.text(.methodNotAllowed, "Method not allowed\n", headers: headers)
         }
         let target = request.head.path ?? "/"
+        let gzip = Gzip.isAccepted(request.headers[.acceptEncoding])
         if target == LiveReloadHub.eventsPath || target.hasPrefix(LiveReloadHub.eventsPath + "?") {
             return events()
         }
@@ -34,10 +36,10 @@ public struct PreviewResponder: HTTPResponder {
         case .redirect(let location):
             return Self.redirect(location)
         case .notFound:
-            return notFound(head: request.method == .head)
+            return notFound(head: request.method == .head, gzip: gzip)
         case .file(let path):
             if let bytes = store.file(path) {
-                return serve(bytes, path: path, status: .ok, head: request.method == .head)
+                return serve(bytes, path: path, status: .ok, head: request.method == .head, gzip: gzip)
             }
             // Pretty URLs: /guide → /guide/ when guide/index.html exists; /guide → guide.html.
             if !path.hasSuffix("index.html") || !target.hasSuffix("/") {
@@ -47,35 +49,45 @@ public struct PreviewResponder: HTTPResponder {
                     return Self.redirect("/" + pathOnly.drop { $0 == "/" } + "/")
                 }
                 if store.file(path + ".html") != nil, let bytes = store.file(path + ".html") {
-                    return serve(bytes, path: path + ".html", status: .ok, head: request.method == .head)
+                    return serve(bytes, path: path + ".html", status: .ok, head: request.method == .head, gzip: gzip)
                 }
             }
-            return notFound(head: request.method == .head)
+            return notFound(head: request.method == .head, gzip: gzip)
         }
     }
 
     // MARK: - Responses
 
-    private func serve(_ bytes: [UInt8], path: String, status: HTTPResponse.Status, head: Bool) -> Response {
+    private func serve(_ bytes: [UInt8], path: String, status: HTTPResponse.Status, head: Bool, gzip: Bool)
+        -> Response
+    {
         var headers = HTTPFields()
-        headers[.contentType] = ContentTypes.forPath(path)
+        let contentType = ContentTypes.forPath(path)
+        headers[.contentType] = contentType
         headers[.cacheControl] = "no-store"
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         var body = bytes
         if ContentTypes.isHTML(path) { body = Self.inject(into: bytes, overlay: site.store.overlayHTML) }
+        if Gzip.isCompressible(contentType) {
+            headers[.vary] = "Accept-Encoding"
+            if gzip, body.count >= 1024, let compressed = gzipCache.gzip(body, path: path) {
+                body = compressed
+                headers[.contentEncoding] = "gzip"
+            }
+        }
         headers[.contentLength] = String(body.count)
         if head { return Response(status: status, headers: headers, body: ResponseBody()) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
-    private func notFound(head: Bool) -> Response {
+    private func notFound(head: Bool, gzip: Bool) -> Response {
         if let page = site.store.file("404.html") {
-            return serve(page, path: "404.html", status: .notFound, head: head)
+            return serve(page, path: "404.html", status: .notFound, head: head, gzip: gzip)
         }
         let page = Array(
             "<!doctype html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>This page is not part of the site.</p></body></html>\n"
                 .utf8)
-        return serve(page, path: "404.html", status: .notFound, head: head)
+        return serve(page, path: "404.html", status: .notFound, head: head, gzip: gzip)
     }
 
     private func events() -> Response {

@@ -2,6 +2,7 @@ import DocentPreview
 import DocentSite
 import DocentTestSupport
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -63,6 +64,65 @@ import Testing
                 #expect(String(buffer: response.body).contains("/guides/setup/"))
             }
         }
+    }
+
+    @Test func textAndWasmGoOutGzippedToABrowserThatAcceptsIt() async throws {
+        let site = try TestSite(TestSite.small)
+        defer { site.remove() }
+        // A wasm-sized file of repetitive bytes, and a small stylesheet (under a kilobyte: sent as it is).
+        let wasm = Array(repeating: Array("\0asm console screens ".utf8), count: 20_000).flatMap { $0 }
+        try site.write("assets/big.wasm", Data(wasm))
+        try await withServer(site) { _, client, _ in
+            var headers = HTTPFields()
+            headers[.acceptEncoding] = "br;q=1.0, gzip;q=0.8, *;q=0.1"
+            for _ in 0..<2 {
+                try await client.execute(uri: "/assets/big.wasm", method: .get, headers: headers) { response in
+                    #expect(response.headers[.contentEncoding] == "gzip")
+                    #expect(response.headers[.vary] == "Accept-Encoding")
+                    let body = Array(buffer: response.body)
+                    #expect(body.count < wasm.count / 20)
+                    #expect(Int(response.headers[.contentLength] ?? "") == body.count)
+                    #expect((try? Self.gunzip(body)) == wasm)
+                }
+            }
+            try await client.execute(uri: "/assets/big.wasm", method: .get) { response in
+                #expect(response.headers[.contentEncoding] == nil)
+                #expect(Array(buffer: response.body) == wasm)
+            }
+            headers[.acceptEncoding] = "gzip;q=0, identity"
+            try await client.execute(uri: "/assets/big.wasm", method: .get, headers: headers) { response in
+                #expect(response.headers[.contentEncoding] == nil)
+            }
+            headers[.acceptEncoding] = "gzip"
+            try await client.execute(uri: "/assets/site.css", method: .get, headers: headers) { response in
+                #expect(response.headers[.contentEncoding] == nil)
+                #expect(String(buffer: response.body) == "body { color: black; }\n")
+            }
+            try await client.execute(uri: "/guides/setup/", method: .get, headers: headers) { response in
+                let html = String(decoding: (try? Self.gunzip(Array(buffer: response.body))) ?? [], as: UTF8.self)
+                #expect(html.contains("docent-live-reload"))
+            }
+        }
+    }
+
+    /// Decompresses with the system's `gzip`, a reader independent of the server's zlib calls.
+    static func gunzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-dc"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data(bytes))
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(data)
     }
 
     @Test func anUnknownPathGetsTheSitesOwn404Page() async throws {

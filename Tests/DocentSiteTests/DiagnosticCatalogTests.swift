@@ -13,7 +13,7 @@ import Testing
     ]
     static let families = [
         "config", "source", "frontmatter", "data", "nav", "layout", "include", "liquid", "link", "image", "heading",
-        "callout", "output", "walkthrough", "permalink", "markdown", "redirect", "sass",
+        "callout", "tabs", "output", "walkthrough", "permalink", "markdown", "redirect", "sass", "cache",
     ]
 
     /// Every `"family.name"` string literal in the Swift sources but the catalog itself.

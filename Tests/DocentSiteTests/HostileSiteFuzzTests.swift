@@ -4,12 +4,12 @@ import DocentTestSupport
 import Foundation
 import Testing
 
-/// Whole-pipeline fuzzing: random sites mixing every hostile shape the safety suite knows (deep nesting, climbing
-/// and odd permalinks, YAML aliases and duplicate keys, include loops, extreme Liquid numbers, symlinks out of the
-/// site and into loops, control characters) go through the real `docent build` into a real folder and through
-/// `docent check`. Whatever the mix: the build returns within the bound, nothing is written outside the output
-/// folder, nothing from outside the site is published or printed, every diagnostic is a catalogued one, and what
-/// fails the build fails the check. `make test` runs fixed seeds; `make fuzz` runs random seeds for a while
+/// Whole-pipeline fuzzing: random sites mixing every hostile shape the safety suite knows (deep nesting, climbing and
+/// odd permalinks, YAML aliases and duplicate keys, include loops, extreme Liquid numbers, unclosed and deeply nested
+/// tabs, symlinks out of the site and into loops, control characters) go through the real `docent build` into a real
+/// folder and through `docent check`. Whatever the mix: the build returns within the bound, nothing is written outside
+/// the output folder, nothing from outside the site is published or printed, every diagnostic is a catalogued one, and
+/// what fails the build fails the check. `make test` runs fixed seeds; `make fuzz` runs random seeds for a while
 /// (`DOCENT_SITE_FUZZ_SECONDS`) and prints the seed of any failure, which then becomes a fixed case here.
 @Suite struct HostileSiteFuzzTests {
     @Test(arguments: Array(UInt64(1)...12))
@@ -193,6 +193,8 @@ struct HostileSiteGenerator {
                 "{% include ../../../etc/passwd %}", "{% include {{ page.title }} %}",
                 String(repeating: "{% if true %}", count: depth) + "x",
                 "{{ site.data.d.f | size }}", "{{ page.a | jsonify }}",
+                String(repeating: "{% tabs %}\n{% tab \"t\" %}\n    ", count: depth) + "x",
+                "{% tab '\"<b>' %}{% endtabs %}{% endtab %}{% tabs group=page.title %}",
             ])
         case 6:
             return pick([

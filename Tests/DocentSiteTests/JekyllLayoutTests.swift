@@ -1,4 +1,5 @@
 import DocentCommands
+import DocentEnterprise
 import DocentSite
 import DocentTestSupport
 import Foundation
@@ -58,9 +59,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(DocentCommand.runMain(["init", folder.path]) == 0)
         let output = MemoryOutput()
-        let result = SiteBuilder(options: BuildOptions(source: folder)).build(into: output)
+        var options = BuildOptions(source: folder)
+        options.simulation = EnterpriseSimulation()
+        options.runChecks = true
+        let result = SiteBuilder(options: options).build(into: output)
         #expect(result.diagnostics.isEmpty, "\(result.messages)")
         #expect(output.text("getting-started/index.html")?.contains("<blockquote class=\"info\">") == true)
+        // The starter's walkthrough guide runs to its end against the simulation (checked: no diagnostics), with
+        // the console embedded.
+        let guide = try #require(output.text("first-walkthrough/index.html"))
+        #expect(guide.contains("docent-walkthrough"))
+        #expect(guide.contains("ConsoleWasm.wasm"))
         #expect(DocentCommand.runMain(["init", folder.path]) == 2)
     }
 }

@@ -8,6 +8,7 @@ The site is served by `python3 -m http.server` on 127.0.0.1 (a free port); .wasm
 Screenshots and the axe report go to --out (default .build/browser-test/).
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -83,11 +84,13 @@ def _free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir):
+@contextlib.contextmanager
+def serving(directory, probe, check=None):
+    """`directory` served by `python3 -m http.server` on 127.0.0.1 (a free port) until the block ends; yields the
+    base URL once `probe` (a path) answers, after `check(response)` if given."""
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", str(site_dir), str(port)],
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", str(directory), str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -96,9 +99,9 @@ def base_url(site_dir):
         deadline = time.monotonic() + 15
         while True:
             try:
-                with urllib.request.urlopen(url + "/assets/vendor/ConsoleWasm.wasm", timeout=2) as response:
-                    kind = response.headers.get("Content-Type", "")
-                    assert kind.startswith("application/wasm"), f"the wasm is served as {kind!r}"
+                with urllib.request.urlopen(url + probe, timeout=2) as response:
+                    if check:
+                        check(response)
                     break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
@@ -111,6 +114,17 @@ def base_url(site_dir):
             server.wait(timeout=5)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def _served_as_wasm(response):
+    kind = response.headers.get("Content-Type", "")
+    assert kind.startswith("application/wasm"), f"the wasm is served as {kind!r}"
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    with serving(site_dir, "/assets/vendor/ConsoleWasm.wasm", _served_as_wasm) as url:
+        yield url
 
 
 @pytest.fixture()

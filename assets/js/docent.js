@@ -237,7 +237,64 @@
     });
   }
 
+  /* The header's theme menu: auto (the system's), light or dark; kept in localStorage and applied before the first
+     paint by the script in head.html (no flash). */
+  var THEME_KEY = "docent-theme";
+
+  function applyTheme(choice) {
+    var root = document.documentElement;
+    if (choice === "light" || choice === "dark") {
+      root.dataset.theme = choice;
+    } else {
+      delete root.dataset.theme;
+    }
+    // The browser's own chrome follows: only the chosen scheme's theme-color stays in force.
+    document.querySelectorAll('meta[name="theme-color"][media]').forEach(function (meta) {
+      if (!meta.dataset.media) meta.dataset.media = meta.getAttribute("media");
+      var scheme = meta.dataset.media.indexOf("dark") >= 0 ? "dark" : "light";
+      meta.setAttribute("media", choice === "light" || choice === "dark" ? (choice === scheme ? "all" : "not all") : meta.dataset.media);
+    });
+  }
+
+  function setUpThemeSwitch() {
+    var wrapper = document.querySelector("[data-theme-switch]");
+    if (!wrapper) return;
+    var select = wrapper.querySelector("select");
+    var stored = null;
+    try {
+      stored = localStorage.getItem(THEME_KEY);
+    } catch (error) {}
+    select.value = stored === "light" || stored === "dark" ? stored : "auto";
+    applyTheme(select.value);
+    wrapper.hidden = false;
+    select.addEventListener("change", function () {
+      try {
+        if (select.value === "auto") localStorage.removeItem(THEME_KEY);
+        else localStorage.setItem(THEME_KEY, select.value);
+      } catch (error) {}
+      applyTheme(select.value);
+    });
+  }
+
+  /* The announcement banner's close button: the banner's id is remembered, so it stays closed until it changes. */
+  function setUpBanner() {
+    var banner = document.querySelector("[data-banner-id]");
+    var close = banner && banner.querySelector("[data-banner-close]");
+    if (!close) return;
+    close.hidden = false;
+    close.addEventListener("click", function () {
+      try {
+        localStorage.setItem("docent-banner-" + banner.dataset.bannerId, "1");
+      } catch (error) {}
+      document.documentElement.dataset.bannerDismissed = "";
+      var main = document.getElementById("main");
+      if (main) main.focus();
+    });
+  }
+
   function start() {
+    setUpThemeSwitch();
+    setUpBanner();
     setUpSidebar();
     wrapTables();
     enhanceCodeBlocks();

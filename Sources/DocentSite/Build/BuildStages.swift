@@ -11,7 +11,13 @@ enum BuildStages {
     static func configure(_ options: BuildOptions, root: URL) -> (SiteConfig, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig.load(root: root, explicitFile: options.configFile, diagnostics: &diagnostics)
+        if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
         config.github = GitHubMetadata.value(root: root, config: config)
+        if config.layout == .docent, config.values["last_updated"] != .bool(false),
+            GitHubMetadata.gitFolder(from: root) != nil
+        {
+            config.gitDates = GitDates(root: root)
+        }
         return (config, diagnostics)
     }
 

@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var source: URL
     public var configFile: String?
     public var includeDrafts: Bool = false
+    /// The base URL to build for, over the config's `baseurl` (`--baseurl`).
+    public var baseURL: String?
     /// Run every check of `docent check` after rendering (links, anchors, images, front matter schema, …).
     public var runChecks: Bool = false
     /// The simulation guides' walkthroughs run against; without one, a walkthrough page is a plain page.

@@ -45,7 +45,7 @@ struct CheckContext: Sendable {
 enum SiteChecks {
     /// Every rule, in the order they report.
     static let all: [any SiteCheck] = [
-        LinkCheck(), FrontMatterLinkCheck(), ImageCheck(), DuplicateHeadingIDCheck(), CalloutCheck(),
+        LinkCheck(), FrontMatterLinkCheck(), ImageCheck(), DuplicateHeadingIDCheck(), CalloutCheck(), TabsCheck(),
         IncludeParameterCheck(), FrontMatterSchemaCheck(), WalkthroughCheck(), ScreenshotCheck(),
     ]
 

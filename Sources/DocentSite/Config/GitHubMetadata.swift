@@ -47,14 +47,20 @@ enum GitHubMetadata {
         return .object(fields)
     }
 
-    /// The `.git` folder of the repository the site is in (the site's folder or one above it).
+    /// The `.git` folder of the repository the site is in (the site's folder or one above it; for a worktree, the
+    /// folder its `.git` file names).
     static func gitFolder(from root: URL) -> URL? {
         var folder = root.standardizedFileURL
         for _ in 0..<32 {
             let git = folder.appendingPathComponent(".git")
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: git.path, isDirectory: &isFolder), isFolder.boolValue {
-                return git
+            if FileManager.default.fileExists(atPath: git.path, isDirectory: &isFolder) {
+                if isFolder.boolValue { return git }
+                // A worktree or submodule: `.git` is a file that says where its folder is (`gitdir: PATH`).
+                if let text = try? String(contentsOf: git, encoding: .utf8), text.hasPrefix("gitdir: ") {
+                    let path = text.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+                    return path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+                }
             }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { return nil }

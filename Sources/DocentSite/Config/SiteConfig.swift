@@ -17,6 +17,9 @@ public struct SiteConfig: Sendable {
     public var title: String = "Docs"
     public var description: String = ""
     public var baseURL: String = ""
+    /// `relative_urls: true`: every root-absolute URL in a page is written relative to the page, so the built
+    /// folder opens from disk and can be served under any path.
+    public var relativeURLs = false
     public var url: String = ""
     public var headingIDs: HeadingIDStyleSetting = .github
     /// `pretty` (`/a/b/`), the default, or `none`/`date` (`/a/b.html`), or a pattern with `:path`.
@@ -26,6 +29,9 @@ public struct SiteConfig: Sendable {
     public var publishesFuturePosts = false
     /// jekyll-github-metadata's `site.github`, when the site lists the plugin (see `GitHubMetadata`).
     public var github: LiquidValue?
+    /// Each file's last commit time, for a page's "Last updated" (`page.last_modified_at`): in a Docent site in
+    /// Git, unless `last_updated: false`.
+    public var gitDates: GitDates?
     /// Where a post's excerpt ends (Jekyll's `excerpt_separator`, a blank line by default).
     public var excerptSeparator = "\n\n"
     public var exclude: [String] = []
@@ -102,6 +108,15 @@ public struct SiteConfig: Sendable {
                         at: at("\(key)[\(index)]")))
             }
         }
+    }
+
+    /// Sets the base URL (`baseurl:`, `--baseurl`): `/docs`, `docs` and `/docs/` all mean `/docs`; `/` and ``
+    /// mean the root. `site.baseurl` says the same.
+    mutating func setBaseURL(_ text: String) {
+        var path = Substring(text)
+        while path.hasSuffix("/") { path = path.dropLast() }
+        baseURL = path.isEmpty || path.hasPrefix("/") ? String(path) : "/" + path
+        values["baseurl"] = .string(baseURL)
     }
 
     /// The plugins the config lists (`plugins:`, or `gems:` as older sites say).
@@ -332,9 +347,8 @@ extension SiteConfig {
         }
         if case .string(let text)? = object["title"] { title = text }
         if case .string(let text)? = object["description"] { description = text }
-        if case .string(let text)? = object["baseurl"] {
-            baseURL = text.hasSuffix("/") ? String(text.dropLast()) : text
-        }
+        if case .string(let text)? = object["baseurl"] { setBaseURL(text) }
+        if case .bool(let flag)? = object["relative_urls"] { relativeURLs = flag }
         if case .string(let text)? = object["url"] { url = text.hasSuffix("/") ? String(text.dropLast()) : text }
         if case .string(let text)? = object["permalink"] { permalink = text }
 

@@ -29,6 +29,9 @@ public enum DiagnosticCatalog {
         .init(
             "config.plugin", .warning,
             "A Jekyll plugin the config lists is not built into Docent: what it would add to the site is missing."),
+        .init(
+            "cache.unreadable", .warning,
+            "`docent check`'s cache (.docent-cache/check.json) is damaged or not Docent's: it was ignored and rebuilt."),
         // Reading the site's files
         .init(
             "source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),
@@ -103,6 +106,17 @@ public enum DiagnosticCatalog {
         .init("image.missing-alt", .warning, "An image has no alt text, which screen readers need."),
         .init("heading.duplicate-id", .error, "Two headings of a page get the same id, so one cannot be linked to."),
         .init("callout.unknown-class", .error, "A callout (`{:.class}`) uses a class the site's schema does not list."),
+        // Tabs
+        .init("tabs.tab-outside", .error, "A `{% tab %}` is not directly inside a `{% tabs %}` set."),
+        .init("tabs.no-tabs", .error, "A `{% tabs %}` set has no `{% tab %}` in it."),
+        .init("tabs.empty-tab", .warning, "A tab has nothing between `{% tab %}` and `{% endtab %}`."),
+        .init("tabs.missing-title", .error, "A `{% tab %}` has no title to show on its tab."),
+        .init(
+            "tabs.duplicate-title", .error,
+            "Two tabs of one set have the same title: readers cannot tell them apart and a synced group cannot pick one."
+        ),
+        .init("tabs.unclosed", .error, "A `{% tabs %}` or `{% tab %}` has no end tag before its set or file ends."),
+        .init("tabs.unmatched-end", .error, "An `{% endtab %}` or `{% endtabs %}` closes nothing."),
         // Sass stylesheets
         .init(
             "sass.error", .error,

@@ -10,7 +10,7 @@ enum JekyllPlugins {
     static let builtIn: Set<String> = [
         "jekyll-seo-tag", "jekyll-sitemap", "jekyll-feed", "jekyll-redirect-from", "jekyll-include-cache",
         "jekyll-titles-from-headings", "jekyll-optional-front-matter", "jekyll-default-layout",
-        "jekyll-relative-links", "jekyll-github-metadata",
+        "jekyll-relative-links", "jekyll-github-metadata", "jemoji",
     ]
 
     static func register(in configuration: inout LiquidConfiguration, config: SiteConfig) {

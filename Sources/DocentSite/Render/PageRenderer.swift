@@ -65,7 +65,7 @@ struct PageRenderer {
                 if let rendered = renderLiquid(
                     bodyTemplate, page: .object(pageValues), origins: &origins, diagnostics: &diagnostics)
                 {
-                    body = rendered
+                    body = page.isMarkdown ? TabBodies.dedented(rendered) : rendered
                     bodyOrigins = origins
                 }
             }
@@ -85,8 +85,11 @@ struct PageRenderer {
         var outline: Outline
         var content: String
         var walkthrough: WalkthroughRun?
+        // Headings inside tabs keep their ids but stay out of the contents: only one tab of a set shows at a time.
+        var inTabs: Set<SourcePosition> = []
         if page.isMarkdown {
             var document = Markdown.parse(body, style: markdownStyle)
+            if bodyHadLiquid, body.contains(TabMarkup.tabOpenPrefix) { inTabs = TabMarkup.headingsInTabs(document) }
             diagnostics += Self.limitDiagnostics(document, page: page)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
@@ -109,7 +112,9 @@ struct PageRenderer {
             outline = Outline(MarkdownDocument(blocks: []))
             content = body
         }
-        var tocEntries: [LiquidValue] = outline.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+        var tocEntries: [LiquidValue] = outline.headings.filter {
+            ($0.level == 2 || $0.level == 3) && !inTabs.contains($0.position)
+        }.map {
             .object(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)])
         }
         if walkthrough != nil {
@@ -134,7 +139,13 @@ struct PageRenderer {
             diagnostics += WalkthroughHook.diagnostics(html: html, layouts: chain)
         }
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
-            html = Redirects.html(to: target)
+            html = Redirects.html(to: RelativeURLs.relative(target, fromPage: page.url, config: model.config))
+        }
+        if Jemoji.isEnabled(model.config), page.outputPath.hasSuffix(".html") {
+            html = Jemoji.emojify(html, source: Jemoji.source(model.config))
+        }
+        if RelativeURLs.applies(model.config, outputPath: page.outputPath) {
+            html = RelativeURLs.rewrite(html, pageURL: page.url, baseURL: model.config.baseURL)
         }
         var rendered = RenderedPage(
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
@@ -211,6 +222,13 @@ struct PageRenderer {
         values["url"] = .string(page.url)
         values["path"] = .string(page.contentPath)
         values["edit_path"] = .string(page.sitePath)
+        if case .string(let base)? = model.config.values["edit_url"], !base.isEmpty {
+            let path = page.sitePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page.sitePath
+            values["edit_url"] = .string(base + (base.hasSuffix("/") ? "" : "/") + path)
+        }
+        if values["last_modified_at"] == nil, let time = model.config.gitDates?.time(of: page.sitePath) {
+            values["last_modified_at"] = .string(GitDates.text(time))
+        }
         values["section"] = .string(model.navigation.sectionByURL[page.url] ?? "")
         if values["layout"] == nil { values["layout"] = .string(page.meta.layout ?? "") }
         if let neighbours = model.postNeighbours[page.url] {

@@ -55,7 +55,11 @@ enum Redirects {
                             at: page.location(ofKey: key)))
                     continue
                 }
-                files.append(File(outputPath: output.path, html: html(to: target), sitePath: page.sitePath))
+                files.append(
+                    File(
+                        outputPath: output.path,
+                        html: html(to: RelativeURLs.relative(target, fromPage: url, config: config)),
+                        sitePath: page.sitePath))
                 map[config.baseURL + url] = target
             }
         }

@@ -55,6 +55,7 @@ final class TemplateSet: Sendable {
             Markdown.html($0, style: markdownStyle, renderer: HTMLRenderer(code: codeMarkup))
         }
         HighlightTag.register(in: &configuration, code: codeMarkup)
+        TabsTag.register(in: &configuration)
         let tagBox = EngineBox()
         let extensions = TemplateExtensions(root: root, config: config, box: tagBox, siteValues: siteValues)
         var extensionSources: [TemplateExtensions.Source] = []

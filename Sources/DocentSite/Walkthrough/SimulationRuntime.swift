@@ -3,7 +3,9 @@ import DocentMarkdown
 /// The simulation's browser runtime in a site: what a walkthrough page's head loads (`page.walkthrough_head`),
 /// and the files the build writes so a site never has to vendor them (the site's own file at a path wins).
 enum SimulationRuntime {
-    /// `<link>` and `<script>` tags for the runtime's stylesheets and scripts, for a layout's head.
+    /// `<link>` and `<script>` tags for the runtime's stylesheets and scripts, for a layout's head; the
+    /// WebAssembly module is preloaded, so it downloads beside the page instead of after the script has run (the
+    /// script's `fetch` then takes it from the preload: same URL, CORS mode, same-origin credentials).
     static func headTags(_ simulation: any WalkthroughSimulation, baseURL: String) -> String {
         var out = ""
         for file in simulation.runtimeFiles {
@@ -11,7 +13,8 @@ enum SimulationRuntime {
             switch file.kind {
             case .stylesheet: out += "<link rel=\"stylesheet\" href=\"\(href)\">\n"
             case .script: out += "<script src=\"\(href)\" defer></script>\n"
-            case .module: continue
+            case .module:
+                out += "<link rel=\"preload\" href=\"\(href)\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
             }
         }
         return out

@@ -293,10 +293,15 @@ struct WalkthroughRunner {
                     error.kind == .unknownControl
                     ? "walkthrough.unknown-control"
                     : error.kind == .ambiguousControl ? "walkthrough.ambiguous-control" : "walkthrough.disabled-control"
-                let what = error.kind == .unknownControl ? "has no" : "cannot use the"
+                // The screen's labels are the note; the console's own wording adds to it only when the control is
+                // there but cannot be used (why it is disabled, which of two it would be).
+                let message =
+                    error.kind == .unknownControl
+                    ? "the screen \"\(error.screenTitle)\" has no control \"\(action.label)\""
+                    : "the screen \"\(error.screenTitle)\" cannot use the control \"\(action.label)\": \(error.message)"
                 diagnostics.append(
                     .error(
-                        id, "the screen \"\(error.screenTitle)\" \(what) control \"\(action.label)\": \(error.message)",
+                        id, message,
                         at: at, note: "that screen has: \(error.availableLabels.joined(separator: ", "))",
                         fixIt: Self.suggestion(for: action.label, in: error.availableLabels).map { "**\($0)**" }))
             case .refused, .unknownState:

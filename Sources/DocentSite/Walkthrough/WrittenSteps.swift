@@ -51,14 +51,52 @@ struct WrittenList: Sendable {
 }
 
 /// Reads a guide's step lists from its Markdown: every top-level ordered list.
+///
+/// A tab set (`{% tabs %}`) offers alternatives, as bold lead-ins do: it is one list whose only entry is a choice,
+/// one branch per tab (titled by the tab) holding the steps of that tab's lists. The main path takes the first tab
+/// and every other tab also runs on its own from the same point, so tab 2's list never continues tab 1's. In a
+/// tab set nested inside a tab, only the inner set's first tab is read.
 enum WrittenSteps {
+    /// Tab sets nested deeper than this are read as plain blocks.
+    static let maxTabDepth = 8
+
     static func lists(in document: MarkdownDocument) -> [WrittenList] {
+        lists(in: document.blocks, range: document.blocks.indices, tabDepth: 0)
+    }
+
+    private static func lists(in blocks: [MarkdownBlock], range: Range<Int>, tabDepth: Int) -> [WrittenList] {
         var lists: [WrittenList] = []
         var heading: String?
         var introduction: String?
         var previousWasList = false
-        for (index, block) in document.blocks.enumerated() {
+        let tabSets =
+            tabDepth < maxTabDepth
+            ? Dictionary(TabMarkup.sets(in: blocks, range: range).map { ($0.blocks.lowerBound, $0) }) { a, _ in a }
+            : [:]
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let block = blocks[index]
+            if let set = tabSets[index] {
+                let branches = set.tabs.map { tab in
+                    WrittenBranch(
+                        title: tab.title, position: tab.position, path: [tab.blocks.lowerBound],
+                        steps: Self.lists(in: blocks, range: tab.blocks, tabDepth: tabDepth + 1).flatMap {
+                            mainPath($0.entries)
+                        })
+                }
+                if branches.contains(where: { !$0.steps.isEmpty }) {
+                    lists.append(
+                        WrittenList(
+                            heading: introduction ?? heading, position: set.position, entries: [.branches(branches)]))
+                }
+                introduction = nil
+                previousWasList = false
+                index = max(set.blocks.upperBound, index + 1)
+                continue
+            }
             defer { if case .paragraph = block.kind {} else { introduction = nil } }
+            let blockIndex = index
+            index += 1
             switch block.kind {
             case .heading:
                 heading = block.inlines.plainText
@@ -66,7 +104,7 @@ enum WrittenSteps {
             case .list(ordered: true, _, _):
                 var entries: [WrittenEntry] = []
                 for (itemIndex, item) in block.children.enumerated() {
-                    guard let entry = entry(for: item, path: [index, itemIndex]) else { continue }
+                    guard let entry = entry(for: item, path: [blockIndex, itemIndex]) else { continue }
                     // Alternatives next to each other are one choice.
                     if case .branches(let more) = entry, case .branches(let earlier)? = entries.last {
                         entries[entries.count - 1] = .branches(earlier + more)
@@ -96,6 +134,16 @@ enum WrittenSteps {
             }
         }
         return lists
+    }
+
+    /// The steps a list's entries take on their main path (the first of each choice).
+    private static func mainPath(_ entries: [WrittenEntry]) -> [WrittenStep] {
+        entries.flatMap { entry -> [WrittenStep] in
+            switch entry {
+            case .step(let step): [step]
+            case .branches(let branches): branches.first?.steps ?? []
+            }
+        }
     }
 
     private static func entry(for item: MarkdownBlock, path: [Int]) -> WrittenEntry? {
