@@ -42,6 +42,8 @@ public final class SiteStore: @unchecked Sendable {
     public var overlayHTML: String? { lock.withLock { overlay } }
     public var siteBaseURL: String { lock.withLock { baseURL } }
     public var paths: [String] { lock.withLock { Array(files.keys) } }
+    /// The output paths of the site-wide files (sitemap, search index) computed on request.
+    public var siteFilePaths: [String] { lock.withLock { siteFiles?.paths ?? [] } }
 
     /// Publishes a build (or holds it back when it has errors).
     func publish(_ update: IncrementalBuild.Update, overlay newOverlay: String?, baseURL newBaseURL: String) -> Outcome

@@ -19,7 +19,7 @@ import Testing
 
         var all: [String: [UInt8]] {
             var all = files
-            for path in SiteFilesSnapshot.paths { all[path] = siteFiles?.file(path) }
+            for path in siteFiles?.paths ?? [] { all[path] = siteFiles?.file(path) }
             return all
         }
     }

@@ -18,7 +18,7 @@ import Testing
             output.text("guides/setup/index.html")
                 == "<title>Setup</title>\n<main><h2 id=\"first-step\">First step</h2>\n</main>\n")
         #expect(output.files["sitemap.xml"] != nil)
-        #expect(output.text("search.json")?.contains("\"title\":\"Setup\"") == true)
+        #expect(output.text("search/pages/0.json")?.contains("\"Setup\"") == true)
     }
 
     @Test func layoutChainWrapsInnerLayouts() throws {

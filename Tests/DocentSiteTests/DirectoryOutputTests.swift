@@ -42,7 +42,9 @@ import Testing
         defer { site.remove() }
         let first = site.build().output.files
         let second = site.build().output.files
-        #expect(first.count == 40 + 2)
+        // The pages and their Markdown twins, the sitemap, llms.txt and llms-full.txt, and the search index.
+        #expect(first.keys.filter { !$0.hasPrefix("search/") }.count == 40 * 2 + 3)
+        #expect(first[SearchIndex.manifestPath] != nil)
         #expect(first == second)
     }
 

@@ -27,7 +27,7 @@ import Testing
         // A stylesheet is not a page to find: neither the sitemap nor the search index lists it.
         #expect(output.text("sitemap.xml")?.contains("<loc>/</loc>") == true)
         #expect(output.text("sitemap.xml")?.contains("site.css") == false)
-        #expect(output.text("search.json")?.contains("site.css") == false)
+        #expect(output.text("search/pages/0.json")?.contains("site.css") == false)
     }
 
     @Test func aDocentSitesStylesheetsCompileInItsAssetsFolder() throws {

@@ -84,7 +84,7 @@ import Testing
         #expect(output.files.count > 20)
         let differing = output.files.keys.filter { preview.store.file($0) != output.files[$0] }.sorted()
         #expect(differing.isEmpty, "served differently from the build: \(differing)")
-        #expect(Set(preview.store.paths).union(SiteFilesSnapshot.paths) == Set(output.files.keys))
+        #expect(Set(preview.store.paths).union(preview.store.siteFilePaths) == Set(output.files.keys))
         #expect(served.update.diagnostics.errorCount == 0, "\(served.update.diagnostics)")
     }
 }

@@ -142,6 +142,35 @@
     });
   }
 
+  /* "Copy page as Markdown": fetches the page's Markdown twin (index.md beside index.html) and copies it. */
+  function enableCopyPage() {
+    document.querySelectorAll(".copy-page-button[data-markdown-url]").forEach(function (button) {
+      var label = button.textContent;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        fetch(button.getAttribute("data-markdown-url"), { credentials: "same-origin" })
+          .then(function (response) {
+            if (!response.ok) throw new Error("HTTP " + response.status);
+            return response.text();
+          })
+          .then(copyText)
+          .then(
+            function () {
+              button.textContent = "Copied";
+              button.setAttribute("data-copied", "");
+              window.setTimeout(function () {
+                button.textContent = label;
+                button.removeAttribute("data-copied");
+              }, 2000);
+            },
+            function () {
+              button.textContent = "Copy failed";
+            }
+          );
+      });
+    });
+  }
+
   /* Heading anchors: a "#" link after each h2/h3 with an id. */
   function addHeadingAnchors() {
     prose.forEach(function (root) {
@@ -299,6 +328,7 @@
     wrapTables();
     enhanceCodeBlocks();
     addHeadingAnchors();
+    enableCopyPage();
     highlightToc();
     openTargetedFaq();
     trackFaqs();

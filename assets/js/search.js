@@ -1,187 +1,330 @@
 /* Docent client-side search.
  *
- * Every <form data-search-index="…/search.json"> on the page becomes a combobox search box.
- * The index is an array of {title, url, headings, aliases, text} written by `docent build`.
- * It is fetched once, on first use, and searched in memory with simple weighted scoring:
- * title > aliases > headings > body text. No library. Forms stay hidden without JavaScript. */
+ * Every <form data-search-index="…/search/manifest.json"> on the page becomes a combobox search box.
+ * `docent build` writes a chunked index (see Sources/DocentSite/Search/SearchIndex.swift): a small manifest, one
+ * shard per first three letters of a word (each word's stemmed term and the term's postings, scored at build time
+ * with BM25, title > headings > aliases > text), the pages' sections in groups, and the filter values. A query
+ * fetches the manifest, the shards of its words and the page groups of its best results, nothing else.
+ * The last word matches as a prefix; a word not in the index matches words one edit away (words of five letters
+ * or more), looked for in its own shard and, when the edit may be in its first three letters, in the neighbouring
+ * shards the manifest lists (smallest first, within TYPO_SHARD_BYTES). A result shows the text around the words
+ * found. `key:value` in the query filters by a front matter key the config names. No library. */
 (function () {
   "use strict";
 
   var MAX_RESULTS = 8;
-  var indexPromise = null;
+  var PREFIX_FACTOR = 0.7;
+  var TYPO_FACTOR = 0.5;
+  var TYPO_SHARD_BYTES = 400000;
+  var SNIPPET_LENGTH = 180;
+  var indexes = {};
   var boxCount = 0;
 
   /* -- Index ---------------------------------------------------------------- */
 
-  function normalise(value) {
-    return String(value || "")
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "");
-  }
-
-  function headingText(heading) {
-    return typeof heading === "string" ? heading : (heading && (heading.text || heading.title)) || "";
-  }
-
-  /* The id Docent gives a heading (GitHub style: lowercase, spaces to "-", punctuation dropped,
-   * repeats numbered -1, -2 …), used when the index lists headings as plain strings. */
-  function headingIDs(headings) {
-    var used = {};
-    return headings.map(function (heading) {
-      if (heading && typeof heading === "object" && heading.id) return heading.id;
-      var base = "";
-      Array.from(headingText(heading)).forEach(function (ch) {
-        if (ch === " ") base += "-";
-        else if (ch === "-" || ch === "_") base += ch;
-        else if (/[\p{L}\p{N}\p{Mn}]/u.test(ch)) base += ch.toLowerCase();
-      });
-      if (!(base in used)) {
-        used[base] = 1;
-        return base;
-      }
-      var n = used[base];
-      while (base + "-" + n in used) n++;
-      used[base] = n + 1;
-      used[base + "-" + n] = 1;
-      return base + "-" + n;
+  function fetchJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
     });
   }
 
-  function prepare(raw) {
-    if (!Array.isArray(raw)) return [];
-    return raw
-      .filter(function (doc) {
-        return doc && doc.url && doc.title;
-      })
-      .map(function (doc) {
-        var headings = Array.isArray(doc.headings) ? doc.headings : [];
-        var aliases = Array.isArray(doc.aliases) ? doc.aliases : [];
-        var ids = headingIDs(headings);
-        return {
-          doc: doc,
-          title: normalise(doc.title),
-          aliases: aliases.map(normalise),
-          headings: headings.map(function (h, i) {
-            return { raw: { text: headingText(h), id: ids[i] }, text: normalise(headingText(h)) };
-          }),
-          text: normalise(doc.text)
-        };
-      });
+  function Index(url) {
+    this.url = url;
+    this.folder = url.replace(/manifest\.json(?:[?#].*)?$/, "");
+    this.files = {};
   }
+
+  Index.prototype.load = function () {
+    var self = this;
+    if (!this.ready) {
+      this.ready = fetchJSON(this.url).then(
+        function (manifest) {
+          self.manifest = manifest;
+          self.shardKeys = new Set(manifest.shards || []);
+          self.shardBytes = new Map();
+          (manifest.shards || []).forEach(function (key, i) {
+            self.shardBytes.set(key, (manifest.shardBytes || [])[i] || 0);
+          });
+          self.stopWords = new Set(manifest.stopWords || []);
+          self.filterKeys = new Set(manifest.filters || []);
+          return self;
+        },
+        function (error) {
+          self.ready = null; /* allow a retry on the next keystroke */
+          throw error;
+        }
+      );
+    }
+    return this.ready;
+  };
+
+  /* A file of the index, fetched once. */
+  Index.prototype.file = function (path) {
+    var self = this;
+    if (!this.files[path]) {
+      this.files[path] = fetchJSON(this.folder + path).catch(function (error) {
+        delete self.files[path];
+        throw error;
+      });
+    }
+    return this.files[path];
+  };
+
+  function shardKey(word) {
+    return Array.from(word).slice(0, 3).join("");
+  }
+
+  function shardFile(key) {
+    if (/^[a-z0-9]+$/.test(key)) return key;
+    return "x" + Array.from(new TextEncoder().encode(key)).map(function (b) {
+      return (b < 16 ? "0" : "") + b.toString(16);
+    }).join("");
+  }
+
+  Index.prototype.shard = function (word) {
+    var key = shardKey(word);
+    if (!this.shardKeys.has(key)) return Promise.resolve(null);
+    return this.file("shards/" + shardFile(key) + ".json");
+  };
+
+  /* The shards other than the word's own where a word one edit away may be: the edit changes the first three
+   * letters. Smallest first, as many as TYPO_SHARD_BYTES allows. */
+  Index.prototype.neighbourShards = function (word) {
+    var letters = Array.from(word);
+    var own = letters.slice(0, 3).join("");
+    var near = [letters.slice(0, 2).join(""), own, letters.slice(0, 4).join("")];
+    var self = this;
+    var keys = [];
+    this.shardBytes.forEach(function (bytes, key) {
+      if (key !== own && near.some(function (prefix) { return oneEditApart(key, prefix); })) keys.push(key);
+    });
+    keys.sort(function (a, b) { return self.shardBytes.get(a) - self.shardBytes.get(b); });
+    var total = 0;
+    keys = keys.filter(function (key) {
+      total += self.shardBytes.get(key);
+      return total <= TYPO_SHARD_BYTES;
+    });
+    return Promise.all(keys.map(function (key) { return self.file("shards/" + shardFile(key) + ".json"); }));
+  };
+
+  Index.prototype.pageGroup = function (page) {
+    return this.file("pages/" + Math.floor(page / this.manifest.pageGroup) + ".json");
+  };
 
   function loadIndex(url) {
-    if (!indexPromise) {
-      indexPromise = fetch(url, { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
-        .then(prepare)
-        .catch(function (error) {
-          indexPromise = null; /* allow a retry on the next keystroke */
-          throw error;
-        });
-    }
-    return indexPromise;
+    if (!indexes[url]) indexes[url] = new Index(url);
+    return indexes[url].load();
   }
 
-  /* -- Scoring -------------------------------------------------------------- */
+  /* -- Query ---------------------------------------------------------------- */
 
-  function tokenize(query) {
-    return normalise(query)
-      .split(/[^\p{L}\p{N}_@.-]+/u)
-      .map(function (t) {
-        return t.replace(/^[.-]+|[.-]+$/g, "");
-      })
+  function normalise(value) {
+    return String(value || "").toLowerCase();
+  }
+
+  /* The words as the index splits them: letters and digits; a typographic quote or dash splits too. */
+  function tokenize(text) {
+    return normalise(text)
+      .split(/[^\p{L}\p{N}\p{M}]+/u)
       .filter(function (t) {
-        return t.length > 0;
+        return t.length >= 2;
       });
   }
 
-  function wordStart(haystack, token) {
-    var at = haystack.indexOf(token);
-    while (at !== -1) {
-      if (at === 0 || !/[\p{L}\p{N}]/u.test(haystack.charAt(at - 1))) return true;
-      at = haystack.indexOf(token, at + 1);
-    }
-    return false;
+  /* Words and `key:value` filters. */
+  function parseQuery(query, index) {
+    var words = [];
+    var filters = [];
+    normalise(query).split(/\s+/).forEach(function (part) {
+      var colon = part.indexOf(":");
+      if (colon > 0 && index.filterKeys.has(part.slice(0, colon)) && colon < part.length - 1) {
+        filters.push({ key: part.slice(0, colon), value: part.slice(colon + 1) });
+      } else {
+        words = words.concat(tokenize(part));
+      }
+    });
+    words = words.filter(function (word) {
+      return !index.stopWords.has(word);
+    });
+    var typingLast = /[\p{L}\p{N}]$/u.test(query);
+    return { words: words, filters: filters, typingLast: typingLast };
   }
 
-  function scoreEntry(entry, tokens, phrase) {
-    var score = 0;
-    var bestHeading = null;
-    for (var i = 0; i < tokens.length; i++) {
-      var token = tokens[i];
-      var tokenScore = 0;
-
-      if (entry.title.indexOf(token) !== -1) tokenScore += wordStart(entry.title, token) ? 12 : 6;
-
-      for (var a = 0; a < entry.aliases.length; a++) {
-        if (entry.aliases[a].indexOf(token) !== -1) {
-          tokenScore += wordStart(entry.aliases[a], token) ? 9 : 4;
-          break;
-        }
-      }
-
-      for (var h = 0; h < entry.headings.length; h++) {
-        if (entry.headings[h].text.indexOf(token) !== -1) {
-          tokenScore += wordStart(entry.headings[h].text, token) ? 5 : 2;
-          break;
-        }
-      }
-
-      var at = entry.text.indexOf(token);
-      if (at !== -1) {
-        var hits = 0;
-        while (at !== -1 && hits < 5) {
-          hits++;
-          at = entry.text.indexOf(token, at + token.length);
-        }
-        tokenScore += hits;
-      }
-
-      if (tokenScore === 0) return null; /* every word must match somewhere */
-      score += tokenScore;
+  /* True when a and b are one insertion, deletion, substitution or transposition apart. */
+  function oneEditApart(a, b) {
+    if (a === b) return false;
+    var la = a.length;
+    var lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
     }
-
-    /* The heading shown under the result: the one that matches the most words (the whole phrase wins). */
-    var bestMatches = 0;
-    for (var k = 0; k < entry.headings.length; k++) {
-      var text = entry.headings[k].text;
-      var matches = text.indexOf(phrase) !== -1 ? tokens.length + 1 : 0;
-      if (!matches) {
-        for (var m = 0; m < tokens.length; m++) if (text.indexOf(tokens[m]) !== -1) matches++;
-      }
-      if (matches > bestMatches) {
-        bestMatches = matches;
-        bestHeading = entry.headings[k].raw;
-      }
-    }
-    if (bestMatches > tokens.length) score += 6;
-
-    if (phrase.length > 2) {
-      if (entry.title === phrase) score += 30;
-      else if (entry.title.indexOf(phrase) !== -1) score += 15;
-      if (entry.aliases.indexOf(phrase) !== -1) score += 12;
-      if (tokens.length > 1 && entry.text.indexOf(phrase) !== -1) score += 4;
-    }
-    return { score: score, heading: bestHeading };
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  function search(entries, query) {
-    var tokens = tokenize(query);
-    if (!tokens.length) return [];
-    var phrase = normalise(query).trim();
-    var results = [];
-    entries.forEach(function (entry) {
-      var hit = scoreEntry(entry, tokens, phrase);
-      if (hit) results.push({ entry: entry, score: hit.score, heading: hit.heading });
+  /* The terms a word matches in its shard, each with how much a match counts. */
+  function matchTerms(shard, word, isPrefix, typoMinLength) {
+    var found = {};
+    if (!shard) return found;
+    var words = shard.words;
+    if (Object.prototype.hasOwnProperty.call(words, word)) found[words[word]] = 1;
+    var keys = Object.keys(words);
+    if (isPrefix && word.length >= 3) {
+      keys.forEach(function (other) {
+        if (other !== word && other.indexOf(word) === 0 && !(words[other] in found)) found[words[other]] = PREFIX_FACTOR;
+      });
+    }
+    if (!Object.keys(found).length) found = typoTerms(shard, word, typoMinLength);
+    return found;
+  }
+
+  /* The terms of words one edit away from a word (words of typoMinLength letters or more). */
+  function typoTerms(shard, word, typoMinLength) {
+    var found = {};
+    if (!shard || word.length < typoMinLength - 1) return found;
+    var words = shard.words;
+    Object.keys(words).forEach(function (other) {
+      if (Math.max(other.length, word.length) >= typoMinLength && oneEditApart(word, other) && !(words[other] in found)) {
+        found[words[other]] = TYPO_FACTOR;
+      }
     });
-    results.sort(function (x, y) {
-      return y.score - x.score || x.entry.doc.title.localeCompare(y.entry.doc.title);
+    return found;
+  }
+
+  /* The hits of one query word: in its shard, else (a typo in its first letters) in the neighbouring shards. */
+  function lookUp(index, word, isPrefix, typoMinLength) {
+    return index.shard(word).then(function (shard) {
+      var terms = shard ? matchTerms(shard, word, isPrefix, typoMinLength) : {};
+      if (Object.keys(terms).length || word.length < typoMinLength - 1) {
+        return shard ? wordHits(shard, terms) : new Map();
+      }
+      return index.neighbourShards(word).then(function (shards) {
+        var hits = new Map();
+        shards.forEach(function (other) {
+          wordHits(other, typoTerms(other, word, typoMinLength)).forEach(function (hit, page) {
+            var known = hits.get(page);
+            if (!known || known.score < hit.score) hits.set(page, hit);
+          });
+        });
+        return hits;
+      });
     });
-    return results.slice(0, MAX_RESULTS);
+  }
+
+  /* page -> {score, sections} for one query word: its best-scoring matching term on each page. */
+  function wordHits(shard, terms) {
+    var hits = new Map();
+    Object.keys(terms).forEach(function (term) {
+      var factor = terms[term];
+      var postings = shard.terms[term];
+      for (var i = 0; i < postings.length; ) {
+        var page = postings[i];
+        var score = postings[i + 1] * factor;
+        var count = postings[i + 2];
+        var sections = postings.slice(i + 3, i + 3 + count);
+        i += 3 + count;
+        var known = hits.get(page);
+        if (!known || known.score < score) hits.set(page, { score: score, sections: sections });
+      }
+    });
+    return hits;
+  }
+
+  function filterPages(index, filters) {
+    if (!filters.length) return Promise.resolve(null);
+    return index.file("filters.json").then(function (all) {
+      var allowed = null;
+      filters.forEach(function (filter) {
+        var pages = new Set(((all[filter.key] || {})[filter.value]) || []);
+        allowed = allowed ? new Set(Array.from(allowed).filter(function (p) { return pages.has(p); })) : pages;
+      });
+      return allowed;
+    });
+  }
+
+  /* The best results: [{url, title, anchor, heading, snippet}], best first; null when the query has no word. */
+  function search(index, query) {
+    var parsed = parseQuery(query, index);
+    if (!parsed.words.length && !parsed.filters.length) return Promise.resolve(null);
+    var typoMinLength = index.manifest.typoMinLength || 5;
+    var lookups = parsed.words.map(function (word, i) {
+      var isPrefix = i === parsed.words.length - 1 && parsed.typingLast;
+      return lookUp(index, word, isPrefix, typoMinLength);
+    });
+    return Promise.all([Promise.all(lookups), filterPages(index, parsed.filters)]).then(function (found) {
+      var perWord = found[0];
+      var allowed = found[1];
+      var pages = new Map();
+      perWord.forEach(function (hits) {
+        hits.forEach(function (hit, page) {
+          if (allowed && !allowed.has(page)) return;
+          var entry = pages.get(page) || { page: page, score: 0, words: 0, sections: new Map() };
+          entry.score += hit.score;
+          entry.words += 1;
+          hit.sections.forEach(function (section, rank) {
+            entry.sections.set(section, (entry.sections.get(section) || 0) + 4 - rank);
+          });
+          pages.set(page, entry);
+        });
+      });
+      if (!parsed.words.length && allowed) {
+        allowed.forEach(function (page) { pages.set(page, { page: page, score: 0, words: 0, sections: new Map() }); });
+      }
+      var ranked = Array.from(pages.values());
+      var most = ranked.reduce(function (m, e) { return Math.max(m, e.words); }, 0);
+      ranked = ranked
+        .filter(function (e) { return e.words === most; }) /* every word if any page has them all */
+        .sort(function (x, y) { return y.score - x.score || x.page - y.page; })
+        .slice(0, MAX_RESULTS);
+      return Promise.all(ranked.map(function (e) { return index.pageGroup(e.page); })).then(function (groups) {
+        return ranked.map(function (e, i) {
+          var doc = groups[i][e.page % index.manifest.pageGroup];
+          var best = -1;
+          var bestWeight = 0;
+          e.sections.forEach(function (weight, section) {
+            if (weight > bestWeight || (weight === bestWeight && section < best)) {
+              best = section;
+              bestWeight = weight;
+            }
+          });
+          var section = doc[2][best] || doc[2][0] || ["", "", ""];
+          return {
+            url: doc[0], title: doc[1], anchor: section[0], heading: section[1],
+            snippet: snippet(section[2], parsed.words)
+          };
+        });
+      });
+    });
+  }
+
+  /* The part of a section's text around the first query word in it (a word's start matches, so "updates" finds
+   * "update"), cut at spaces; the text's start when no word is in it. */
+  function snippet(text, words) {
+    var lower = text.toLowerCase();
+    var at = -1;
+    words.forEach(function (word) {
+      var stem = word.slice(0, Math.max(4, word.length - 2));
+      var found = lower.search(new RegExp("(^|[^\\p{L}\\p{N}])" + escapeRegExp(stem), "u"));
+      if (found >= 0 && lower.charAt(found) !== stem.charAt(0)) found += 1;
+      if (found >= 0 && (at < 0 || found < at)) at = found;
+    });
+    var start = 0;
+    if (at > SNIPPET_LENGTH / 3) {
+      start = text.lastIndexOf(" ", at - SNIPPET_LENGTH / 3);
+      start = start < 0 ? 0 : start + 1;
+    }
+    var end = start + SNIPPET_LENGTH;
+    if (end < text.length) {
+      var space = text.lastIndexOf(" ", end);
+      end = space > at ? space : end;
+    } else {
+      end = text.length;
+    }
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length && text.slice(end) !== "…" ? "…" : "");
   }
 
   /* -- Rendering ------------------------------------------------------------ */
@@ -210,22 +353,11 @@
     return safe.replace(new RegExp("(" + parts.join("|") + ")", "gi"), "<mark>$1</mark>");
   }
 
-  function snippet(doc, tokens) {
-    var text = String(doc.text || "").replace(/\s+/g, " ");
-    var lower = normalise(text);
-    var at = -1;
-    for (var i = 0; i < tokens.length && at === -1; i++) at = lower.indexOf(tokens[i]);
-    if (at === -1) return text.slice(0, 110) + (text.length > 110 ? "…" : "");
-    var start = Math.max(0, at - 40);
-    var end = Math.min(text.length, at + 90);
-    return (start > 0 ? "…" : "") + text.slice(start, end).trim() + (end < text.length ? "…" : "");
-  }
-
-  function resolveURL(base, url, heading) {
+  function resolveURL(base, url, anchor) {
     var href = String(url);
     if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
     if (base && href.charAt(0) === "/" && href.indexOf(base + "/") !== 0) href = base + href;
-    if (heading && typeof heading === "object" && heading.id) href += "#" + encodeURIComponent(heading.id);
+    if (anchor) href += "#" + encodeURIComponent(anchor);
     return href;
   }
 
@@ -238,7 +370,7 @@
     this.status = form.querySelector("[role=status]");
     if (!this.input || !this.list) return;
     this.indexURL = form.getAttribute("data-search-index");
-    this.base = this.indexURL.replace(/\/search\.json(?:[?#].*)?$/, "");
+    this.base = this.indexURL.replace(/\/search\/manifest\.json(?:[?#].*)?$/, "");
     this.results = [];
     this.active = -1;
     this.idPrefix = (this.list.id || "search-results-" + ++boxCount) + "-option-";
@@ -284,15 +416,21 @@
       this.announce("");
       return;
     }
-    loadIndex(this.indexURL).then(
-      function (entries) {
-        if (self.lastQuery !== query) return; /* a newer keystroke won */
-        self.render(search(entries, query), query);
-      },
-      function () {
-        self.renderMessage("Search is unavailable right now.");
-      }
-    );
+    loadIndex(this.indexURL)
+      .then(function (index) {
+        return search(index, query);
+      })
+      .then(
+        function (results) {
+          if (self.lastQuery !== query) return; /* a newer keystroke won */
+          if (results === null) return self.close(); /* nothing to search for yet (one letter) */
+          self.list.setAttribute("data-query", query);
+          self.render(results, query);
+        },
+        function () {
+          if (self.lastQuery === query) self.renderMessage("Search is unavailable right now.");
+        }
+      );
   };
 
   SearchBox.prototype.render = function (results, query) {
@@ -307,13 +445,13 @@
     }
     this.list.innerHTML = results
       .map(function (result, i) {
-        var doc = result.entry.doc;
-        var context = result.heading ? headingText(result.heading) : snippet(doc, tokens);
+        var heading = result.heading && result.heading !== result.title ? result.heading : "";
         return (
           '<li class="search__result" role="option" aria-selected="false" id="' +
-          self.idPrefix + i + '" data-index="' + i + '">' +
-          '<span class="search__result-title">' + markUp(doc.title, tokens) + "</span>" +
-          '<span class="search__result-context">' + (result.heading ? "§ " : "") + markUp(context, tokens) + "</span>" +
+          self.idPrefix + i + '" data-index="' + i + '" data-anchor="' + escapeHTML(result.anchor) + '">' +
+          '<span class="search__result-title">' + markUp(result.title, tokens) + "</span>" +
+          (heading ? '<span class="search__result-context">§ ' + markUp(heading, tokens) + "</span>" : "") +
+          '<span class="search__result-snippet">' + markUp(result.snippet, tokens) + "</span>" +
           "</li>"
         );
       })
@@ -361,7 +499,7 @@
   SearchBox.prototype.open = function (index) {
     var result = this.results[index];
     if (!result) return;
-    window.location.href = resolveURL(this.base, result.entry.doc.url, result.heading);
+    window.location.href = resolveURL(this.base, result.url, result.anchor);
   };
 
   SearchBox.prototype.onKey = function (event) {

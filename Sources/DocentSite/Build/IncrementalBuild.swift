@@ -24,7 +24,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         public var renderedPages = 0
         /// The change needed the whole pipeline (first build, config change).
         public var fullBuild = false
-        /// `sitemap.xml` and `search.json` of the site as it now is, computed when first asked for.
+        /// `sitemap.xml` and the search index of the site as it now is, computed when first asked for.
         public var siteFiles: SiteFilesSnapshot
         public var seconds: Double = 0
         /// The site's baseurl ("" or "/docs"): served URLs start with it.
@@ -518,7 +518,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         update.publishable = diagnostics.errorCount == 0
         update.baseURL = config.baseURL
         update.diagnostics = diagnostics
-        update.siteFiles = SiteFilesSnapshot(pages: renderedOrder, config: config)
+        update.siteFiles = SiteFilesSnapshot(
+            pages: renderedOrder, config: config, navigation: model?.navigation.value ?? .array([]))
         if !staticFilesRecorded {
             for (sitePath, file) in staticFiles { removedStaticCache[sitePath] = file }
             staticFilesRecorded = true
@@ -555,30 +556,38 @@ public final class IncrementalBuild: @unchecked Sendable {
     }
 }
 
-/// `sitemap.xml` and `search.json` for a set of rendered pages, computed once when first asked for (the search
-/// index of a big site is large, and most edits are followed by no request for it).
+/// `sitemap.xml`, the search index's files and the LLM files for a set of rendered pages, computed once when first asked for (the
+/// search index of a big site is large, and most edits are followed by no request for it).
 public final class SiteFilesSnapshot: @unchecked Sendable {
-    public static let paths: Set<String> = ["sitemap.xml", "search.json"]
     private let pages: [RenderedBox]
     private let config: SiteConfig
+    private let navigation: LiquidValue
     private let lock = NSLock()
-    private var cache: [String: [UInt8]] = [:]
+    private var cache: [String: [UInt8]]?
 
-    init(pages: [RenderedBox], config: SiteConfig) {
+    init(pages: [RenderedBox], config: SiteConfig, navigation: LiquidValue = .array([])) {
         self.pages = pages
         self.config = config
+        self.navigation = navigation
     }
 
-    /// The bytes of `sitemap.xml` or `search.json`; nil for any other path.
-    public func file(_ path: String) -> [UInt8]? {
-        guard Self.paths.contains(path) else { return nil }
-        return lock.withLock {
-            if let cached = cache[path] { return cached }
+    /// The bytes of `sitemap.xml`, a search index file or an LLM file; nil for any other path.
+    public func file(_ path: String) -> [UInt8]? { files[path] }
+
+    /// Every file's output path.
+    public var paths: [String] { Array(files.keys) }
+
+    private var files: [String: [UInt8]] {
+        lock.withLock {
+            if let cache { return cache }
             let values = pages.map(\.page)
-            let text = path == "sitemap.xml" ? SiteFiles.sitemap(values, config: config) : SiteFiles.searchIndex(values)
-            let bytes = Array(text.utf8)
-            cache[path] = bytes
-            return bytes
+            var files = ["sitemap.xml": Array(SiteFiles.sitemap(values, config: config).utf8)]
+            for file in SiteFiles.searchIndex(values, config: config) { files[file.path] = file.bytes }
+            for file in SiteFiles.llmFiles(values, navigation: navigation, config: config) {
+                files[file.path] = Array(file.text.utf8)
+            }
+            cache = files
+            return files
         }
     }
 }

@@ -91,9 +91,15 @@ public struct SiteBuilder: Sendable {
         // HTML (heading ids), so they keep it.
         let streaming = sink.isStaged && !options.runChecks
         let threads = streaming ? ProcessInfo.processInfo.activeProcessorCount * 2 : nil
+        // Each page's words go into the search index as soon as it is rendered (no page keeps its word table).
+        let searchIndex = SearchIndex()
         let rendered = Self.parallelMap(pages, threads: threads) { page -> RenderedPage in
             defer { counter.tick() }
             var result = renderer.render(page)
+            if let search = result.search {
+                searchIndex.add(search)
+                result.search = nil
+            }
             if streaming {
                 do {
                     try sink.write(result.html, to: page.outputPath)
@@ -141,9 +147,11 @@ public struct SiteBuilder: Sendable {
                 if !own.contains("sitemap.xml") {
                     try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
                 }
-                if !own.contains("search.json") {
-                    try sink.write(pieces: SiteFiles.searchIndexPieces(rendered), to: "search.json")
+                for file in searchIndex.files(filterKeys: config.searchFilterKeys) where !own.contains(file.path) {
+                    try sink.write(file.bytes, to: file.path)
                 }
+                let llmFiles = SiteFiles.llmFiles(rendered, navigation: model.navigation.value, config: config)
+                for file in llmFiles where !own.contains(file.path) { try sink.write(file.text, to: file.path) }
                 if !own.contains(JekyllFeed.path), let feed {
                     try sink.write(feed, to: JekyllFeed.path)
                 }

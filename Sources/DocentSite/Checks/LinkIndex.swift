@@ -24,7 +24,7 @@ struct LinkIndex: Sendable {
     private let urlChildren: [String: [String]]
     private let contentChildren: [String: [String]]
 
-    static let generatedFiles: Set<String> = ["/sitemap.xml", "/search.json"]
+    static let generatedFiles: Set<String> = ["/sitemap.xml", "/" + SearchIndex.manifestPath]
 
     init(model: SiteModel, pages: [RenderedPage]) {
         self.model = model

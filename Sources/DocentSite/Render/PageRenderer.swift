@@ -18,8 +18,10 @@ public struct RenderedPage: Sendable {
     public var diagnostics: [Diagnostic]
     /// The guide's walkthrough after running its steps, when it has one.
     public var walkthrough: WalkthroughRun?
-    /// The page's object in `search.json` ("" when it has none).
-    public var searchEntry: String
+    /// The page in the search index (nil when search should not find it).
+    public var search: SearchDocument?
+    /// The page as Markdown (`MarkdownTwin`), when the site writes LLM files and the page is Markdown.
+    public var markdown: String? = nil
     /// A stylesheet's source map, written at its output path + ".map".
     public var sourceMap: String? = nil
     /// The site files a stylesheet's imports read or looked for (`serve` compiles it again when one changes).
@@ -76,7 +78,7 @@ struct PageRenderer {
             return RenderedPage(
                 page: page, html: compiled.css, outline: Outline(MarkdownDocument(blocks: [])),
                 bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins, bodyReferences: bodyReferences,
-                diagnostics: diagnostics + compiled.diagnostics, walkthrough: nil, searchEntry: "",
+                diagnostics: diagnostics + compiled.diagnostics, walkthrough: nil, search: nil,
                 sourceMap: compiled.sourceMap, stylesheetInputs: compiled.inputs)
         }
         let resolver = LinkResolver(model: model, page: page)
@@ -87,6 +89,7 @@ struct PageRenderer {
         var walkthrough: WalkthroughRun?
         // Headings inside tabs keep their ids but stay out of the contents: only one tab of a set shows at a time.
         var inTabs: Set<SourcePosition> = []
+        var markdownDocument: MarkdownDocument?
         if page.isMarkdown {
             var document = Markdown.parse(body, style: markdownStyle)
             if bodyHadLiquid, body.contains(TabMarkup.tabOpenPrefix) { inTabs = TabMarkup.headingsInTabs(document) }
@@ -102,7 +105,8 @@ struct PageRenderer {
                         SimulationRuntime.headTags(simulation, baseURL: model.config.baseURL))
                 }
             }
-            outline = Outline(document, textLimit: SiteFiles.searchTextLimit)
+            outline = Outline(document, textLimit: 0)
+            markdownDocument = document
             content = renderer.render(document)
             if let walkthrough {
                 content = StepPictures.apply(content, run: walkthrough, root: root, image: resolver.image)
@@ -126,10 +130,19 @@ struct PageRenderer {
             pageValues["breadcrumb_links"] = breadcrumbs(for: page, diagnostics: &diagnostics)
             pageValues["related"] = related(for: page, diagnostics: &diagnostics)
         }
+        let writesTwin = page.isMarkdown && model.config.writesLLMFiles && !page.url.hasSuffix("404.html")
+        var faqAnswers: [(question: String, answer: String)] = []
         if templates.usesFAQItems {
-            pageValues["faq_items"] = faqs(
-                for: page, pageValue: .object(pageValues), renderer: renderer, diagnostics: &diagnostics)
+            faqAnswers = answers(toFAQsOf: page, pageValue: .object(pageValues), diagnostics: &diagnostics)
+        } else if writesTwin || (!page.meta.faqs.isEmpty && SearchDocument.indexes(page)) {
+            // Only the twin and the search index show them: their problems are not the page's (no template
+            // renders them).
+            var unshown: [Diagnostic] = []
+            faqAnswers = answers(toFAQsOf: page, pageValue: .object(pageValues), diagnostics: &unshown)
         }
+        // The answers' Markdown, parsed once for the page and the search index.
+        let faqs = faqDocuments(faqAnswers)
+        if templates.usesFAQItems { pageValues["faq_items"] = faqItems(faqs, renderer: renderer) }
         pageValues["content"] = .string(content)
         var html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
         if walkthrough != nil, simulation != nil,
@@ -151,8 +164,14 @@ struct PageRenderer {
             page: page, html: html, outline: outline, bodyHadLiquid: bodyHadLiquid, bodyOrigins: bodyOrigins,
             bodyReferences: bodyReferences,
             diagnostics: diagnostics,
-            walkthrough: walkthrough, searchEntry: SiteFiles.searchEntry(for: page, outline: outline))
+            walkthrough: walkthrough,
+            search: SearchDocument(
+                page: page, config: model.config, markdown: markdownDocument, faqs: faqs, content: content))
         if page.collection == "posts" && JekyllFeed.isEnabled(model.config) { rendered.feedContent = content }
+        if writesTwin {
+            rendered.markdown = MarkdownTwin.text(
+                page: page, body: body, origins: bodyOrigins, walkthrough: walkthrough, faqs: faqAnswers)
+        }
         return rendered
     }
 
@@ -277,23 +296,44 @@ struct PageRenderer {
             })
     }
 
-    private func faqs(for page: Page, pageValue: LiquidValue, renderer: HTMLRenderer, diagnostics: inout [Diagnostic])
-        -> LiquidValue
+    /// Each FAQ's question and its answer after Liquid (Markdown still).
+    private func answers(toFAQsOf page: Page, pageValue: LiquidValue, diagnostics: inout [Diagnostic])
+        -> [(question: String, answer: String)]
+    {
+        page.meta.faqs.map { faq in
+            var answer = faq.answer
+            if Self.containsLiquid(answer) {
+                let position = page.frontMatter.position(of: faq.keyPath) ?? (0, 1)
+                answer =
+                    parseLiquid(answer, file: page.sitePath, lineOffset: position.line, diagnostics: &diagnostics)
+                    .flatMap { renderLiquid($0, page: pageValue, diagnostics: &diagnostics) } ?? answer
+            }
+            return (faq.question, answer)
+        }
+    }
+
+    /// Each FAQ's id, question and answer parsed.
+    private func faqDocuments(_ answers: [(question: String, answer: String)])
+        -> [(id: String, question: String, answer: MarkdownDocument)]
     {
         var generator = HeadingIDGenerator(style: .github)
-        return .array(
-            page.meta.faqs.map { faq in
-                var answer = faq.answer
-                if Self.containsLiquid(answer) {
-                    let position = page.frontMatter.position(of: faq.keyPath) ?? (0, 1)
-                    answer =
-                        parseLiquid(answer, file: page.sitePath, lineOffset: position.line, diagnostics: &diagnostics)
-                        .flatMap { renderLiquid($0, page: pageValue, diagnostics: &diagnostics) } ?? answer
-                }
-                let id = "faq-" + generator.makeID(for: faq.question)
-                return .object([
-                    "id": .string(id), "question": .string(faq.question),
-                    "answer": .string(renderer.render(Markdown.parse(answer, style: markdownStyle))),
+        return answers.map { faq in
+            (
+                "faq-" + generator.makeID(for: faq.question), faq.question,
+                Markdown.parse(faq.answer, style: markdownStyle)
+            )
+        }
+    }
+
+    /// The FAQs as template values (`faq_items`), each with its id and its answer as HTML.
+    private func faqItems(
+        _ faqs: [(id: String, question: String, answer: MarkdownDocument)], renderer: HTMLRenderer
+    ) -> LiquidValue {
+        .array(
+            faqs.map { faq in
+                .object([
+                    "id": .string(faq.id), "question": .string(faq.question),
+                    "answer": .string(renderer.render(faq.answer)),
                 ])
             })
     }

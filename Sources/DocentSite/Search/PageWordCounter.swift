@@ -1,0 +1,153 @@
+/// Counts a page's words as its text is read, one fragment after the other: for each word, its weighted count on
+/// the page and the (up to four) sections where it weighs most.
+struct PageWordCounter {
+    /// How much the text being read counts (`SearchDocument.Weight`).
+    var weight: UInt32 {
+        get { counts.weight }
+        set {
+            endWord()
+            counts.weight = newValue
+        }
+    }
+    /// The section the text being read is in; nil for text that weighs for the page only (title, aliases).
+    var section: UInt16? {
+        get { counts.section }
+        set {
+            endWord()
+            counts.section = newValue
+        }
+    }
+    /// The page's length in words (BM25's length normalisation).
+    var length: Int { counts.length }
+
+    private var counts: Counts
+    private var tokenizer = Tokenizer()
+
+    init(expectedWords: Int) {
+        counts = Counts(table: WordTable(expectedWords: expectedWords))
+        counts.entries.reserveCapacity(expectedWords)
+    }
+
+    /// Reads a fragment of text; a word may go on in the next fragment.
+    mutating func read(_ text: String) {
+        var text = text
+        text.withUTF8 { read($0) }
+    }
+
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+        tokenizer.feed(bytes, into: &counts)
+    }
+
+    /// Ends the word being read (at a block's end, a line break, a change of weight or section).
+    mutating func endWord() {
+        tokenizer.end(into: &counts)
+    }
+
+    mutating func finish() -> SearchWords {
+        endWord()
+        var weights: [UInt32] = []
+        var sections: [UInt64] = []
+        weights.reserveCapacity(counts.entries.count)
+        sections.reserveCapacity(counts.entries.count)
+        for index in counts.entries.indices {
+            counts.entries[index].flush()
+            weights.append(counts.entries[index].weight)
+            sections.append(SearchWords.packed(counts.entries[index].sections))
+        }
+        return SearchWords(table: counts.table, weights: weights, sections: sections)
+    }
+
+    // MARK: - Counting
+
+    private struct Counts: WordSink {
+        var table: WordTable
+        var entries: [Entry] = []
+        var weight = SearchDocument.Weight.text
+        var section: UInt16?
+        var length = 0
+
+        mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) {
+            length += 1
+            let number = table.number(of: bytes)
+            if number == entries.count { entries.append(Entry()) }
+            entries[number].add(weight, section: section)
+        }
+    }
+
+    private struct Entry {
+        var weight: UInt32 = 0
+        /// Each lane: weight in the high 16 bits, section number in the low 16; 0 when unused.
+        var sections = SIMD4<UInt32>(repeating: 0)
+        var currentSection: UInt16?
+        var currentWeight: UInt32 = 0
+
+        mutating func add(_ weight: UInt32, section: UInt16?) {
+            self.weight &+= weight
+            guard let section else { return }
+            if section != currentSection {
+                flush()
+                currentSection = section
+            }
+            currentWeight &+= weight
+        }
+
+        mutating func flush() {
+            guard let currentSection else { return }
+            let packed = (min(currentWeight, 0xFFFF) << 16) | UInt32(currentSection)
+            var lowest = 0
+            for lane in 1..<4 where sections[lane] < sections[lowest] { lowest = lane }
+            if packed > sections[lowest] { sections[lowest] = packed }
+            currentWeight = 0
+            self.currentSection = nil
+        }
+    }
+}
+
+/// A page's words, each once: its bytes, its weighted count and its best sections.
+public struct SearchWords: Sendable {
+    var table: WordTable
+    var weights: [UInt32]
+    /// Each word's best sections, up to four section numbers of 16 bits, heaviest in the low bits; `none` fills.
+    var sections: [UInt64]
+
+    static let none: UInt16 = .max
+    static let noSections: UInt64 = .max
+
+    var count: Int { weights.count }
+
+    /// The section numbers of packed lanes (weight << 16 | number), heaviest first.
+    static func packed(_ lanes: SIMD4<UInt32>) -> UInt64 {
+        var sorted = lanes
+        for pass in 0..<3 {
+            for lane in 0..<(3 - pass) where sorted[lane] < sorted[lane + 1] {
+                (sorted[lane], sorted[lane + 1]) = (sorted[lane + 1], sorted[lane])
+            }
+        }
+        var out = noSections
+        for lane in (0..<4).reversed() where sorted[lane] != 0 {
+            out = (out << 16) | UInt64(sorted[lane] & 0xFFFF)
+        }
+        return out
+    }
+
+    /// The section numbers of a packed value, heaviest first.
+    static func numbers(_ packed: UInt64, _ body: (UInt16) -> Void) {
+        var rest = packed
+        for _ in 0..<4 {
+            let number = UInt16(truncatingIfNeeded: rest)
+            if number == none { return }
+            body(number)
+            rest >>= 16
+        }
+    }
+
+    /// Both words' sections, the heavier word's first (two words of one stem on one page).
+    static func merged(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        var numbers: [UInt16] = []
+        Self.numbers(first) { numbers.append($0) }
+        Self.numbers(second) { if !numbers.contains($0) { numbers.append($0) } }
+        var out = noSections
+        for number in numbers.prefix(4).reversed() { out = (out << 16) | UInt64(number) }
+        return out
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// The site's search index as static files under `search/`, so a query fetches only what it needs:
+///
+/// - `manifest.json`: the page count, the shard keys and each shard's size, the filter keys, the stop words;
+/// - `shards/KEY.json`: for the words starting with KEY (their first three characters), each word's term (its stem)
+///   and every term's postings, a flat list of `page, score, section count, sections…` (BM25 with title >
+///   headings > aliases > text, best sections first);
+/// - `pages/N.json`: pages `N*pageGroup` on, each `[url, title, [[anchor, heading, text], …]]`;
+/// - `filters.json`: for each filter key, each value's pages.
+///
+/// Pages are added as they render, from any thread (`add`), each page's words going at once into the partition of
+/// their first byte (a stem's words share it), so no page keeps its word table; the partitions are scored and
+/// written on every core (`files`).
+public final class SearchIndex: @unchecked Sendable {
+    public static let folder = "search"
+    public static let manifestPath = "search/manifest.json"
+    public static let pageGroup = 16
+    /// A term's postings keep its best-scoring pages only: a word on every page says little.
+    public static let maxPostings = 1_000
+    public static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or", "that",
+        "the", "this", "to", "was", "will", "with",
+    ]
+    /// Words are spread over this many partitions by their first byte.
+    static let partitionCount = 32
+
+    private let partitions = (0..<SearchIndex.partitionCount).map { _ in SearchPartition() }
+    private let lock = NSLock()
+    private var pages: [SearchDocument] = []
+
+    public init() {}
+
+    /// Adds a page: its words go to the partitions, its sections and filters are kept for the page files.
+    public func add(_ document: SearchDocument) {
+        var document = document
+        let words = document.words
+        document.dropWords()
+        let page = lock.withLock {
+            pages.append(document)
+            return Int32(pages.count - 1)
+        }
+        // The page's words by partition (a counting sort), then each partition locked once.
+        var starts = [Int](repeating: 0, count: Self.partitionCount + 1)
+        var partitionOf = [UInt8](repeating: 0, count: words.count)
+        for number in 0..<words.count {
+            let partition = Self.partition(words.table.word(number).first ?? 0)
+            partitionOf[number] = UInt8(partition)
+            starts[partition + 1] += 1
+        }
+        for partition in 0..<Self.partitionCount { starts[partition + 1] += starts[partition] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: words.count)
+        for number in 0..<words.count {
+            let partition = Int(partitionOf[number])
+            order[next[partition]] = Int32(number)
+            next[partition] += 1
+        }
+        for partition in 0..<Self.partitionCount where starts[partition] < starts[partition + 1] {
+            partitions[partition].add(words, numbers: order[starts[partition]..<starts[partition + 1]], page: page)
+        }
+    }
+
+    /// The index of `documents`, added on every core.
+    public static func files(_ documents: [SearchDocument], filterKeys: [String]) -> [(path: String, bytes: [UInt8])] {
+        let index = SearchIndex()
+        documents.withUnsafeBufferPointer { buffer in
+            let input = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { index.add(input.value[$0]) }
+        }
+        return index.files(filterKeys: filterKeys)
+    }
+
+    /// The files by output path, in path order; pages are numbered in URL order.
+    public func files(filterKeys: [String]) -> [(path: String, bytes: [UInt8])] {
+        let pages = lock.withLock { self.pages }
+        let order = pages.indices.sorted { pages[$0].url < pages[$1].url }
+        var rank = [Int32](repeating: 0, count: pages.count)
+        for (position, page) in order.enumerated() { rank[page] = Int32(position) }
+        let lengths = order.map { max(1, pages[$0].length) }
+        let scoring = SearchPartition.Scoring(
+            rank: rank, lengths: lengths,
+            averageLength: Double(lengths.reduce(0, +)) / Double(max(1, lengths.count)))
+        let shards = SiteBuilder.parallelMap(partitions) { $0.shards(scoring) }.flatMap { $0 }.sorted {
+            $0.key < $1.key
+        }
+        let sorted = order.map { pages[$0] }
+        let groups = stride(from: 0, to: sorted.count, by: Self.pageGroup).map {
+            sorted[$0..<min($0 + Self.pageGroup, sorted.count)]
+        }
+        let pageFiles = SiteBuilder.parallelMap(groups) { Array(Self.pages($0).utf8) }
+        var files: [(path: String, bytes: [UInt8])] = [
+            (Self.manifestPath, Array(Self.manifest(pages: sorted.count, shards: shards, filterKeys: filterKeys).utf8)),
+            ("search/filters.json", Array(Self.filters(sorted, keys: filterKeys).utf8)),
+        ]
+        for shard in shards { files.append(("search/shards/\(Self.shardFile(shard.key)).json", shard.bytes)) }
+        for (number, bytes) in pageFiles.enumerated() { files.append(("search/pages/\(number).json", bytes)) }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The shard a word's postings are in: its first three characters.
+    public static func shardKey(_ word: String) -> String { String(word.prefix(3)) }
+
+    /// A shard key as a file name: itself when it is lowercase ASCII letters and digits, else its UTF-8 in hex.
+    public static func shardFile(_ key: String) -> String {
+        if key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return key }
+        return "x" + key.utf8.map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func partition(_ firstByte: UInt8) -> Int { Int(firstByte) % partitionCount }
+
+    // MARK: - Files
+
+    private static func manifest(pages: Int, shards: [(key: String, bytes: [UInt8])], filterKeys: [String]) -> String {
+        var out = "{\"version\":2,\"pages\":\(pages),\"pageGroup\":\(pageGroup),\"typoMinLength\":5"
+        out += ",\"filters\":"
+        JSONText.strings(filterKeys, into: &out)
+        out += ",\"stopWords\":"
+        JSONText.strings(stopWords.sorted(), into: &out)
+        out += ",\"shards\":"
+        JSONText.strings(shards.map(\.key), into: &out)
+        // Each shard's size, so a query may look in the neighbours of a mistyped word's shard within a budget.
+        out += ",\"shardBytes\":[" + shards.map { String($0.bytes.count) }.joined(separator: ",") + "]"
+        out += "}\n"
+        return out
+    }
+
+    private static func pages(_ group: ArraySlice<SearchDocument>) -> String {
+        var out = "["
+        for (index, document) in group.enumerated() {
+            out += index == 0 ? "\n[" : ",\n["
+            JSONText.string(document.url, into: &out)
+            out += ","
+            JSONText.string(document.title, into: &out)
+            out += ",["
+            for (number, section) in document.sections.enumerated() {
+                if number > 0 { out += "," }
+                out += "["
+                JSONText.string(section.anchor, into: &out)
+                out += ","
+                JSONText.string(section.heading, into: &out)
+                out += ","
+                JSONText.string(section.text, into: &out)
+                out += "]"
+            }
+            out += "]]"
+        }
+        out += "\n]\n"
+        return out
+    }
+
+    private static func filters(_ documents: [SearchDocument], keys: [String]) -> String {
+        var out = "{"
+        for (number, key) in keys.enumerated() {
+            var byValue: [String: [Int]] = [:]
+            for (page, document) in documents.enumerated() {
+                for value in document.filters.first(where: { $0.key == key })?.values ?? [] {
+                    byValue[value, default: []].append(page)
+                }
+            }
+            if number > 0 { out += "," }
+            JSONText.string(key, into: &out)
+            out += ":{"
+            for (index, value) in byValue.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                JSONText.string(value, into: &out)
+                out += ":[" + byValue[value]!.map(String.init).joined(separator: ",") + "]"
+            }
+            out += "}"
+        }
+        out += "}\n"
+        return out
+    }
+}
+
+/// A value handed to other threads that only read it.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,143 @@
+import DocentMarkdown
+
+/// Reads a page's text for search from its Markdown tree: paragraphs, lists, tables, code, HTML blocks (their text)
+/// and headings, a heading with an id starting a section. Words go to a `PageWordCounter`; the start of each
+/// section's text is kept for the snippets.
+struct SearchPageReader {
+    private var counter: PageWordCounter
+    private var sections = [SearchSection(anchor: "", heading: "", text: "")]
+    /// The current section's text so far, spaces collapsed, at most `SearchDocument.snippetSourceLength` bytes.
+    private var snippet: [UInt8] = []
+    private var snippetIsFull = false
+    private var pendingSpace = false
+
+    init(expectedWords: Int) {
+        counter = PageWordCounter(expectedWords: expectedWords)
+        snippet.reserveCapacity(SearchDocument.snippetSourceLength + 4)
+    }
+
+    /// Text that weighs for the page but belongs to no section (the title, aliases).
+    mutating func readForPage(_ text: String, weight: UInt32) {
+        let (oldWeight, oldSection) = (counter.weight, counter.section)
+        counter.weight = weight
+        counter.section = nil
+        counter.read(text)
+        counter.weight = oldWeight
+        counter.section = oldSection
+    }
+
+    mutating func startSection(anchor: String, heading: String) {
+        closeSection()
+        sections.append(SearchSection(anchor: anchor, heading: heading, text: ""))
+        counter.section = UInt16(min(sections.count - 1, Int(SearchWords.none) - 1))
+        counter.weight = SearchDocument.Weight.heading
+        counter.read(heading)
+        counter.weight = SearchDocument.Weight.text
+    }
+
+    mutating func read(_ blocks: [MarkdownBlock]) {
+        for block in blocks { read(block) }
+    }
+
+    /// A fragment of HTML (a page that is not Markdown, an HTML block): its text, its headings with ids starting
+    /// sections.
+    mutating func readHTML(_ html: String) {
+        for (index, section) in SearchSections.read(html: html).enumerated() {
+            if index > 0 || !section.anchor.isEmpty {
+                startSection(anchor: section.anchor, heading: section.heading)
+            } else if !section.heading.isEmpty {
+                text(section.heading)
+                breakWord()
+            }
+            text(section.text)
+            breakWord()
+        }
+    }
+
+    mutating func finish() -> (sections: [SearchSection], words: SearchWords, length: Int) {
+        closeSection()
+        let words = counter.finish()
+        return (sections, words, counter.length)
+    }
+
+    // MARK: - Blocks
+
+    private mutating func read(_ block: MarkdownBlock) {
+        switch block.kind {
+        case .heading:
+            if let id = block.attributes.id, !id.isEmpty {
+                startSection(anchor: id, heading: block.inlines.plainText)
+            } else {
+                counter.weight = SearchDocument.Weight.heading
+                read(block.inlines)
+                counter.weight = SearchDocument.Weight.text
+            }
+        case .paragraph, .tableCell:
+            read(block.inlines)
+        case .codeBlock(_, let literal):
+            text(literal)
+        case .htmlBlock(let html):
+            readHTML(html)
+        default:
+            read(block.children)
+        }
+        breakWord()
+    }
+
+    private mutating func read(_ inlines: [MarkdownInline]) {
+        for inline in inlines {
+            switch inline.kind {
+            case .text(let value), .code(let value): text(value)
+            case .softBreak, .lineBreak: breakWord()
+            case .html: break
+            default: read(inline.children)
+            }
+        }
+    }
+
+    // MARK: - Text
+
+    private mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { bytes in
+            counter.read(bytes)
+            if !snippetIsFull { appendSnippet(bytes) }
+        }
+    }
+
+    private mutating func breakWord() {
+        counter.endWord()
+        pendingSpace = !snippet.isEmpty
+    }
+
+    private mutating func appendSnippet(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let limit = SearchDocument.snippetSourceLength
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !snippet.isEmpty
+                continue
+            }
+            if pendingSpace {
+                snippet.append(0x20)
+                pendingSpace = false
+            }
+            snippet.append(byte)
+            if snippet.count >= limit && (byte < 0x80 || snippet.count >= limit + 16) {
+                snippetIsFull = true
+                return
+            }
+        }
+    }
+
+    private mutating func closeSection() {
+        counter.endWord()
+        if snippetIsFull, let space = snippet.lastIndex(of: 0x20) {
+            snippet.removeSubrange(space...)
+            snippet.append(contentsOf: "…".utf8)
+        }
+        sections[sections.count - 1].text = String(decoding: snippet, as: UTF8.self)
+        snippet.removeAll(keepingCapacity: true)
+        snippetIsFull = false
+        pendingSpace = false
+    }
+}

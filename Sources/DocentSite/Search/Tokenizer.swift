@@ -1,0 +1,111 @@
+/// The words of a text as the index and the search box split them: lowercase ASCII letters and digits, letters of
+/// other scripts kept as they are; anything else, typographic quotes, dashes and spaces included, splits. Words of
+/// one letter or longer than `maxWordLength` are left out.
+public struct Tokenizer {
+    /// Words longer than this are not indexed (hashes, base64).
+    public static let maxWordLength = 40
+
+    /// The start of a word that goes on from the last fragment, lowercase (only its length past
+    /// `maxWordLength`); also where a word with capitals is lowercased.
+    private var buffer = [UInt8](repeating: 0, count: Tokenizer.maxWordLength)
+    private var carried = 0
+
+    public init() {}
+
+    /// Reads `bytes`, handing each word to `sink`; a word may go on in the next call (inline markup does not
+    /// split a word). A word within the fragment and without capitals is handed over where it is.
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout some WordSink) {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // A word: lowercase letters and digits (the common case, one comparison each), capitals, other scripts.
+            let start = index
+            var capitals = false
+            while index < count {
+                let byte = bytes[index]
+                if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+                    index += 1
+                } else if byte &- UInt8(ascii: "A") < 26 {
+                    capitals = true
+                    index += 1
+                } else if byte >= 0x80 && Self.separatorLength(bytes, at: index) == 0 {
+                    index += 1  // letters of other scripts stay in the word
+                } else {
+                    break
+                }
+            }
+            if index == count {
+                if index > start { carry(UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+                return
+            }
+            if index > start {
+                emit(UnsafeBufferPointer(rebasing: bytes[start..<index]), capitals: capitals, into: &sink)
+            } else if carried > 0 {
+                end(into: &sink)
+            }
+            index += max(1, Self.separatorLength(bytes, at: index))
+        }
+    }
+
+    /// The length of the separator at `index` among bytes of 0x80 and above: typographic quotes, dashes and spaces
+    /// (U+2000–U+203F) and the no-break space split words; 0 for a letter of another script. (Any byte below 0x80
+    /// that is not a letter or digit is a separator of length 1.)
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 { return 3 }
+        if byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0 { return 2 }
+        return 0
+    }
+
+    /// Ends the word being read, if any.
+    mutating func end(into sink: inout some WordSink) {
+        if carried >= 2 && carried <= Self.maxWordLength {
+            buffer.withUnsafeBufferPointer { sink.word(UnsafeBufferPointer(rebasing: $0[0..<carried])) }
+        }
+        carried = 0
+    }
+
+    private mutating func emit(_ word: UnsafeBufferPointer<UInt8>, capitals: Bool, into sink: inout some WordSink) {
+        if carried == 0 && !capitals {
+            if word.count >= 2 && word.count <= Self.maxWordLength { sink.word(word) }
+            return
+        }
+        carry(word)
+        end(into: &sink)
+    }
+
+    private mutating func carry(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let kept = min(bytes.count, max(0, Self.maxWordLength - carried))
+        if kept > 0 {
+            let offset = carried
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                for index in 0..<kept {
+                    let byte = bytes[index]
+                    buffer[offset + index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+            }
+        }
+        carried += bytes.count
+    }
+
+    /// The words of `text`, in order.
+    public static func words(in text: String) -> [String] {
+        struct Collected: WordSink {
+            var words: [String] = []
+            mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) {
+                words.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        var collected = Collected()
+        var tokenizer = Tokenizer()
+        var text = text
+        text.withUTF8 { tokenizer.feed($0, into: &collected) }
+        tokenizer.end(into: &collected)
+        return collected.words
+    }
+}
+
+/// What takes the words a `Tokenizer` reads.
+protocol WordSink {
+    mutating func word(_ bytes: UnsafeBufferPointer<UInt8>)
+}

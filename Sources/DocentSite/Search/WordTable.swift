@@ -1,0 +1,107 @@
+import Foundation
+
+/// Words as numbers: each distinct byte string gets the next number, kept in one byte buffer and found through an
+/// open-addressing hash table, so counting a page's words makes no string per word.
+struct WordTable {
+    /// Every word's bytes, one after the other.
+    private(set) var bytes: [UInt8] = []
+    /// Word number → where its bytes start in `bytes` (the next word's start, or `bytes.count`, ends it).
+    private(set) var starts: [UInt32] = []
+    private var hashes: [UInt32] = []
+    /// Hash slot → word number + 1 (0: empty).
+    private var slots: [UInt32]
+    private var mask: Int
+
+    init(expectedWords: Int = 64) {
+        var capacity = 64
+        while capacity < expectedWords * 2 { capacity <<= 1 }
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        starts.reserveCapacity(expectedWords)
+        hashes.reserveCapacity(expectedWords)
+        bytes.reserveCapacity(expectedWords * 8)
+    }
+
+    var count: Int { starts.count }
+
+    /// The bytes of word `number`.
+    func word(_ number: Int) -> ArraySlice<UInt8> {
+        let start = Int(starts[number])
+        let end = number + 1 < starts.count ? Int(starts[number + 1]) : bytes.count
+        return bytes[start..<end]
+    }
+
+    func string(_ number: Int) -> String { String(decoding: word(number), as: UTF8.self) }
+
+    /// The word's number, given a new one when the word is new.
+    mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int {
+        number(of: word, hash: Self.hash(word))
+    }
+
+    /// The hash of word `number` (another table's lookup of the word need not compute it again).
+    func hash(_ number: Int) -> UInt32 { hashes[number] }
+
+    mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+        var slot = Int(hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let number = Int(entry - 1)
+            if hashes[number] == hash && equals(number, word) { return number }
+            slot = (slot + 1) & mask
+        }
+        let number = starts.count
+        starts.append(UInt32(bytes.count))
+        hashes.append(hash)
+        bytes.append(contentsOf: word)
+        slots[slot] = UInt32(number + 1)
+        if starts.count * 2 > slots.count { grow() }
+        return number
+    }
+
+    // MARK: - Helpers
+
+    private func equals(_ number: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[number])
+        let end = number + 1 < starts.count ? Int(starts[number + 1]) : bytes.count
+        guard end - start == word.count else { return false }
+        guard let other = word.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, other, word.count) == 0 }
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        for number in hashes.indices {
+            var slot = Int(hashes[number]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(number + 1)
+        }
+    }
+
+    /// Eight bytes at a time, then a final mix (SplitMix64's), folded to 32 bits.
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash = UInt64(word.count) &* 0x9E37_79B9_7F4A_7C15
+        guard let base = word.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= word.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 31
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < word.count {
+            tail |= UInt64(base[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 29
+        hash = hash &* 0x94D0_49BB_1331_11EB
+        hash ^= hash >> 32
+        return UInt32(truncatingIfNeeded: hash)
+    }
+}
