@@ -8,7 +8,9 @@ struct ScreenshotsCommand: ParsableCommand {
         discussion: """
             For every picture inside or right after a walkthrough step, replays the steps in the simulation, \
             renders the step's screen with the site's CSS and saves it with headless Chromium at the path the guide \
-            references, at a fixed size (\(Screenshots.width)×\(Screenshots.height)). Fingerprints go to \
+            references: the console's box at \(Screenshots.width) CSS pixels wide, cropped to its height, at device \
+            scale factor \(Screenshots.scale), and a dark variant (`-dark` before the extension) that pages show \
+            with `prefers-color-scheme: dark`. Fingerprints go to \
             \(Screenshots.manifestName) at the site root, so `docent check` warns when a picture is stale. A file \
             Docent did not make is never overwritten unless --force is given.
             """
@@ -69,8 +71,10 @@ struct ScreenshotsCommand: ParsableCommand {
             try FileManager.default.createDirectory(
                 at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             let picture = scratch.appendingPathComponent("shot-\(index)." + target.pathExtension.lowercased())
+            let height = min(try browser.height(of: page, width: Screenshots.width), Screenshots.height)
             try browser.screenshot(
-                of: page, to: picture, width: Screenshots.width, height: Screenshots.height)
+                of: page, to: picture, width: Screenshots.width, height: height, scale: Screenshots.scale,
+                dark: shot.dark)
             // Replace the file in one step (a rename beside it): nobody ever sees half a picture.
             let staged = target.deletingLastPathComponent().appendingPathComponent(
                 ".\(target.lastPathComponent).docent-tmp")
@@ -104,25 +108,62 @@ struct HeadlessChromium {
         executable = found
     }
 
-    func screenshot(of page: URL, to output: URL, width: Int, height: Int) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
+    /// A picture of the page's top `width`×`height` CSS pixels at `scale` device pixels each, in the dark scheme
+    /// when `dark`.
+    func screenshot(of page: URL, to output: URL, width: Int, height: Int, scale: Int, dark: Bool) throws {
+        var arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=\(scale)",
             "--default-background-color=ffffffff", "--window-size=\(width),\(height)",
             "--screenshot=\(output.path)", page.absoluteString,
         ]
-        process.standardOutput = FileHandle.nullDevice
+        if dark { arguments.insert("--force-dark-mode", at: 1) }
+        _ = try run(arguments, page: page, capture: false)
+        guard FileManager.default.fileExists(atPath: output.path) else {
+            throw ValidationError("Chromium wrote no picture of \(page.lastPathComponent)")
+        }
+    }
+
+    /// The height in CSS pixels the page reports for its console's box at `width` (`data-docent-height` on the
+    /// body, written by the page's script; read from the DOM Chromium dumps).
+    func height(of page: URL, width: Int) throws -> Int {
+        let dom = try run(
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=\(width),2000",
+                "--dump-dom", page.absoluteString,
+            ], page: page, capture: true)
+        guard let start = dom.range(of: "data-docent-height=\""),
+            let end = dom[start.upperBound...].firstIndex(of: "\""),
+            let height = Int(dom[start.upperBound..<end]), height > 0
+        else {
+            throw ValidationError("Chromium did not report the console's height on \(page.lastPathComponent)")
+        }
+        return height
+    }
+
+    private func run(_ arguments: [String], page: URL, capture: Bool) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("docent-dom-\(UUID().uuidString)")
+        if capture {
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
         process.standardError = FileHandle.nullDevice
+        defer { try? FileManager.default.removeItem(at: output) }
         try process.run()
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
             process.terminate()
-            throw ValidationError("Chromium did not finish a screenshot of \(page.lastPathComponent) in 60 s")
+            throw ValidationError("Chromium did not finish with \(page.lastPathComponent) in 60 s")
         }
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output.path) else {
+        guard process.terminationStatus == 0 else {
             throw ValidationError("Chromium failed (status \(process.terminationStatus)) on \(page.lastPathComponent)")
         }
+        guard capture, let data = FileManager.default.contents(atPath: output.path) else { return "" }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -67,7 +67,8 @@ enum StarterSite {
 
             1. Click **Upgrade**.
             2. Enter your activation code in the **Activation code** field.
-            3. Click **Upgrade Subscription**.
+            3. Click **Submit** to preview the plan.
+            4. Click **Upgrade Subscription**.
 
             ## Create an organization
 

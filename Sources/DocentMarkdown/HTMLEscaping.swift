@@ -20,7 +20,7 @@ public enum HTMLEscaping {
         out += output.string
     }
 
-    static func isURLSafe(_ byte: UInt8) -> Bool {
+    public static func isURLSafe(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):

@@ -9,7 +9,8 @@ extension ConsoleSession {
         case .stay: break
         case .field(let key):
             drafts[key] = argument
-            if Text.equal(key, DraftKey.activationCode) { refreshPreview() }
+            // SEED-000: the plan preview appears after submitting the code; typing a new one withdraws it.
+            if Text.equal(key, DraftKey.activationCode) { preview = nil }
         case .choice(let key): drafts[key] = argument
         case .draftToggle(let key): drafts[key] = argument
         case .info(let text): show(.info, text)
@@ -184,10 +185,6 @@ extension ConsoleSession {
             show(
                 .info, "Simulated: \(days) days passed; today is \(state.today.iso). \(expired) invitation(s) expired.")
         }
-    }
-
-    mutating func refreshPreview() {
-        preview = try? state.previewActivationCode(draft(DraftKey.activationCode), by: userID)
     }
 
     func toggleDraft(_ key: String, _ fallback: Bool) -> Bool {

@@ -6,9 +6,9 @@ extension Screen {
     @inline(never)
     mutating func button(
         _ label: String, row: String? = nil, section: String? = nil, enabled: Bool = true, value: String? = nil,
-        _ intent: Intent
+        role: Control.Role = .secondary, _ intent: Intent
     ) {
-        add(Control(.button, label, value: value, enabled: enabled, row: row, section: section), intent)
+        add(Control(.button, label, value: value, enabled: enabled, row: row, section: section, role: role), intent)
     }
 
     @inline(never)
@@ -25,8 +25,11 @@ extension Screen {
 
     @inline(never)
 
-    mutating func toggle(_ label: String, on: Bool, section: String? = nil, enabled: Bool = true, _ intent: Intent) {
-        add(Control(.toggle, label, value: on ? "on" : "off", enabled: enabled, section: section), intent)
+    mutating func toggle(
+        _ label: String, on: Bool, section: String? = nil, enabled: Bool = true, role: Control.Role = .secondary,
+        _ intent: Intent
+    ) {
+        add(Control(.toggle, label, value: on ? "on" : "off", enabled: enabled, section: section, role: role), intent)
     }
 
     @inline(never)

@@ -31,10 +31,10 @@ extension ConsoleSession {
         var screen = Screen(title: "Account Dashboard", breadcrumbs: ["Account"])
         guard let user else { return screen }
         screen.text("Account", ["Email: \(user.email)", "Plan: \(user.plan.displayName)"])
-        if let upgrade = state.upgradeAffordance(userID) { screen.button(upgrade, .openUpgrade) }
+        if let upgrade = state.upgradeAffordance(userID) { screen.button(upgrade, role: .primary, .openUpgrade) }
         screen.table(
             "Organizations", columns: ["Name"], rows: state.dashboardOrganizations(userID).mapped { [$0.name] })
-        screen.link("Organization Dashboard", .go(.organizationDashboard))
+        screen.link("Organization Dashboard", section: WalkthroughScreen.sidebar, .go(.organizationDashboard))
         if user.plan == .free || user.plan == .individual {
             screen.simulated("plan names follow the app's plan types: Free is shown as Essentials.")
         }
@@ -57,14 +57,8 @@ extension ConsoleSession {
                 rows.append(["Current seats", String(instance.seatTotal)])
             }
             screen.table("Plan details", columns: ["Detail", "Value"], rows: rows)
-        } else if !Text.trimmed(draft(DraftKey.activationCode)).isEmpty {
-            do {
-                _ = try state.previewActivationCode(draft(DraftKey.activationCode), by: userID)
-            } catch {
-                screen.message(.error, error.message)
-            }
         }
-        screen.button("Upgrade Subscription", enabled: preview != nil, .upgradeSubscription)
+        screen.button("Upgrade Subscription", enabled: preview != nil, role: .primary, .upgradeSubscription)
         screen.link("Cancel", .go(.accountDashboard))
         screen.simulated(
             "submitting a code only previews it; Upgrade Subscription consumes it. The preview's contents and the errors for unknown, expired and superseded codes are not documented."
@@ -83,14 +77,14 @@ extension ConsoleSession {
         var screen = Screen(title: "Organization Dashboard", breadcrumbs: ["Dashboard"])
         let instances = state.licensedInstances(of: userID)
         if let current = instances.firstWhere({ Text.equal($0.id, viewedInstance) }) {
-            screen.text("Sidebar", ["Team: \(current.name)"])
             if let role = state.accountRole(of: userID, in: current.id), role != .billingOnly {
                 screen.text("Badge", ["Enterprise"])
             }
-            screen.button(current.name, section: "Sidebar", value: "Switch team", .openTeamSwitcher)
+            screen.button(
+                current.name, section: WalkthroughScreen.sidebar, value: "Switch team", role: .menu, .openTeamSwitcher)
             if switcherOpen {
                 for other in instances where !Text.equal(other.id, current.id) {
-                    screen.button(other.name, section: "Team switcher", .switchInstance(other.id))
+                    screen.button(other.name, section: "Team switcher", role: .menuItem, .switchInstance(other.id))
                 }
             }
         }
@@ -101,14 +95,15 @@ extension ConsoleSession {
                 [org.name, org.type.rawName, (state.effectiveRole(of: userID, in: org) ?? .member).displayName]
             })
         for (org, row) in zip(orgs, ConsoleSession.rowNames(orgs)) {
-            screen.button("Manage Organization", row: row, section: "Organizations", .go(.organization(org.id)))
+            screen.button(
+                "Manage Organization", row: row, section: "Organizations", role: .menuItem, .go(.organization(org.id)))
         }
-        screen.button("New Organization", .newOrganization)
+        screen.button("New Organization", role: .primary, .newOrganization)
         if let instance = administered, Text.equal(instance.id, viewedInstance) {
-            screen.link("Enterprise Controls", .go(.teams))
+            screen.link("Enterprise Controls", section: WalkthroughScreen.sidebar, .go(.teams))
         }
         if let upgrade = state.upgradeAffordance(userID) { screen.button(upgrade, .openUpgrade) }
-        screen.link("Account", .go(.accountDashboard))
+        screen.link("Account", section: WalkthroughScreen.sidebar, .go(.accountDashboard))
         if instances.count > 1 {
             screen.simulated("Team instances are named after the Owner's email domain.")
         }
@@ -118,7 +113,7 @@ extension ConsoleSession {
     func newOrganizationForm() -> Screen {
         var screen = Screen(title: "New Organization", breadcrumbs: ["Dashboard", "New Organization"])
         screen.field("Name", value: draft(DraftKey.organizationName), DraftKey.organizationName)
-        screen.button("Create Organization", .createOrganization)
+        screen.button("Create Organization", role: .primary, .createOrganization)
         screen.link("Cancel", .go(.organizationDashboard))
         screen.simulated(
             "organization name rules are not documented: the name is trimmed, must not be empty, keeps its casing and may repeat."

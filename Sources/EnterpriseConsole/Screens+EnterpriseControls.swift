@@ -11,8 +11,8 @@ extension ConsoleSession {
             ("Teams", .teams), ("Licenses", .licenses), ("Domains", .domains), ("Storage", .storage), ("SSO", .sso),
             ("SCIM", .scim), ("Co-owners", .coOwners),
         ]
-        for (label, route) in pages { screen.link(label, section: "Sidebar", .go(route)) }
-        screen.link("Dashboard", section: "Sidebar", .go(.organizationDashboard))
+        for (label, route) in pages { screen.link(label, section: WalkthroughScreen.sidebar, .go(route)) }
+        screen.link("Dashboard", section: WalkthroughScreen.sidebar, .go(.organizationDashboard))
         return screen
     }
 
@@ -36,7 +36,7 @@ extension ConsoleSession {
                 ]
             })
         for team in instance.teams { screen.link(team.name, row: team.name, section: "Teams", .go(.team(team.id))) }
-        screen.button("Create Team", .go(.newTeam))
+        screen.button("Create Team", role: .primary, .go(.newTeam))
         return screen
     }
 
@@ -44,7 +44,7 @@ extension ConsoleSession {
         var screen = controlsPage("Create Team", ["Teams", "Create Team"])
         screen.field("Team name", value: draft(DraftKey.teamName), DraftKey.teamName)
         screen.field("Description", value: draft(DraftKey.teamDescription), DraftKey.teamDescription)
-        screen.button("Create team", .createTeam)
+        screen.button("Create team", role: .primary, .createTeam)
         screen.link("Cancel", .go(.teams))
         return screen
     }
@@ -61,7 +61,7 @@ extension ConsoleSession {
             rows: members.mapped { [$0.1.email, $0.0.role.displayName] })
         for (member, user) in members {
             screen.button(
-                "Remove", row: user.email, section: "Members",
+                "Remove", row: user.email, section: "Members", role: .danger,
                 .command(
                     .removeFromTeam(member.userID, team: teamID),
                     success: "Removed \(user.email) from \(team.name). Their seat stays in use."))
@@ -73,7 +73,7 @@ extension ConsoleSession {
         screen.table("Org links", section: "Org links", columns: ["Organization"], rows: linked.mapped { [$0.name] })
         for org in linked {
             screen.button(
-                "Unlink", row: org.name, section: "Org links",
+                "Unlink", row: org.name, section: "Org links", role: .danger,
                 .command(.unlinkTeam(teamID, org: org.id), success: "Unlinked \(org.name)."))
         }
         let unlinked = state.orgs.filtered {
@@ -84,7 +84,7 @@ extension ConsoleSession {
 
         screen.field("Team name", value: drafts[DraftKey.teamName] ?? team.name, section: "Settings", DraftKey.teamName)
         screen.button("Rename", section: "Settings", .renameTeam(teamID))
-        screen.button("Delete Team", section: "Settings", .deleteTeam(teamID))
+        screen.button("Delete Team", section: "Settings", role: .danger, .deleteTeam(teamID))
         screen.simulated(
             "a member reaching an organization through several teams gets the highest role; the docs do not say which role wins."
         )
@@ -120,7 +120,7 @@ extension ConsoleSession {
         for id in instance.licenses where !Text.equal(id, instance.ownerID) {
             guard let user = state.user(id) else { continue }
             screen.button(
-                "Remove", row: user.email, section: "Licenses",
+                "Remove", row: user.email, section: "Licenses", role: .danger,
                 .command(
                     .removeLicense(id),
                     success:
@@ -129,7 +129,7 @@ extension ConsoleSession {
         }
         screen.text(
             "Unmanaged users", ["\(state.unmanagedTotal(instance.id)) unmanaged users across all verified domains."])
-        screen.button("Advance clock 30 days", section: "Simulation", .advanceClock(30))
+        screen.button("Advance clock 30 days", section: WalkthroughScreen.simulation, .advanceClock(30))
         screen.simulated(
             "in the report, a user last active 91 to 100 days ago has an empty Last Active field; only licensed users are listed, sorted by email; a period lists only users active within it."
         )
@@ -152,7 +152,7 @@ extension ConsoleSession {
         for domain in instance.domains {
             screen.link(domain.name, row: domain.name, section: "Domains", .go(.domain(domain.name)))
         }
-        screen.button("New Domain", .go(.newDomain))
+        screen.button("New Domain", role: .primary, .go(.newDomain))
         screen.text(
             "Unmanaged users", ["\(state.unmanagedTotal(instance.id)) unmanaged users across all verified domains."])
         return screen
@@ -165,7 +165,7 @@ extension ConsoleSession {
             "Verify using", options: methods, value: drafts[DraftKey.verifyUsing] ?? methods[0],
             .choice(DraftKey.verifyUsing))
         screen.field("Domain", value: draft(DraftKey.domainName), DraftKey.domainName)
-        screen.button("Create Domain", .createDomain)
+        screen.button("Create Domain", role: .primary, .createDomain)
         screen.link("Cancel", .go(.domains))
         return screen
     }
@@ -182,10 +182,10 @@ extension ConsoleSession {
             screen.table(
                 "TXT record", section: "Verification", columns: ["Type", "Value"], rows: [["TXT", domain.txtRecord]])
             screen.toggle(
-                "I have added the TXT record", on: domain.txtConfirmed, section: "Verification",
+                "I have added the TXT record", on: domain.txtConfirmed, section: "Verification", role: .checkbox,
                 .domainFlag(domain.name, .txtConfirmed))
             screen.button(
-                "Verify Domain", section: "Verification",
+                "Verify Domain", section: "Verification", role: .primary,
                 .command(.verifyDomain(domain.name), success: "\(domain.name) is verified."))
         }
         screen.text(
@@ -256,7 +256,7 @@ extension ConsoleSession {
         screen.toggle(
             "Local Vault", on: toggleDraft(DraftKey.localVault, current.localVault), .draftToggle(DraftKey.localVault))
         screen.toggle("Git Sync", on: toggleDraft(DraftKey.gitSync, current.gitSync), .draftToggle(DraftKey.gitSync))
-        screen.button("Save", .saveStorage(scope))
+        screen.button("Save", role: .primary, .saveStorage(scope))
         if case .organization(let org) = scope,
             administered?.storage.overrides.containsWhere({ Text.equal($0.orgID, org) }) == true
         {
@@ -282,7 +282,7 @@ extension ConsoleSession {
             screen.toggle("Enabled", on: sso.enabled, enabled: Text.equal(instance.ownerID, userID), .ssoEnabled)
             screen.text("Login", ["Once SSO is enabled, users on \(sso.domain) can no longer use other login methods."])
         }
-        screen.button("Create Connection", .go(.newSSOConnection))
+        screen.button("Create Connection", role: .primary, .go(.newSSOConnection))
         return screen
     }
 
@@ -299,7 +299,7 @@ extension ConsoleSession {
             screen.field("Sign-on URL", value: draft(DraftKey.ssoValue1), DraftKey.ssoValue1)
             screen.field("Signing certificate", value: draft(DraftKey.ssoValue2), DraftKey.ssoValue2)
         }
-        screen.button("Create connection", .createSSOConnection)
+        screen.button("Create connection", role: .primary, .createSSOConnection)
         screen.link("Cancel", .go(.sso))
         screen.simulated("the identity provider values are not checked.")
         return screen
@@ -328,13 +328,17 @@ extension ConsoleSession {
             screen.field("Passphrase", value: draft(DraftKey.passphrase), section: "Refresh", DraftKey.passphrase)
             screen.button("Refresh Token", section: "Refresh", .refreshSCIMToken)
             screen.field(
-                "IdP user email", value: draft(DraftKey.provisionEmail), section: "Simulation", DraftKey.provisionEmail)
-            screen.button("Provision user", section: "Simulation", .simulateProvisioning)
-            screen.field("IdP group", value: draft(DraftKey.groupName), section: "Simulation", DraftKey.groupName)
+                "IdP user email", value: draft(DraftKey.provisionEmail), section: WalkthroughScreen.simulation,
+                DraftKey.provisionEmail)
+            screen.button("Provision user", section: WalkthroughScreen.simulation, .simulateProvisioning)
             screen.field(
-                "Group members", value: draft(DraftKey.groupMembers), section: "Simulation", DraftKey.groupMembers)
-            screen.button("Provision team", section: "Simulation", .scimTeam(delete: false))
-            screen.button("Delete group", section: "Simulation", .scimTeam(delete: true))
+                "IdP group", value: draft(DraftKey.groupName), section: WalkthroughScreen.simulation, DraftKey.groupName
+            )
+            screen.field(
+                "Group members", value: draft(DraftKey.groupMembers), section: WalkthroughScreen.simulation,
+                DraftKey.groupMembers)
+            screen.button("Provision team", section: WalkthroughScreen.simulation, .scimTeam(delete: false))
+            screen.button("Delete group", section: WalkthroughScreen.simulation, .scimTeam(delete: true))
             screen.simulated(
                 "Provision user, Provision team and Delete group stand in for your identity provider sending a user or a group (its members' emails, comma-separated)."
             )
@@ -355,7 +359,7 @@ extension ConsoleSession {
                 "Keep as a member", row: email, section: "Co-owners",
                 .command(.removeCoOwner(coOwner.userID, keepAsMember: true), success: removed))
             screen.button(
-                "Remove from organizations", row: email, section: "Co-owners",
+                "Remove from organizations", row: email, section: "Co-owners", role: .danger,
                 .command(.removeCoOwner(coOwner.userID, keepAsMember: false), success: removed))
         }
         screen.table("Co-owners", columns: ["Email", "Role"], rows: rows)
@@ -363,7 +367,7 @@ extension ConsoleSession {
         screen.select(
             "Role", options: ["Co-owner", "Billing-only"], value: drafts[DraftKey.coOwnerRole] ?? "Co-owner",
             .choice(DraftKey.coOwnerRole))
-        screen.button("Invite", .addCoOwner)
+        screen.button("Invite", role: .primary, .addCoOwner)
         if !instance.coOwners.isEmpty {
             screen.simulated(
                 "Remove from organizations takes a co-owner out of every organization and team of this account; their seat stays in use until they are removed on the Licenses page."

@@ -19,7 +19,7 @@ extension ConsoleSession {
     ) {
         for invitation in pending {
             screen.button(
-                "Revoke", row: invitation.email, section: "Invitations",
+                "Revoke", row: invitation.email, section: "Invitations", role: .danger,
                 .command(.revokeInvitation(invitation.id), success: "Invitation to \(invitation.email) revoked."))
             if resend {
                 screen.button(
@@ -38,6 +38,6 @@ extension ConsoleSession {
             "Role", options: ["Member", "Admin"], value: drafts[DraftKey.inviteRole] ?? "Member",
             section: "Invitations",
             .choice(DraftKey.inviteRole))
-        screen.button("Invite", section: "Invitations", .invite(target))
+        screen.button("Invite", section: "Invitations", role: .primary, .invite(target))
     }
 }

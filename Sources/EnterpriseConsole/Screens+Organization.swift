@@ -33,7 +33,7 @@ extension ConsoleSession {
                         .changeRole(member.userID, org: orgID, role: other),
                         success: "\(member.email) is now \(other.displayName)."))
                 screen.button(
-                    "Remove", row: member.email, section: "Members",
+                    "Remove", row: member.email, section: "Members", role: .danger,
                     .command(
                         .removeFromOrganization(member.userID, org: orgID),
                         success:
@@ -106,7 +106,7 @@ extension ConsoleSession {
             screen.simulated(
                 "SSO is configured once per Enterprise account and domain; EE SSO opens Enterprise Controls → SSO.")
         }
-        screen.link("Dashboard", .go(.organizationDashboard))
+        screen.link("Dashboard", section: WalkthroughScreen.sidebar, .go(.organizationDashboard))
         return screen
     }
 }

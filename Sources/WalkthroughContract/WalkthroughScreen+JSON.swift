@@ -57,7 +57,8 @@ extension WalkthroughScreen {
                     value["kind"]?.stringValue.flatMap { WalkthroughControl.Kind(rawName: $0) } ?? .button, label,
                     value: value["value"]?.stringValue, enabled: value["enabled"]?.boolValue ?? true,
                     row: value["row"]?.stringValue, section: value["section"]?.stringValue,
-                    options: value["options"]?.stringsValue ?? []))
+                    options: value["options"]?.stringsValue ?? [],
+                    role: value["role"]?.stringValue.flatMap { WalkthroughControl.Role(rawName: $0) } ?? .secondary))
         }
         if let file = json["download"], let filename = file["filename"]?.stringValue {
             download = Download(
@@ -105,6 +106,7 @@ extension WalkthroughControl {
             ("enabled", .bool(enabled)), ("row", .optional(row)), ("section", .optional(section)),
         ]
         if kind == .select { pairs.append(("options", .strings(options))) }
+        if role != .secondary { pairs.append(("role", .string(role.rawName))) }
         return .object(pairs)
     }
 }

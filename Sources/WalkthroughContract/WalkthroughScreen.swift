@@ -77,6 +77,11 @@ public struct WalkthroughScreen: Equatable, Sendable {
         }
     }
 
+    /// The sections whose controls the page draws in their own places rather than in the screen's body.
+    public static let sidebar = "Sidebar"
+    /// Controls and notes of the simulation itself (not the product's): drawn in a separate "Simulation" drawer.
+    public static let simulation = "Simulation"
+
     public var title: String
     public var breadcrumbs: [String]
     public var sections: [Section]
@@ -156,6 +161,34 @@ public struct WalkthroughControl: Equatable, Sendable {
         }
     }
 
+    /// What the control does in the product's UI, beyond its kind: how the page styles it (one primary action per
+    /// screen, danger for what removes) and where a step may say it is (a menu item is in a dropdown menu or a
+    /// row's submenu; a menu control opens the menu items that follow it; a toggle is a switch unless it is a
+    /// checkbox).
+    public enum Role: Equatable, Sendable {
+        case secondary, primary, danger, menu, menuItem, checkbox
+
+        public var rawName: String {
+            switch self {
+            case .secondary: "secondary"
+            case .primary: "primary"
+            case .danger: "danger"
+            case .menu: "menu"
+            case .menuItem: "menuItem"
+            case .checkbox: "checkbox"
+            }
+        }
+
+        public init?(rawName: String) {
+            for role in [Role.secondary, .primary, .danger, .menu, .menuItem, .checkbox]
+            where WalkthroughText.equal(role.rawName, rawName) {
+                self = role
+                return
+            }
+            return nil
+        }
+    }
+
     public var kind: Kind
     public var label: String
     /// Text of a field, "on"/"off" of a toggle, the chosen option of a select, or a button's detail.
@@ -166,12 +199,14 @@ public struct WalkthroughControl: Equatable, Sendable {
     public var section: String?
     /// A select's options.
     public var options: [String]
+    public var role: Role
 
     @inline(never)
     public init(
         _ kind: Kind, _ label: String, value: String? = nil, enabled: Bool = true, row: String? = nil,
-        section: String? = nil, options: [String] = []
+        section: String? = nil, options: [String] = [], role: Role = .secondary
     ) {
+        self.role = role
         self.kind = kind
         self.label = label
         self.value = value

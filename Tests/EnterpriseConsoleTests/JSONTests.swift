@@ -62,8 +62,15 @@ import WalkthroughContract
         #expect(text == session.screenJSON())
         #expect(text.hasPrefix(#"{"title":"Account Dashboard","breadcrumbs":["Account"],"banner":null,"notes":["#))
         #expect(
-            text.contains(#"{"kind":"button","label":"Upgrade","value":null,"enabled":true,"row":null,"section":null}"#)
+            text.contains(
+                #"{"kind":"button","label":"Upgrade","value":null,"enabled":true,"row":null,"section":null,"role":"primary"}"#
+            )
         )
+        // A secondary control (the default role) carries no role key.
+        #expect(
+            text.contains(
+                #"{"kind":"link","label":"Organization Dashboard","value":null,"enabled":true,"row":null,"section":"Sidebar"}"#
+            ))
         let state = try JSON.parse(session.stateJSON())
         #expect(state["startingState"]?.stringValue == "enterprise-onboarding")
     }

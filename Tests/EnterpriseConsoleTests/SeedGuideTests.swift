@@ -55,11 +55,24 @@ extension ConsoleSession {
         #expect(session.has("EE SSO"))
     }
 
-    @Test func theNamedLabelsOfTheGuideWorkWithoutTheSubmitStep() throws {
+    /// Seed 000: "You should be able to preview the details of the enterprise plan after submitting it." Typing a
+    /// code shows nothing yet; Submit shows the preview, which enables Upgrade Subscription.
+    @Test func thePlanPreviewAppearsOnlyAfterSubmittingTheCode() throws {
         var session = try ConsoleSession(startingState: "enterprise-onboarding")
         session.step(.click(label: "Upgrade"))
         session.step(.fill(label: "Activation code", value: "ENT-100"))
-        #expect(session.screen.table("Plan details") != nil)
+        #expect(session.screen.table("Plan details") == nil)
+        #expect(session.screen.control("Upgrade Subscription")?.enabled == false)
+        #expect(throws: ConsoleError.self) { try session.perform(.click(label: "Upgrade Subscription")) }
+        session.step(.click(label: "Submit"))
+        #expect(session.screen.table("Plan details")?.rows.contains(["Seats", "100"]) == true)
+        #expect(session.screen.control("Upgrade Subscription")?.enabled == true)
+        // Typing another code withdraws the preview until it is submitted in turn.
+        session.step(.fill(label: "Activation code", value: "ENT-NEW"))
+        #expect(session.screen.table("Plan details") == nil)
+        #expect(session.screen.control("Upgrade Subscription")?.enabled == false)
+        session.step(.fill(label: "Activation code", value: "ENT-100"))
+        session.step(.click(label: "Submit"))
         session.step(.click(label: "Upgrade Subscription"))
         session.step(.click(label: "New Organization"))
         session.step(.fill(label: "Name", value: "Cargo"))
@@ -80,10 +93,8 @@ extension ConsoleSession {
         var session = try ConsoleSession(startingState: "enterprise-onboarding")
         session.step(.click(label: "Upgrade"))
         session.step(.fill(label: "Activation code", value: "ENT-USED"))
-        #expect(
-            session.screen.messages.contains {
-                $0.kind == .error && $0.text == DomainError.activationCodeAlreadyUsed.message
-            })
+        // Nothing is judged while typing: the error, like the preview, comes with Submit.
+        #expect(session.screen.messages.isEmpty)
         #expect(session.screen.control("Upgrade Subscription")?.enabled == false)
         #expect(throws: ConsoleError.self) { try session.perform(.click(label: "Upgrade Subscription")) }
         do {
@@ -100,6 +111,7 @@ extension ConsoleSession {
         var session = try ConsoleSession(startingState: "enterprise-onboarding")
         session.step(.click(label: "Upgrade"))
         session.step(.fill(label: "Activation code", value: "ENT-100"))
+        session.step(.click(label: "Submit"))
         session.step(.click(label: "Upgrade Subscription"))
         session.step(.click(label: "New Organization"))
         session.step(.fill(label: "Name", value: "   "))
@@ -309,13 +321,17 @@ extension ConsoleSession {
         ("enterprise-onboarding", [.click(label: "Upgrade")], ["Activation code", "Upgrade Subscription"]),
         (
             "enterprise-onboarding",
-            [.click(label: "Upgrade"), .fill(label: "", value: "ENT-100"), .click(label: "Upgrade Subscription")],
+            [
+                .click(label: "Upgrade"), .fill(label: "", value: "ENT-100"), .click(label: "Submit"),
+                .click(label: "Upgrade Subscription"),
+            ],
             ["New Organization", "Manage Organization", "Enterprise Controls"]
         ),
         (
             "enterprise-onboarding",
             [
-                .click(label: "Upgrade"), .fill(label: "", value: "ENT-100"), .click(label: "Upgrade Subscription"),
+                .click(label: "Upgrade"), .fill(label: "", value: "ENT-100"), .click(label: "Submit"),
+                .click(label: "Upgrade Subscription"),
                 .click(label: "New Organization"),
             ],
             ["Name", "Create Organization"]

@@ -33,7 +33,7 @@ import WalkthroughContract
         ScreenHTML(highlight: .click(label: "Manage Organization", row: "Cargo")).render(screen, into: &html)
         #expect(
             html.contains(
-                "<tr><td>Cargo</td><td class=\"docent-row-controls\"><button type=\"button\" class=\"docent-control docent-button docent-highlight\" data-kind=\"button\" data-label=\"Manage Organization\" data-row=\"Cargo\">Manage Organization</button></td></tr>"
+                "<tr><td>Cargo</td><td class=\"docent-row-controls\"><button type=\"button\" aria-label=\"Manage Organization Cargo\" class=\"docent-control docent-button docent-highlight docent-role-secondary\" data-kind=\"button\" data-label=\"Manage Organization\" data-row=\"Cargo\">Manage Organization</button></td></tr>"
             ))
         #expect(
             html.contains(

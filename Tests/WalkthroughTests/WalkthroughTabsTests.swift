@@ -18,11 +18,13 @@ import Testing
         {% tabs group="code" %}
         {% tab "Paste the code" %}
         1. Enter your code in the provided field.
-        2. Click **Upgrade Subscription**.
+        2. Click **Submit**.
+        3. Click **Upgrade Subscription**.
         {% endtab %}
         {% tab "Type the code" %}
             1. Enter your code in the provided field.
-            2. Click **Upgrade Subscription**.
+            2. Click **Submit**.
+            3. Click **Upgrade Subscription**.
         {% endtab %}
         {% endtabs %}
 
@@ -39,21 +41,22 @@ import Testing
         #expect(run.procedures[0].completed)
         #expect(
             run.procedures[0].steps.compactMap(\.action).map(\.label) == [
-                "Upgrade", "Activation code", "Upgrade Subscription", "New Organization",
+                "Upgrade", "Activation code", "Submit", "Upgrade Subscription", "New Organization",
             ])
         // Had the second tab continued the first, its activation code field would be gone (the plan is upgraded).
-        #expect(run.branchSteps.compactMap(\.action).map(\.label) == ["Activation code", "Upgrade Subscription"])
+        #expect(
+            run.branchSteps.compactMap(\.action).map(\.label) == ["Activation code", "Submit", "Upgrade Subscription"])
         #expect(Set(run.branchSteps.map(\.branch)) == ["Type the code"])
     }
 
     @Test func aStepThatFailsInALaterTabIsReportedAtItsLine() throws {
         let guide = Self.guide.replacingOccurrences(
-            of: "    2. Click **Upgrade Subscription**.", with: "    2. Click **Upgrade Plan**.")
+            of: "    3. Click **Upgrade Subscription**.", with: "    3. Click **Upgrade Plan**.")
         let site = try GuideFixture(["content/guide.md": guide])
         defer { site.remove() }
         let (result, _) = site.build()
         #expect(
-            result.walkthroughProblems == ["content/guide.md:16:16 walkthrough.unknown-control"], "\(result.messages)")
+            result.walkthroughProblems == ["content/guide.md:18:16 walkthrough.unknown-control"], "\(result.messages)")
         let run = try #require(result.pages.first?.walkthrough)
         #expect(run.procedures[0].completed)
     }

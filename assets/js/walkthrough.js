@@ -198,14 +198,22 @@
     return placed;
   }
 
-  function renderControl(control, highlighted) {
-    const classes = (kind) => "docent-control docent-" + kind + (highlighted ? " docent-highlight" : "");
-    const common = {
+  /** Attributes of a control's element, but its class: what it is, where it is and, in a table row, its name. */
+  function controlData(control) {
+    return {
       "data-kind": control.kind,
       "data-label": control.label,
       "data-row": control.row,
       "data-section": control.section,
     };
+  }
+
+  function renderControl(control, highlighted) {
+    const role = control.role || "secondary";
+    const classes = (kind) =>
+      "docent-control docent-" + kind + (highlighted ? " docent-highlight" : "") +
+      (kind === "button" && role !== "menuItem" ? " docent-role-" + role : "");
+    const common = controlData(control);
     const disabled = control.enabled === false;
     switch (control.kind) {
       case "textField": {
@@ -235,7 +243,12 @@
         return el(
           "button",
           Object.assign(
-            { type: "button", role: "switch", "aria-checked": control.value === "on" ? "true" : "false", class: classes("toggle") },
+            {
+              type: "button",
+              role: role === "checkbox" ? "checkbox" : "switch",
+              "aria-checked": control.value === "on" ? "true" : "false",
+              class: classes("toggle") + (role === "checkbox" ? " docent-checkbox" : ""),
+            },
             common,
             { disabled: disabled }
           ),
@@ -243,9 +256,15 @@
         );
       default: {
         const kind = control.kind === "link" ? "link" : "button";
+        const attributes = { type: "button", class: classes(kind) };
+        if (role === "menuItem") attributes.role = "menuitem";
+        // A row's action is announced with its row ("Manage Organization Cargo"); a link naming its row is enough.
+        if (control.row != null && control.row !== control.label) {
+          attributes["aria-label"] = control.label + " " + control.row;
+        }
         return el(
           "button",
-          Object.assign({ type: "button", class: classes(kind) }, common, { "data-kind": kind, disabled: disabled }),
+          Object.assign(attributes, common, { "data-kind": kind, disabled: disabled }),
           [control.label]
         );
       }
@@ -253,25 +272,100 @@
   }
 
   /**
-   * The live rendering of a console screen, with the same structure and classes as the static screens
-   * Docent renders at build time. `highlight` holds the indexes of the controls the current step names (as the
-   * wasm's rule says).
+   * Where each control of a screen goes (the static renderer, ScreenHTML.swift, follows the same rules):
+   * a control with a row in that row of the first table that has it (a menu item there in the row's menu); a
+   * sidebar control in the sidebar; a menu item without a row in the menu of the control before it (its
+   * trigger); a simulation control in the Simulation drawer; a control whose section is a text section or a
+   * table's section with that section; any other in the screen's own controls.
+   */
+  function layoutOf(screen) {
+    const controls = screen.controls || [];
+    const rows = placeRowControls(screen);
+    const sectionTitles = new Set((screen.sections || []).map((s) => s.title));
+    const tableSections = new Set((screen.tables || []).map((t) => t.section).filter((s) => s != null));
+    const layout = { rows: rows, sidebar: [], menus: new Map(), simulation: [], sections: new Map(), loose: [] };
+    let trigger = null;
+    controls.forEach((control, index) => {
+      const role = control.role || "secondary";
+      if (rows.has(index)) return;
+      if (role === "menuItem" && trigger != null) {
+        layout.menus.get(trigger).push(index);
+        return;
+      }
+      trigger = role === "menu" ? index : null;
+      if (trigger != null) layout.menus.set(index, []);
+      if (control.section === "Sidebar") layout.sidebar.push(index);
+      else if (control.section === "Simulation") layout.simulation.push(index);
+      else if (control.section != null && (sectionTitles.has(control.section) || tableSections.has(control.section))) {
+        if (!layout.sections.has(control.section)) layout.sections.set(control.section, []);
+        layout.sections.get(control.section).push(index);
+      } else layout.loose.push(index);
+    });
+    return layout;
+  }
+
+  /**
+   * The live rendering of a console screen as an admin app: a sidebar (navigation, the team switcher's
+   * dropdown menu), a header (breadcrumbs, title, badge), sections holding their tables and controls, row
+   * actions in each row (named with the row; a row's submenu), then a separate Simulation drawer for what only
+   * the simulation has. The same structure and classes as the static screens Docent renders at build time.
+   * `highlight` holds the indexes of the controls the current step names (as the wasm's rule says).
    */
   function renderScreen(screen, highlight, download) {
+    const controls = screen.controls || [];
+    const layout = layoutOf(screen);
+    const highlighted = (index) => highlight.has(index);
+    const control = (index) => {
+      const node = renderControl(controls[index], highlighted(index));
+      const items = layout.menus.get(index);
+      if (!items) return node;
+      node.setAttribute("aria-haspopup", "menu");
+      node.setAttribute("aria-expanded", items.length ? "true" : "false");
+      return el("div", { class: "docent-menu-host" }, [
+        node,
+        items.length
+          ? el("div", { class: "docent-menu", role: "menu", "aria-label": controls[index].label }, items.map(control))
+          : null,
+      ]);
+    };
+    const group = (indexes, section) =>
+      indexes && indexes.length
+        ? el("div", { class: "docent-screen-controls", "data-section": section }, indexes.map(control))
+        : null;
+    const appendGroup = (parent, indexes, section) => {
+      const node = group(indexes, section);
+      if (node) parent.append(node);
+    };
+
     const root = el("div", { class: "docent-screen", "data-screen-title": screen.title });
+    const app = el("div", { class: "docent-app" });
+    root.append(app);
+    if (layout.sidebar.length) {
+      app.append(
+        el("nav", { class: "docent-app-sidebar", "aria-label": "Console navigation" }, layout.sidebar.map(control))
+      );
+    }
+    const main = el("div", { class: "docent-app-main" });
+    app.append(main);
+    const header = el("header", { class: "docent-app-header" });
+    main.append(header);
     const breadcrumbs = screen.breadcrumbs || [];
     if (breadcrumbs.length) {
-      root.append(
+      header.append(
         el("nav", { class: "docent-screen-breadcrumbs", "aria-label": "Console breadcrumbs" }, [
           el("ol", null, breadcrumbs.map((crumb) => el("li", null, [crumb]))),
         ])
       );
     }
-    root.append(el("h3", { class: "docent-screen-title", tabindex: "-1" }, [screen.title]));
-    if (screen.banner) root.append(el("p", { class: "docent-screen-banner", role: "note" }, [screen.banner]));
+    header.append(el("h3", { class: "docent-screen-title", tabindex: "-1" }, [screen.title]));
+    for (const section of screen.sections || []) {
+      if (section.title !== "Badge") continue;
+      for (const line of section.lines || []) header.append(el("span", { class: "docent-app-badge" }, [line]));
+    }
+    if (screen.banner) main.append(el("p", { class: "docent-screen-banner", role: "note" }, [screen.banner]));
     const messages = screen.messages || [];
     if (messages.length) {
-      root.append(
+      main.append(
         el(
           "ul",
           { class: "docent-screen-messages" },
@@ -279,58 +373,98 @@
         )
       );
     }
-    for (const section of screen.sections || []) {
-      root.append(
-        el("section", { class: "docent-screen-section" }, [
-          el("h4", null, [section.title]),
-          ...(section.lines || []).map((line) => el("p", null, [line])),
-        ])
-      );
-    }
-    const controls = screen.controls || [];
-    const placed = placeRowControls(screen);
-    const highlighted = (index) => highlight.has(index);
-    (screen.tables || []).forEach((table, t) => {
-      const here = [...placed.entries()].filter(([, p]) => p.table === t);
+    const tables = screen.tables || [];
+    const tableNode = (table, t) => {
+      const here = [...layout.rows.entries()].filter(([, p]) => p.table === t);
       const head = (table.columns || []).map((column) => el("th", { scope: "col" }, [column]));
       if (here.length) head.push(el("th", { scope: "col" }, ["Actions"]));
       const body = (table.rows || []).map((row, r) => {
         const cells = row.map((cell) => el("td", null, [cell]));
         if (here.length) {
           const mine = here.filter(([, p]) => p.row === r).map(([index]) => index);
-          cells.push(
-            el(
-              "td",
-              { class: "docent-row-controls" },
-              mine.map((index) => renderControl(controls[index], highlighted(index)))
-            )
-          );
+          const direct = mine.filter((index) => controls[index].role !== "menuItem");
+          const menu = mine.filter((index) => controls[index].role === "menuItem");
+          const children = direct.map(control);
+          if (menu.length) {
+            const open = menu.some(highlighted);
+            const name = "Actions for " + row[0];
+            children.push(
+              el("div", { class: "docent-row-menu" }, [
+                el(
+                  "button",
+                  {
+                    type: "button",
+                    class: "docent-menu-button",
+                    "aria-haspopup": "menu",
+                    "aria-expanded": open ? "true" : "false",
+                    "aria-label": name,
+                  },
+                  ["⋯"]
+                ),
+                el("div", { class: "docent-menu", role: "menu", "aria-label": name, hidden: !open }, menu.map(control)),
+              ])
+            );
+          }
+          cells.push(el("td", { class: "docent-row-controls" }, children));
         }
         return el("tr", null, cells);
       });
-      root.append(
-        el("table", { class: "docent-screen-table", "data-section": table.section }, [
-          el("caption", null, [table.title]),
-          el("thead", null, [el("tr", null, head)]),
-          el("tbody", null, body),
-        ])
-      );
+      return el("table", { class: "docent-screen-table", "data-section": table.section }, [
+        el("caption", null, [table.title]),
+        el("thead", null, [el("tr", null, head)]),
+        el("tbody", null, body),
+      ]);
+    };
+    const drawn = new Set();
+    for (const section of screen.sections || []) {
+      if (section.title === "Badge") continue;
+      const children = [el("h4", null, [section.title]), ...(section.lines || []).map((line) => el("p", null, [line]))];
+      tables.forEach((table, t) => {
+        if (table.section !== section.title || drawn.has(t)) return;
+        drawn.add(t);
+        children.push(tableNode(table, t));
+      });
+      const mine = layout.sections.get(section.title);
+      layout.sections.delete(section.title);
+      children.push(group(mine, section.title));
+      main.append(el("section", { class: "docent-screen-section" }, children));
+    }
+    tables.forEach((table, t) => {
+      if (drawn.has(t)) return;
+      main.append(tableNode(table, t));
+      if (table.section == null) return;
+      appendGroup(main, layout.sections.get(table.section), table.section);
+      layout.sections.delete(table.section);
     });
-    const loose = controls.map((control, index) => index).filter((index) => !placed.has(index));
-    root.append(
-      el(
-        "div",
-        { class: "docent-screen-controls" },
-        loose.map((index) => renderControl(controls[index], highlighted(index)))
-      )
-    );
-    for (const note of screen.notes || []) root.append(el("p", { class: "docent-screen-note" }, [note]));
+    main.append(el("div", { class: "docent-screen-controls" }, layout.loose.map(control)));
     if (screen.download) {
       const name = screen.download.filename;
       const link = download ? el("a", { href: download, download: name }, [name]) : name;
-      root.append(el("p", { class: "docent-screen-download" }, ["Download ready: ", link]));
+      main.append(el("p", { class: "docent-screen-download" }, ["Download ready: ", link]));
+    }
+    const notes = screen.notes || [];
+    if (notes.length || layout.simulation.length) {
+      root.append(
+        el("details", { class: "docent-simulation" }, [
+          el("summary", null, ["Simulation"]),
+          ...notes.map((note) => el("p", { class: "docent-screen-note" }, [note])),
+          group(layout.simulation, "Simulation"),
+        ])
+      );
     }
     return root;
+  }
+
+  /** Opens or closes a table row's submenu (the reader's own doing: no step, nothing asked of the simulation). */
+  function openRowMenu(opener, open) {
+    const menu = opener.nextElementSibling;
+    opener.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!menu) return;
+    menu.hidden = !open;
+    if (open) {
+      const first = menu.querySelector("button:not([disabled])");
+      if (first) first.focus();
+    }
   }
 
   /** Identifies a control across re-renders: kind, label, row and section. */
@@ -998,6 +1132,11 @@
     /* Reader input ------------------------------------------------------------------------------------- */
 
     onClick(event) {
+      const opener = event.target.closest("button.docent-menu-button");
+      if (opener && this.host.contains(opener)) {
+        openRowMenu(opener, opener.getAttribute("aria-expanded") !== "true");
+        return;
+      }
       const button = event.target.closest("button.docent-control");
       if (!button || !this.host.contains(button) || button.disabled) return;
       const d = button.dataset;
@@ -1013,6 +1152,15 @@
     }
 
     onKeydown(event) {
+      if (event.key === "Escape") {
+        const menu = event.target.closest && event.target.closest(".docent-row-menu");
+        const opener = menu && menu.querySelector(".docent-menu-button");
+        if (opener && opener.getAttribute("aria-expanded") === "true") {
+          openRowMenu(opener, false);
+          opener.focus();
+        }
+        return;
+      }
       if (event.key !== "Enter" || event.isComposing) return;
       const input = event.target;
       if (!(input instanceof HTMLInputElement) || !input.closest(".docent-field")) return;

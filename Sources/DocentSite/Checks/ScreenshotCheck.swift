@@ -9,7 +9,8 @@ struct ScreenshotCheck: SiteCheck {
         guard !manifest.isEmpty else { return [] }
         let shots = Screenshots.plan(context.pages, root: context.root, config: context.model.config)
         var diagnostics: [Diagnostic] = []
-        for shot in shots {
+        // A picture and its dark variant go stale together: one warning, at the picture.
+        for shot in shots where !shot.dark {
             guard let recorded = manifest[shot.file], recorded != shot.fingerprint,
                 let page = context.pages.first(where: { $0.page.sitePath == shot.page })?.page
             else { continue }

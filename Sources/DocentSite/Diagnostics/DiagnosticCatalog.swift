@@ -152,6 +152,10 @@ public enum DiagnosticCatalog {
         .init(
             "walkthrough.refused", .error, "The simulated product refused the step's action (a rule of the product)."),
         .init("walkthrough.expectation", .error, "What a step says happens next is not what the simulation shows."),
+        .init(
+            "walkthrough.placement", .error,
+            "A step says where its control is (in the sidebar, from a section, a dropdown menu, a row's submenu, next to a row) and the simulation draws it elsewhere."
+        ),
         .init("walkthrough.unavailable", .warning, "The build has no simulation, so the walkthrough is not embedded."),
         .init(
             "walkthrough.runtime-missing", .error,

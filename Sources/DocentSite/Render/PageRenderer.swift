@@ -108,7 +108,10 @@ struct PageRenderer {
             outline = Outline(document, textLimit: 0)
             markdownDocument = document
             content = renderer.render(document)
-            if walkthrough != nil { content = WalkthroughHTML.tryItNote + content }
+            if let walkthrough {
+                content = StepPictures.apply(content, run: walkthrough, root: root, image: resolver.image)
+                content = WalkthroughHTML.tryItNote + content
+            }
         } else {
             outline = Outline(MarkdownDocument(blocks: []))
             content = body

@@ -3,9 +3,11 @@ import Foundation
 import WalkthroughContract
 
 /// A picture a guide shows at a walkthrough step, made from the simulation: the step's screen as a standalone
-/// HTML page styled by the site's CSS, which `docent screenshots` renders in headless Chromium at a fixed size.
-/// Its fingerprint (of that page and the size) is recorded when the picture is written, so `docent check` can
-/// tell when the walkthrough has moved on and the picture is stale.
+/// HTML page styled by the site's CSS (the product's frame only: no Simulation drawer), which `docent screenshots`
+/// renders in headless Chromium at the console's width, cropped to the console's box, at device scale factor 2,
+/// once in the light scheme and once in the dark one (`-dark` before the extension). Its fingerprint (of that page,
+/// the scheme and the size) is recorded when the picture is written, so `docent check` can tell when the
+/// walkthrough has moved on and the picture is stale.
 public struct Screenshot: Sendable, Equatable {
     /// The image file, relative to the site root (`assets/images/onboarding_step1.jpg`).
     public var file: String
@@ -16,11 +18,17 @@ public struct Screenshot: Sendable, Equatable {
     public var source: String
     public var html: String
     public var fingerprint: String
+    /// The dark-scheme variant (`prefers-color-scheme: dark`) of the picture at `Screenshots.darkFile(file)`.
+    public var dark = false
 }
 
 public enum Screenshots {
-    public static let width = 1000
-    public static let height = 700
+    /// The console's width in CSS pixels: a picture is shown at this width, its text at the console's own size.
+    public static let width = 640
+    /// The tallest picture, in CSS pixels (a screen longer than this is cut here).
+    public static let height = 2000
+    /// Device pixels per CSS pixel: sharp on high-density screens.
+    public static let scale = 2
     /// Fingerprints of the pictures Docent made, by image file, at the site root (committed with the images).
     public static let manifestName = ".docent-screenshots.json"
 
@@ -41,10 +49,14 @@ public enum Screenshots {
                 for (source, file) in zip(step.images, step.imageFiles)
                 where isInsideSite(file) && seen.insert(file).inserted {
                     let html = document(screen, highlight: step.action, css: css, title: step.text)
-                    shots.append(
-                        Screenshot(
-                            file: file, page: rendered.page.sitePath, stepID: step.id, source: source, html: html,
-                            fingerprint: fingerprint(html + "\n\(width)x\(height)")))
+                    for dark in [false, true] {
+                        shots.append(
+                            Screenshot(
+                                file: dark ? darkFile(file) : file, page: rendered.page.sitePath, stepID: step.id,
+                                source: source, html: html,
+                                fingerprint: fingerprint(html + "\n\(width)@\(scale)x" + (dark ? " dark" : "")),
+                                dark: dark))
+                    }
                 }
             }
         }
@@ -56,16 +68,27 @@ public enum Screenshots {
             && LinkResolver.isLocal(file)
     }
 
-    /// The page Chromium photographs: the screen alone, with the site's console styles.
+    /// The dark variant's file: `assets/images/step1.jpg` → `assets/images/step1-dark.jpg`.
+    public static func darkFile(_ file: String) -> String {
+        guard let dot = file.lastIndex(of: "."), !file[dot...].contains("/") else { return file + "-dark" }
+        return String(file[..<dot]) + "-dark" + String(file[dot...])
+    }
+
+    /// The page Chromium photographs: the screen alone (the product's frame, no Simulation drawer) with the site's
+    /// console styles, the console's box filling the window. When loaded it writes the box's height in CSS pixels
+    /// to `data-docent-height` on the body, which `docent screenshots` reads (`--dump-dom`) to crop the picture.
     static func document(_ screen: WalkthroughScreen, highlight: WalkthroughAction?, css: String, title: String)
         -> String
     {
         var out = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
         out += HTMLEscaping.escape(title) + "</title>\n<style>\n" + css
-        out += "\nbody.docent-screenshot{margin:0;padding:16px;background:#fff}\n</style></head>\n"
+        out += "\nbody.docent-screenshot{margin:0;padding:0;background:var(--color-surface,#fff)}"
+        out += "\n.docent-walkthrough--screenshot{margin:0;padding:0;border:0;border-radius:0;background:none}"
+        out += "\n.docent-walkthrough--screenshot .docent-screen{box-shadow:none}\n</style></head>\n"
         out += "<body class=\"docent-screenshot\"><div class=\"docent-walkthrough docent-walkthrough--screenshot\">"
-        ScreenHTML(highlight: highlight).render(screen, into: &out)
-        out += "</div></body></html>\n"
+        ScreenHTML(highlight: highlight, drawsSimulation: false).render(screen, into: &out)
+        out += "</div><script>document.body.dataset.docentHeight = Math.ceil("
+        out += "document.querySelector(\".docent-screen\").getBoundingClientRect().height)</script></body></html>\n"
         return out
     }
 

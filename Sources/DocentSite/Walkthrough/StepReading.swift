@@ -23,6 +23,21 @@ struct StepReading: Sendable, Equatable {
     var places: [String] = []
     /// The part of the screen the control is in: `From the **X** section`, `in the sidebar`.
     var section: String?
+    /// The kind of menu the step says the control is in: `From the dropdown menu`, `the **X** submenu option`.
+    var menu: MenuWord?
+    /// `next to the organization you created`: the control is in a table row (not `next to **Last Active**`).
+    var nextToRow = false
+    /// `select the checkbox`: the control is a checkbox, not a switch.
+    var checkbox = false
+
+    enum MenuWord: Sendable, Equatable {
+        /// `dropdown menu`: the menu a button opens.
+        case dropdown
+        /// `submenu`: a table row's menu of actions.
+        case submenu
+        /// `menu` alone: either.
+        case menu
+    }
 
     /// Word forms → verb. A step's first verb decides what it does.
     static let verbs: [String: Verb] = [
@@ -80,6 +95,25 @@ struct StepReading: Sendable, Equatable {
             }).first
         {
             section = named
+        }
+        let plain = words.map(\.word)
+        checkbox = plain.contains("checkbox")
+        if plain.contains("dropdown") {
+            menu = .dropdown
+        } else if plain.contains("submenu") {
+            menu = .submenu
+        } else if plain.contains("menu") {
+            menu = .menu
+        }
+        for index in words.indices.dropLast(2) where words[index].word == "next" && words[index + 1].word == "to" {
+            let following = words[(index + 2)...].first { !["the", "your", "a", "an", "each"].contains($0.word) }
+            if let following,
+                !step.labels.contains(where: {
+                    following.offset >= $0.offset && following.offset < $0.offset + $0.text.count
+                })
+            {
+                nextToRow = true
+            }
         }
         guard let verb else { return }
         switch verb {

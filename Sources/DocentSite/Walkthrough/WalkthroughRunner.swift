@@ -127,6 +127,7 @@ struct WalkthroughRunner {
                 return fail(result, &progress)
             }
             result.kind = .action(action)
+            if !placementHolds(reading, action, written, on: current) { return fail(result, &progress) }
             _ = attempt(action, written, &progress, needle: reading.target)
         case .fill:
             guard let action = fillAction(reading, written, on: current) else { return fail(result, &progress) }
@@ -320,6 +321,72 @@ struct WalkthroughRunner {
         return labels.first { candidate in
             let key = StepText.normalized(candidate)
             return !key.isEmpty && (wanted.hasPrefix(key + " ") || key.hasPrefix(wanted + " "))
+        }
+    }
+
+    /// The step's spatial words (`in the sidebar`, `From the **X** section`, `From the dropdown menu`, `the **X**
+    /// submenu option`, `next to the organization`) against where the screen draws the control (`ScreenLayout`):
+    /// a `walkthrough.placement` error when they disagree, so the guide's wording is verified too.
+    private mutating func placementHolds(
+        _ reading: StepReading, _ action: WalkthroughAction, _ written: WrittenStep, on screen: WalkthroughScreen
+    ) -> Bool {
+        guard
+            let index = screen.controls.indices.first(where: {
+                WalkthroughRule.addresses(action, screen.controls[$0], on: screen)
+            })
+        else { return true }  // The attempt reports the missing control.
+        let control = screen.controls[index]
+        let place = ScreenLayout(screen).place(of: index, in: screen)
+        var problems: [String] = []
+        if let section = reading.section {
+            let wanted = StepText.normalized(section)
+            let holds: Bool
+            switch place {
+            case .sidebar: holds = StepText.normalized(WalkthroughScreen.sidebar) == wanted
+            case .section(let drawn): holds = StepText.normalized(drawn) == wanted
+            case .row, .menu(row: true): holds = StepText.normalized(control.section ?? "") == wanted
+            case .menu(row: false), .simulation, .loose: holds = false
+            }
+            if !holds {
+                problems.append(
+                    wanted == StepText.normalized(WalkthroughScreen.sidebar)
+                        ? "in the sidebar" : "in the \"\(section)\" section")
+            }
+        }
+        switch (reading.menu, place) {
+        case (.dropdown?, .menu(row: false)), (.submenu?, .menu(row: true)), (.menu?, .menu), (nil, _): break
+        case (.dropdown?, _): problems.append("in a dropdown menu")
+        case (.submenu?, _): problems.append("in a row's submenu")
+        case (.menu?, _): problems.append("in a menu")
+        }
+        if reading.nextToRow, control.row == nil { problems.append("next to a table row") }
+        if reading.checkbox, control.role != .checkbox {
+            let kind = control.kind == .toggle ? "a switch" : "a \(control.kind.rawName)"
+            diagnostics.append(
+                .error(
+                    "walkthrough.placement",
+                    "the step says \"\(control.label)\" is a checkbox, but the simulation shows \(kind)",
+                    at: location(of: written, needle: reading.target), note: trail(screen)))
+            return false
+        }
+        guard !problems.isEmpty else { return true }
+        diagnostics.append(
+            .error(
+                "walkthrough.placement",
+                "the step says \"\(control.label)\" is \(problems.joined(separator: " and ")), but the simulation shows it \(Self.words(for: place))",
+                at: location(of: written, needle: reading.target), note: trail(screen)))
+        return false
+    }
+
+    private static func words(for place: ScreenLayout.Place) -> String {
+        switch place {
+        case .sidebar: "in the sidebar"
+        case .simulation: "in the Simulation drawer"
+        case .loose: "among the screen's own controls"
+        case .section(let title): "in the \"\(title)\" section"
+        case .menu(row: true): "in a table row's submenu"
+        case .menu(row: false): "in a dropdown menu"
+        case .row: "in a table row"
         }
     }
 
