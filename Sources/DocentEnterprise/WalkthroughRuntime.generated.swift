@@ -793,9 +793,14 @@ enum WalkthroughRuntime {
     fail(error) {
       this.live.hidden = true;
       this.root.classList.add("docent-walkthrough-failed");
+      // A page opened from disk (a site built with relative_urls) may not fetch the console: browsers forbid it.
+      const why =
+        location.protocol === "file:"
+          ? "it needs the site served over HTTP (docent serve, or any web server): browsers do not let a page opened from disk load it"
+          : (error && error.message) || String(error);
       this.setStatus(
         "The simulated console could not be loaded (" +
-          ((error && error.message) || String(error)) +
+          why +
           "). The guide's pictures and the screens below show each step instead."
       );
     }
@@ -1343,8 +1348,9 @@ enum WalkthroughRuntime {
 /* 1. The walkthrough section ------------------------------------------------------------------------- */
 
 .docent-walkthrough {
-  --wt-highlight: #b25e00;          /* amber ring, 3.9:1 against white (non-text) */
-  --wt-highlight-bg: #fff4e0;
+  /* amber ring, 3.9:1 against white (non-text); light-dark() follows the page's scheme and its theme menu */
+  --wt-highlight: light-dark(#b25e00, #ffb547);
+  --wt-highlight-bg: light-dark(#fff4e0, #3a2a0d);
   margin: var(--space-7) 0 var(--space-6);
   padding: var(--space-5);
   border: 1px solid var(--color-border);
@@ -1352,13 +1358,6 @@ enum WalkthroughRuntime {
   border-radius: var(--radius-lg);
   background: var(--color-bg-subtle);
   color: var(--color-text);
-}
-
-@media (prefers-color-scheme: dark) {
-  .docent-walkthrough {
-    --wt-highlight: #ffb547;
-    --wt-highlight-bg: #3a2a0d;
-  }
 }
 
 .docent-walkthrough > h2 {

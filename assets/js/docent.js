@@ -277,12 +277,16 @@
     } else {
       delete root.dataset.theme;
     }
-    // The browser's own chrome follows: only the chosen scheme's theme-color stays in force.
-    document.querySelectorAll('meta[name="theme-color"][media]').forEach(function (meta) {
-      if (!meta.dataset.media) meta.dataset.media = meta.getAttribute("media");
-      var scheme = meta.dataset.media.indexOf("dark") >= 0 ? "dark" : "light";
-      meta.setAttribute("media", choice === "light" || choice === "dark" ? (choice === scheme ? "all" : "not all") : meta.dataset.media);
-    });
+    // The browser's own chrome and the pictures' dark variants follow: only what the chosen scheme's media query
+    // names stays in force.
+    var chosen = choice === "light" || choice === "dark";
+    document
+      .querySelectorAll('meta[name="theme-color"][media], picture source[media*="prefers-color-scheme"]')
+      .forEach(function (element) {
+        if (!element.dataset.media) element.dataset.media = element.getAttribute("media");
+        var scheme = element.dataset.media.indexOf("dark") >= 0 ? "dark" : "light";
+        element.setAttribute("media", chosen ? (choice === scheme ? "all" : "not all") : element.dataset.media);
+      });
   }
 
   function setUpThemeSwitch() {

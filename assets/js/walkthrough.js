@@ -786,9 +786,14 @@
     fail(error) {
       this.live.hidden = true;
       this.root.classList.add("docent-walkthrough-failed");
+      // A page opened from disk (a site built with relative_urls) may not fetch the console: browsers forbid it.
+      const why =
+        location.protocol === "file:"
+          ? "it needs the site served over HTTP (docent serve, or any web server): browsers do not let a page opened from disk load it"
+          : (error && error.message) || String(error);
       this.setStatus(
         "The simulated console could not be loaded (" +
-          ((error && error.message) || String(error)) +
+          why +
           "). The guide's pictures and the screens below show each step instead."
       );
     }
