@@ -91,3 +91,26 @@ def test_a_site_with_relative_urls_opens_from_disk(driver, out_dir, built_site):
     assert driver.current_url.startswith("file://")
     assert driver.find_element(By.CSS_SELECTOR, "h1").text
     assert driver.execute_script("return getComputedStyle(document.body).fontFamily") != "Times New Roman"
+
+
+def test_the_theme_menu_also_picks_the_pictures_variant(driver, base_url, built_site):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    driver.get(base_url + GUIDE)
+    picture = driver.find_element(By.CSS_SELECTOR, "picture img")
+    driver.execute_script("arguments[0].scrollIntoView()", picture)
+
+    def shows(dark):
+        # The browser picks a <picture>'s source again after its media change, asynchronously.
+        WebDriverWait(driver, 5).until(
+            lambda d: ("-dark." in d.execute_script("return arguments[0].currentSrc", picture)) == dark,
+            f"the picture should show its {'dark' if dark else 'light'} variant",
+        )
+
+    shows(True)
+    menu = Select(driver.find_element(By.ID, "theme-select"))
+    menu.select_by_value("light")
+    shows(False)
+    menu.select_by_value("auto")
+    shows(True)

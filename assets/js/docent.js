@@ -281,7 +281,9 @@
     // names stays in force.
     var chosen = choice === "light" || choice === "dark";
     document
-      .querySelectorAll('meta[name="theme-color"][media], picture source[media*="prefers-color-scheme"]')
+      .querySelectorAll(
+        'meta[name="theme-color"][media], picture source[media*="prefers-color-scheme"], picture source[data-media]'
+      )
       .forEach(function (element) {
         if (!element.dataset.media) element.dataset.media = element.getAttribute("media");
         var scheme = element.dataset.media.indexOf("dark") >= 0 ? "dark" : "light";
