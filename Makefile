@@ -59,9 +59,12 @@ site: release assets/vendor/ConsoleWasm.wasm
 serve: release assets/vendor/ConsoleWasm.wasm
 	$(DOCENT) serve --source .
 
-# browser-deps first: the Swift tests of `docent screenshots` drive the real headless Chromium too.
-test: deps browser-deps
+# browser-deps first: the Swift tests of `docent screenshots` drive the real headless Chromium too. The console's
+# wasm is built first and put beside the debug binaries, where an installed docent finds it (the whole-site,
+# deployment and tutorial tests build walkthrough pages with their console).
+test: deps browser-deps assets/vendor/ConsoleWasm.wasm
 	$(SWIFT) build --build-tests
+	cp .build-wasm/ConsoleWasm.wasm $$($(SWIFT) build --show-bin-path)/ConsoleWasm.wasm
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory wasm-check wasm-size parity jekyll-compat browser-test liquid-spec workflow-test
 
