@@ -147,7 +147,8 @@ public struct SiteBuilder: Sendable {
                 if !own.contains("sitemap.xml") {
                     try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
                 }
-                for file in searchIndex.files(filterKeys: config.searchFilterKeys) where !own.contains(file.path) {
+                for file in searchIndex.files(filterKeys: config.searchFilterKeys)
+                where config.writesSearchIndex && !own.contains(file.path) {
                     try sink.write(file.bytes, to: file.path)
                 }
                 let llmFiles = SiteFiles.llmFiles(rendered, navigation: model.navigation.value, config: config)

@@ -10,6 +10,18 @@ extension SiteConfig {
         return keys.compactMap { if case .string(let key) = $0 { key } else { nil } }
     }
 
+    /// The search index under `search/` (`search: false`, or `search: {index: false}`, to leave it out): on by
+    /// default for a Docent site, whose theme's search box reads it; off for a Jekyll one (Jekyll writes none and
+    /// its themes do not read it; `search: {index: true}` turns it on).
+    public var writesSearchIndex: Bool {
+        switch values["search"] {
+        case .bool(let on)?: return on
+        case .object(let search)?: if case .bool(let on)? = search["index"] { return on }
+        default: break
+        }
+        return layout == .docent
+    }
+
     /// `llms.txt`, `llms-full.txt` and a Markdown twin of every page (`llms: true/false`): on by default for a
     /// Docent site, off for a Jekyll one.
     public var writesLLMFiles: Bool {

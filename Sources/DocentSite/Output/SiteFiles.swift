@@ -7,7 +7,8 @@ enum SiteFiles {
     /// The search index's files (see `SearchIndex`) of pages that still have their search documents, by output
     /// path.
     static func searchIndex(_ pages: [RenderedPage], config: SiteConfig) -> [(path: String, bytes: [UInt8])] {
-        SearchIndex.files(pages.compactMap(\.search), filterKeys: config.searchFilterKeys)
+        guard config.writesSearchIndex else { return [] }
+        return SearchIndex.files(pages.compactMap(\.search), filterKeys: config.searchFilterKeys)
     }
 
     /// `llms.txt`, `llms-full.txt` and the pages' Markdown twins (see `LLMFiles`), by output path.

@@ -134,7 +134,7 @@ struct PageRenderer {
         var faqAnswers: [(question: String, answer: String)] = []
         if templates.usesFAQItems {
             faqAnswers = answers(toFAQsOf: page, pageValue: .object(pageValues), diagnostics: &diagnostics)
-        } else if writesTwin || (!page.meta.faqs.isEmpty && SearchDocument.indexes(page)) {
+        } else if writesTwin || (!page.meta.faqs.isEmpty && model.config.writesSearchIndex && SearchDocument.indexes(page)) {
             // Only the twin and the search index show them: their problems are not the page's (no template
             // renders them).
             var unshown: [Diagnostic] = []

@@ -13,6 +13,7 @@ extension SearchDocument {
         page: Page, config: SiteConfig, markdown: MarkdownDocument?,
         faqs: [(id: String, question: String, answer: MarkdownDocument)], content: String
     ) {
+        guard config.writesSearchIndex else { return nil }
         guard Self.indexes(page) else { return nil }
         let filters = config.searchFilterKeys.compactMap { key -> (key: String, values: [String])? in
             let values: [String]

@@ -113,6 +113,22 @@ import Testing
         #expect(try index.urls() == ["/tokens/", "/updates/"], "a 404 page is not indexed")
     }
 
+    @Test func theIndexIsOnForDocentSitesAndOptInForJekyllSites() throws {
+        let cases: [(files: [String: String], writes: Bool)] = [
+            (["docent.yml": "title: T\n", "content/a.md": "---\ntitle: A\n---\nWords\n"], true),
+            (["docent.yml": "title: T\nsearch: false\n", "content/a.md": "---\ntitle: A\n---\nWords\n"], false),
+            (["_config.yml": "title: T\n", "a.md": "---\ntitle: A\n---\nWords\n"], false),
+            (["_config.yml": "search:\n  index: true\n", "a.md": "---\ntitle: A\n---\nWords\n"], true),
+        ]
+        for item in cases {
+            let site = try SiteFixture(item.files)
+            defer { site.remove() }
+            let (result, output) = site.build()
+            #expect(result.diagnostics.errorCount == 0, "\(result.messages)")
+            #expect((output.files["search/manifest.json"] != nil) == item.writes, "\(item.files)")
+        }
+    }
+
     @Test func includeOutputAndCodeAreIndexed() throws {
         let index = try build()
         #expect(try index.postings("quorum")["/tokens/"]?.anchors == ["rotate"], "an HTML include")
