@@ -34,7 +34,7 @@ import Testing
         return blocks
     }
 
-    @Test(.enabled(if: ServeCommandTests.executable != nil))
+    @Test(.enabled(if: ServeProcess.executable != nil))
     func everyCommandOfTheTutorialDoesWhatTheREADMESays() async throws {
         let readme = try String(
             contentsOf: TemporarySite.repository.appendingPathComponent("README.md"), encoding: .utf8)
@@ -42,7 +42,7 @@ import Testing
         #expect(blocks.filter { $0.language == "sh" }.count >= 3, "the tutorial's commands were not found")
         let folder = try TemporarySite([:])
         defer { folder.remove() }
-        let binary = try #require(ServeCommandTests.executable)
+        let binary = try #require(ServeProcess.executable)
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["DOCENT_CONSOLE_WASM"] =
@@ -90,33 +90,14 @@ import Testing
     /// with its console (script and wasm), then Ctrl-C stops it.
     func serveAndOpenTheWalkthrough(_ command: String, in folder: URL, environment: [String: String]) async throws {
         let arguments = command.split(separator: " ").dropFirst().map(String.init).filter { $0 != "--open" }
-        let process = Process()
-        process.executableURL = try #require(ServeCommandTests.executable)
-        process.arguments = arguments + ["--port", "0"]
-        process.currentDirectoryURL = folder
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        var printed = Data()
-        var port: Int?
-        let handle = output.fileHandleForReading
-        for _ in 0..<100 where port == nil {
-            printed.append(handle.availableData)
-            let text = String(decoding: printed, as: UTF8.self)
-            if let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
-                port = Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast())
-            }
-        }
-        let bound = try #require(port, "docent serve printed no URL")
+        let started = try await ServeProcess.start(arguments, in: folder, environment: environment)
+        let (server, bound) = try #require(started, "docent serve printed no URL")
+        defer { server.stop() }
         let page = await RawHTTP.get(port: bound, target: "/first-walkthrough/")
         #expect(page?.status == 200)
         #expect(page?.body.contains("docent-walkthrough") == true, "the walkthrough page has no console")
         #expect(await RawHTTP.get(port: bound, target: "/assets/vendor/ConsoleWasm.wasm")?.status == 200)
         #expect(await RawHTTP.get(port: bound, target: "/assets/js/walkthrough.js")?.status == 200)
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
+        try await server.interrupt()
     }
 }
