@@ -107,24 +107,16 @@ public struct CheckCache: Sendable {
         }
         let root = options.source.standardizedFileURL
         if config.layout == .docent {
-            // A Docent site reads its top-level files (the config), its content, templates and assets only.
-            let fileManager = FileManager.default
-            for name in ((try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
-            where !name.hasPrefix(".") {
-                var isFolder: ObjCBool = false
-                let url = root.appendingPathComponent(name)
-                if fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                    hashFile(url, as: name, into: &hash)
-                }
-            }
+            // A Docent site reads its top-level files (the config), its content, templates and assets only (each
+            // folder once, however the config nests tags and filters in them).
             let folders =
                 [config.contentFolder, "templates", config.tagsFolder, config.filtersFolder]
                 + config.staticFolders.map(\.source)
-            for folder in Set(folders).sorted() {
-                hashFolder(root.appendingPathComponent(folder), relative: folder + "/", skipped: [], into: &hash)
-            }
+            let topFolders = Set(folders.compactMap { $0.split(separator: "/").first.map(String.init) })
+            hashFolder(root, relative: "", into: &hash) { name, isFolder in !isFolder || topFolders.contains(name) }
         } else {
-            hashFolder(root, relative: "", skipped: Set(outputFolders + [folderName, ".git"]), into: &hash)
+            let skipped = Set(outputFolders + [folderName, ".git"])
+            hashFolder(root, relative: "", into: &hash) { name, _ in !skipped.contains(name) }
         }
         // The screenshots' fingerprints (`walkthrough.stale-screenshot`).
         hashFile(
@@ -132,7 +124,7 @@ public struct CheckCache: Sendable {
         for name in (options.configFile ?? "").split(separator: ",") where name.hasPrefix("/") {
             hashFile(URL(fileURLWithPath: String(name)), as: String(name), into: &hash)
         }
-        if let theme = config.theme { hashFolder(theme.folder, relative: "theme:", skipped: [], into: &hash) }
+        if let theme = config.theme { hashFolder(theme.folder, relative: "theme:", into: &hash) }
         // Dot-files a Jekyll config brings back in (`include: [.htaccess]`).
         if case .array(let names)? = config.values["include"] {
             for case .string(let name) in names where name.hasPrefix(".") && !name.contains("..") {
@@ -140,7 +132,7 @@ public struct CheckCache: Sendable {
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
                 if isFolder.boolValue {
-                    hashFolder(url, relative: name + "/", skipped: [], into: &hash)
+                    hashFolder(url, relative: name + "/", into: &hash)
                 } else {
                     hashFile(url, as: name, into: &hash)
                 }
@@ -159,21 +151,27 @@ public struct CheckCache: Sendable {
     }
 
     /// Every file below `folder`, in name order: its path and bytes. Dot-files and dot-folders are left out (no
-    /// build reads them), as are the top-level names in `skipped`; symbolic links are named with their target.
-    private static func hashFolder(_ folder: URL, relative: String, skipped: Set<String>, into hash: inout SHA256) {
+    /// build reads them), as are the top-level entries `keep` (name, is a folder) turns down; symbolic links are
+    /// named with their target.
+    private static func hashFolder(
+        _ folder: URL, relative: String, into hash: inout SHA256,
+        keep: (_ name: String, _ isFolder: Bool) -> Bool = { _, _ in true }
+    ) {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") && !(relative.isEmpty && skipped.contains(name)) {
+        for name in names.sorted() where !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
             let path = relative + name
+            var isFolder: ObjCBool = false
+            let exists = fileManager.fileExists(atPath: url.path, isDirectory: &isFolder)
+            guard keep(name, isFolder.boolValue) else { continue }
             if let target = try? fileManager.destinationOfSymbolicLink(atPath: url.path) {
                 hash.update("link \(path) -> \(target)\n")
                 continue
             }
-            var isFolder: ObjCBool = false
-            guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+            guard exists else { continue }
             if isFolder.boolValue {
-                hashFolder(url, relative: path + "/", skipped: skipped, into: &hash)
+                hashFolder(url, relative: path + "/", into: &hash)
             } else {
                 hashFile(url, as: path, into: &hash)
             }
