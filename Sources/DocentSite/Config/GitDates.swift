@@ -7,6 +7,9 @@ import Foundation
 public final class GitDates: @unchecked Sendable {
     private let group = DispatchGroup()
     private var times: [String: Int] = [:]
+    /// One formatter for every page (making one costs more than the page's lookup), used under `formatLock`.
+    private let formatter = GitDates.formatter()
+    private let formatLock = NSLock()
 
     /// Starts `git log` in the background for the site at `root`.
     init(root: URL) {
@@ -17,19 +20,24 @@ public final class GitDates: @unchecked Sendable {
         }
     }
 
-    /// Seconds since 1970 of the last commit of `path` (relative to the site's folder), when it has one.
-    func time(of path: String) -> Int? {
+    /// The last commit time of `path` (relative to the site's folder), as `text` writes it, when it has one.
+    func lastCommit(of path: String) -> String? {
         group.wait()
-        return times[path]
+        guard let time = times[path] else { return nil }
+        return formatLock.withLock { Self.text(time, formatter: formatter) }
     }
 
     /// `2026-12-07 05:00:00 +0000`, as Ruby writes a time (Liquid's `date` filter reads it).
-    static func text(_ time: Int) -> String {
+    static func text(_ time: Int, formatter: DateFormatter = formatter()) -> String {
+        formatter.string(from: Date(timeIntervalSince1970: TimeInterval(time)))
+    }
+
+    private static func formatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss Z"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(time)))
+        return formatter
     }
 
     private static func read(root: URL) -> [String: Int] {

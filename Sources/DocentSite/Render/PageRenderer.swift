@@ -245,8 +245,8 @@ struct PageRenderer {
             let path = page.sitePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page.sitePath
             values["edit_url"] = .string(base + (base.hasSuffix("/") ? "" : "/") + path)
         }
-        if values["last_modified_at"] == nil, let time = model.config.gitDates?.time(of: page.sitePath) {
-            values["last_modified_at"] = .string(GitDates.text(time))
+        if values["last_modified_at"] == nil, let text = model.config.gitDates?.lastCommit(of: page.sitePath) {
+            values["last_modified_at"] = .string(text)
         }
         values["section"] = .string(model.navigation.sectionByURL[page.url] ?? "")
         if values["layout"] == nil { values["layout"] = .string(page.meta.layout ?? "") }
