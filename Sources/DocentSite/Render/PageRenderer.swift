@@ -37,11 +37,14 @@ struct PageRenderer {
     let markdownStyle: MarkdownStyle
     let simulation: (any WalkthroughSimulation)?
     let root: URL
+    /// jemoji's image root when the config lists the plugin (read once, not per page).
+    let emojiSource: String?
 
     init(model: SiteModel, templates: TemplateSet, options: BuildOptions, root: URL) {
         self.model = model
         self.templates = templates
         markdownStyle = model.config.markdownStyle
+        emojiSource = Jemoji.isEnabled(model.config) ? Jemoji.source(model.config) : nil
         simulation = options.simulation
         self.root = root
     }
@@ -134,7 +137,9 @@ struct PageRenderer {
         var faqAnswers: [(question: String, answer: String)] = []
         if templates.usesFAQItems {
             faqAnswers = answers(toFAQsOf: page, pageValue: .object(pageValues), diagnostics: &diagnostics)
-        } else if writesTwin || (!page.meta.faqs.isEmpty && model.config.writesSearchIndex && SearchDocument.indexes(page)) {
+        } else if writesTwin
+            || (!page.meta.faqs.isEmpty && model.config.writesSearchIndex && SearchDocument.indexes(page))
+        {
             // Only the twin and the search index show them: their problems are not the page's (no template
             // renders them).
             var unshown: [Diagnostic] = []
@@ -154,8 +159,8 @@ struct PageRenderer {
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
             html = Redirects.html(to: RelativeURLs.relative(target, fromPage: page.url, config: model.config))
         }
-        if Jemoji.isEnabled(model.config), page.outputPath.hasSuffix(".html") {
-            html = Jemoji.emojify(html, source: Jemoji.source(model.config))
+        if let emojiSource, page.outputPath.hasSuffix(".html") {
+            html = Jemoji.emojify(html, source: emojiSource)
         }
         if RelativeURLs.applies(model.config, outputPath: page.outputPath) {
             html = RelativeURLs.rewrite(html, pageURL: page.url, baseURL: model.config.baseURL)
