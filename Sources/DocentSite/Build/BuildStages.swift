@@ -87,10 +87,12 @@ enum BuildStages {
     }
 
     /// Loads page files, on every core when there are several.
-    static func load(_ files: [SourceFile], root: URL, config: SiteConfig) -> [Loaded] {
+    /// With `bodies`, a page's body is kept or set aside as the page loads.
+    static func load(_ files: [SourceFile], root: URL, config: SiteConfig, bodies: PageBodies? = nil) -> [Loaded] {
         let loader = PageLoader(root: root, config: config)
         let work: @Sendable (SourceFile) -> Loaded = {
-            let (page, diagnostics) = loader.load($0)
+            var (page, diagnostics) = loader.load($0)
+            if let bodies, page != nil { bodies.keepOrSetAside(&page!) }
             return Loaded(page: page, diagnostics: diagnostics)
         }
         return files.count > 4 ? SiteBuilder.parallelMap(files, work) : files.map(work)

@@ -27,6 +27,9 @@ public struct BuildOptions: Sendable {
     /// Write the simulation's browser runtime (script, styles, WebAssembly) into a site whose pages have a
     /// walkthrough, where the site has no file of its own there. The commands set it; in-memory tests leave it off.
     public var writesSimulationRuntime = false
+    /// Bytes of page text a build into a staging folder keeps from load to render; past it, a page's body is
+    /// read again from its file when it renders (`PageBodies`).
+    public var pageTextBudget = PageBodies.defaultBudget
     /// Reports progress as (stage, done, total).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -60,10 +63,15 @@ public struct SiteBuilder: Sendable {
         timings.mark("discover")
         let staticFiles = discovered.staticFiles
 
-        // Load (parallel)
+        // Load (parallel). Into a staging folder each page is written as soon as it is rendered (the file system
+        // works while the other core renders) and let go of; past a budget, its body is read again when it
+        // renders (`PageBodies`); a build with errors discards the folder. Checks need the HTML (heading ids) and
+        // the bodies, so they keep them.
+        let streaming = sink.isStaged && !options.runChecks
+        let bodies = PageBodies(root: root, budget: streaming ? options.pageTextBudget : .max)
         var pages: [Page] = []
         pages.reserveCapacity(discovered.pages.count)
-        for loaded in BuildStages.load(discovered.pages, root: root, config: config) {
+        for loaded in BuildStages.load(discovered.pages, root: root, config: config, bodies: bodies) {
             diagnostics += loaded.diagnostics
             if let page = loaded.page, BuildStages.isInSite(page, options: options) { pages.append(page) }
         }
@@ -86,15 +94,13 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(model: model, templates: templates, options: options, root: root)
         let progress = options.progress
         let counter = ProgressCounter(total: pages.count, report: progress)
-        // Into a staging folder each page is written as soon as it is rendered (the file system works while the
-        // other core renders) and its HTML is let go; a build with errors discards the folder. Checks need the
-        // HTML (heading ids), so they keep it.
-        let streaming = sink.isStaged && !options.runChecks
         let threads = streaming ? ProcessInfo.processInfo.activeProcessorCount * 2 : nil
         // Each page's words go into the search index as soon as it is rendered (no page keeps its word table).
         let searchIndex = SearchIndex()
-        let rendered = Self.parallelMap(pages, threads: threads) { page -> RenderedPage in
+        let rendered = Self.parallelMap(pages, threads: threads) { loaded -> RenderedPage in
             defer { counter.tick() }
+            var page = loaded
+            if let problem = bodies.restore(&page) { return RenderedPage(unrendered: loaded, problem: problem) }
             var result = renderer.render(page)
             if let search = result.search {
                 searchIndex.add(search)
@@ -103,7 +109,7 @@ public struct SiteBuilder: Sendable {
             if streaming {
                 do {
                     try sink.write(result.html, to: page.outputPath)
-                    result.html = ""
+                    result.keepOnlySummary()
                 } catch {
                     result.diagnostics.append(.error("output.write", "\(error)"))
                 }

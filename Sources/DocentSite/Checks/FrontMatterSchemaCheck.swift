@@ -17,8 +17,7 @@ struct FrontMatterSchemaCheck: SiteCheck {
             guard !page.isStylesheet else { return [] }
             var diagnostics: [Diagnostic] = []
             let values = page.values
-            var written: [String: LiquidValue] = [:]
-            if case .object(let object) = page.frontMatter.value { written = object }
+            let written = page.writtenValues
             // Required keys (config defaults count: the page has the value).
             var required = schema.required
             // The layout the page renders with: its own, a default's, else the implicit one.

@@ -36,6 +36,8 @@ public enum DiagnosticCatalog {
         .init(
             "source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),
         .init("source.unreadable", .error, "A file of the site cannot be read (permissions, or it vanished)."),
+        .init(
+            "source.changed", .error, "A page file changed while the site was building; build again once it is saved."),
         .init("source.encoding", .error, "A page is not valid UTF-8 text."),
         .init("source.binary", .error, "A page contains NUL bytes: it looks like a binary file, not text."),
         .init("source.too-large", .error, "A page is larger than the per-page size limit."),

@@ -21,7 +21,8 @@ enum SiteFiles {
     static func sitemap(_ pages: [RenderedPage], config: SiteConfig) -> String {
         var out =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for url in pages.filter({ !$0.page.isStylesheet }).map(\.page.url).sorted() where !url.hasSuffix("404.html") {
+        let urls = pages.compactMap { $0.page.isStylesheet ? nil : $0.page.url }
+        for url in urls.sorted() where !url.hasSuffix("404.html") {
             out += "  <url><loc>"
             out += xmlEscape(config.url + config.baseURL + url)
             out += "</loc></url>\n"

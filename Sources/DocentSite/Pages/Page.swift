@@ -11,10 +11,15 @@ public struct Page: Sendable {
     /// The file written ("guides/sso/index.html").
     public var outputPath: String
     public var meta: PageMeta
+    /// Where each key of the page's own front matter is written (positions only: the values, with the config's
+    /// defaults, are `values`).
     public var frontMatter: YAMLData
     /// Front matter as template values, with config defaults applied.
     public var values: [String: LiquidValue]
     public var body: String
+    /// Set when a large build let the body go after loading (`PageBodies`): the body's size and fingerprint, which
+    /// the file read again must match. Nil while `body` holds the text.
+    var bodySetAside: PageBodies.Fingerprint? = nil
     /// Lines of the file above the body (the front matter and its fences).
     public var bodyLineOffset: Int
     public var isMarkdown: Bool
@@ -35,6 +40,11 @@ public struct Page: Sendable {
     public func location(ofKey path: String) -> SourceLocation {
         let position = frontMatter.position(of: path) ?? (0, 1)
         return SourceLocation(file: sitePath, line: position.line + 1, column: position.column)
+    }
+
+    /// The front matter keys the page itself writes (not from the config's defaults), with their values.
+    public var writtenValues: [String: LiquidValue] {
+        values.filter { frontMatter.positions[$0.key] != nil }
     }
 
     /// Where a body position (from the Markdown or Liquid pass) is in the file.

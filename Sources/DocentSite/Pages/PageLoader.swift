@@ -90,7 +90,14 @@ struct PageLoader: Sendable {
         // The config's `defaults` under the page's own front matter, for every key (`layout` and `permalink`
         // too, as in Jekyll); a value that comes from the defaults is reported at the page's first line.
         var values = defaults(for: file)
-        if case .object(let own) = frontMatter.value { values.merge(own) { _, new in new } }
+        if case .object(let own) = frontMatter.value {
+            if values.isEmpty {
+                values = own
+            } else {
+                values.reserveCapacity(values.count + own.count)
+                values.merge(own) { _, new in new }
+            }
+        }
         let merged = YAMLData(value: .object(values), positions: frontMatter.positions)
         let locate: (String) -> SourceLocation = { path in
             let position = frontMatter.position(of: path) ?? (0, 1)
@@ -173,7 +180,7 @@ struct PageLoader: Sendable {
         var page = Page(
             sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
             url: pageURL,
-            outputPath: outputPath.path, meta: meta, frontMatter: frontMatter, values: values,
+            outputPath: outputPath.path, meta: meta, frontMatter: frontMatter.positionsOnly, values: values,
             body: body, bodyLineOffset: bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
             collection: file.collection)
         page.listValue = SiteLists.pageValue(page, config: config)

@@ -28,6 +28,28 @@ public struct RenderedPage: Sendable {
     public var stylesheetInputs: Set<String> = []
     /// A post's content before its layout, as jekyll-feed's feed shows it (only when the site lists the plugin).
     public var feedContent: String? = nil
+
+    /// Lets go of what only the check stage and `serve` read (the HTML, the outline, the Liquid maps, the body),
+    /// once a build has written the page: a large site then holds a few hundred bytes per page, not its text.
+    mutating func keepOnlySummary() {
+        html = ""
+        outline.headings = []
+        outline.links = []
+        outline.images = []
+        outline.text = ""
+        bodyOrigins = nil
+        bodyReferences = nil
+        page.body = ""
+    }
+}
+
+extension RenderedPage {
+    /// A page that could not be rendered, with why.
+    init(unrendered page: Page, problem: Diagnostic) {
+        self.init(
+            page: page, html: "", outline: Outline(), bodyHadLiquid: false, bodyOrigins: nil, bodyReferences: nil,
+            diagnostics: [problem], walkthrough: nil, search: nil)
+    }
 }
 
 /// Renders one page: Liquid over the body, Markdown to HTML with link rewriting, then the layout chain.
