@@ -211,7 +211,7 @@ function placeRowControls(screen) {
   const placed = new Map();
   const tables = screen.tables || [];
   (screen.controls || []).forEach((control, index) => {
-    if (control.row == null) return;
+    if (control.row == null || isSimulationControl(control)) return;
     for (let t = 0; t < tables.length; t++) {
       const r = (tables[t].rows || []).findIndex((row) => row.length > 0 && row[0] === control.row);
       if (r >= 0) {
@@ -282,26 +282,27 @@ function renderControl(control, highlighted) {
     default: {
       const kind = control.kind === "link" ? "link" : "button";
       const attributes = { type: "button", class: classes(kind) };
-      if (role === "menuItem") attributes.role = "menuitem";
+      // A menu's items are reached with the arrow keys from its button, not with Tab (menus.js).
+      if (role === "menuItem") Object.assign(attributes, { role: "menuitem", tabindex: "-1" });
       // A row's action is announced with its row ("Manage Organization Cargo"); a link naming its row is enough.
-      if (control.row != null && control.row !== control.label) {
+      if (control.row != null && control.row !== control.label && !isSimulationControl(control)) {
         attributes["aria-label"] = control.label + " " + control.row;
       }
       return el(
         "button",
         Object.assign(attributes, common, { "data-kind": kind, disabled: disabled }),
-        [control.label]
+        [isSimulationControl(control) ? simulationControlText(control) : control.label]
       );
     }
   }
 }
 
 /**
- * Where each control of a screen goes (the static renderer, ScreenHTML.swift, follows the same rules):
- * a control with a row in that row of the first table that has it (a menu item there in the row's menu); a
- * sidebar control in the sidebar; a menu item without a row in the menu of the control before it (its
- * trigger); a simulation control in the Simulation drawer; a control whose section is a text section or a
- * table's section with that section; any other in the screen's own controls.
+ * Where each control of a screen goes (the static renderer, ScreenLayout.swift, follows the same rules): a
+ * simulation control (even one with a row) in the Simulation drawer, outside the product's frame; a control
+ * with a row in that row of the first table that has it (a menu item there in the row's menu); a sidebar control
+ * in the sidebar; a menu item without a row in the menu of the control before it (its trigger); a control whose
+ * section is a text section or a table's section with that section; any other in the screen's own controls.
  */
 function layoutOf(screen) {
   const controls = screen.controls || [];
@@ -320,7 +321,7 @@ function layoutOf(screen) {
     trigger = role === "menu" ? index : null;
     if (trigger != null) layout.menus.set(index, []);
     if (control.section === "Sidebar") layout.sidebar.push(index);
-    else if (control.section === "Simulation") layout.simulation.push(index);
+    else if (isSimulationControl(control)) layout.simulation.push(index);
     else if (control.section != null && (sectionTitles.has(control.section) || tableSections.has(control.section))) {
       if (!layout.sections.has(control.section)) layout.sections.set(control.section, []);
       layout.sections.get(control.section).push(index);
@@ -336,7 +337,7 @@ function layoutOf(screen) {
  * the simulation has. The same structure and classes as the static screens Docent renders at build time.
  * `highlight` holds the indexes of the controls the current step names (as the wasm's rule says).
  */
-function renderScreen(screen, highlight, download) {
+function renderScreen(screen, highlight, download, drawerOpen) {
   const controls = screen.controls || [];
   const layout = layoutOf(screen);
   const highlighted = (index) => highlight.has(index);
@@ -468,15 +469,12 @@ function renderScreen(screen, highlight, download) {
     main.append(el("p", { class: "docent-screen-download" }, ["Download ready: ", link]));
   }
   const notes = screen.notes || [];
-  if (notes.length || layout.simulation.length) {
-    root.append(
-      el("details", { class: "docent-simulation" }, [
-        el("summary", null, ["Simulation"]),
-        ...notes.map((note) => el("p", { class: "docent-screen-note" }, [note])),
-        group(layout.simulation, "Simulation"),
-      ])
-    );
-  }
+  const drawer = simulationDrawer(
+    notes,
+    group(layout.simulation, SIMULATION),
+    Boolean(drawerOpen) || layout.simulation.some(highlighted)
+  );
+  if (drawer) root.append(drawer);
   return root;
 }
 
@@ -490,18 +488,61 @@ function controlKey(node) {
 
 /* — menus.js — */
 
-/* Menus: the team switcher's dropdown and a table row's ⋯ submenu (WAI-ARIA menu button). */
+/* Menus: the team switcher's dropdown and a table row's ⋯ submenu, as WAI-ARIA menu buttons.
+ *
+ * A menu button (aria-haspopup="menu") is followed by its menu (role="menu") in the same host. Enter, Space and
+ * ArrowDown open the menu and focus its first item (ArrowUp: its last); inside it ArrowDown and ArrowUp move
+ * (wrapping), Home and End go to the first and last item, Escape closes it and returns focus to the button, Tab
+ * closes it and moves on from the button. Items are not tab stops of their own (tabindex -1).
+ *
+ * A row's submenu is the reader's own doing (nothing asked of the simulation): openRowMenu shows and hides it.
+ * The team switcher's menu is the product's: opening and closing it is a click in the simulation, which the
+ * walkthrough performs (reader-input.js) before these functions move the focus.
+ */
 
-/** Opens or closes a table row's submenu (the reader's own doing: no step, nothing asked of the simulation). */
-function openRowMenu(opener, open) {
+/** The open menu a menu button controls, or null. */
+function menuOf(button) {
+  const menu = button && button.nextElementSibling;
+  return menu && menu.getAttribute("role") === "menu" && !menu.hidden ? menu : null;
+}
+
+/** The button that opens a menu. */
+function menuButtonOf(menu) {
+  const button = menu.previousElementSibling;
+  return button && button.getAttribute("aria-haspopup") === "menu" ? button : null;
+}
+
+function menuItems(menu) {
+  return [...menu.querySelectorAll('[role="menuitem"]')].filter((item) => !item.disabled);
+}
+
+/** Focuses the first or the last item of a menu. */
+function focusMenuItem(menu, where) {
+  const items = menuItems(menu);
+  if (!items.length) return;
+  (where === "last" ? items[items.length - 1] : items[0]).focus();
+}
+
+/** Moves the focus inside an open menu for ArrowDown, ArrowUp (both wrapping), Home and End. */
+function moveInMenu(menu, key, from) {
+  const items = menuItems(menu);
+  if (!items.length) return;
+  const here = items.indexOf(from.closest('[role="menuitem"]'));
+  let next;
+  if (key === "Home") next = 0;
+  else if (key === "End") next = items.length - 1;
+  else if (key === "ArrowDown") next = here < 0 ? 0 : (here + 1) % items.length;
+  else next = here < 0 ? items.length - 1 : (here - 1 + items.length) % items.length;
+  items[next].focus();
+}
+
+/** Opens or closes a table row's submenu; opening focuses its first item (or its last: `where`). */
+function openRowMenu(opener, open, where) {
   const menu = opener.nextElementSibling;
   opener.setAttribute("aria-expanded", open ? "true" : "false");
   if (!menu) return;
   menu.hidden = !open;
-  if (open) {
-    const first = menu.querySelector("button:not([disabled])");
-    if (first) first.focus();
-  }
+  if (open) focusMenuItem(menu, where || "first");
 }
 
 /* — phone-sheet.js — */
@@ -570,7 +611,8 @@ class Sheet {
 
 /**
  * The callout on the highlighted control: the step's sentence in a small box beside the control, never over
- * it. A control in a table that scrolls sideways is scrolled into view first.
+ * it nor over another control where there is room. A control in a table that scrolls sideways is scrolled into
+ * view first.
  */
 class Hotspot {
   constructor(host) {
@@ -592,20 +634,112 @@ class Hotspot {
     this.place();
   }
 
-  /** Below the control, or above it when there is no room below; its left edge kept inside the console. */
+  /**
+   * Beside the control where it covers neither the control nor any other visible control of the screen: below
+   * it, above it, to its right, to its left (each aligned a few ways), inside the screen's box if it can, else
+   * just past another control. Where no place is free, the one that covers the least of the other controls
+   * (never the highlighted one when any place avoids it). Inside the console's width, so on a narrow screen
+   * nothing is pushed sideways.
+   */
   place() {
     if (!this.control || this.box.hidden || !this.control.isConnected || !this.host.clientWidth) return;
     scrollSideways(this.control);
-    const host = this.host.getBoundingClientRect();
-    const control = this.control.getBoundingClientRect();
-    const gap = 8;
-    const below = control.bottom - host.top + gap;
+    const origin = this.host.getBoundingClientRect();
+    const relative = (r) => ({
+      left: r.left - origin.left,
+      top: r.top - origin.top,
+      right: r.right - origin.left,
+      bottom: r.bottom - origin.top,
+    });
+    const control = relative(this.control.getBoundingClientRect());
+    const screen = this.host.querySelector(".docent-screen");
+    const bounds = screen ? relative(screen.getBoundingClientRect()) : { left: 0, top: 0, bottom: this.host.scrollHeight };
+    bounds.left = 0;
+    bounds.right = this.host.clientWidth;
+    const others = visibleControls(this.host, this.box)
+      .filter((node) => node !== this.control && !this.control.contains(node) && !node.contains(this.control))
+      .map((node) => relative(visibleRect(node, this.host)));
+    const width = this.box.offsetWidth;
     const height = this.box.offsetHeight;
-    const top = below + height <= this.host.scrollHeight ? below : control.top - host.top - gap - height;
-    const left = Math.max(0, Math.min(control.left - host.left, this.host.clientWidth - this.box.offsetWidth));
-    this.box.style.top = Math.round(top) + "px";
+    const spot = candidateSpots(control, others, width, height, 8, this.host.clientWidth - width).map((p) => ({
+      left: p.left,
+      top: p.top,
+      right: p.left + width,
+      bottom: p.top + height,
+    }));
+    const across = (r) => r.left >= bounds.left - 0.5 && r.right <= bounds.right + 0.5;
+    const within = (r) => r.top >= bounds.top - 0.5 && r.bottom <= bounds.bottom + 0.5;
+    // In order of what matters: inside the console's width (nothing pushed sideways), off the step's control, off
+    // every other control, inside the screen's box (past its top or bottom is better than over a control).
+    let best = null;
+    let bestCost = Infinity;
+    spot.forEach((r, order) => {
+      const cost =
+        (across(r) ? 0 : 1e15) +
+        (overlapArea(r, control) > 0 ? 1e13 : 0) +
+        others.reduce((sum, o) => sum + overlapArea(r, o), 0) * 1e6 +
+        (within(r) ? 0 : 1e5) +
+        order;
+      if (cost < bestCost) [best, bestCost] = [r, cost];
+    });
+    const left = Math.max(0, Math.min(best.left, this.host.clientWidth - width));
+    this.box.style.top = Math.round(best.top) + "px";
     this.box.style.left = Math.round(left) + "px";
   }
+}
+
+/**
+ * The places a callout of width × height may take around a control's box, in order of preference: right below
+ * it, right above it, to its right, to its left; then further down (just under each control below it) and
+ * further up. Below and above are kept between 0 and maxLeft.
+ */
+function candidateSpots(c, others, width, height, gap, maxLeft) {
+  const across = [c.left, c.right - width, (c.left + c.right - width) / 2].map((x) => Math.max(0, Math.min(x, maxLeft)));
+  const along = [c.top, c.bottom - height, (c.top + c.bottom - height) / 2];
+  const spots = [];
+  for (const left of across) spots.push({ left: left, top: c.bottom + gap }); // below
+  for (const left of across) spots.push({ left: left, top: c.top - gap - height }); // above
+  for (const top of along) spots.push({ left: c.right + gap, top: top }); // right
+  for (const top of along) spots.push({ left: c.left - gap - width, top: top }); // left
+  const under = others.filter((o) => o.top >= c.bottom).map((o) => o.bottom + gap).sort((a, b) => a - b);
+  const over = others.filter((o) => o.bottom <= c.top).map((o) => o.top - gap - height).sort((a, b) => b - a);
+  for (const top of under) for (const left of across) spots.push({ left: left, top: top });
+  for (const top of over) for (const left of across) spots.push({ left: left, top: top });
+  return spots;
+}
+
+/** The controls a reader can see and use in a box (buttons, links, fields and their labels' text, the drawer's summary). */
+function visibleControls(root, except) {
+  const selector = "button, a[href], input, select, textarea, summary, [role='menuitem'], .docent-field-label";
+  return [...root.querySelectorAll(selector)].filter((node) => {
+    if (node === except || except.contains(node)) return false;
+    const r = visibleRect(node, root);
+    return r.right - r.left > 0 && r.bottom - r.top > 0;
+  });
+}
+
+/**
+ * A node's box, cut at the sides of the boxes between it and `root` that scroll sideways (a wide table): what of it
+ * can be seen without scrolling that box. Boxes that scroll up and down (the docked console) do not cut it: the
+ * reader scrolls there, and the callout must not cover what comes into view.
+ */
+function visibleRect(node, root) {
+  if (!node.getClientRects().length) return { left: 0, top: 0, right: 0, bottom: 0 };
+  const box = node.getBoundingClientRect();
+  const r = { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+  for (let up = node.parentElement; up && up !== root; up = up.parentElement) {
+    if (window.getComputedStyle(up).overflowX === "visible") continue;
+    const clip = up.getBoundingClientRect();
+    r.left = Math.max(r.left, clip.left);
+    r.right = Math.min(r.right, clip.right);
+  }
+  return r;
+}
+
+function overlapArea(a, b) {
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 ? w * h : 0;
 }
 
 /** Scrolls the nearest sideways-scrolling box around a control so that the control is inside it. */
@@ -618,6 +752,35 @@ function scrollSideways(control) {
     else if (inner.left < outer.left) box.scrollLeft -= outer.left - inner.left + 16;
     return;
   }
+}
+
+/* — simulation-drawer.js — */
+
+/* The Simulation drawer: what only the simulation has (its notes, "Simulated: …", and its own controls, such as
+ * "Advance clock 30 days" or an invitee's "Accept invitation"), in a <details> below the product's frame and
+ * clearly not part of it. A control the current step names opens it; so does the reader, and it stays open
+ * across the console's re-renders until they close it. */
+
+const SIMULATION = "Simulation";
+
+/** True for a control of the simulation itself (drawn in the drawer, even when it has a row). */
+function isSimulationControl(control) {
+  return control.section === SIMULATION;
+}
+
+/** A simulation control's visible text: away from its row, the row is part of it ("Accept invitation (dan@kong.com)"). */
+function simulationControlText(control) {
+  return control.row != null ? control.label + " (" + control.row + ")" : control.label;
+}
+
+/** The drawer with the screen's notes and the simulation's controls (already drawn), or null when it has neither. */
+function simulationDrawer(notes, controlGroup, open) {
+  if (!notes.length && !controlGroup) return null;
+  return el("details", { class: "docent-simulation", open: open }, [
+    el("summary", null, [SIMULATION]),
+    ...notes.map((note) => el("p", { class: "docent-screen-note" }, [note])),
+    controlGroup,
+  ]);
 }
 
 /* — walkthrough.js — */
@@ -813,7 +976,8 @@ class Walkthrough {
         new Blob([download.content || ""], { type: download.mediaType || "application/octet-stream" })
       );
     }
-    this.host.replaceChildren(renderScreen(this.screen, highlight, this.downloadURL));
+    const drawer = this.host.querySelector("details.docent-simulation");
+    this.host.replaceChildren(renderScreen(this.screen, highlight, this.downloadURL, drawer && drawer.open));
 
     const total = this.steps.length;
     if (step) {
@@ -831,6 +995,8 @@ class Walkthrough {
     this.sheet.update(this.progress.textContent, this.stepText.textContent);
     this.hideWandered();
     if (step !== this.shownStep) {
+      // The guide's current step is shown, even in a tab the reader had not chosen (guide-sync.js).
+      revealInGuide(this.stepItems()[this.stepIndex]);
       if (this.shownStep !== undefined && this.dock && this.dock.isDocked()) followInGuide(this.stepItems()[this.stepIndex]);
       this.shownStep = step;
     }
@@ -1051,6 +1217,8 @@ Object.assign(Walkthrough.prototype, {
 
   doStep() {
     if (!this.module || !this.screen) return;
+    // The reader runs the current step: where it is written is shown, in whichever tab holds it.
+    revealInGuide(this.stepItems()[this.stepIndex]);
     if (!this.currentStep()) {
       this.setStatus("Every step is done. Reset to start over, or keep exploring the console.");
       return;
@@ -1154,9 +1322,21 @@ Object.assign(Walkthrough.prototype, {
 
 /* — guide-sync.js — */
 
-/* The console and the guide follow each other: the dock beside the steps, the step in view. */
+/* The console and the guide follow each other: the dock beside the steps, the step in view, the tab that holds
+ * the current step. */
 
 const reducedMotion = () => window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+/**
+ * Shows a step of the guide that may be inside a hidden tab panel ({% tabs %}): a "docent-reveal" event from the
+ * step's list item asks the page's tabs (assets/js/tabs.js) to select the tab that holds it. Without tabs on the
+ * page nothing listens, and nothing happens.
+ */
+function revealInGuide(item) {
+  if (!item || typeof CustomEvent === "undefined") return;
+  if (!item.closest("[hidden]")) return;
+  item.dispatchEvent(new CustomEvent("docent-reveal", { bubbles: true }));
+}
 
 /** Scrolls the guide's step into view when it is out of it (the console moved on to it). */
 function followInGuide(item) {
@@ -1279,6 +1459,14 @@ Object.assign(Walkthrough.prototype, {
     }
     const button = event.target.closest("button.docent-control");
     if (!button || !this.host.contains(button) || button.disabled) return;
+    const key = this.clickControl(button);
+    // A menu button of the product (the team switcher) that is now open: its first item takes the focus.
+    const menu = menuOf(this.controlByKey(key));
+    if (menu) focusMenuItem(menu, "first");
+  },
+
+  /** Does what a click on a control of the screen does; returns the control's key (see controlKey). */
+  clickControl(button) {
     const d = button.dataset;
     let action;
     if (d.kind === "toggle") {
@@ -1288,19 +1476,20 @@ Object.assign(Walkthrough.prototype, {
       if (d.row != null) action.row = d.row;
       if (d.section != null) action.section = d.section;
     }
-    this.perform(action, { focus: controlKey(button) });
+    const key = controlKey(button);
+    this.perform(action, { focus: key });
+    return key;
+  },
+
+  /** The control of the live screen with that key (see controlKey), or null. */
+  controlByKey(key) {
+    if (!key) return null;
+    for (const control of this.host.querySelectorAll(".docent-control")) if (controlKey(control) === key) return control;
+    return null;
   },
 
   onKeydown(event) {
-    if (event.key === "Escape") {
-      const menu = event.target.closest && event.target.closest(".docent-row-menu");
-      const opener = menu && menu.querySelector(".docent-menu-button");
-      if (opener && opener.getAttribute("aria-expanded") === "true") {
-        openRowMenu(opener, false);
-        opener.focus();
-      }
-      return;
-    }
+    if (this.onMenuKey(event)) return;
     if (event.key !== "Enter" || event.isComposing) return;
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || !input.closest(".docent-field")) return;
@@ -1343,6 +1532,78 @@ Object.assign(Walkthrough.prototype, {
 
   flushRender() {
     if (this.renderPending) this.render(null);
+  },
+
+  /* Menus with the keyboard (the WAI-ARIA menu button pattern, see menus.js) --------------------------------- */
+
+  /** Handles a key for a menu button or inside its menu; true when it did. */
+  onMenuKey(event) {
+    const target = event.target;
+    if (!target.closest || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return false;
+    const menu = target.closest('[role="menu"]');
+    if (menu && this.host.contains(menu)) {
+      const button = menuButtonOf(menu);
+      switch (event.key) {
+        case "ArrowDown":
+        case "ArrowUp":
+        case "Home":
+        case "End":
+          event.preventDefault();
+          moveInMenu(menu, event.key, target);
+          return true;
+        case "Escape":
+          event.preventDefault();
+          event.stopPropagation(); // the phone sheet closes on Escape too: this one was the menu's
+          this.closeMenu(button);
+          return true;
+        case "Tab":
+          // Closed, with the focus back on its button, from where Tab's own move goes on.
+          this.closeMenu(button);
+          return true;
+        default:
+          return false;
+      }
+    }
+    const button = target.closest('button[aria-haspopup="menu"]');
+    if (!button || !this.host.contains(button) || button.disabled) return false;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      this.openMenu(button, event.key === "ArrowUp" ? "last" : "first");
+      return true;
+    }
+    if (event.key === "Escape" && menuOf(button)) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.closeMenu(button);
+      return true;
+    }
+    return false;
+  },
+
+  /** Opens a menu button's menu (the team switcher's in the simulation) and focuses its first or last item. */
+  openMenu(button, where) {
+    if (button.classList.contains("docent-menu-button")) {
+      openRowMenu(button, true, where);
+      return;
+    }
+    const menu = menuOf(button) || menuOf(this.controlByKey(this.clickControl(button)));
+    if (menu) focusMenuItem(menu, where);
+  },
+
+  /** Closes a menu button's menu (the team switcher's in the simulation) and focuses the button. */
+  closeMenu(button) {
+    if (!button) return;
+    if (button.classList.contains("docent-menu-button")) {
+      openRowMenu(button, false);
+      button.focus();
+      return;
+    }
+    if (!menuOf(button)) {
+      button.focus();
+      return;
+    }
+    const again = this.controlByKey(this.clickControl(button));
+    if (again) again.focus();
   },
 });
 

@@ -1,6 +1,18 @@
-/* The console and the guide follow each other: the dock beside the steps, the step in view. */
+/* The console and the guide follow each other: the dock beside the steps, the step in view, the tab that holds
+ * the current step. */
 
 const reducedMotion = () => window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+/**
+ * Shows a step of the guide that may be inside a hidden tab panel ({% tabs %}): a "docent-reveal" event from the
+ * step's list item asks the page's tabs (assets/js/tabs.js) to select the tab that holds it. Without tabs on the
+ * page nothing listens, and nothing happens.
+ */
+function revealInGuide(item) {
+  if (!item || typeof CustomEvent === "undefined") return;
+  if (!item.closest("[hidden]")) return;
+  item.dispatchEvent(new CustomEvent("docent-reveal", { bubbles: true }));
+}
 
 /** Scrolls the guide's step into view when it is out of it (the console moved on to it). */
 function followInGuide(item) {

@@ -9,7 +9,7 @@ function placeRowControls(screen) {
   const placed = new Map();
   const tables = screen.tables || [];
   (screen.controls || []).forEach((control, index) => {
-    if (control.row == null) return;
+    if (control.row == null || isSimulationControl(control)) return;
     for (let t = 0; t < tables.length; t++) {
       const r = (tables[t].rows || []).findIndex((row) => row.length > 0 && row[0] === control.row);
       if (r >= 0) {
@@ -80,26 +80,27 @@ function renderControl(control, highlighted) {
     default: {
       const kind = control.kind === "link" ? "link" : "button";
       const attributes = { type: "button", class: classes(kind) };
-      if (role === "menuItem") attributes.role = "menuitem";
+      // A menu's items are reached with the arrow keys from its button, not with Tab (menus.js).
+      if (role === "menuItem") Object.assign(attributes, { role: "menuitem", tabindex: "-1" });
       // A row's action is announced with its row ("Manage Organization Cargo"); a link naming its row is enough.
-      if (control.row != null && control.row !== control.label) {
+      if (control.row != null && control.row !== control.label && !isSimulationControl(control)) {
         attributes["aria-label"] = control.label + " " + control.row;
       }
       return el(
         "button",
         Object.assign(attributes, common, { "data-kind": kind, disabled: disabled }),
-        [control.label]
+        [isSimulationControl(control) ? simulationControlText(control) : control.label]
       );
     }
   }
 }
 
 /**
- * Where each control of a screen goes (the static renderer, ScreenHTML.swift, follows the same rules):
- * a control with a row in that row of the first table that has it (a menu item there in the row's menu); a
- * sidebar control in the sidebar; a menu item without a row in the menu of the control before it (its
- * trigger); a simulation control in the Simulation drawer; a control whose section is a text section or a
- * table's section with that section; any other in the screen's own controls.
+ * Where each control of a screen goes (the static renderer, ScreenLayout.swift, follows the same rules): a
+ * simulation control (even one with a row) in the Simulation drawer, outside the product's frame; a control
+ * with a row in that row of the first table that has it (a menu item there in the row's menu); a sidebar control
+ * in the sidebar; a menu item without a row in the menu of the control before it (its trigger); a control whose
+ * section is a text section or a table's section with that section; any other in the screen's own controls.
  */
 function layoutOf(screen) {
   const controls = screen.controls || [];
@@ -118,7 +119,7 @@ function layoutOf(screen) {
     trigger = role === "menu" ? index : null;
     if (trigger != null) layout.menus.set(index, []);
     if (control.section === "Sidebar") layout.sidebar.push(index);
-    else if (control.section === "Simulation") layout.simulation.push(index);
+    else if (isSimulationControl(control)) layout.simulation.push(index);
     else if (control.section != null && (sectionTitles.has(control.section) || tableSections.has(control.section))) {
       if (!layout.sections.has(control.section)) layout.sections.set(control.section, []);
       layout.sections.get(control.section).push(index);
@@ -134,7 +135,7 @@ function layoutOf(screen) {
  * the simulation has. The same structure and classes as the static screens Docent renders at build time.
  * `highlight` holds the indexes of the controls the current step names (as the wasm's rule says).
  */
-function renderScreen(screen, highlight, download) {
+function renderScreen(screen, highlight, download, drawerOpen) {
   const controls = screen.controls || [];
   const layout = layoutOf(screen);
   const highlighted = (index) => highlight.has(index);
@@ -266,15 +267,12 @@ function renderScreen(screen, highlight, download) {
     main.append(el("p", { class: "docent-screen-download" }, ["Download ready: ", link]));
   }
   const notes = screen.notes || [];
-  if (notes.length || layout.simulation.length) {
-    root.append(
-      el("details", { class: "docent-simulation" }, [
-        el("summary", null, ["Simulation"]),
-        ...notes.map((note) => el("p", { class: "docent-screen-note" }, [note])),
-        group(layout.simulation, "Simulation"),
-      ])
-    );
-  }
+  const drawer = simulationDrawer(
+    notes,
+    group(layout.simulation, SIMULATION),
+    Boolean(drawerOpen) || layout.simulation.some(highlighted)
+  );
+  if (drawer) root.append(drawer);
   return root;
 }
 

@@ -172,6 +172,8 @@ Object.assign(Walkthrough.prototype, {
 
   doStep() {
     if (!this.module || !this.screen) return;
+    // The reader runs the current step: where it is written is shown, in whichever tab holds it.
+    revealInGuide(this.stepItems()[this.stepIndex]);
     if (!this.currentStep()) {
       this.setStatus("Every step is done. Reset to start over, or keep exploring the console.");
       return;

@@ -189,7 +189,8 @@ class Walkthrough {
         new Blob([download.content || ""], { type: download.mediaType || "application/octet-stream" })
       );
     }
-    this.host.replaceChildren(renderScreen(this.screen, highlight, this.downloadURL));
+    const drawer = this.host.querySelector("details.docent-simulation");
+    this.host.replaceChildren(renderScreen(this.screen, highlight, this.downloadURL, drawer && drawer.open));
 
     const total = this.steps.length;
     if (step) {
@@ -207,6 +208,8 @@ class Walkthrough {
     this.sheet.update(this.progress.textContent, this.stepText.textContent);
     this.hideWandered();
     if (step !== this.shownStep) {
+      // The guide's current step is shown, even in a tab the reader had not chosen (guide-sync.js).
+      revealInGuide(this.stepItems()[this.stepIndex]);
       if (this.shownStep !== undefined && this.dock && this.dock.isDocked()) followInGuide(this.stepItems()[this.stepIndex]);
       this.shownStep = step;
     }
