@@ -5,6 +5,7 @@ are the seed guide's (test_walkthrough.py)."""
 
 import json
 
+import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -238,17 +239,22 @@ def assert_hotspot_covers_no_control(driver, where):
     return True
 
 
-def test_the_hotspot_covers_no_other_control_at_each_step(driver, base_url):
+@pytest.mark.parametrize("page", [GUIDE, "/insomnia/enterprise-user-management/"])
+def test_the_hotspot_covers_no_other_control_at_each_step(driver, base_url, page):
     """At 1280×900 (docked) and 390×844 (the bottom sheet), every step's callout clear of every control."""
     for width, height in ((1280, 900), (390, 844)):
         viewport(driver, width, height)
-        steps = open_walkthrough(driver, base_url)
+        driver.get(base_url + page)
+        wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".docent-walkthrough-ready"), f"{page}: not live")
+        data = driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-data").get_attribute("textContent")
+        steps = json.loads(data)["procedures"][0]["steps"]
         if width < 700:
             driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-sheet-toggle").click()
         do = driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-do")
         checked = 0
         for index in range(len(steps)):
-            if assert_hotspot_covers_no_control(driver, f"{width}×{height}, step {index + 1} on {screen_title(driver)!r}"):
+            where = f"{page} at {width}×{height}, step {index + 1} on {screen_title(driver)!r}"
+            if assert_hotspot_covers_no_control(driver, where):
                 checked += 1
             do.click()
         assert checked >= 3, f"{width}×{height}: only {checked} steps showed a hotspot"
