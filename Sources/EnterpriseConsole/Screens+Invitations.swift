@@ -12,8 +12,8 @@ extension ConsoleSession {
         return pending
     }
 
-    /// Revoke (and Resend, when `resend`) on each pending invitation, Accept invitation where the invitee has an
-    /// account, then the invite form: the emails field labelled `fieldLabel`, the role and the Invite button.
+    /// Revoke (and Resend, when `resend`) on each pending invitation, Accept invitation (in the Simulation drawer)
+    /// where the invitee has an account, then the invite form: the emails field labelled `fieldLabel`, the role and the Invite button.
     func invitationControls(
         _ pending: [Invitation], to target: InviteTarget, fieldLabel: String, resend: Bool, on screen: inout Screen
     ) {
@@ -27,10 +27,11 @@ extension ConsoleSession {
                     .command(.resendInvitation(invitation.id), success: "Invitation to \(invitation.email) sent again.")
                 )
             }
+            // The invitee's own doing, which the simulation stands in for: a control of the Simulation drawer.
             if state.user(email: invitation.email) != nil {
                 screen.button(
-                    "Accept invitation", row: invitation.email, section: "Invitations", .acceptInvitation(invitation.id)
-                )
+                    "Accept invitation", row: invitation.email, section: WalkthroughScreen.simulation,
+                    .acceptInvitation(invitation.id))
             }
         }
         screen.field(fieldLabel, value: draft(DraftKey.inviteEmails), section: "Invitations", DraftKey.inviteEmails)

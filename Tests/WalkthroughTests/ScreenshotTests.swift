@@ -48,7 +48,7 @@ import Testing
     }
 
     /// Pictures that read: the console's box only, at the console's width and twice its pixels, a dark variant the
-    /// page picks with `prefers-color-scheme`, explicit width and height, the step's sentence as alt text, the
+    /// page picks with `prefers-color-scheme`, explicit width and height, the writer's alt text, the
     /// guide's file name kept, no simulation notes.
     @Test func thePictureIsTheConsolesBoxAtScaleTwoWithADarkVariantAndItsSize() throws {
         let site = try fixture()
@@ -73,7 +73,7 @@ import Testing
         let page = String(decoding: try #require(output.files["guides/upgrade/index.html"]), as: UTF8.self)
         let picture =
             "<picture class=\"docent-step-shot\"><source srcset=\"/assets/images/up-dark.jpg\" media=\"(prefers-color-scheme: dark)\">"
-            + "<img src=\"/assets/images/up.jpg\" alt=\"Click on the Upgrade button.\" width=\"\(light.width / 2)\" height=\"\(light.height / 2)\" loading=\"lazy\" /></picture>"
+            + "<img src=\"/assets/images/up.jpg\" alt=\"upgrade account\" width=\"\(light.width / 2)\" height=\"\(light.height / 2)\" loading=\"lazy\" /></picture>"
         #expect(page.contains(picture))
     }
 

@@ -23,6 +23,21 @@ import Testing
         }
     }
 
+    @Test func theShippedScriptAndStylesAreTheirPartsJoined() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", TemporarySite.repository.appendingPathComponent("scripts/embed-walkthrough-runtime.py").path,
+            "--check",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(
+            process.terminationStatus == 0,
+            "walkthrough-runtime/ changed: run scripts/embed-walkthrough-runtime.py to join its parts again")
+    }
+
     @Test func aNewSitesFirstWalkthroughGetsTheConsoleWithoutVendoringIt() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docent-first-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -101,3 +101,111 @@ def test_menus_open_pass_axe(driver, base_url, out_dir, scheme):
     live_screen(driver).find_element(By.CSS_SELECTOR, "details.docent-simulation summary").click()
     serious, report = axe_violations(driver, out_dir, f"admin-app-menus-{scheme}")
     assert not serious, f"axe ({scheme}, menus and drawer open): critical or serious violations:\n{report}"
+
+
+def active(driver):
+    return driver.switch_to.active_element
+
+
+def row_menu_opener(driver):
+    return live_screen(driver).find_element(By.CSS_SELECTOR, "button.docent-menu-button[aria-label='Actions for Cargo']")
+
+
+def test_the_team_switcher_follows_the_menu_button_pattern_with_the_keyboard(driver, base_url):
+    open_live(driver, base_url, SEED_002)
+    switcher = team_switcher(driver)
+    driver.execute_script("arguments[0].focus()", switcher)
+    for key in (Keys.ENTER, Keys.SPACE, Keys.ARROW_DOWN):
+        active(driver).send_keys(key)
+        wait_for(driver, lambda d: team_switcher(d).get_attribute("aria-expanded") == "true", f"{key!r} opened no menu")
+        assert active(driver).get_attribute("role") == "menuitem" and active(driver).text == "Globex", (
+            f"{key!r} did not focus the menu's first item")
+        assert active(driver).get_attribute("tabindex") == "-1", "a menu item is a tab stop of its own"
+        for move in (Keys.ARROW_DOWN, Keys.ARROW_UP, Keys.HOME, Keys.END):
+            active(driver).send_keys(move)
+            assert active(driver).text == "Globex", f"{move!r} left the menu"
+        active(driver).send_keys(Keys.ESCAPE)
+        wait_for(driver, lambda d: team_switcher(d).get_attribute("aria-expanded") == "false", "Escape did not close")
+        assert active(driver) == team_switcher(driver), "Escape did not return the focus to the team switcher"
+    # Tab closes the menu and moves on.
+    active(driver).send_keys(Keys.ARROW_DOWN)
+    wait_for(driver, lambda d: team_switcher(d).get_attribute("aria-expanded") == "true", "ArrowDown opened no menu")
+    active(driver).send_keys(Keys.TAB)
+    wait_for(driver, lambda d: team_switcher(d).get_attribute("aria-expanded") == "false", "Tab did not close")
+    assert active(driver) != team_switcher(driver) and active(driver).get_attribute("role") != "menuitem"
+    assert team_switcher(driver).text == "Kong", "closing the menu switched the team"
+
+
+def test_a_rows_submenu_follows_the_menu_button_pattern_with_the_keyboard(driver, base_url):
+    open_live(driver, base_url, SEED_002)
+    opener = row_menu_opener(driver)
+    menu = opener.find_element(By.XPATH, "following-sibling::*[@role='menu']")
+    # A second and third item (copies of the first, inert) so that moving has somewhere to go.
+    driver.execute_script(
+        """const first = arguments[0].querySelector('[role=menuitem]');
+           for (const name of ['Second', 'Third']) {
+             const copy = first.cloneNode(false); copy.textContent = name; copy.className = 'docent-test-item';
+             copy.removeAttribute('aria-label'); arguments[0].append(copy);
+           }""",
+        menu)
+    opener.send_keys(Keys.ARROW_DOWN)
+    assert opener.get_attribute("aria-expanded") == "true" and menu.is_displayed()
+    assert active(driver).text == "Manage Organization", "ArrowDown did not focus the first item"
+    moves = [(Keys.ARROW_DOWN, "Second"), (Keys.ARROW_DOWN, "Third"), (Keys.ARROW_DOWN, "Manage Organization"),
+             (Keys.ARROW_UP, "Third"), (Keys.HOME, "Manage Organization"), (Keys.END, "Third")]
+    for key, expected in moves:
+        active(driver).send_keys(key)
+        assert active(driver).text == expected, f"{key!r} moved to {active(driver).text!r}, not {expected!r}"
+    active(driver).send_keys(Keys.ESCAPE)
+    assert opener.get_attribute("aria-expanded") == "false" and not menu.is_displayed()
+    assert active(driver) == opener, "Escape did not return the focus to the ⋯ button"
+    opener.send_keys(Keys.ARROW_UP)
+    assert active(driver).text == "Third", "ArrowUp on the button did not focus the last item"
+    active(driver).send_keys(Keys.ESCAPE)
+    for key in (Keys.ENTER, Keys.SPACE):
+        opener.send_keys(key)
+        assert menu.is_displayed() and active(driver).text == "Manage Organization", f"{key!r} did not open the menu"
+        active(driver).send_keys(Keys.TAB)
+        assert not menu.is_displayed() and opener.get_attribute("aria-expanded") == "false", "Tab did not close"
+        assert active(driver) != opener and menu not in active(driver).find_elements(By.XPATH, "ancestor::*")
+        driver.execute_script("arguments[0].focus()", opener)
+    assert screen_title(driver) == "Organization Dashboard", "a key in the menu did something in the console"
+
+
+SIMULATION_ONLY = ("Accept invitation", "Advance clock", "Provision user", "Provision team", "Delete group", "Simulated")
+
+
+def test_the_products_frame_has_no_simulation_only_control(driver, base_url):
+    open_live(driver, base_url, SEED_002)
+    row_menu_opener(driver).click()
+    live_screen(driver).find_element(By.CSS_SELECTOR, "[role='menuitem'][aria-label='Manage Organization Cargo']").click()
+    wait_for(driver, lambda d: screen_title(d) == "Cargo", "Manage Organization Cargo did not open Cargo")
+    # An invitation to someone who has an account: the simulation stands in for their accepting it.
+    field = live_screen(driver).find_element(By.CSS_SELECTOR, ".docent-field[data-label='Invite'] input")
+    field.send_keys("dan@kong.com", Keys.ENTER)
+    live_screen(driver).find_element(By.CSS_SELECTOR, "button.docent-control[data-label='Invite']").click()
+    wait_for(
+        driver,
+        lambda d: "dan@kong.com" in live_screen(d).find_element(By.CSS_SELECTOR, "table[data-section='Invitations']").text,
+        "the invitation is not pending",
+    )
+    screen = live_screen(driver)
+    app = screen.find_element(By.CSS_SELECTOR, ":scope > .docent-app")
+    inside = driver.execute_script(
+        "return [...arguments[0].querySelectorAll('button, input, select, a, [data-section]')]"
+        ".map((e) => (e.dataset.section === 'Simulation' ? 'Simulation: ' : '') + (e.textContent || e.value || ''))",
+        app)
+    offenders = [text for text in inside if text.startswith("Simulation: ") or any(w in text for w in SIMULATION_ONLY)]
+    assert not offenders, f"simulation-only controls inside the product's frame: {offenders}"
+    drawer = screen.find_element(By.CSS_SELECTOR, ":scope > details.docent-simulation")
+    drawer.find_element(By.CSS_SELECTOR, "summary").click()
+    accept = drawer.find_element(By.CSS_SELECTOR, "button.docent-control[data-label='Accept invitation']")
+    assert accept.text == "Accept invitation (dan@kong.com)"
+    accept.click()
+    wait_for(
+        driver,
+        lambda d: "dan@kong.com" in live_screen(d).find_element(By.CSS_SELECTOR, "table[data-section='Members']").text,
+        "accepting from the drawer did not make dan@kong.com a member",
+    )
+    assert live_screen(driver).find_element(By.CSS_SELECTOR, ":scope > details.docent-simulation").get_attribute("open") is not None, (
+        "the drawer the reader opened closed when the console re-rendered")

@@ -5,6 +5,7 @@ are the seed guide's (test_walkthrough.py)."""
 
 import json
 
+import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -187,6 +188,76 @@ def test_the_hotspot_never_covers_its_control(driver, base_url):
     current = driver.find_element(By.CSS_SELECTOR, "li.docent-step-current").get_attribute("data-walkthrough-step")
     text = next(s["text"] for s in steps if s["id"] == current)
     assert_hotspot_beside(driver, control, hotspot, text)
+
+
+# The interactive elements of the screen the hotspot sits on (and the text of the fields' labels) that it covers,
+# each cut at the sides of the boxes that scroll sideways (a wide table; not the docked console, which scrolls up
+# and down), by their text.
+COVERED_CONTROLS = """
+const box = arguments[0].getBoundingClientRect();
+const visible = (node) => {
+  if (!node.getClientRects().length) return null;
+  const b = node.getBoundingClientRect();
+  let r = {left: b.left, top: b.top, right: b.right, bottom: b.bottom};
+  for (let up = node.parentElement; up && up !== arguments[1]; up = up.parentElement) {
+    if (getComputedStyle(up).overflowX === 'visible') continue;
+    const c = up.getBoundingClientRect();
+    r = {left: Math.max(r.left, c.left), top: r.top, right: Math.min(r.right, c.right), bottom: r.bottom};
+  }
+  return r.right - r.left > 0 && r.bottom - r.top > 0 ? r : null;
+};
+const covered = [];
+const selector = 'button, a[href], input, select, textarea, summary, [role=menuitem], [tabindex]:not([tabindex="-1"]), '
+  + '.docent-field-label';
+for (const node of arguments[1].querySelectorAll(selector)) {
+  if (node === arguments[0]) continue;
+  const r = visible(node);
+  if (!r) continue;
+  const w = Math.min(r.right, box.right) - Math.max(r.left, box.left);
+  const h = Math.min(r.bottom, box.bottom) - Math.max(r.top, box.top);
+  if (w > 0.5 && h > 0.5) covered.push((node.textContent || node.getAttribute('aria-label') || node.tagName).trim());
+}
+return covered;
+"""
+
+
+def assert_hotspot_covers_no_control(driver, where):
+    hotspots = driver.find_elements(By.CSS_SELECTOR, ".docent-walkthrough-live .docent-hotspot")
+    if not hotspots or not hotspots[0].is_displayed():
+        return False
+    screen = driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-live .docent-walkthrough-screen")
+    covered = driver.execute_script(COVERED_CONTROLS, hotspots[0], screen)
+    control = live_screen(driver).find_element(By.CSS_SELECTOR, ".docent-highlight")
+    assert not covered, (
+        f"{where}: the hotspot {rect(driver, hotspots[0])} covers {covered} "
+        f"(the step's control {control.get_attribute('data-label')!r} at {rect(driver, control)})")
+    left, _, right, _ = rect(driver, control)
+    width = driver.execute_script("return document.documentElement.clientWidth")
+    assert 0 <= left and right <= width, f"{where}: the highlighted control [{left}, {right}] is off a {width} px screen"
+    assert driver.execute_script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"), (
+        f"{where}: the page scrolls sideways")
+    return True
+
+
+@pytest.mark.parametrize("page", [GUIDE, "/insomnia/enterprise-user-management/"])
+def test_the_hotspot_covers_no_other_control_at_each_step(driver, base_url, page):
+    """At 1280×900 (docked) and 390×844 (the bottom sheet), every step's callout clear of every control."""
+    for width, height in ((1280, 900), (390, 844)):
+        viewport(driver, width, height)
+        driver.get(base_url + page)
+        wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".docent-walkthrough-ready"), f"{page}: not live")
+        data = driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-data").get_attribute("textContent")
+        steps = json.loads(data)["procedures"][0]["steps"]
+        if width < 700:
+            driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-sheet-toggle").click()
+        do = driver.find_element(By.CSS_SELECTOR, ".docent-walkthrough-do")
+        checked = 0
+        for index in range(len(steps)):
+            where = f"{page} at {width}×{height}, step {index + 1} on {screen_title(driver)!r}"
+            if assert_hotspot_covers_no_control(driver, where):
+                checked += 1
+            do.click()
+        assert checked >= 3, f"{width}×{height}: only {checked} steps showed a hotspot"
 
 
 def test_take_me_there(driver, base_url):

@@ -1,12 +1,17 @@
 """Step pictures that read (#20 item 5): the seed guide shows each picture Docent made as a <picture> with a dark
 variant chosen by prefers-color-scheme, an explicit width and height (no layout shift) matching the file at device
-scale factor 2, and the step's sentence as alt text. Fixtures are in conftest.py; helpers in test_walkthrough.py."""
+scale factor 2, and the alt text the guide's writer gave (the step's sentence only where they gave none). Fixtures are in conftest.py; helpers in test_walkthrough.py."""
 
 import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import GUIDE
 from test_walkthrough import wait_for
+
+
+# The alt texts content/insomnia/enterprise.md gives its six pictures.
+WRITTEN_ALT = ["upgrade account", "fill in activation code", "create organization", "create organization",
+               "manage organization enter", "manage organization"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -16,7 +21,7 @@ def test_pictures_have_their_size_alt_text_and_a_dark_variant(driver, base_url, 
     driver.get(base_url + GUIDE)
     pictures = driver.find_elements(By.CSS_SELECTOR, "picture.docent-step-shot")
     assert len(pictures) == 6, f"{len(pictures)} step pictures"
-    for picture in pictures:
+    for picture, written in zip(pictures, WRITTEN_ALT):
         image = picture.find_element(By.TAG_NAME, "img")
         driver.execute_script("arguments[0].loading = 'eager'; arguments[0].scrollIntoView()", image)
         wait_for(driver, lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image),
@@ -26,9 +31,7 @@ def test_pictures_have_their_size_alt_text_and_a_dark_variant(driver, base_url, 
         assert natural == [2 * width, 2 * height], f"{image.get_attribute('src')}: {natural} for {width}×{height}"
         current = driver.execute_script("return arguments[0].currentSrc", image)
         assert current.endswith("-dark.jpg") == (scheme == "dark"), current
-        alt = image.get_attribute("alt")
-        steps = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "li[data-walkthrough-step]")]
-        assert alt and any(alt in text for text in steps), f"alt {alt!r} is not a step's sentence"
+        assert image.get_attribute("alt") == written, "the writer's alt text was not kept"
     third = pictures[2]
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", third)
     third.screenshot(str(out_dir / f"picture-{scheme}.png"))

@@ -4,7 +4,8 @@
  * move and select), panels as role=tabpanel; choosing a tab of a set with a group (data-tabs-group) selects the tab
  * of the same title in every set of that group on the page, and the choice is remembered per group in
  * localStorage. A set whose group has no tab with the remembered title keeps its first. A link to a heading inside
- * a hidden panel opens that panel. */
+ * a hidden panel opens that panel, and so does a "docent-reveal" event from inside one (the walkthrough's current
+ * step). */
 (function () {
   "use strict";
 
@@ -125,20 +126,27 @@
     });
   }
 
+  /* Selects the tab of every hidden panel that holds `target`; true when there was one. Not remembered: the page
+   * showed it, the reader did not choose it. */
+  function reveal(target) {
+    var revealed = false;
+    sets.forEach(function (set) {
+      set.panels.forEach(function (panel, i) {
+        if (panel.hidden && panel.contains(target)) {
+          select(set, i);
+          revealed = true;
+        }
+      });
+    });
+    return revealed;
+  }
+
   /* A link to something inside a hidden panel opens that panel. */
   function revealTarget() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     if (!id) return;
     var target = document.getElementById(id);
-    if (!target) return;
-    sets.forEach(function (set) {
-      set.panels.forEach(function (panel, i) {
-        if (panel.hidden && panel.contains(target)) {
-          select(set, i);
-          target.scrollIntoView();
-        }
-      });
-    });
+    if (target && reveal(target)) target.scrollIntoView();
   }
 
   function setUp() {
@@ -161,6 +169,11 @@
     if (sets.length === 0) return;
     revealTarget();
     window.addEventListener("hashchange", revealTarget);
+    /* Another script shows something inside a hidden panel (a walkthrough, its current step): a "docent-reveal"
+     * event dispatched on it (bubbling) opens the panels around it. */
+    document.addEventListener("docent-reveal", function (event) {
+      reveal(event.target);
+    });
     /* Another window of the site chose a tab: follow it. */
     window.addEventListener("storage", function (event) {
       if (!event.key || event.key.indexOf(STORAGE_PREFIX) !== 0 || event.newValue === null) return;

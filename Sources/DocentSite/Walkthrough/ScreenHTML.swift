@@ -2,7 +2,7 @@ import DocentMarkdown
 import WalkthroughContract
 
 /// A simulation screen (the walkthrough contract's `WalkthroughScreen`, the same value the page's script draws
-/// from its JSON) as HTML: the markup assets/js/walkthrough.js also produces for the live console, so one
+/// from its JSON) as HTML: the markup walkthrough-runtime/js/screen.js also produces for the live console, so one
 /// stylesheet serves both. The highlighted control is the one `WalkthroughRule.addresses` picks, as in the page.
 /// Every text is escaped; nothing from the screen is markup.
 ///
@@ -75,7 +75,9 @@ struct ScreenHTML {
         }
         out += "</div></div>"
         if drawsSimulation, !screen.notes.isEmpty || !layout.simulation.isEmpty {
-            out += "<details class=\"docent-simulation\"><summary>Simulation</summary>"
+            // Open when the step names one of its controls, as in the page.
+            let open = layout.simulation.contains(where: highlighted.contains) ? " open" : ""
+            out += "<details class=\"docent-simulation\"\(open)><summary>Simulation</summary>"
             for note in screen.notes { out += "<p class=\"docent-screen-note\">\(escape(note))</p>" }
             drawer.group(layout.simulation, WalkthroughScreen.simulation, into: &out)
             out += "</details>"
@@ -183,10 +185,16 @@ private struct Drawer {
                 "<button type=\"button\" role=\"\(role)\" aria-checked=\"\(on)\" \(attributes)\(disabled)>\(label)</button>"
         case .button, .link:
             var extra = control.role == .menuItem ? " role=\"menuitem\"" : ""
-            // A row's action is announced with its row ("Manage Organization Cargo"); a link naming its row is enough.
-            if let row = control.row, row != control.label { extra += " aria-label=\"\(label) \(escape(row))\"" }
+            var text = label
+            if let row = control.row, control.section == WalkthroughScreen.simulation {
+                // In the Simulation drawer, away from its row: the row is in its text ("Accept invitation (dan@kong.com)").
+                text += " (\(escape(row)))"
+            } else if let row = control.row, row != control.label {
+                // A row's action is announced with its row ("Manage Organization Cargo"); a link naming its row is enough.
+                extra += " aria-label=\"\(label) \(escape(row))\""
+            }
             if let menu { extra += " aria-haspopup=\"menu\" aria-expanded=\"\(menu)\"" }
-            out += "<button type=\"button\"\(extra) \(attributes)\(disabled)>\(label)</button>"
+            out += "<button type=\"button\"\(extra) \(attributes)\(disabled)>\(text)</button>"
         }
     }
 

@@ -1,7 +1,8 @@
 import WalkthroughContract
 
-/// Where each control of a screen is drawn, by the rules assets/js/walkthrough.js (`layoutOf`) follows too: a
-/// control with a row goes in that row of the first table that has it (a menu item there, in the row's submenu);
+/// Where each control of a screen is drawn, by the rules walkthrough-runtime/js/screen.js (`layoutOf`) follows too:
+/// a simulation control (even one with a row) in the Simulation drawer, outside the product's frame; a control
+/// with a row goes in that row of the first table that has it (a menu item there, in the row's submenu);
 /// a sidebar control in the sidebar; a menu item without a row in the menu of the control before it (its
 /// trigger); a simulation control in the Simulation drawer; a control whose section is a text section's title or
 /// a table's section with that section; any other in the screen's own controls. The step runner checks a
@@ -21,7 +22,7 @@ struct ScreenLayout {
     var loose: [Int] = []
 
     init(_ screen: WalkthroughScreen) {
-        for (index, control) in screen.controls.enumerated() {
+        for (index, control) in screen.controls.enumerated() where control.section != WalkthroughScreen.simulation {
             guard let row = control.row else { continue }
             for (t, table) in screen.tables.enumerated() {
                 if let r = table.rows.firstIndex(where: { $0.first == row }) {

@@ -4,7 +4,8 @@ import Foundation
 /// The pictures `docent screenshots` made for a walkthrough's steps, as the page shows them: a `<picture>` whose
 /// dark variant (`-dark` before the extension) is chosen with `prefers-color-scheme: dark`, the image's width and
 /// height in CSS pixels (no layout shift; the files are at `Screenshots.scale` device pixels per CSS pixel), and
-/// the step's own sentence as the alt text. A picture Docent did not make (not in the manifest) is left as written.
+/// the alt text the writer gave (the step's own sentence where they gave none). A picture Docent did not make (not in
+/// the manifest) is left as written.
 public enum StepPictures {
     static func apply(_ html: String, run: WalkthroughRun, root: URL, image: (String) -> String) -> String {
         let manifest = Screenshots.readManifest(root: root)
@@ -20,14 +21,19 @@ public enum StepPictures {
                 let opening = "<img src=\"\(src)\" alt=\""
                 let closing = " loading=\"lazy\" />"
                 guard let start = out.range(of: opening),
-                    let end = out.range(of: closing, range: start.upperBound..<out.endIndex)
+                    let end = out.range(of: closing, range: start.upperBound..<out.endIndex),
+                    let altEnd = out[start.upperBound..<end.lowerBound].firstIndex(of: "\"")
                 else { continue }
+                // The writer's words, as the Markdown renderer escaped them; the step's sentence only where none.
+                let written = out[start.upperBound..<altEnd]
+                let alt =
+                    written.allSatisfy { $0.isWhitespace } ? HTMLEscaping.escape(step.text) : String(written)
                 var picture = "<picture class=\"docent-step-shot\">"
                 if manifest[Screenshots.darkFile(file)] != nil {
                     picture +=
                         "<source srcset=\"\(Screenshots.darkFile(src))\" media=\"(prefers-color-scheme: dark)\">"
                 }
-                picture += "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(step.text))\""
+                picture += "<img src=\"\(src)\" alt=\"\(alt)\""
                 picture += " width=\"\(size.width / Screenshots.scale)\" height=\"\(size.height / Screenshots.scale)\""
                 picture += closing + "</picture>"
                 out.replaceSubrange(start.lowerBound..<end.upperBound, with: picture)
