@@ -180,34 +180,35 @@ public struct SiteBuilder: Sendable {
     static func parallelMap<T: Sendable, R: Sendable>(
         _ items: [T], threads: Int? = nil, _ transform: @escaping @Sendable (T) -> R
     ) -> [R] {
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let slots = SendableBuffer(results)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let chunk = max(1, items.count / (max(cores, threads ?? cores) * 8))
         let chunks = (items.count + chunk - 1) / chunk
-        items.withUnsafeBufferPointer { buffer in
-            let input = SendableInput(buffer)
-            let work: @Sendable (Int) -> Void = { index in
-                let start = index * chunk
-                for position in start..<min(start + chunk, input.buffer.count) {
-                    slots.buffer[position] = transform(input.buffer[position])
+        // Each result is written straight into the array returned (no second array of them all, which for a
+        // site's rendered pages is tens of megabytes).
+        return [R](unsafeUninitializedCapacity: items.count) { results, initialized in
+            let slots = SendableBuffer(results)
+            items.withUnsafeBufferPointer { buffer in
+                let input = SendableInput(buffer)
+                let work: @Sendable (Int) -> Void = { index in
+                    let start = index * chunk
+                    for position in start..<min(start + chunk, input.buffer.count) {
+                        (slots.buffer.baseAddress! + position).initialize(to: transform(input.buffer[position]))
+                    }
+                }
+                if let threads, threads > cores, chunks > 1 {
+                    ChunkThreads(count: min(threads, chunks), chunks: chunks).run(work)
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
                 }
             }
-            if let threads, threads > cores, chunks > 1 {
-                ChunkThreads(count: min(threads, chunks), chunks: chunks).run(work)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-            }
+            initialized = items.count
         }
-        return results.map { $0! }
     }
 }
 
 private struct SendableBuffer<R>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<R?>
-    init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
+    let buffer: UnsafeMutableBufferPointer<R>
+    init(_ buffer: UnsafeMutableBufferPointer<R>) { self.buffer = buffer }
 }
 
 private struct SendableInput<T>: @unchecked Sendable {

@@ -11,9 +11,9 @@ public struct Page: Sendable {
     /// The file written ("guides/sso/index.html").
     public var outputPath: String
     public var meta: PageMeta
-    /// Where each key of the page's own front matter is written (positions only: the values, with the config's
-    /// defaults, are `values`).
-    public var frontMatter: YAMLData
+    /// Where each key of the page's own front matter is written (its values, with the config's defaults, are
+    /// `values`).
+    public var keyPositions: KeyPositions
     /// Front matter as template values, with config defaults applied.
     public var values: [String: LiquidValue]
     public var body: String
@@ -38,13 +38,13 @@ public struct Page: Sendable {
 
     /// Where a front matter key path is written in the file (1-based).
     public func location(ofKey path: String) -> SourceLocation {
-        let position = frontMatter.position(of: path) ?? (0, 1)
+        let position = keyPositions.position(of: path) ?? (0, 1)
         return SourceLocation(file: sitePath, line: position.line + 1, column: position.column)
     }
 
     /// The front matter keys the page itself writes (not from the config's defaults), with their values.
     public var writtenValues: [String: LiquidValue] {
-        values.filter { frontMatter.positions[$0.key] != nil }
+        values.filter { keyPositions.contains($0.key) }
     }
 
     /// Where a body position (from the Markdown or Liquid pass) is in the file.

@@ -180,7 +180,7 @@ struct PageLoader: Sendable {
         var page = Page(
             sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
             url: pageURL,
-            outputPath: outputPath.path, meta: meta, frontMatter: frontMatter.positionsOnly, values: values,
+            outputPath: outputPath.path, meta: meta, keyPositions: KeyPositions(frontMatter.positions), values: values,
             body: body, bodyLineOffset: bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
             collection: file.collection)
         page.listValue = SiteLists.pageValue(page, config: config)

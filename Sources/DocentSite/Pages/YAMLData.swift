@@ -8,10 +8,6 @@ public struct YAMLData: Sendable {
     /// Positions by key path (`title`, `faqs[1].a`), relative to the YAML text (1-based).
     public var positions: [String: (line: Int, column: Int)]
 
-    /// The positions without the value: what a page keeps of its own front matter once its values (with the
-    /// config's defaults) are merged, so a site of many pages does not hold each page's values twice.
-    public var positionsOnly: YAMLData { YAMLData(value: .nil_, positions: positions) }
-
     public struct ParseError: Error, Sendable {
         public var message: String
         public var line: Int

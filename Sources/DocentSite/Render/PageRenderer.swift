@@ -330,7 +330,7 @@ struct PageRenderer {
         page.meta.faqs.map { faq in
             var answer = faq.answer
             if Self.containsLiquid(answer) {
-                let position = page.frontMatter.position(of: faq.keyPath) ?? (0, 1)
+                let position = page.keyPositions.position(of: faq.keyPath) ?? (0, 1)
                 answer =
                     parseLiquid(answer, file: page.sitePath, lineOffset: position.line, diagnostics: &diagnostics)
                     .flatMap { renderLiquid($0, page: pageValue, diagnostics: &diagnostics) } ?? answer

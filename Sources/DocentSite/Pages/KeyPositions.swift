@@ -1,0 +1,49 @@
+/// Where each key path of a page's front matter is written ("title", "faqs[1].a"), kept compactly for the whole
+/// build: one sorted array of 16-byte entries (a 64-bit hash of the path, its line and column) rather than a
+/// dictionary of path strings, which cost a site of 100,000 pages some 300 MB. Looked up only to place a diagnostic;
+/// two paths of one page with the same hash would place it at the other's line, never fail the build.
+public struct KeyPositions: Sendable {
+    private struct Entry: Sendable {
+        var hash: UInt64
+        var line: UInt32
+        var column: UInt32
+    }
+
+    private var entries: [Entry]
+
+    /// Positions by key path, lines relative to the front matter's text (0-based), columns 1-based, as `YAMLData`
+    /// has them.
+    public init(_ positions: [String: (line: Int, column: Int)]) {
+        entries = positions.map { path, position in
+            Entry(
+                hash: Self.hash(path), line: UInt32(clamping: position.line), column: UInt32(clamping: position.column))
+        }
+        entries.sort { $0.hash < $1.hash }
+    }
+
+    public init() {
+        entries = []
+    }
+
+    /// Where the key path is written, or nil when the page does not write it.
+    public func position(of path: String) -> (line: Int, column: Int)? {
+        let hash = Self.hash(path)
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].hash < hash { low = middle + 1 } else { high = middle }
+        }
+        guard low < entries.count, entries[low].hash == hash else { return nil }
+        return (Int(entries[low].line), Int(entries[low].column))
+    }
+
+    public func contains(_ path: String) -> Bool { position(of: path) != nil }
+
+    /// FNV-1a, 64 bits: the same in every run.
+    private static func hash(_ path: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+}
