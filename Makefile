@@ -141,9 +141,11 @@ liquid-spec:
 bench-deps: deps
 	$(call apt_install,$(BENCH_PACKAGES))
 
-# Docent against Hugo, Jekyll and the cmark-gfm floor on generated corpora (not part of `make test`).
+# Docent against Hugo, Jekyll and the cmark-gfm floor on generated corpora, then Docent alone at 100,000 pages
+# (linear time, peak memory) (not part of `make test`).
 bench: bench-deps release
 	bench/build-bench.sh
+	bench/scale-bench.sh
 
 clean:
 	rm -rf .build .build-* _site
