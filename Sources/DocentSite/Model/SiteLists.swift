@@ -68,10 +68,10 @@ enum SiteLists {
         return .object(groups.mapValues { .array($0) })
     }
 
-    /// A page as the lists show it.
-    static func pageValue(_ page: Page, config: SiteConfig) -> LiquidValue {
-        var value = page.values
-        value.reserveCapacity(value.count + 7)
+    /// A page as the lists show it: its values with the keys of `PageValues.keys` set.
+    static func listFields(of page: Page, values: [String: LiquidValue], config: SiteConfig) -> [String: LiquidValue] {
+        var value = values
+        value.reserveCapacity(value.count + PageValues.keys.count)
         let name = page.contentPath.split(separator: "/").last.map(String.init) ?? page.contentPath
         let folder = page.contentPath.split(separator: "/").dropLast().joined(separator: "/")
         if let title = page.templateTitle(in: config) { value["title"] = .string(title) }
@@ -81,7 +81,7 @@ enum SiteLists {
         value["dir"] = .string("/" + (folder.isEmpty ? "" : folder + "/"))
         value["description"] = .string(page.meta.description ?? "")
         if let collection = page.collection { value["collection"] = .string(collection) }
-        return .object(value)
+        return value
     }
 
     private static func staticValue(_ file: SourceFile) -> LiquidValue {

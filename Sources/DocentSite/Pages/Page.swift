@@ -14,8 +14,6 @@ public struct Page: Sendable {
     /// Where each key of the page's own front matter is written (its values, with the config's defaults, are
     /// `values`).
     public var keyPositions: KeyPositions
-    /// Front matter as template values, with config defaults applied.
-    public var values: [String: LiquidValue]
     public var body: String
     /// Set when a large build let the body go after loading (`PageBodies`): the body's size and fingerprint, which
     /// the file read again must match. Nil while `body` holds the text.
@@ -24,9 +22,33 @@ public struct Page: Sendable {
     public var bodyLineOffset: Int
     public var isMarkdown: Bool
     public var collection: String?
+    /// The values and the list's view of them, held once.
+    private var both: PageValues
+
+    /// Front matter as template values, with config defaults applied.
+    public var values: [String: LiquidValue] { both.values }
     /// The page as `site.pages` and the collections' lists show it, made when the page is loaded (on every core)
     /// rather than when the model gathers the lists.
-    public var listValue: LiquidValue = .nil_
+    public var listValue: LiquidValue { both.list }
+
+    init(
+        sitePath: String, contentPath: String, url: String, outputPath: String, meta: PageMeta,
+        keyPositions: KeyPositions, values: [String: LiquidValue], body: String, bodyLineOffset: Int,
+        isMarkdown: Bool, collection: String?, config: SiteConfig
+    ) {
+        self.sitePath = sitePath
+        self.contentPath = contentPath
+        self.url = url
+        self.outputPath = outputPath
+        self.meta = meta
+        self.keyPositions = keyPositions
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.isMarkdown = isMarkdown
+        self.collection = collection
+        both = PageValues(values: [:], list: [:])
+        both = PageValues(values: values, list: SiteLists.listFields(of: self, values: values, config: config))
+    }
 
     /// The page title, falling back to the first words of the file name.
     public var title: String {

@@ -177,13 +177,12 @@ struct PageLoader: Sendable {
                     url: pageURL, body: body, isMarkdown: ext == "md" || ext == "markdown", config: config)
             ) { _, new in new }
         }
-        var page = Page(
+        let page = Page(
             sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
             url: pageURL,
             outputPath: outputPath.path, meta: meta, keyPositions: KeyPositions(frontMatter.positions), values: values,
             body: body, bodyLineOffset: bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
-            collection: file.collection)
-        page.listValue = SiteLists.pageValue(page, config: config)
+            collection: file.collection, config: config)
         return (page, diagnostics)
     }
 

@@ -1,0 +1,37 @@
+import Liquid
+
+/// A page's front matter values and the page as `site.pages` shows it, held once. The list's view is the values
+/// with a few keys set over them (`url`, `path`, `name`, `dir`, `title`, `description`, `collection`); a page keeps
+/// that view, and of its own values only where they differ from it, so a site of 100,000 pages does not hold two
+/// dictionaries per page (some 100 MB).
+struct PageValues: Sendable {
+    /// The keys the list's view sets, in a fixed order (bit `i` of `absent` is `keys[i]`).
+    static let keys = ["title", "url", "path", "name", "dir", "description", "collection"]
+
+    /// The page as the lists show it.
+    private(set) var list: LiquidValue
+    /// The list's keys the values do not have.
+    private var absent: UInt8 = 0
+    /// The list's keys the values have with another value, with the values' one (rare: a `title: ""`, a
+    /// `description` that is not text, an `url` written in the front matter).
+    private var replaced: [(key: String, value: LiquidValue)] = []
+
+    init(values: [String: LiquidValue], list: [String: LiquidValue]) {
+        self.list = .object(list)
+        for (index, key) in Self.keys.enumerated() where list[key] != nil {
+            if let own = values[key] {
+                if own != list[key] { replaced.append((key, own)) }
+            } else {
+                absent |= 1 << index
+            }
+        }
+    }
+
+    /// The front matter values, with the config's defaults.
+    var values: [String: LiquidValue] {
+        guard case .object(var values) = list else { return [:] }
+        for (index, key) in Self.keys.enumerated() where absent & 1 << index != 0 { values[key] = nil }
+        for (key, value) in replaced { values[key] = value }
+        return values
+    }
+}
