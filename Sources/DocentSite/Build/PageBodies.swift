@@ -8,7 +8,7 @@ import Foundation
 /// A file changed between the two reads is an error (build again), never a page made of two versions.
 public final class PageBodies: @unchecked Sendable {
     /// Bytes of page text a build keeps from load to render before it sets bodies aside.
-    public static let defaultBudget = 96 << 20
+    public static let defaultBudget = 64 << 20
 
     /// What is kept of a body set aside.
     struct Fingerprint: Sendable, Equatable {
