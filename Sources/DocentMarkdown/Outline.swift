@@ -28,6 +28,9 @@ public struct Outline: Sendable {
     public var text: String = ""
     private let textLimit: Int
 
+    /// An empty outline (a page whose render was reused from the build cache has none).
+    public init() { textLimit = .max }
+
     public init(_ document: MarkdownDocument, textLimit: Int = .max) {
         self.textLimit = textLimit
         for block in document.blocks { visit(block) }

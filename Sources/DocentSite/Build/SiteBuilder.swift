@@ -10,6 +10,8 @@ public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic]
     public var seconds: Double
     public var config: SiteConfig
+    /// What the build cache gave, when the build used one.
+    public var cache: BuildCache.Statistics? = nil
 
     public var succeeded: Bool { diagnostics.errorCount == 0 }
 }
@@ -27,6 +29,8 @@ public struct BuildOptions: Sendable {
     /// Write the simulation's browser runtime (script, styles, WebAssembly) into a site whose pages have a
     /// walkthrough, where the site has no file of its own there. The commands set it; in-memory tests leave it off.
     public var writesSimulationRuntime = false
+    /// Reuses the rendered pages of earlier builds whose inputs are unchanged, and stores this build's.
+    public var cache: BuildCache?
     /// Reports progress as (stage, done, total).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -93,9 +97,14 @@ public struct SiteBuilder: Sendable {
         let threads = streaming ? ProcessInfo.processInfo.activeProcessorCount * 2 : nil
         // Each page's words go into the search index as soon as it is rendered (no page keeps its word table).
         let searchIndex = SearchIndex()
+        let cache = options.cache.flatMap {
+            BuildCacheRun(
+                cache: $0, options: options, root: root, config: config, model: model, templates: templates,
+                staticFiles: staticFiles)
+        }
         let rendered = Self.parallelMap(pages, threads: threads) { page -> RenderedPage in
             defer { counter.tick() }
-            var result = renderer.render(page)
+            var result = cache?.render(page) { renderer.render(page) } ?? renderer.render(page)
             if let search = result.search {
                 searchIndex.add(search)
                 result.search = nil
@@ -117,6 +126,8 @@ public struct SiteBuilder: Sendable {
         let (feed, feedProblems) = JekyllFeed.xml(pages: rendered, model: model, templates: templates)
         diagnostics += feedProblems
         diagnostics = policy.apply(diagnostics).mergingRepeats
+        let cacheResult = cache?.finish(sitePaths: pages.map(\.sitePath))
+        diagnostics += cacheResult?.1 ?? []
         timings.mark("render")
         if options.runChecks {
             diagnostics += BuildStages.check(
@@ -165,7 +176,8 @@ public struct SiteBuilder: Sendable {
         let elapsed = ContinuousClock.now - clock
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return BuildResult(
-            pages: rendered, staticFileCount: staticCount, diagnostics: diagnostics, seconds: seconds, config: config)
+            pages: rendered, staticFileCount: staticCount, diagnostics: diagnostics, seconds: seconds, config: config,
+            cache: cacheResult?.0)
     }
 
     /// Maps over all cores, keeping the order.

@@ -1,0 +1,100 @@
+import Foundation
+
+/// One build's use of the `BuildCache`: each page is reused from its entry when its key is the same, else rendered
+/// and stored. Safe to call from the parallel render.
+final class BuildCacheRun: @unchecked Sendable {
+    let cache: BuildCache
+    private let keys: PageCacheKeys
+    private let dependencyContext: DependencyContext
+    private let lock = NSLock()
+    private var statistics = BuildCache.Statistics()
+    private var folderReady = false
+
+    /// Nil when the build runs the checks: they read what only a render gives (outlines, Liquid positions).
+    init?(
+        cache: BuildCache, options: BuildOptions, root: URL, config: SiteConfig, model: SiteModel,
+        templates: TemplateSet, staticFiles: [SourceFile]
+    ) {
+        guard !options.runChecks else { return nil }
+        self.cache = cache
+        keys = PageCacheKeys(
+            root: root, config: config, model: model, staticFiles: staticFiles,
+            environment: cache.environment(options: options, root: root, config: config))
+        let references = ReferenceCache()
+        dependencyContext = DependencyContext(
+            root: root, config: config, templates: templates,
+            tagReferences: DependencyContext.tagReferences(
+                root: root, config: config, templates: templates, cache: references),
+            cache: references)
+    }
+
+    /// The page's stored output when its key is the same, else the page rendered by `render` (and stored).
+    func render(_ page: Page, _ render: () -> RenderedPage) -> RenderedPage {
+        if let reused = reuse(page) {
+            lock.withLock { statistics.reused += 1 }
+            return reused
+        }
+        let rendered = render()
+        lock.withLock { statistics.rendered += 1 }
+        if CachedPage.isCacheable(rendered) {
+            var dependencies = dependencyContext.dependencies(of: page, rendered: rendered)
+            // Custom tags and filters may be called by a layout as well as by the body.
+            dependencies.references.formUnion(dependencyContext.tagReferences)
+            store(CachedPage(rendered, key: keys.key(of: page, dependencies: dependencies), dependencies: dependencies))
+        }
+        return rendered
+    }
+
+    /// What the build found; a warning when entries were damaged or not Docent's. Removes the entries of pages no
+    /// longer in the site.
+    func finish(sitePaths: [String]) -> (BuildCache.Statistics, [Diagnostic]) {
+        let statistics = lock.withLock { self.statistics }
+        let live = Set(sitePaths.map(BuildCache.entryName(sitePath:)))
+        let fileManager = FileManager.default
+        for name in (try? fileManager.contentsOfDirectory(atPath: cache.pagesFolder.path)) ?? []
+        where !name.hasPrefix(".") && !live.contains(name) {
+            try? fileManager.removeItem(at: cache.pagesFolder.appendingPathComponent(name))
+        }
+        guard statistics.unreadable > 0 else { return (statistics, []) }
+        let warning = Diagnostic.warning(
+            "cache.unreadable",
+            "\(statistics.unreadable) of the build cache's entries in \(CheckCache.folderName)/pages are damaged, truncated or not Docent's: ignored (those pages were rendered again) and rewritten"
+        )
+        return (statistics, [warning])
+    }
+
+    // MARK: - Private
+
+    private func reuse(_ page: Page) -> RenderedPage? {
+        guard let data = FileManager.default.contents(atPath: cache.entryURL(sitePath: page.sitePath).path) else {
+            return nil
+        }
+        let entry: CachedPage
+        switch CacheFile.payload(of: [UInt8](data)) {
+        case .success(let payload):
+            guard let decoded = try? CachedPage(decoding: payload), decoded.sitePath == page.sitePath else {
+                lock.withLock { statistics.unreadable += 1 }
+                return nil
+            }
+            entry = decoded
+        case .failure:
+            lock.withLock { statistics.unreadable += 1 }
+            return nil
+        }
+        guard keys.key(of: page, dependencies: entry.dependencies) == entry.key else { return nil }
+        return entry.rendered(page)
+    }
+
+    private func store(_ entry: CachedPage) {
+        do {
+            if !lock.withLock({ folderReady }) {
+                try CheckCache.createFolder(cache.folder)
+                try FileManager.default.createDirectory(at: cache.pagesFolder, withIntermediateDirectories: true)
+                lock.withLock { folderReady = true }
+            }
+            try CacheFile.write(CacheFile.frame(entry.encoded), to: cache.entryURL(sitePath: entry.sitePath))
+        } catch {
+            // An entry that cannot be written only costs the next build that page's render.
+        }
+    }
+}
