@@ -112,6 +112,54 @@ import Testing
         #expect(entries.count == 5, "the renamed and deleted pages' entries are gone: \(entries)")
     }
 
+    @Test func theRepositorySiteGivesTheCleanBuildsBytesAfterAOnePageEdit() throws {
+        let site = try TemporarySite.repositorySite()
+        defer { site.remove() }
+        let first = Self.build(site)
+        #expect(first.result.succeeded, "\(first.result.messages)")
+        Self.expectSameAsCleanBuild(first.files, site, "first build")
+        // Pages with problems or walkthroughs are rendered on every build; the others come from the cache.
+        let unchanged = Self.build(site).result.cache?.rendered ?? -1
+        #expect(unchanged < (first.result.cache?.rendered ?? 0) / 2)
+        let page = "content/insomnia/scim.md"
+        try site.write(page, try site.read(page) + "\nOne more sentence about SCIM.\n")
+        let (result, files) = Self.build(site)
+        #expect(result.cache?.rendered == unchanged + 1, "\(String(describing: result.cache))")
+        Self.expectSameAsCleanBuild(files, site, "one page edited")
+    }
+
+    @Test func postsTheirNeighboursAndTheFeedFollowEdits() throws {
+        let site = try TemporarySite([
+            "_config.yml": "title: News\nurl: https://example.com\nplugins: [jekyll-feed]\n",
+            "_layouts/default.html": "<main>{{ content }}</main>",
+            "_posts/2024-01-01-first.md": "---\nlayout: default\n---\nFirst post.\n",
+            "_posts/2024-02-01-second.md": "---\nlayout: default\n---\n{{ page.previous.title }} came before.\n",
+            "index.html": "---\n---\n{% for p in site.posts %}{{ p.title }};{% endfor %}",
+            "about.md": "---\ntitle: About\n---\nAbout us.\n",
+        ])
+        defer { site.remove() }
+        _ = Self.build(site)
+        let edits: [(String, () throws -> Void)] = [
+            (
+                "post edited",
+                {
+                    try site.write(
+                        "_posts/2024-01-01-first.md", "---\nlayout: default\ntitle: Renamed\n---\nEdited post.\n")
+                }
+            ),
+            ("post added", { try site.write("_posts/2024-03-01-third.md", "---\n---\nThird.\n") }),
+            ("page edited", { try site.write("about.md", "---\ntitle: About\n---\nAbout us, edited.\n") }),
+        ]
+        for (name, edit) in edits {
+            try edit()
+            let (result, files) = Self.build(site)
+            #expect(result.succeeded, "\(name): \(result.messages)")
+            Self.expectSameAsCleanBuild(files, site, name)
+        }
+        let (result, _) = Self.build(site)
+        #expect(result.cache?.rendered == 0)
+    }
+
     @Test func aDamagedTruncatedOrForeignEntryIsIgnoredWithAWarning() throws {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
