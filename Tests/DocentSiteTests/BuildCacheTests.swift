@@ -187,6 +187,27 @@ import Testing
         }
     }
 
+    @Test func aDamagedRecordOfThePageFilesIsIgnoredWithAWarning() throws {
+        let site = try TemporarySite(Self.site)
+        defer { site.remove() }
+        // Page files are recorded (and their hashes trusted) only two seconds after their last change.
+        Thread.sleep(forTimeInterval: 2.1)
+        _ = Self.build(site)
+        let sources = site.root.appendingPathComponent(".docent-cache/sources")
+        let good = try [UInt8](Data(contentsOf: sources))
+        #expect(good.count > 100, "every page file is recorded")
+        try Data(good.prefix(good.count - 7)).write(to: sources)
+        let (result, files) = Self.build(site)
+        #expect(result.diagnostics.map(\.id) == ["cache.unreadable"], "\(result.messages)")
+        #expect(result.cache?.rendered == 0, "the entries are still checked against the pages' hashes")
+        Self.expectSameAsCleanBuild(files, site, "damaged record")
+        // An edit that keeps the file's size is seen: its times moved, and it changed less than two seconds ago.
+        try site.write("content/guides/other.md", "---\ntitle: Other\nlayout: plain\n---\nPlain page!\n")
+        let (edited, editedFiles) = Self.build(site)
+        #expect(edited.diagnostics.isEmpty && edited.cache?.rendered == 1)
+        Self.expectSameAsCleanBuild(editedFiles, site, "same size edit")
+    }
+
     @Test func anEntryOfTheSameFormatButAnotherPageIsNotUsed() throws {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }

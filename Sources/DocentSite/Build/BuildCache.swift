@@ -14,6 +14,8 @@ public struct BuildCache: Sendable {
     let toolVersion: String?
 
     var pagesFolder: URL { folder.appendingPathComponent("pages") }
+    /// The page files as the last build saw them (`SourceIdentities`).
+    var sourcesFile: URL { folder.appendingPathComponent("sources") }
 
     public init(root: URL, toolVersion: String? = nil) {
         folder = root.appendingPathComponent(CheckCache.folderName)

@@ -5,6 +5,7 @@ import Foundation
 final class BuildCacheRun: @unchecked Sendable {
     let cache: BuildCache
     private let keys: PageCacheKeys
+    private let environment: String
     private let dependencyContext: DependencyContext
     private let lock = NSLock()
     private var statistics = BuildCache.Statistics()
@@ -17,15 +18,18 @@ final class BuildCacheRun: @unchecked Sendable {
     ) {
         guard !options.runChecks else { return nil }
         self.cache = cache
+        environment = cache.environment(options: options, root: root, config: config)
+        let (known, damaged) = SourceIdentities.load(from: cache.sourcesFile, environment: environment)
         keys = PageCacheKeys(
-            root: root, config: config, model: model, staticFiles: staticFiles,
-            environment: cache.environment(options: options, root: root, config: config))
+            root: root, config: config, model: model, staticFiles: staticFiles, environment: environment,
+            known: known)
         let references = ReferenceCache()
         dependencyContext = DependencyContext(
             root: root, config: config, templates: templates,
             tagReferences: DependencyContext.tagReferences(
                 root: root, config: config, templates: templates, cache: references),
             cache: references)
+        if damaged { statistics.unreadable += 1 }
     }
 
     /// The page's stored output when its key is the same, else the page rendered by `render` (and stored).
@@ -55,10 +59,19 @@ final class BuildCacheRun: @unchecked Sendable {
         where !name.hasPrefix(".") && !live.contains(name) {
             try? fileManager.removeItem(at: cache.pagesFolder.appendingPathComponent(name))
         }
+        let sources = keys.sources
+        if !sources.isEmpty {
+            do {
+                try prepareFolder()
+                try SourceIdentities.store(sources, environment: environment, to: cache.sourcesFile)
+            } catch {
+                // The next build then hashes the page files again.
+            }
+        }
         guard statistics.unreadable > 0 else { return (statistics, []) }
         let warning = Diagnostic.warning(
             "cache.unreadable",
-            "\(statistics.unreadable) of the build cache's entries in \(CheckCache.folderName)/pages are damaged, truncated or not Docent's: ignored (those pages were rendered again) and rewritten"
+            "\(statistics.unreadable) of the build cache's files in \(CheckCache.folderName) are damaged, truncated or not Docent's: ignored (those pages were rendered again) and rewritten"
         )
         return (statistics, [warning])
     }
@@ -85,13 +98,16 @@ final class BuildCacheRun: @unchecked Sendable {
         return entry.rendered(page)
     }
 
+    private func prepareFolder() throws {
+        guard !lock.withLock({ folderReady }) else { return }
+        try CheckCache.createFolder(cache.folder)
+        try FileManager.default.createDirectory(at: cache.pagesFolder, withIntermediateDirectories: true)
+        lock.withLock { folderReady = true }
+    }
+
     private func store(_ entry: CachedPage) {
         do {
-            if !lock.withLock({ folderReady }) {
-                try CheckCache.createFolder(cache.folder)
-                try FileManager.default.createDirectory(at: cache.pagesFolder, withIntermediateDirectories: true)
-                lock.withLock { folderReady = true }
-            }
+            try prepareFolder()
             try CacheFile.write(CacheFile.frame(entry.encoded), to: cache.entryURL(sitePath: entry.sitePath))
         } catch {
             // An entry that cannot be written only costs the next build that page's render.

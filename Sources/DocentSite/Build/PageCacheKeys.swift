@@ -18,12 +18,20 @@ final class PageCacheKeys: @unchecked Sendable {
     private let staticURLs: Set<String>
     private let layoutFiles: [String: [String]]
     private let dataEntries: [String: [String]]
+    /// The page files as the last build saw them, and as this one does.
+    private let known: [String: SourceIdentities.Known]
+    private var seen: [String: SourceIdentities.Known] = [:]
     private let lock = NSLock()
     private var memo: [String: String] = [:]
 
-    /// `environment` is the hash of what every page depends on (`BuildCache.environment`).
-    init(root: URL, config: SiteConfig, model: SiteModel, staticFiles: [SourceFile], environment: String) {
+    /// `environment` is the hash of what every page depends on (`BuildCache.environment`); `known`, the page files
+    /// as the last build saw them.
+    init(
+        root: URL, config: SiteConfig, model: SiteModel, staticFiles: [SourceFile], environment: String,
+        known: [String: SourceIdentities.Known] = [:]
+    ) {
         self.root = root
+        self.known = known
         self.config = config
         self.model = model
         self.environment = environment
@@ -84,17 +92,41 @@ final class PageCacheKeys: @unchecked Sendable {
         return hash.finalize()
     }
 
+    /// The page files whose hashes this build computed or found unchanged, for the next build.
+    var sources: [String: SourceIdentities.Known] { lock.withLock { seen } }
+
     // MARK: - Hashes
 
-    /// The page file's bytes.
+    /// The page file's bytes: the last build's hash when the file's identity is the same, else computed.
     private func sourceHash(of sitePath: String) -> String {
-        memoized("source:" + sitePath) { hashPath(sitePath) }
+        memoized("source:" + sitePath) {
+            let path = url(sitePath).path
+            let identity = SourceIdentities.identity(of: path)
+            if let identity, let known = known[sitePath], known.identity == identity {
+                lock.withLock { seen[sitePath] = known }
+                return known.sourceHash
+            }
+            let hash = hashPath(sitePath)
+            // Recorded only when the file did not change while it was read.
+            if let identity, SourceIdentities.identity(of: path) == identity {
+                let record = SourceIdentities.Known(identity: identity, sourceHash: hash, summaryHash: nil)
+                lock.withLock { seen[sitePath] = record }
+            }
+            return hash
+        }
     }
 
     /// What other pages see of a page (`PageSummary`): its title, URL and front matter.
     private func summaryHash(of index: Int) -> String {
-        let page = model.pages[index]
-        return memoized("summary:" + page.sitePath) {
+        let sitePath = model.pages[index].sitePath
+        return memoized("summary:" + sitePath) {
+            // What other pages see of a page follows from its file and the environment: unchanged when both are.
+            let source = sourceHash(of: sitePath)
+            if let known = known[sitePath], known.sourceHash == source, let summary = known.summaryHash {
+                lock.withLock { if seen[sitePath]?.sourceHash == source { seen[sitePath]?.summaryHash = summary } }
+                return summary
+            }
+            let page = model.pages[index]
             let summary = PageSummary(page)
             var text = [
                 summary.url, summary.title, summary.navigationTitle, summary.description, summary.contentPath,
@@ -104,7 +136,9 @@ final class PageCacheKeys: @unchecked Sendable {
             if !Self.canonical(.object(summary.values), into: &text) { text += sourceHash(of: page.sitePath) }
             var hash = SHA256()
             hash.update(text)
-            return hash.finalize()
+            let value = hash.finalize()
+            lock.withLock { if seen[sitePath]?.sourceHash == source { seen[sitePath]?.summaryHash = value } }
+            return value
         }
     }
 
@@ -125,7 +159,7 @@ final class PageCacheKeys: @unchecked Sendable {
     private func hashFiles(_ paths: [String]) -> String {
         var hash = SHA256()
         for path in paths {
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+            let url = url(path)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
                 hash.update("missing \(path)\n")
@@ -138,6 +172,10 @@ final class PageCacheKeys: @unchecked Sendable {
             }
         }
         return hash.finalize()
+    }
+
+    private func url(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
     }
 
     private func memoized(_ name: String, _ compute: () -> String) -> String {
