@@ -141,9 +141,11 @@ liquid-spec:
 bench-deps: deps
 	$(call apt_install,$(BENCH_PACKAGES))
 
-# Docent against Hugo, Jekyll and the cmark-gfm floor on generated corpora (not part of `make test`).
+# Docent against Hugo, Jekyll and the cmark-gfm floor on generated corpora, then the cached rebuild after a
+# one-page edit paired against a clean build (not part of `make test`).
 bench: bench-deps release
 	bench/build-bench.sh
+	bench/cached-rebuild-bench.sh 10000
 
 clean:
 	rm -rf .build .build-* _site
