@@ -16,6 +16,8 @@ public struct BuildCache: Sendable {
     var pagesFolder: URL { folder.appendingPathComponent("pages") }
     /// The page files as the last build saw them (`SourceIdentities`).
     var sourcesFile: URL { folder.appendingPathComponent("sources") }
+    /// The pages of the output as the last build wrote them (`OutputRecords`).
+    var outputsFile: URL { folder.appendingPathComponent("outputs") }
 
     public init(root: URL, toolVersion: String? = nil) {
         folder = root.appendingPathComponent(CheckCache.folderName)

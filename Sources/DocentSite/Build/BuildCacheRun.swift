@@ -9,6 +9,11 @@ final class BuildCacheRun: @unchecked Sendable {
     private let dependencyContext: DependencyContext
     private let lock = NSLock()
     private var statistics = BuildCache.Statistics()
+    /// Each page's key in this build (reused, or rendered and stored).
+    private var keysBySitePath: [String: String] = [:]
+    /// The output files the last build wrote (`OutputRecords`), and those this one wrote.
+    private let previousOutputs: [String: OutputRecords.Record]
+    private var outputs: [String: OutputRecords.Record] = [:]
     private var folderReady = false
 
     /// Nil when the build runs the checks: they read what only a render gives (outlines, Liquid positions).
@@ -29,7 +34,9 @@ final class BuildCacheRun: @unchecked Sendable {
             tagReferences: DependencyContext.tagReferences(
                 root: root, config: config, templates: templates, cache: references),
             cache: references)
-        if damaged { statistics.unreadable += 1 }
+        let (records, recordsDamaged) = OutputRecords.load(from: cache.outputsFile)
+        previousOutputs = records
+        if damaged || recordsDamaged { statistics.unreadable += 1 }
     }
 
     /// The page's stored output when its key is the same, else the page rendered by `render` (and stored).
@@ -44,9 +51,28 @@ final class BuildCacheRun: @unchecked Sendable {
             var dependencies = dependencyContext.dependencies(of: page, rendered: rendered)
             // Custom tags and filters may be called by a layout as well as by the body.
             dependencies.references.formUnion(dependencyContext.tagReferences)
-            store(CachedPage(rendered, key: keys.key(of: page, dependencies: dependencies), dependencies: dependencies))
+            let key = keys.key(of: page, dependencies: dependencies)
+            lock.withLock { keysBySitePath[page.sitePath] = key }
+            store(CachedPage(rendered, key: key, dependencies: dependencies))
         }
         return rendered
+    }
+
+    /// Writes the page into `sink`, or (a staged directory) links the previous site's file when that is the one
+    /// an earlier build wrote for the same key, unchanged since.
+    func write(_ rendered: RenderedPage, into sink: any OutputSink) throws {
+        let path = rendered.page.outputPath
+        let key = lock.withLock { keysBySitePath[rendered.page.sitePath] }
+        if let key, let previous = previousOutputs[path], previous.key == key,
+            let identity = sink.reusePrevious(path, identity: previous.identity)
+        {
+            lock.withLock { outputs[path] = OutputRecords.Record(identity: identity, key: key) }
+            return
+        }
+        try sink.write(rendered.html, to: path)
+        if let key, let identity = sink.identity(of: path) {
+            lock.withLock { outputs[path] = OutputRecords.Record(identity: identity, key: key) }
+        }
     }
 
     /// What the build found; a warning when entries were damaged or not Docent's. Removes the entries of pages no
@@ -58,6 +84,11 @@ final class BuildCacheRun: @unchecked Sendable {
         for name in (try? fileManager.contentsOfDirectory(atPath: cache.pagesFolder.path)) ?? []
         where !name.hasPrefix(".") && !live.contains(name) {
             try? fileManager.removeItem(at: cache.pagesFolder.appendingPathComponent(name))
+        }
+        let written = lock.withLock { outputs }
+        if !written.isEmpty {
+            try? prepareFolder()
+            try? OutputRecords.store(written, to: cache.outputsFile)
         }
         let sources = keys.sources
         if !sources.isEmpty {
@@ -95,6 +126,7 @@ final class BuildCacheRun: @unchecked Sendable {
             return nil
         }
         guard keys.key(of: page, dependencies: entry.dependencies) == entry.key else { return nil }
+        lock.withLock { keysBySitePath[page.sitePath] = entry.key }
         return entry.rendered(page)
     }
 

@@ -111,7 +111,11 @@ public struct SiteBuilder: Sendable {
             }
             if streaming {
                 do {
-                    try sink.write(result.html, to: page.outputPath)
+                    if let cache {
+                        try cache.write(result, into: sink)
+                    } else {
+                        try sink.write(result.html, to: page.outputPath)
+                    }
                     result.html = ""
                 } catch {
                     result.diagnostics.append(.error("output.write", "\(error)"))

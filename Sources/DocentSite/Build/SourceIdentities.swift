@@ -14,10 +14,18 @@ struct SourceIdentities {
         var summaryHash: String?
     }
 
+    /// The identity of a file of the output, which only Docent writes: its size, modification time and inode (not
+    /// its change time, which linking it into the next site and deleting the previous site move).
+    static func outputIdentity(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_dev):\(info.st_ino)"
+    }
+
     /// The file's identity now, or nil when it changed too recently to be told apart from its next change.
     static func identity(of path: String) -> String? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let changed = max(info.st_mtim.tv_sec, info.st_ctim.tv_sec)
         guard Int(Date().timeIntervalSince1970) - Int(changed) >= 2 else { return nil }
         return
