@@ -308,6 +308,29 @@ import Testing
         #expect(tree("_site") == tree("clean"))
     }
 
+    @Test func aLinkedFileWrittenAgainLeavesThePreviousSiteAsItWas() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docent-link-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let destination = folder.appendingPathComponent("_site")
+        let file = destination.appendingPathComponent("a.html")
+        let first = try DirectoryOutput(destination: destination)
+        try first.write(Array("old".utf8), to: "a.html")
+        try first.commit()
+        let identity = try #require(SourceIdentities.outputIdentity(of: file.path))
+        let second = try DirectoryOutput(destination: destination)
+        #expect(second.reusePrevious("b.html", identity: identity) == nil)
+        #expect(second.reusePrevious("a.html", identity: "0 0.0 0:0") == nil)
+        #expect(second.reusePrevious("a.html", identity: identity) != nil)
+        try second.write(Array("new".utf8), to: "a.html")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "old")
+        second.discard()
+        #expect(try String(contentsOf: file, encoding: .utf8) == "old")
+        let third = try DirectoryOutput(destination: destination)
+        #expect(third.reusePrevious("a.html", identity: identity) != nil)
+        try third.commit()
+        #expect(try String(contentsOf: file, encoding: .utf8) == "old", "a linked file survives the previous site")
+    }
+
     @Test func aBuildWithoutTheCacheNeitherReadsNorWritesIt() throws {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }

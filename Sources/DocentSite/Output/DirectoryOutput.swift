@@ -154,8 +154,14 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         try writeAll(descriptor, buffer, path: path)
     }
 
+    /// A new file: one already at the path (a page linked from the previous site, `reusePrevious`) is replaced,
+    /// never written through, so the previous site stays as it was until the swap.
     private static func create(_ path: String) throws -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == EEXIST {
+            unlink(path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))") }
         return descriptor
     }
