@@ -141,11 +141,13 @@ liquid-spec:
 bench-deps: deps
 	$(call apt_install,$(BENCH_PACKAGES))
 
-# Docent against Hugo, Jekyll and the cmark-gfm floor on generated corpora, then Docent alone at 100,000 pages
-# (linear time, peak memory) (not part of `make test`).
+# Docent against Hugo, Jekyll and the cmark-gfm floor on generated corpora; Docent alone at 100,000 pages (linear
+# time, peak memory); the cached rebuild after a one-page edit paired against a clean build (not part of
+# `make test`).
 bench: bench-deps release
 	bench/build-bench.sh
 	bench/scale-bench.sh
+	bench/cached-rebuild-bench.sh 10000
 
 clean:
 	rm -rf .build .build-* _site

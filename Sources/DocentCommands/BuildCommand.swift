@@ -17,6 +17,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only problems.")
     var quiet = false
 
+    @Flag(name: .long, help: "Neither use nor update the build cache (.docent-cache/): render every page.")
+    var noCache = false
+
     func run() throws {
         let root = site.sourceURL
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? site.defaultOutputURL
@@ -28,6 +31,7 @@ struct BuildCommand: ParsableCommand {
             throw SiteProblems()
         }
         var options = site.buildOptions()
+        if !noCache { options.cache = BuildCache(root: root) }
         let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         options.progress = { stage, done, total in bar.update(stage: stage, done: done, total: total) }
         let outputRelative = Self.relativePath(of: outputURL, to: root)

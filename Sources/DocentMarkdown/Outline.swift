@@ -28,7 +28,7 @@ public struct Outline: Sendable {
     public var text: String = ""
     private let textLimit: Int
 
-    /// An empty outline.
+    /// An empty outline (a page written and let go of, or whose render was reused from the build cache).
     public init() {
         textLimit = .max
     }

@@ -18,9 +18,7 @@ import Testing
         try site.write("content/a.md", Data("---\ntitle: [\n---\nBroken.\n".utf8))
         #expect(build(site, output: output) == 1)
         #expect(try String(contentsOf: output.appendingPathComponent("a/index.html"), encoding: .utf8) == good)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-            $0.contains("docent-")
-        }
+        let leftovers = try Self.leftovers(in: site.root)
         #expect(leftovers.isEmpty)
     }
 
@@ -83,8 +81,11 @@ import Testing
     }
 
     /// Staging folders and previous sites moved aside.
+    /// Staging folders and previous sites left beside the output (the build cache, `.docent-cache`, is meant to stay).
     static func leftovers(in folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".docent-") }
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains(".docent-") && $0 != CheckCache.folderName
+        }
     }
 
     @Test func usageErrorsExitWithTwo() {

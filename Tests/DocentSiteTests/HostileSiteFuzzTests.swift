@@ -50,14 +50,24 @@ import Testing
         ])
         #expect(ContinuousClock.now - start < HostileSiteTests.timeLimit, "seed \(seed): build took too long")
 
-        // Nothing new anywhere but the output folder (the staging folder is gone too).
-        let after = try Self.files(under: sandbox).filter { !$0.hasPrefix("out/") && $0 != "out" }
+        // Nothing new anywhere but the output folder and the build cache beside the config (the staging folder is
+        // gone too).
+        let cache = "site/" + CheckCache.folderName
+        let after = try Self.files(under: sandbox).filter {
+            !$0.hasPrefix("out/") && $0 != "out" && $0 != cache && !$0.hasPrefix(cache + "/")
+        }
         #expect(after == before, "seed \(seed): files appeared outside the output: \(after.subtracting(before))")
         #expect(
             !FileManager.default.fileExists(
                 atPath: sandbox.deletingLastPathComponent().appendingPathComponent(site.escapeName).path))
-        for file in try Self.files(under: output) {
-            let data = FileManager.default.contents(atPath: output.appendingPathComponent(file).path) ?? Data()
+        // Neither the output nor the cache (which keeps the pages' output) holds the secret.
+        let written =
+            try Self.files(under: output).map { output.appendingPathComponent($0) }
+            + Self.files(under: sandbox.appendingPathComponent(cache)).map {
+                sandbox.appendingPathComponent(cache).appendingPathComponent($0)
+            }
+        for file in written {
+            let data = FileManager.default.contents(atPath: file.path) ?? Data()
             #expect(
                 !String(decoding: data, as: UTF8.self).contains(Secret.text),
                 "seed \(seed): \(file) publishes the secret")

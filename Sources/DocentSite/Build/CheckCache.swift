@@ -54,11 +54,7 @@ public struct CheckCache: Sendable {
     public func store(_ entry: Entry) {
         let fileManager = FileManager.default
         do {
-            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-            let ignore = folder.appendingPathComponent(".gitignore")
-            if !fileManager.fileExists(atPath: ignore.path) {
-                try Data("# Docent's cache: safe to delete.\n*\n".utf8).write(to: ignore)
-            }
+            try Self.createFolder(folder)
             let temporary = folder.appendingPathComponent("check.json.\(ProcessInfo.processInfo.processIdentifier).tmp")
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -66,6 +62,16 @@ public struct CheckCache: Sendable {
             if rename(temporary.path, file.path) != 0 { try? fileManager.removeItem(at: temporary) }
         } catch {
             // A cache that cannot be written only costs the next check its speed.
+        }
+    }
+
+    /// Creates the cache folder with a `.gitignore` that keeps it out of Git.
+    static func createFolder(_ folder: URL) throws {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ignore = folder.appendingPathComponent(".gitignore")
+        if !fileManager.fileExists(atPath: ignore.path) {
+            try Data("# Docent's cache: safe to delete.\n*\n".utf8).write(to: ignore)
         }
     }
 
@@ -87,24 +93,8 @@ public struct CheckCache: Sendable {
 
     static func fingerprint(options: BuildOptions, config: SiteConfig, outputFolders: [String]) -> String {
         var hash = SHA256()
-        func field(_ name: String, _ value: String) {
-            hash.update("\(name)=\(value.utf8.count):\(value)\n")
-        }
-        field("format", "\(formatVersion)")
-        field("config", options.configFile ?? "")
-        field("drafts", "\(options.includeDrafts)")
-        field("baseurl", options.baseURL ?? "")
-        field("simulation", options.simulation.map { String(describing: type(of: $0)) } ?? "")
-        for name in ["DOCENT_CONSOLE_WASM", "PAGES_REPO_NWO", "JEKYLL_BUILD_REVISION", "JEKYLL_ENV"] {
-            field("env." + name, ProcessInfo.processInfo.environment[name] ?? "")
-        }
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        for file in [executable, executable.deletingLastPathComponent().appendingPathComponent("ConsoleWasm.wasm")] {
-            field("binary", file.path + " " + identity(of: file.path))
-        }
-        if let wasm = ProcessInfo.processInfo.environment["DOCENT_CONSOLE_WASM"] {
-            field("wasm", identity(of: wasm))
-        }
+        hash.update("format=\(formatVersion)\n")
+        hashEnvironment(options: options, into: &hash)
         let root = options.source.standardizedFileURL
         if config.layout == .docent {
             // A Docent site reads its top-level files (the config), its content, templates and assets only (each
@@ -141,6 +131,32 @@ public struct CheckCache: Sendable {
         return hash.finalize()
     }
 
+    /// What a build reads besides the site's files: the options, the environment variables it looks at, the
+    /// `docent` binary (path, size, time; or `toolVersion` when given) and the console's WebAssembly.
+    static func hashEnvironment(options: BuildOptions, toolVersion: String? = nil, into hash: inout SHA256) {
+        func field(_ name: String, _ value: String) {
+            hash.update("\(name)=\(value.utf8.count):\(value)\n")
+        }
+        field("config", options.configFile ?? "")
+        field("drafts", "\(options.includeDrafts)")
+        field("baseurl", options.baseURL ?? "")
+        field("simulation", options.simulation.map { String(describing: type(of: $0)) } ?? "")
+        for name in ["DOCENT_CONSOLE_WASM", "PAGES_REPO_NWO", "JEKYLL_BUILD_REVISION", "JEKYLL_ENV"] {
+            field("env." + name, ProcessInfo.processInfo.environment[name] ?? "")
+        }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        if let toolVersion {
+            field("tool", toolVersion)
+        } else {
+            field("binary", executable.path + " " + identity(of: executable.path))
+        }
+        let wasm = executable.deletingLastPathComponent().appendingPathComponent("ConsoleWasm.wasm")
+        field("binary", wasm.path + " " + identity(of: wasm.path))
+        if let wasm = ProcessInfo.processInfo.environment["DOCENT_CONSOLE_WASM"] {
+            field("wasm", identity(of: wasm))
+        }
+    }
+
     /// A file's size and modification time (for the binary: hashing 30 MB on every check would cost more than it
     /// saves).
     private static func identity(of path: String) -> String {
@@ -153,7 +169,7 @@ public struct CheckCache: Sendable {
     /// Every file below `folder`, in name order: its path and bytes. Dot-files and dot-folders are left out (no
     /// build reads them), as are the top-level entries `keep` (name, is a folder) turns down; symbolic links are
     /// named with their target.
-    private static func hashFolder(
+    static func hashFolder(
         _ folder: URL, relative: String, into hash: inout SHA256,
         keep: (_ name: String, _ isFolder: Bool) -> Bool = { _, _ in true }
     ) {
@@ -178,7 +194,7 @@ public struct CheckCache: Sendable {
         }
     }
 
-    private static func hashFile(_ url: URL, as path: String, into hash: inout SHA256) {
+    static func hashFile(_ url: URL, as path: String, into hash: inout SHA256) {
         let bytes = (try? Data(contentsOf: url, options: .mappedIfSafe)) ?? Data()
         hash.update("file \(path) \(bytes.count)\n")
         hash.update(bytes)

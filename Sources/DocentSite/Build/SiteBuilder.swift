@@ -10,6 +10,8 @@ public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic]
     public var seconds: Double
     public var config: SiteConfig
+    /// What the build cache gave, when the build used one.
+    public var cache: BuildCache.Statistics? = nil
 
     public var succeeded: Bool { diagnostics.errorCount == 0 }
 }
@@ -30,6 +32,8 @@ public struct BuildOptions: Sendable {
     /// Bytes of page text a build into a staging folder keeps from load to render; past it, a page's body is
     /// read again from its file when it renders (`PageBodies`).
     public var pageTextBudget = PageBodies.defaultBudget
+    /// Reuses the rendered pages of earlier builds whose inputs are unchanged, and stores this build's.
+    public var cache: BuildCache?
     /// Reports progress as (stage, done, total).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -97,18 +101,31 @@ public struct SiteBuilder: Sendable {
         let threads = streaming ? ProcessInfo.processInfo.activeProcessorCount * 2 : nil
         // Each page's words go into the search index as soon as it is rendered (no page keeps its word table).
         let searchIndex = SearchIndex()
+        let cache = options.cache.flatMap {
+            BuildCacheRun(
+                cache: $0, options: options, root: root, config: config, model: model, templates: templates,
+                staticFiles: staticFiles)
+        }
         let rendered = Self.parallelMap(pages, threads: threads) { loaded -> RenderedPage in
             defer { counter.tick() }
-            var page = loaded
-            if let problem = bodies.restore(&page) { return RenderedPage(unrendered: loaded, problem: problem) }
-            var result = renderer.render(page)
+            // A page the cache has is not rendered, so its body (when set aside) is not read again either.
+            let render = { () -> RenderedPage in
+                var page = loaded
+                if let problem = bodies.restore(&page) { return RenderedPage(unrendered: loaded, problem: problem) }
+                return renderer.render(page)
+            }
+            var result = cache?.render(loaded, render) ?? render()
             if let search = result.search {
                 searchIndex.add(search)
                 result.search = nil
             }
             if streaming {
                 do {
-                    try sink.write(result.html, to: page.outputPath)
+                    if let cache {
+                        try cache.write(result, into: sink)
+                    } else {
+                        try sink.write(result.html, to: result.page.outputPath)
+                    }
                     result.keepOnlySummary()
                 } catch {
                     result.diagnostics.append(.error("output.write", "\(error)"))
@@ -123,6 +140,8 @@ public struct SiteBuilder: Sendable {
         let (feed, feedProblems) = JekyllFeed.xml(pages: rendered, model: model, templates: templates)
         diagnostics += feedProblems
         diagnostics = policy.apply(diagnostics).mergingRepeats
+        let cacheResult = cache?.finish(sitePaths: pages.map(\.sitePath))
+        diagnostics += cacheResult?.1 ?? []
         timings.mark("render")
         if options.runChecks {
             diagnostics += BuildStages.check(
@@ -171,7 +190,8 @@ public struct SiteBuilder: Sendable {
         let elapsed = ContinuousClock.now - clock
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return BuildResult(
-            pages: rendered, staticFileCount: staticCount, diagnostics: diagnostics, seconds: seconds, config: config)
+            pages: rendered, staticFileCount: staticCount, diagnostics: diagnostics, seconds: seconds, config: config,
+            cache: cacheResult?.0)
     }
 
     /// Maps over all cores, keeping the order.

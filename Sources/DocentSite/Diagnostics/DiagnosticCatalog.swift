@@ -31,7 +31,8 @@ public enum DiagnosticCatalog {
             "A Jekyll plugin the config lists is not built into Docent: what it would add to the site is missing."),
         .init(
             "cache.unreadable", .warning,
-            "`docent check`'s cache (.docent-cache/check.json) is damaged or not Docent's: it was ignored and rebuilt."),
+            "A file of Docent's cache (.docent-cache/: `docent check`'s check.json, `docent build`'s pages/ and sources) is damaged, truncated or not Docent's: it was ignored (the pages it held were rendered again) and rewritten."
+        ),
         // Reading the site's files
         .init(
             "source.post-name", .warning, "A file in `_posts` whose name does not start with a date is not published."),

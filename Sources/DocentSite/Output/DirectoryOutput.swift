@@ -80,6 +80,24 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         }
     }
 
+    public func identity(of path: String) -> String? {
+        guard let path = try? OutputPath(confining: path).path else { return nil }
+        return SourceIdentities.outputIdentity(of: stagingPath + "/" + path)
+    }
+
+    /// A hard link to the previous site's file (the staging folder is beside it, on the same file system): the
+    /// previous site is deleted after the swap, and its unchanged files live on in the new one.
+    public func reusePrevious(_ path: String, identity: String) -> String? {
+        guard lock.withLock({ firstFailure == nil }), let relative = try? OutputPath(confining: path).path,
+            let target = try? prepare(path)
+        else { return nil }
+        let previous = destination.path + "/" + relative
+        guard SourceIdentities.outputIdentity(of: previous) == identity, link(previous, target) == 0 else {
+            return nil
+        }
+        return SourceIdentities.outputIdentity(of: target)
+    }
+
     /// The pieces go through one 256 KiB buffer: no copy of the whole file in memory, few system calls.
     public func write(pieces: [String], to path: String) throws {
         try stoppingAtFirstFailure { try writeInPieces(pieces, to: path) }
@@ -136,8 +154,14 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         try writeAll(descriptor, buffer, path: path)
     }
 
+    /// A new file: one already at the path (a page linked from the previous site, `reusePrevious`) is replaced,
+    /// never written through, so the previous site stays as it was until the swap.
     private static func create(_ path: String) throws -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == EEXIST {
+            unlink(path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))") }
         return descriptor
     }

@@ -16,10 +16,18 @@ public protocol OutputSink: Sendable {
     /// True when nothing written shows until the build commits (a staging folder): the build can then write each
     /// page as soon as it is rendered and forget its HTML, instead of holding the whole site until the end.
     var isStaged: Bool { get }
+    /// The identity (`SourceIdentities.outputIdentity`) of a file this build wrote, or nil.
+    func identity(of path: String) -> String?
+    /// Puts the previous site's file at `path` into this one, without copying its bytes, when it is still the file
+    /// of that `identity` (one an earlier build wrote, unchanged since); the new file's identity, or nil when it
+    /// could not (the caller then writes the file).
+    func reusePrevious(_ path: String, identity: String) -> String?
 }
 
 extension OutputSink {
     public var isStaged: Bool { false }
+    public func identity(of path: String) -> String? { nil }
+    public func reusePrevious(_ path: String, identity: String) -> String? { nil }
 
     func write(_ text: String, to path: String) throws {
         var text = text

@@ -1,0 +1,72 @@
+import Foundation
+
+/// `docent build`'s persistent cache: one entry per page in `.docent-cache/pages/` beside the config (the folder of
+/// `docent check`'s cache, ignored by Git through its own `.gitignore`; `--no-cache` leaves it alone). An entry
+/// holds the page's rendered output under its key (`PageCacheKeys`); the next build reuses it, without parsing or
+/// rendering the page, when the page's key is the same again, and renders (and stores) the page otherwise.
+///
+/// An entry is a `CacheFile`: used only when its magic, version, length and checksum hold, so a damaged,
+/// truncated or foreign entry is rendered again, with one `cache.unreadable` warning for the build. Entries are
+/// written to a temporary file and renamed into place, so two builds at once each leave whole entries.
+public struct BuildCache: Sendable {
+    public let folder: URL
+    /// Docent's version in the keys; nil for the running binary's identity (path, size, time).
+    let toolVersion: String?
+
+    var pagesFolder: URL { folder.appendingPathComponent("pages") }
+    /// The page files as the last build saw them (`SourceIdentities`).
+    var sourcesFile: URL { folder.appendingPathComponent("sources") }
+    /// The pages of the output as the last build wrote them (`OutputRecords`).
+    var outputsFile: URL { folder.appendingPathComponent("outputs") }
+
+    public init(root: URL, toolVersion: String? = nil) {
+        folder = root.appendingPathComponent(CheckCache.folderName)
+        self.toolVersion = toolVersion
+    }
+
+    /// What a build found in the cache.
+    public struct Statistics: Sendable, Equatable {
+        /// Pages whose stored output was used.
+        public var reused = 0
+        /// Pages rendered (not in the cache, changed, or not cacheable).
+        public var rendered = 0
+        /// Entries not used because they are damaged, truncated or not Docent's.
+        public var unreadable = 0
+    }
+
+    /// The hash of what every page depends on: the options, Docent and the simulation, the config files, the gem
+    /// theme, the custom tags and filters.
+    func environment(options: BuildOptions, root: URL, config: SiteConfig) -> String {
+        var hash = SHA256()
+        hash.update("build cache \(CacheFile.formatVersion)\n")
+        CheckCache.hashEnvironment(options: options, toolVersion: toolVersion, into: &hash)
+        hash.update("runtime \(options.writesSimulationRuntime)\n")
+        if let simulation = options.simulation {
+            hash.update("simulation \(simulation.name) \(simulation.startingStates) \(simulation.wasmPath)\n")
+        }
+        var configFiles = ["docent.yml", "_config.yml"] + (config.file.map { [$0] } ?? [])
+        configFiles += (options.configFile ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        for name in configFiles {
+            let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : root.appendingPathComponent(name)
+            CheckCache.hashFile(url, as: name, into: &hash)
+        }
+        if let theme = config.theme { CheckCache.hashFolder(theme.folder, relative: "theme:", into: &hash) }
+        for folder in [config.tagsFolder, config.filtersFolder] {
+            CheckCache.hashFolder(root.appendingPathComponent(folder), relative: folder + "/", into: &hash)
+        }
+        return hash.finalize()
+    }
+
+    /// Where a page's entry is: named by its site path's hash.
+    func entryURL(sitePath: String) -> URL {
+        pagesFolder.appendingPathComponent(Self.entryName(sitePath: sitePath))
+    }
+
+    static func entryName(sitePath: String) -> String {
+        var hash = SHA256()
+        hash.update(sitePath)
+        return String(hash.finalize().prefix(40))
+    }
+}

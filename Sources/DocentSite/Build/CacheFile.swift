@@ -1,0 +1,162 @@
+import Foundation
+
+/// The framing of a build cache file: a magic, the format version, the payload's length and a checksum of it, then
+/// the payload. A file is used only when all four match, so a truncated file, a file damaged on disk or a file of
+/// another format or program is told apart from a good one and never read as one. Written to a temporary file and
+/// renamed into place, so a reader sees a whole old file or a whole new one, never a half-written one.
+enum CacheFile {
+    static let magic = Array("DOCENTBC".utf8)
+    static let formatVersion: UInt32 = 1
+    static let headerLength = 8 + 4 + 8 + 8
+
+    /// Why a file was not used.
+    enum Problem: Error, Equatable {
+        case notDocent
+        case otherVersion
+        case truncated
+        case damaged
+    }
+
+    /// The file's bytes: header, then `payload`.
+    static func frame(_ payload: [UInt8]) -> [UInt8] {
+        var writer = CacheWriter()
+        writer.bytes.reserveCapacity(headerLength + payload.count)
+        writer.bytes += magic
+        writer.append(UInt64(formatVersion), width: 4)
+        writer.append(UInt64(payload.count))
+        writer.append(checksum(payload[...]))
+        writer.bytes += payload
+        return writer.bytes
+    }
+
+    /// The payload of a file's bytes, when the header vouches for it.
+    static func payload(of bytes: [UInt8]) -> Result<ArraySlice<UInt8>, Problem> {
+        guard bytes.count >= magic.count, bytes.starts(with: magic) else {
+            return .failure(bytes.count < magic.count && magic.starts(with: bytes) ? .truncated : .notDocent)
+        }
+        var reader = CacheReader(bytes[...])
+        guard let _ = try? reader.bytes(magic.count), let version = try? reader.integer(width: 4),
+            let length = try? reader.integer(), let sum = try? reader.integer()
+        else { return .failure(.truncated) }
+        guard version == UInt64(formatVersion) else { return .failure(.otherVersion) }
+        let payload = bytes[headerLength...]
+        guard UInt64(payload.count) >= length else { return .failure(.truncated) }
+        guard UInt64(payload.count) == length, checksum(payload) == sum else { return .failure(.damaged) }
+        return .success(payload)
+    }
+
+    /// Writes `bytes` at `url` through a temporary file in the same folder, renamed over it: readers never see a
+    /// partial file, and of two writers at once one whole file wins.
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        )
+        try Data(bytes).write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, "errno": code])
+        }
+    }
+
+    /// A 64-bit checksum (FNV-1a over 8-byte words, then the tail): it catches damage and truncation, fast enough
+    /// to check every byte of a page's entry. The key of an entry is a SHA-256; this only proves the bytes whole.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                hash = (hash ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+                hash ^= hash >> 29
+                offset += 8
+            }
+            while offset < buffer.count {
+                hash = (hash ^ UInt64(buffer[offset])) &* prime
+                offset += 1
+            }
+        }
+        return hash ^ UInt64(bytes.count)
+    }
+}
+
+/// Appends little-endian integers and length-prefixed strings.
+struct CacheWriter {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ value: UInt64, width: Int = 8) {
+        for shift in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift * 8))) }
+    }
+
+    mutating func append(_ value: Int) { append(UInt64(bitPattern: Int64(value))) }
+
+    mutating func append(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func append(_ text: String) {
+        append(UInt64(text.utf8.count))
+        bytes += text.utf8
+    }
+
+    mutating func append(_ text: String?) {
+        append(text != nil)
+        if let text { append(text) }
+    }
+
+    mutating func append(_ texts: some Collection<String>) {
+        append(UInt64(texts.count))
+        for text in texts { append(text) }
+    }
+}
+
+/// Reads what `CacheWriter` wrote; every read is bounds-checked (a damaged length throws, never traps).
+struct CacheReader {
+    struct Truncated: Error {}
+
+    private let bytes: ArraySlice<UInt8>
+    private var offset: Int
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        offset = bytes.startIndex
+    }
+
+    var isAtEnd: Bool { offset == bytes.endIndex }
+
+    mutating func bytes(_ count: Int) throws(Truncated) -> ArraySlice<UInt8> {
+        guard count >= 0, bytes.endIndex - offset >= count else { throw Truncated() }
+        defer { offset += count }
+        return bytes[offset..<offset + count]
+    }
+
+    mutating func integer(width: Int = 8) throws(Truncated) -> UInt64 {
+        var value: UInt64 = 0
+        for (shift, byte) in try bytes(width).enumerated() { value |= UInt64(byte) << UInt64(shift * 8) }
+        return value
+    }
+
+    mutating func int() throws(Truncated) -> Int { Int(Int64(bitPattern: try integer())) }
+
+    mutating func bool() throws(Truncated) -> Bool { try bytes(1).first == 1 }
+
+    /// A count of items still to read: never more than the bytes left, so a damaged count cannot allocate much.
+    mutating func count() throws(Truncated) -> Int {
+        let value = try integer()
+        guard value <= UInt64(bytes.endIndex - offset) else { throw Truncated() }
+        return Int(value)
+    }
+
+    mutating func string() throws(Truncated) -> String {
+        String(decoding: try bytes(try count()), as: UTF8.self)
+    }
+
+    mutating func optionalString() throws(Truncated) -> String? {
+        try bool() ? try string() : nil
+    }
+
+    mutating func strings() throws(Truncated) -> [String] {
+        var result: [String] = []
+        for _ in 0..<(try count()) { result.append(try string()) }
+        return result
+    }
+}

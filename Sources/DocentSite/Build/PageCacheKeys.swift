@@ -1,0 +1,222 @@
+import Foundation
+import Liquid
+
+/// A page's build cache key: SHA-256 over the page's own file and the content of exactly what it depended on when
+/// it was rendered (`PageDependencies`: its layouts, includes, data files, the files it included relatively, what
+/// it shows of other pages), plus everything every page depends on (the options, the config files, the theme, the
+/// custom tags and filters, Docent's and the simulation's versions). Two builds give a page the same key only when
+/// all of that is the same, and then it renders to the same bytes.
+///
+/// File hashes are computed once per build, when a key first needs them; safe to use from the parallel render.
+final class PageCacheKeys: @unchecked Sendable {
+    private let root: URL
+    private let config: SiteConfig
+    private let model: SiteModel
+    private let environment: String
+    private let pagesByURL: [String: Int]
+    private let pagesByContentPath: [String: Int]
+    private let staticURLs: Set<String>
+    private let layoutFiles: [String: [String]]
+    private let dataEntries: [String: [String]]
+    /// The page files as the last build saw them, and as this one does.
+    private let known: [String: SourceIdentities.Known]
+    private var seen: [String: SourceIdentities.Known] = [:]
+    private let lock = NSLock()
+    private var memo: [String: String] = [:]
+
+    /// `environment` is the hash of what every page depends on (`BuildCache.environment`); `known`, the page files
+    /// as the last build saw them.
+    init(
+        root: URL, config: SiteConfig, model: SiteModel, staticFiles: [SourceFile], environment: String,
+        known: [String: SourceIdentities.Known] = [:]
+    ) {
+        self.root = root
+        self.known = known
+        self.config = config
+        self.model = model
+        self.environment = environment
+        var byURL: [String: Int] = [:]
+        var byContentPath: [String: Int] = [:]
+        for (index, page) in model.pages.enumerated() {
+            if byURL[page.url] == nil { byURL[page.url] = index }
+            if byContentPath[page.contentPath] == nil { byContentPath[page.contentPath] = index }
+        }
+        pagesByURL = byURL
+        pagesByContentPath = byContentPath
+        staticURLs = Set(staticFiles.map(\.url))
+        layoutFiles = Self.entries(of: root.appendingPathComponent(config.layoutsFolder), folder: config.layoutsFolder)
+        dataEntries = Self.entries(of: root.appendingPathComponent(config.dataFolder), folder: config.dataFolder)
+    }
+
+    /// The key of `page` rendered with `dependencies`.
+    func key(of page: Page, dependencies: PageDependencies) -> String {
+        var text = "environment \(environment)\npage \(page.sitePath) \(sourceHash(of: page.sitePath))\n"
+        if config.gitDates != nil {
+            text += "git \(config.gitDates?.lastCommit(of: page.sitePath) ?? "")\n"
+        }
+        text += "section \(model.navigation.sectionByURL[page.url] ?? "-")\n"
+        for name in dependencies.layouts.sorted() {
+            text += "layout \(name) \(memoized("layout:" + name) { hashFiles(layoutFiles[name] ?? []) })\n"
+        }
+        let references = dependencies.references
+        if references.anyInclude {
+            text += "includes \(memoized("includes") { hashPath(config.includesFolder) })\n"
+        } else {
+            for name in references.includes.sorted() {
+                let path = config.includesFolder + "/" + name
+                text += "include \(name) \(memoized("file:" + path) { hashPath(path) })\n"
+            }
+        }
+        if references.anyData {
+            text += "data \(memoized("data") { hashPath(config.dataFolder) })\n"
+        } else {
+            for name in references.data.sorted() {
+                text += "data \(name) \(memoized("data:" + name) { hashFiles(dataEntries[name] ?? []) })\n"
+            }
+        }
+        for path in dependencies.relativeFiles.sorted() {
+            text += "file \(path) \(memoized("file:" + path) { hashPath(path) })\n"
+        }
+        if references.sitePages || dependencies.anyLink || page.collection == "posts" {
+            text += "site \(memoized("site") { siteListsHash() })\n"
+        }
+        for url in dependencies.pageURLs.sorted() {
+            let shown = pagesByURL[url].map { summaryHash(of: $0) } ?? "-"
+            text += "url \(url) \(shown) \(staticURLs.contains(url))\n"
+        }
+        for path in dependencies.linkedContentPaths.sorted() {
+            text += "link \(path) \(pagesByContentPath[path].map { summaryHash(of: $0) } ?? "-")\n"
+        }
+        var hash = SHA256()
+        hash.update(text)
+        return hash.finalize()
+    }
+
+    /// The page files whose hashes this build computed or found unchanged, for the next build.
+    var sources: [String: SourceIdentities.Known] { lock.withLock { seen } }
+
+    // MARK: - Hashes
+
+    /// The page file's bytes: the last build's hash when the file's identity is the same, else computed.
+    private func sourceHash(of sitePath: String) -> String {
+        memoized("source:" + sitePath) {
+            let path = url(sitePath).path
+            let identity = SourceIdentities.identity(of: path)
+            if let identity, let known = known[sitePath], known.identity == identity {
+                lock.withLock { seen[sitePath] = known }
+                return known.sourceHash
+            }
+            let hash = hashPath(sitePath)
+            // Recorded only when the file did not change while it was read.
+            if let identity, SourceIdentities.identity(of: path) == identity {
+                let record = SourceIdentities.Known(identity: identity, sourceHash: hash, summaryHash: nil)
+                lock.withLock { seen[sitePath] = record }
+            }
+            return hash
+        }
+    }
+
+    /// What other pages see of a page (`PageSummary`): its title, URL and front matter.
+    private func summaryHash(of index: Int) -> String {
+        let sitePath = model.pages[index].sitePath
+        return memoized("summary:" + sitePath) {
+            // What other pages see of a page follows from its file and the environment: unchanged when both are.
+            let source = sourceHash(of: sitePath)
+            if let known = known[sitePath], known.sourceHash == source, let summary = known.summaryHash {
+                lock.withLock { if seen[sitePath]?.sourceHash == source { seen[sitePath]?.summaryHash = summary } }
+                return summary
+            }
+            let page = model.pages[index]
+            let summary = PageSummary(page)
+            var text = [
+                summary.url, summary.title, summary.navigationTitle, summary.description, summary.contentPath,
+                summary.outputPath,
+            ].map { "\($0.utf8.count):\($0)" }.joined()
+            // A value that is not plain data (a drop) is vouched for by the file it came from.
+            if !Self.canonical(.object(summary.values), into: &text) { text += sourceHash(of: page.sitePath) }
+            var hash = SHA256()
+            hash.update(text)
+            let value = hash.finalize()
+            lock.withLock { if seen[sitePath]?.sourceHash == source { seen[sitePath]?.summaryHash = value } }
+            return value
+        }
+    }
+
+    /// The site's lists of pages and files, and the navigation file: what `site.pages` and its kin show.
+    private func siteListsHash() -> String {
+        var hash = SHA256()
+        for index in model.pages.indices { hash.update(summaryHash(of: index) + "\n") }
+        for url in staticURLs.sorted() { hash.update("static \(url)\n") }
+        hash.update("navigation " + memoized("data:navigation") { hashFiles(dataEntries["navigation"] ?? []) })
+        return hash.finalize()
+    }
+
+    /// A file's or a folder's bytes by site path (absolute for a theme's file); "-" when there is none.
+    private func hashPath(_ path: String) -> String {
+        hashFiles([path])
+    }
+
+    private func hashFiles(_ paths: [String]) -> String {
+        var hash = SHA256()
+        for path in paths {
+            let url = url(path)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                hash.update("missing \(path)\n")
+                continue
+            }
+            if isFolder.boolValue {
+                CheckCache.hashFolder(url, relative: path + "/", into: &hash)
+            } else {
+                CheckCache.hashFile(url, as: path, into: &hash)
+            }
+        }
+        return hash.finalize()
+    }
+
+    private func url(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+    }
+
+    private func memoized(_ name: String, _ compute: () -> String) -> String {
+        if let known = lock.withLock({ memo[name] }) { return known }
+        let value = compute()
+        lock.withLock { memo[name] = value }
+        return value
+    }
+
+    /// A folder's entries by name without extension (`default` → `_layouts/default.html`), as site paths.
+    private static func entries(of folder: URL, folder sitePath: String) -> [String: [String]] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var entries: [String: [String]] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            entries[(name as NSString).deletingPathExtension, default: []].append(sitePath + "/" + name)
+        }
+        return entries
+    }
+
+    /// Appends a Liquid value as text that is the same for equal values (objects in key order); false when the value
+    /// holds a drop, whose content this cannot see.
+    private static func canonical(_ value: LiquidValue, into text: inout String) -> Bool {
+        switch value {
+        case .nil_: text += "n"
+        case .bool(let value): text += value ? "t" : "f"
+        case .int(let value): text += "i\(value);"
+        case .double(let value): text += "d\(value.bitPattern);"
+        case .string(let value): text += "s\(value.utf8.count):\(value)"
+        case .array(let values):
+            text += "a\(values.count)["
+            for value in values where !canonical(value, into: &text) { return false }
+            text += "]"
+        case .object(let values):
+            text += "o\(values.count){"
+            for key in values.keys.sorted() {
+                text += "\(key.utf8.count):\(key)"
+                if !canonical(values[key]!, into: &text) { return false }
+            }
+            text += "}"
+        case .drop: return false
+        }
+        return true
+    }
+}
