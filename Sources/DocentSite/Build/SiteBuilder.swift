@@ -27,6 +27,9 @@ public struct BuildOptions: Sendable {
     /// Write the simulation's browser runtime (script, styles, WebAssembly) into a site whose pages have a
     /// walkthrough, where the site has no file of its own there. The commands set it; in-memory tests leave it off.
     public var writesSimulationRuntime = false
+    /// Write the tabs' script and styles into a site whose pages have a tab set, where the site has no file of its own
+    /// there, and link them from those pages' heads. The commands set it; in-memory tests leave it off.
+    public var writesTabsRuntime = false
     /// Reports progress as (stage, done, total).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -111,8 +114,11 @@ public struct SiteBuilder: Sendable {
             return result
         }
         for page in rendered { diagnostics += BuildStages.problems(of: page, checking: options.runChecks) }
-        let (runtime, runtimeProblems) = BuildStages.simulationRuntime(
+        var (runtime, runtimeProblems) = BuildStages.simulationRuntime(
             options, pages: rendered, staticFiles: staticFiles, redirects: redirects)
+        runtime.merge(
+            BuildStages.tabsRuntime(options, pages: rendered, staticFiles: staticFiles, redirects: redirects)
+        ) { simulation, _ in simulation }
         diagnostics += runtimeProblems
         let (feed, feedProblems) = JekyllFeed.xml(pages: rendered, model: model, templates: templates)
         diagnostics += feedProblems
