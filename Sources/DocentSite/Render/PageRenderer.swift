@@ -161,7 +161,8 @@ struct PageRenderer {
             let chain = templates.chain(startingAt: layout).layouts.map { ($0.sitePath, $0.walkthroughHook) }
             diagnostics += WalkthroughHook.diagnostics(html: html, layouts: chain)
         }
-        let usesTabs = TabsRuntime.isUsed(in: content)
+        // A tab set comes from the tabs' tags (in the body or an include it calls), so only a body with Liquid has one.
+        let usesTabs = bodyHadLiquid && TabsRuntime.isUsed(in: content)
         if usesTabs && linksTabsRuntime { html = TabsRuntime.linked(html, baseURL: model.config.baseURL) }
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
             html = Redirects.html(to: RelativeURLs.relative(target, fromPage: page.url, config: model.config))

@@ -15,7 +15,14 @@ enum TabsRuntime {
         var needle = TabMarkup.setOpenPrefix
         return content.withUTF8 { text in
             needle.withUTF8 { needle in
-                memmem(text.baseAddress, text.count, needle.baseAddress, needle.count) != nil
+                guard let base = text.baseAddress, let first = needle.first, text.count >= needle.count else {
+                    return false
+                }
+                for index in 0...(text.count - needle.count)
+                where base[index] == first && memcmp(base + index, needle.baseAddress!, needle.count) == 0 {
+                    return true
+                }
+                return false
             }
         }
     }
