@@ -36,7 +36,10 @@ struct SearchPageReader {
     }
 
     mutating func read(_ blocks: [MarkdownBlock]) {
-        for block in blocks { read(block) }
+        // Each block borrowed where it is (a `for` loop would copy it, retaining every string and array in it).
+        blocks.withUnsafeBufferPointer { blocks in
+            for index in blocks.indices { read(blocks[index]) }
+        }
     }
 
     /// A fragment of HTML (a page that is not Markdown, an HTML block): its text, its headings with ids starting
@@ -85,12 +88,14 @@ struct SearchPageReader {
     }
 
     private mutating func read(_ inlines: [MarkdownInline]) {
-        for inline in inlines {
-            switch inline.kind {
-            case .text(let value), .code(let value): text(value)
-            case .softBreak, .lineBreak: breakWord()
-            case .html: break
-            default: read(inline.children)
+        inlines.withUnsafeBufferPointer { inlines in
+            for index in inlines.indices {
+                switch inlines[index].kind {
+                case .text(let value), .code(let value): text(value)
+                case .softBreak, .lineBreak: breakWord()
+                case .html: break
+                default: read(inlines[index].children)
+                }
             }
         }
     }
