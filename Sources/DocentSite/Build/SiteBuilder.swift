@@ -153,9 +153,12 @@ public struct SiteBuilder: Sendable {
                 if !own.contains("sitemap.xml") {
                     try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
                 }
-                for file in searchIndex.files(filterKeys: config.searchFilterKeys)
-                where config.writesSearchIndex && !own.contains(file.path) {
-                    try sink.write(file.bytes, to: file.path)
+                if config.writesSearchIndex {
+                    // Each file written as soon as it is made (the whole index is never in memory at once).
+                    let failure = searchIndex.write(filterKeys: config.searchFilterKeys) { path, bytes in
+                        if !own.contains(path) { try sink.write(bytes, to: path) }
+                    }
+                    if let failure { throw failure }
                 }
                 let llmFiles = SiteFiles.llmFiles(rendered, navigation: model.navigation.value, config: config)
                 for file in llmFiles where !own.contains(file.path) { try sink.write(file.text, to: file.path) }

@@ -62,6 +62,17 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// The files by output path, in path order; pages are numbered in URL order.
     public func files(filterKeys: [String]) -> [(path: String, bytes: [UInt8])] {
+        let collected = Collected()
+        write(filterKeys: filterKeys) { path, bytes in collected.lock.withLock { collected.files.append((path, bytes)) }
+        }
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Hands each file to `write` as soon as it is made, from any thread and in no set order, so the index is never
+    /// all in memory at once (the shards and page files of 10,000 pages are 57 MB). Returns the first error `write`
+    /// threw, if any (the other files are still handed over).
+    @discardableResult
+    public func write(filterKeys: [String], _ write: @escaping @Sendable (String, [UInt8]) throws -> Void) -> Error? {
         let (pages, writers) = lock.withLock { (self.pages, self.writers) }
         let order = pages.indices.sorted { pages[$0].url < pages[$1].url }
         var rank = [Int32](repeating: 0, count: pages.count)
@@ -70,24 +81,28 @@ public final class SearchIndex: @unchecked Sendable {
         let scoring = SearchPartition.Scoring(
             rank: rank, lengths: lengths,
             averageLength: Double(lengths.reduce(0, +)) / Double(max(1, lengths.count)))
-        let partitions = Array(0..<Self.partitionCount)
-        let shards = SiteBuilder.parallelMap(partitions) {
-            SearchPartition(number: $0, writers: writers).shards(scoring)
-        }.flatMap { $0 }.sorted {
-            $0.key < $1.key
+        let failure = FirstError()
+        let hand: @Sendable (String, [UInt8]) -> Void = { path, bytes in
+            do { try write(path, bytes) } catch { failure.record(error) }
         }
+        let partitions = Array(0..<Self.partitionCount)
+        let shards = SiteBuilder.parallelMap(partitions) { number -> [(key: String, size: Int)] in
+            SearchPartition(number: number, writers: writers).shards(scoring).map { shard in
+                hand("search/shards/\(Self.shardFile(shard.key)).json", shard.bytes)
+                return (shard.key, shard.bytes.count)
+            }
+        }.flatMap { $0 }.sorted { $0.key < $1.key }
         let sorted = order.map { pages[$0] }
         let groups = stride(from: 0, to: sorted.count, by: Self.pageGroup).map {
-            sorted[$0..<min($0 + Self.pageGroup, sorted.count)]
+            (number: $0 / Self.pageGroup, pages: sorted[$0..<min($0 + Self.pageGroup, sorted.count)])
         }
-        let pageFiles = SiteBuilder.parallelMap(groups) { Self.pages($0) }
-        var files: [(path: String, bytes: [UInt8])] = [
-            (Self.manifestPath, Array(Self.manifest(pages: sorted.count, shards: shards, filterKeys: filterKeys).utf8)),
-            ("search/filters.json", Array(Self.filters(sorted, keys: filterKeys).utf8)),
-        ]
-        for shard in shards { files.append(("search/shards/\(Self.shardFile(shard.key)).json", shard.bytes)) }
-        for (number, bytes) in pageFiles.enumerated() { files.append(("search/pages/\(number).json", bytes)) }
-        return files.sorted { $0.path < $1.path }
+        _ = SiteBuilder.parallelMap(groups) { group -> Bool in
+            hand("search/pages/\(group.number).json", Self.pages(group.pages))
+            return true
+        }
+        hand(Self.manifestPath, Array(Self.manifest(pages: sorted.count, shards: shards, filterKeys: filterKeys).utf8))
+        hand("search/filters.json", Array(Self.filters(sorted, keys: filterKeys).utf8))
+        return failure.error
     }
 
     /// The shard a word's postings are in: its first three characters.
@@ -103,7 +118,7 @@ public final class SearchIndex: @unchecked Sendable {
 
     // MARK: - Files
 
-    private static func manifest(pages: Int, shards: [(key: String, bytes: [UInt8])], filterKeys: [String]) -> String {
+    private static func manifest(pages: Int, shards: [(key: String, size: Int)], filterKeys: [String]) -> String {
         var out = "{\"version\":2,\"pages\":\(pages),\"pageGroup\":\(pageGroup),\"typoMinLength\":5"
         out += ",\"filters\":"
         JSONText.strings(filterKeys, into: &out)
@@ -112,7 +127,7 @@ public final class SearchIndex: @unchecked Sendable {
         out += ",\"shards\":"
         JSONText.strings(shards.map(\.key), into: &out)
         // Each shard's size, so a query may look in the neighbours of a mistyped word's shard within a budget.
-        out += ",\"shardBytes\":[" + shards.map { String($0.bytes.count) }.joined(separator: ",") + "]"
+        out += ",\"shardBytes\":[" + shards.map { String($0.size) }.joined(separator: ",") + "]"
         out += "}\n"
         return out
     }
@@ -164,6 +179,20 @@ public final class SearchIndex: @unchecked Sendable {
         out += "}\n"
         return out
     }
+}
+
+/// The files of `SearchIndex.files`, collected from the threads that make them.
+private final class Collected: @unchecked Sendable {
+    let lock = NSLock()
+    var files: [(path: String, bytes: [UInt8])] = []
+}
+
+/// The first error of several threads.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var error: Error?
+
+    func record(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
 }
 
 /// A value handed to other threads that only read it.
