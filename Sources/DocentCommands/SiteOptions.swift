@@ -54,12 +54,14 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
-    /// The build options, with the simulation walkthroughs run against (the Insomnia Enterprise console).
+    /// The build options, with the simulation walkthroughs run against (the Insomnia Enterprise console); the
+    /// walkthroughs' and the tabs' browser runtimes are written into the site.
     func buildOptions() -> BuildOptions {
         var options = BuildOptions(source: sourceURL, configFile: configFiles, includeDrafts: drafts)
         options.baseURL = baseurl
         options.simulation = EnterpriseSimulation()
         options.writesSimulationRuntime = true
+        options.writesTabsRuntime = true
         return options
     }
 }

@@ -128,6 +128,28 @@ import Testing
         Self.expectSameAsCleanBuild(files, site, "one page edited")
     }
 
+    @Test func aPageWithTabsTakenFromTheCacheStillGetsTheTabsRuntime() throws {
+        let site = try TemporarySite(
+            Self.site.merging([
+                "content/guides/tabs.md":
+                    "---\ntitle: Tabs\n---\n{% tabs %}\n{% tab \"macOS\" %}\nbrew\n{% endtab %}\n{% tab \"Linux\" %}\napt\n{% endtab %}\n{% endtabs %}\n"
+            ]) { $1 })
+        defer { site.remove() }
+        func build() -> (BuildResult, [String: [UInt8]]) {
+            var options = site.options
+            options.cache = BuildCache(root: site.root, toolVersion: "1")
+            options.writesTabsRuntime = true
+            let output = MemoryOutput()
+            return (SiteBuilder(options: options).build(into: output), output.files)
+        }
+        let (first, firstFiles) = build()
+        #expect(first.succeeded, "\(first.messages)")
+        let (second, secondFiles) = build()
+        #expect(second.cache?.rendered == 0, "\(String(describing: second.cache))")
+        #expect(secondFiles == firstFiles)
+        #expect(secondFiles.keys.contains { $0.hasSuffix("tabs.js") })
+    }
+
     @Test func postsTheirNeighboursAndTheFeedFollowEdits() throws {
         let site = try TemporarySite([
             "_config.yml": "title: News\nurl: https://example.com\nplugins: [jekyll-feed]\n",

@@ -204,6 +204,48 @@ import Testing
         #expect(result.diagnostics.first { $0.id == "tabs.empty-tab" }?.severity == .warning)
     }
 
+    @Test func aSetInsideAListItemIsReportedAtItsTag() throws {
+        let body = """
+            1. Install the app:
+
+               {% tabs %}
+               {% tab "macOS" %}
+               Run `brew install app`.
+               {% endtab %}
+               {% endtabs %}
+            2. Open it.
+
+            - A bullet
+              {% tabs %}
+              {% tab "A" %}
+              One.
+              {% endtab %}
+              {% endtabs %}
+            """
+        let (result, _) = try build(body, checks: true)
+        // The body starts on line 4 of the file.
+        #expect(
+            problems(result) == ["content/page.md:6:4 tabs.in-list", "content/page.md:14:3 tabs.in-list"],
+            "\(result.messages)")
+        let problem = try #require(result.diagnostics.first { $0.id == "tabs.in-list" })
+        #expect(problem.severity == .error)
+        #expect(problem.message.contains("list item"))
+    }
+
+    @Test func anIndentedSetOutsideAListIsNotReportedAsInAList() throws {
+        let body = """
+            Some text.
+
+              {% tabs %}
+              {% tab "A" %}
+              One.
+              {% endtab %}
+              {% endtabs %}
+            """
+        let (result, _) = try build(body, checks: true)
+        #expect(problems(result).isEmpty, "\(result.messages)")
+    }
+
     @Test func aTabLeftOpenBeforeItsSetEndsIsReported() throws {
         let body = "{% tabs %}\n{% tab \"A\" %}\nOne.\n{% endtabs %}\n"
         let (result, _) = try build(body, checks: true)

@@ -250,6 +250,16 @@ enum BuildStages {
             options.simulation, pagesHaveWalkthroughs: pages.contains { $0.walkthrough != nil }, taken: taken)
     }
 
+    /// The tabs' script and styles for a site whose pages have a tab set, when the options ask for them, never over a
+    /// page or file of the site.
+    static func tabsRuntime(
+        _ options: BuildOptions, pages: [RenderedPage], staticFiles: [SourceFile], redirects: [Redirects.File]
+    ) -> [String: [UInt8]] {
+        guard options.writesTabsRuntime, pages.contains(where: \.usesTabs) else { return [:] }
+        let taken = Set(pages.map(\.page.outputPath) + staticFiles.map(\.outputPath) + redirects.map(\.outputPath))
+        return TabsRuntime.files(pagesHaveTabs: true, taken: taken)
+    }
+
     /// The stylesheets' source maps, by output path, in page order.
     static func sourceMaps(_ pages: [RenderedPage]) -> [(path: String, text: String)] {
         pages.compactMap { page in page.sourceMap.map { (page.page.outputPath + ".map", $0) } }

@@ -2,7 +2,7 @@ import DocentMarkdown
 
 /// One page's entry in the build cache: the key it was rendered under, what it depended on (to compute the key
 /// again on the next build), and everything the build's emit stage takes from a rendered page: its HTML, its search
-/// document, its Markdown twin and its feed content.
+/// document, its Markdown twin, its feed content and whether it has a tab set.
 struct CachedPage {
     var sitePath: String
     /// `PageCacheKeys.key(of:dependencies:)` when the page was rendered.
@@ -12,6 +12,7 @@ struct CachedPage {
     var search: SearchDocument?
     var markdown: String?
     var feedContent: String?
+    var usesTabs: Bool
 
     /// Whether a rendered page can be reused as the cache keeps it: one with problems, a walkthrough (its steps run
     /// against the simulation) or a stylesheet (source map, imports) is rendered on every build.
@@ -28,6 +29,7 @@ struct CachedPage {
         search = rendered.search
         markdown = rendered.markdown
         feedContent = rendered.feedContent
+        usesTabs = rendered.usesTabs
     }
 
     /// The rendered page for `page` (the page as this build loaded it), as the emit stage needs it.
@@ -37,6 +39,7 @@ struct CachedPage {
             diagnostics: [], walkthrough: nil, search: search)
         result.markdown = markdown
         result.feedContent = feedContent
+        result.usesTabs = usesTabs
         return result
     }
 
@@ -50,6 +53,7 @@ struct CachedPage {
         writer.append(html)
         writer.append(markdown)
         writer.append(feedContent)
+        writer.append(usesTabs)
         writer.append(search != nil)
         search?.encode(into: &writer)
         return writer.bytes
@@ -63,6 +67,7 @@ struct CachedPage {
         html = try reader.string()
         markdown = try reader.optionalString()
         feedContent = try reader.optionalString()
+        usesTabs = try reader.bool()
         search = try reader.bool() ? try SearchDocument(from: &reader) : nil
         guard reader.isAtEnd else { throw CacheReader.Truncated() }
     }

@@ -340,7 +340,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         return result
     }
 
-    /// The redirect pages, the stylesheets' source maps and the simulation's runtime for the site as it now is: new or changed ones written,
+    /// The redirect pages, the stylesheets' source maps and the simulation's and tabs' runtimes for the site as it now is: new or changed ones written,
     /// gone ones removed (unless a page or file now writes that path).
     private func updateGeneratedFiles(_ update: inout Update) -> [Diagnostic] {
         let (redirects, redirectProblems) = BuildStages.redirects(
@@ -348,6 +348,10 @@ public final class IncrementalBuild: @unchecked Sendable {
         let (runtime, runtimeProblems) = BuildStages.simulationRuntime(
             options, pages: renderedOrder.map(\.page), staticFiles: orderedStaticFiles, redirects: redirects)
         var now = runtime
+        now.merge(
+            BuildStages.tabsRuntime(
+                options, pages: renderedOrder.map(\.page), staticFiles: orderedStaticFiles, redirects: redirects)
+        ) { simulation, _ in simulation }
         for file in redirects { now[file.outputPath] = Array(file.html.utf8) }
         for (path, text) in BuildStages.sourceMaps(renderedOrder.map(\.page)) { now[path] = Array(text.utf8) }
         let live = Set(outputs.values)

@@ -34,6 +34,9 @@ public struct BuildOptions: Sendable {
     public var pageTextBudget = PageBodies.defaultBudget
     /// Reuses the rendered pages of earlier builds whose inputs are unchanged, and stores this build's.
     public var cache: BuildCache?
+    /// Write the tabs' script and styles into a site whose pages have a tab set, where the site has no file of its own
+    /// there, and link them from those pages' heads. The commands set it; in-memory tests leave it off.
+    public var writesTabsRuntime = false
     /// Reports progress as (stage, done, total).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -134,8 +137,11 @@ public struct SiteBuilder: Sendable {
             return result
         }
         for page in rendered { diagnostics += BuildStages.problems(of: page, checking: options.runChecks) }
-        let (runtime, runtimeProblems) = BuildStages.simulationRuntime(
+        var (runtime, runtimeProblems) = BuildStages.simulationRuntime(
             options, pages: rendered, staticFiles: staticFiles, redirects: redirects)
+        runtime.merge(
+            BuildStages.tabsRuntime(options, pages: rendered, staticFiles: staticFiles, redirects: redirects)
+        ) { simulation, _ in simulation }
         diagnostics += runtimeProblems
         let (feed, feedProblems) = JekyllFeed.xml(pages: rendered, model: model, templates: templates)
         diagnostics += feedProblems
@@ -172,9 +178,12 @@ public struct SiteBuilder: Sendable {
                 if !own.contains("sitemap.xml") {
                     try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
                 }
-                for file in searchIndex.files(filterKeys: config.searchFilterKeys)
-                where config.writesSearchIndex && !own.contains(file.path) {
-                    try sink.write(file.bytes, to: file.path)
+                if config.writesSearchIndex {
+                    // Each file written as soon as it is made (the whole index is never in memory at once).
+                    let failure = searchIndex.write(filterKeys: config.searchFilterKeys) { path, bytes in
+                        if !own.contains(path) { try sink.write(bytes, to: path) }
+                    }
+                    if let failure { throw failure }
                 }
                 let llmFiles = SiteFiles.llmFiles(rendered, navigation: model.navigation.value, config: config)
                 for file in llmFiles where !own.contains(file.path) { try sink.write(file.text, to: file.path) }

@@ -23,6 +23,41 @@ struct TabTags {
         return bytes[first.end..<second.start].allSatisfy(Self.isSpace)
     }
 
+    /// True when `tag` is indented under a list item: the nearest line above it that is not blank and is less
+    /// indented starts with a list marker (`-`, `*`, `+`, `1.`, `1)`). The tag's HTML would end the list there.
+    func isInListItem(_ tag: Tag) -> Bool {
+        var lineStart = tag.start
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        guard bytes[lineStart..<tag.start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }), tag.start > lineStart else {
+            return false
+        }
+        let indent = tag.start - lineStart
+        var end = lineStart - 1  // the newline before the tag's line
+        while end > 0 {
+            var start = end
+            while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+            let line = bytes[start..<end]
+            end = start - 1
+            guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            guard first - start < indent else { continue }
+            return Self.startsWithListMarker(line[first...])
+        }
+        return false
+    }
+
+    private static func startsWithListMarker(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        let rest = line.dropFirst()
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            return rest.first.map { $0 == 0x20 || $0 == 0x09 } ?? true
+        }
+        let digits = line.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard !digits.isEmpty, digits.count <= 9 else { return false }
+        let after = line.dropFirst(digits.count)
+        guard let marker = after.first, marker == UInt8(ascii: ".") || marker == UInt8(ascii: ")") else { return false }
+        return after.dropFirst().first.map { $0 == 0x20 || $0 == 0x09 } ?? true
+    }
+
     init(_ text: String) {
         bytes = Array(text.utf8)
         var line = 1

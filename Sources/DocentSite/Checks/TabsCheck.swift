@@ -4,7 +4,8 @@ import Foundation
 /// outside a `tabs` (`tabs.tab-outside`), a set with no tab (`tabs.no-tabs`), a tab with nothing in it
 /// (`tabs.empty-tab`), no title (`tabs.missing-title`) or the title of another tab of its set
 /// (`tabs.duplicate-title`: the reader could not tell them apart, nor a synced group pick one), and a tag left
-/// open (`tabs.unclosed`) or an end with nothing to close (`tabs.unmatched-end`). Skipped when the site defines its
+/// open (`tabs.unclosed`), an end with nothing to close (`tabs.unmatched-end`), and a set indented under a list item
+/// (`tabs.in-list`: its HTML would end the list). Skipped when the site defines its
 /// own `tabs` or `tab` tag.
 struct TabsCheck: SiteCheck {
     let id = "tabs"
@@ -57,6 +58,13 @@ struct TabsCheck: SiteCheck {
         for tag in scan.tags {
             switch tag.name {
             case "tabs":
+                if scan.isInListItem(tag) {
+                    diagnostics.append(
+                        .error(
+                            "tabs.in-list", "a tab set inside a list item is not supported: its HTML ends the list",
+                            at: at(tag), note: "the tabs' tags write HTML blocks at the start of their lines",
+                            fixIt: "move the tab set out of the list, or put the list inside each tab"))
+                }
                 open.append(.set(tag, titles: [:], tabs: 0))
             case "tab":
                 guard case .set(let set, var titles, let count)? = open.last else {

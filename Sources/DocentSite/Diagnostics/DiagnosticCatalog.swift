@@ -120,6 +120,9 @@ public enum DiagnosticCatalog {
         ),
         .init("tabs.unclosed", .error, "A `{% tabs %}` or `{% tab %}` has no end tag before its set or file ends."),
         .init("tabs.unmatched-end", .error, "An `{% endtab %}` or `{% endtabs %}` closes nothing."),
+        .init(
+            "tabs.in-list", .error,
+            "A `{% tabs %}` set is indented under a list item: its HTML blocks would end the list."),
         // Sass stylesheets
         .init(
             "sass.error", .error,

@@ -28,6 +28,8 @@ public struct RenderedPage: Sendable {
     public var stylesheetInputs: Set<String> = []
     /// A post's content before its layout, as jekyll-feed's feed shows it (only when the site lists the plugin).
     public var feedContent: String? = nil
+    /// True when the page's content has a tab set (`{% tabs %}`), whose script and styles the site then needs.
+    public var usesTabs = false
 
     /// Lets go of what only the check stage and `serve` read (the HTML, the outline, the Liquid maps, the body),
     /// once a build has written the page: a large site then holds a few hundred bytes per page, not its text.
@@ -61,6 +63,8 @@ struct PageRenderer {
     let root: URL
     /// jemoji's image root when the config lists the plugin (read once, not per page).
     let emojiSource: String?
+    /// Link the tabs' script and styles from the head of a page with a tab set (`BuildOptions.writesTabsRuntime`).
+    let linksTabsRuntime: Bool
 
     init(model: SiteModel, templates: TemplateSet, options: BuildOptions, root: URL) {
         self.model = model
@@ -68,6 +72,7 @@ struct PageRenderer {
         markdownStyle = model.config.markdownStyle
         emojiSource = Jemoji.isEnabled(model.config) ? Jemoji.source(model.config) : nil
         simulation = options.simulation
+        linksTabsRuntime = options.writesTabsRuntime
         self.root = root
     }
 
@@ -178,6 +183,9 @@ struct PageRenderer {
             let chain = templates.chain(startingAt: layout).layouts.map { ($0.sitePath, $0.walkthroughHook) }
             diagnostics += WalkthroughHook.diagnostics(html: html, layouts: chain)
         }
+        // A tab set comes from the tabs' tags (in the body or an include it calls), so only a body with Liquid has one.
+        let usesTabs = bodyHadLiquid && TabsRuntime.isUsed(in: content)
+        if usesTabs && linksTabsRuntime { html = TabsRuntime.linked(html, baseURL: model.config.baseURL) }
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
             html = Redirects.html(to: RelativeURLs.relative(target, fromPage: page.url, config: model.config))
         }
@@ -195,6 +203,7 @@ struct PageRenderer {
             search: SearchDocument(
                 page: page, config: model.config, markdown: markdownDocument, faqs: faqs, content: content))
         if page.collection == "posts" && JekyllFeed.isEnabled(model.config) { rendered.feedContent = content }
+        rendered.usesTabs = usesTabs
         if writesTwin {
             rendered.markdown = MarkdownTwin.text(
                 page: page, body: body, origins: bodyOrigins, walkthrough: walkthrough, faqs: faqAnswers)

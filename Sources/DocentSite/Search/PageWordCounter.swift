@@ -117,6 +117,10 @@ public struct SearchWords: Sendable {
 
     /// The section numbers of packed lanes (weight << 16 | number), heaviest first.
     static func packed(_ lanes: SIMD4<UInt32>) -> UInt64 {
+        // Most words are in one section.
+        if lanes[1] == 0 && lanes[2] == 0 && lanes[3] == 0 {
+            return lanes[0] == 0 ? noSections : (noSections << 16) | UInt64(lanes[0] & 0xFFFF)
+        }
         var sorted = lanes
         for pass in 0..<3 {
             for lane in 0..<(3 - pass) where sorted[lane] < sorted[lane + 1] {

@@ -9,9 +9,9 @@ import Foundation
 /// - `pages/N.json`: pages `N*pageGroup` on, each `[url, title, [[anchor, heading, text], …]]`;
 /// - `filters.json`: for each filter key, each value's pages.
 ///
-/// Pages are added as they render, from any thread (`add`), each page's words going at once into the partition of
-/// their first byte (a stem's words share it), so no page keeps its word table; the partitions are scored and
-/// written on every core (`files`).
+/// Pages are added as they render, from any thread (`add`), each page's words going at once into the log of a writer
+/// of its own thread (by partition: their first byte, which a stem's words share), so no page keeps its word table;
+/// the partitions gather the writers' logs and are scored and written on every core (`files`).
 public final class SearchIndex: @unchecked Sendable {
     public static let folder = "search"
     public static let manifestPath = "search/manifest.json"
@@ -25,40 +25,29 @@ public final class SearchIndex: @unchecked Sendable {
     /// Words are spread over this many partitions by their first byte.
     static let partitionCount = 32
 
-    private let partitions = (0..<SearchIndex.partitionCount).map { _ in SearchPartition() }
     private let lock = NSLock()
     private var pages: [SearchDocument] = []
+    /// Every writer, and those no page is using now.
+    private var writers: [SearchWriter] = []
+    private var idleWriters: [SearchWriter] = []
 
     public init() {}
 
-    /// Adds a page: its words go to the partitions, its sections and filters are kept for the page files.
+    /// Adds a page: its words go to the log of a writer no other page is using (one per thread that adds at once),
+    /// its sections and filters are kept for the page files.
     public func add(_ document: SearchDocument) {
         var document = document
         let words = document.words
         document.dropWords()
-        let page = lock.withLock {
+        let (page, writer) = lock.withLock {
             pages.append(document)
-            return Int32(pages.count - 1)
+            if let writer = idleWriters.popLast() { return (Int32(pages.count - 1), writer) }
+            let writer = SearchWriter()
+            writers.append(writer)
+            return (Int32(pages.count - 1), writer)
         }
-        // The page's words by partition (a counting sort), then each partition locked once.
-        var starts = [Int](repeating: 0, count: Self.partitionCount + 1)
-        var partitionOf = [UInt8](repeating: 0, count: words.count)
-        for number in 0..<words.count {
-            let partition = Self.partition(words.table.word(number).first ?? 0)
-            partitionOf[number] = UInt8(partition)
-            starts[partition + 1] += 1
-        }
-        for partition in 0..<Self.partitionCount { starts[partition + 1] += starts[partition] }
-        var next = starts
-        var order = [Int32](repeating: 0, count: words.count)
-        for number in 0..<words.count {
-            let partition = Int(partitionOf[number])
-            order[next[partition]] = Int32(number)
-            next[partition] += 1
-        }
-        for partition in 0..<Self.partitionCount where starts[partition] < starts[partition + 1] {
-            partitions[partition].add(words, numbers: order[starts[partition]..<starts[partition + 1]], page: page)
-        }
+        writer.add(words, number: page)
+        lock.withLock { idleWriters.append(writer) }
     }
 
     /// The index of `documents`, added on every core.
@@ -73,7 +62,18 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// The files by output path, in path order; pages are numbered in URL order.
     public func files(filterKeys: [String]) -> [(path: String, bytes: [UInt8])] {
-        let pages = lock.withLock { self.pages }
+        let collected = Collected()
+        write(filterKeys: filterKeys) { path, bytes in collected.lock.withLock { collected.files.append((path, bytes)) }
+        }
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Hands each file to `write` as soon as it is made, from any thread and in no set order, so the index is never
+    /// all in memory at once (the shards and page files of 10,000 pages are 57 MB). Returns the first error `write`
+    /// threw, if any (the other files are still handed over).
+    @discardableResult
+    public func write(filterKeys: [String], _ write: @escaping @Sendable (String, [UInt8]) throws -> Void) -> Error? {
+        let (pages, writers) = lock.withLock { (self.pages, self.writers) }
         let order = pages.indices.sorted { pages[$0].url < pages[$1].url }
         var rank = [Int32](repeating: 0, count: pages.count)
         for (position, page) in order.enumerated() { rank[page] = Int32(position) }
@@ -81,21 +81,28 @@ public final class SearchIndex: @unchecked Sendable {
         let scoring = SearchPartition.Scoring(
             rank: rank, lengths: lengths,
             averageLength: Double(lengths.reduce(0, +)) / Double(max(1, lengths.count)))
-        let shards = SiteBuilder.parallelMap(partitions) { $0.shards(scoring) }.flatMap { $0 }.sorted {
-            $0.key < $1.key
+        let failure = FirstError()
+        let hand: @Sendable (String, [UInt8]) -> Void = { path, bytes in
+            do { try write(path, bytes) } catch { failure.record(error) }
         }
+        let partitions = Array(0..<Self.partitionCount)
+        let shards = SiteBuilder.parallelMap(partitions) { number -> [(key: String, size: Int)] in
+            SearchPartition(number: number, writers: writers).shards(scoring).map { shard in
+                hand("search/shards/\(Self.shardFile(shard.key)).json", shard.bytes)
+                return (shard.key, shard.bytes.count)
+            }
+        }.flatMap { $0 }.sorted { $0.key < $1.key }
         let sorted = order.map { pages[$0] }
         let groups = stride(from: 0, to: sorted.count, by: Self.pageGroup).map {
-            sorted[$0..<min($0 + Self.pageGroup, sorted.count)]
+            (number: $0 / Self.pageGroup, pages: sorted[$0..<min($0 + Self.pageGroup, sorted.count)])
         }
-        let pageFiles = SiteBuilder.parallelMap(groups) { Array(Self.pages($0).utf8) }
-        var files: [(path: String, bytes: [UInt8])] = [
-            (Self.manifestPath, Array(Self.manifest(pages: sorted.count, shards: shards, filterKeys: filterKeys).utf8)),
-            ("search/filters.json", Array(Self.filters(sorted, keys: filterKeys).utf8)),
-        ]
-        for shard in shards { files.append(("search/shards/\(Self.shardFile(shard.key)).json", shard.bytes)) }
-        for (number, bytes) in pageFiles.enumerated() { files.append(("search/pages/\(number).json", bytes)) }
-        return files.sorted { $0.path < $1.path }
+        _ = SiteBuilder.parallelMap(groups) { group -> Bool in
+            hand("search/pages/\(group.number).json", Self.pages(group.pages))
+            return true
+        }
+        hand(Self.manifestPath, Array(Self.manifest(pages: sorted.count, shards: shards, filterKeys: filterKeys).utf8))
+        hand("search/filters.json", Array(Self.filters(sorted, keys: filterKeys).utf8))
+        return failure.error
     }
 
     /// The shard a word's postings are in: its first three characters.
@@ -111,7 +118,7 @@ public final class SearchIndex: @unchecked Sendable {
 
     // MARK: - Files
 
-    private static func manifest(pages: Int, shards: [(key: String, bytes: [UInt8])], filterKeys: [String]) -> String {
+    private static func manifest(pages: Int, shards: [(key: String, size: Int)], filterKeys: [String]) -> String {
         var out = "{\"version\":2,\"pages\":\(pages),\"pageGroup\":\(pageGroup),\"typoMinLength\":5"
         out += ",\"filters\":"
         JSONText.strings(filterKeys, into: &out)
@@ -120,32 +127,33 @@ public final class SearchIndex: @unchecked Sendable {
         out += ",\"shards\":"
         JSONText.strings(shards.map(\.key), into: &out)
         // Each shard's size, so a query may look in the neighbours of a mistyped word's shard within a budget.
-        out += ",\"shardBytes\":[" + shards.map { String($0.bytes.count) }.joined(separator: ",") + "]"
+        out += ",\"shardBytes\":[" + shards.map { String($0.size) }.joined(separator: ",") + "]"
         out += "}\n"
         return out
     }
 
-    private static func pages(_ group: ArraySlice<SearchDocument>) -> String {
-        var out = "["
+    private static func pages(_ group: ArraySlice<SearchDocument>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(group.count * 2_048)
+        out.append(UInt8(ascii: "["))
         for (index, document) in group.enumerated() {
-            out += index == 0 ? "\n[" : ",\n["
+            out.append(contentsOf: index == 0 ? "\n[".utf8 : ",\n[".utf8)
             JSONText.string(document.url, into: &out)
-            out += ","
+            out.append(UInt8(ascii: ","))
             JSONText.string(document.title, into: &out)
-            out += ",["
+            out.append(contentsOf: ",[".utf8)
             for (number, section) in document.sections.enumerated() {
-                if number > 0 { out += "," }
-                out += "["
+                out.append(contentsOf: number > 0 ? ",[".utf8 : "[".utf8)
                 JSONText.string(section.anchor, into: &out)
-                out += ","
+                out.append(UInt8(ascii: ","))
                 JSONText.string(section.heading, into: &out)
-                out += ","
+                out.append(UInt8(ascii: ","))
                 JSONText.string(section.text, into: &out)
-                out += "]"
+                out.append(UInt8(ascii: "]"))
             }
-            out += "]]"
+            out.append(contentsOf: "]]".utf8)
         }
-        out += "\n]\n"
+        out.append(contentsOf: "\n]\n".utf8)
         return out
     }
 
@@ -171,6 +179,20 @@ public final class SearchIndex: @unchecked Sendable {
         out += "}\n"
         return out
     }
+}
+
+/// The files of `SearchIndex.files`, collected from the threads that make them.
+private final class Collected: @unchecked Sendable {
+    let lock = NSLock()
+    var files: [(path: String, bytes: [UInt8])] = []
+}
+
+/// The first error of several threads.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var error: Error?
+
+    func record(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
 }
 
 /// A value handed to other threads that only read it.

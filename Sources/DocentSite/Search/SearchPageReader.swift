@@ -36,7 +36,10 @@ struct SearchPageReader {
     }
 
     mutating func read(_ blocks: [MarkdownBlock]) {
-        for block in blocks { read(block) }
+        // Each block borrowed where it is (a `for` loop would copy it, retaining every string and array in it).
+        blocks.withUnsafeBufferPointer { blocks in
+            for index in blocks.indices { read(blocks[index]) }
+        }
     }
 
     /// A fragment of HTML (a page that is not Markdown, an HTML block): its text, its headings with ids starting
@@ -85,12 +88,14 @@ struct SearchPageReader {
     }
 
     private mutating func read(_ inlines: [MarkdownInline]) {
-        for inline in inlines {
-            switch inline.kind {
-            case .text(let value), .code(let value): text(value)
-            case .softBreak, .lineBreak: breakWord()
-            case .html: break
-            default: read(inline.children)
+        inlines.withUnsafeBufferPointer { inlines in
+            for index in inlines.indices {
+                switch inlines[index].kind {
+                case .text(let value), .code(let value): text(value)
+                case .softBreak, .lineBreak: breakWord()
+                case .html: break
+                default: read(inlines[index].children)
+                }
             }
         }
     }
@@ -112,22 +117,38 @@ struct SearchPageReader {
 
     private mutating func appendSnippet(_ bytes: UnsafeBufferPointer<UInt8>) {
         let limit = SearchDocument.snippetSourceLength
-        for byte in bytes {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if Self.isSpace(byte) {
                 pendingSpace = !snippet.isEmpty
+                index += 1
                 continue
             }
             if pendingSpace {
                 snippet.append(0x20)
                 pendingSpace = false
             }
-            snippet.append(byte)
-            if snippet.count >= limit && (byte < 0x80 || snippet.count >= limit + 16) {
-                snippetIsFull = true
-                return
+            // A run of other bytes at once, when it cannot fill the snippet.
+            var end = index + 1
+            while end < bytes.count && !Self.isSpace(bytes[end]) { end += 1 }
+            if snippet.count + (end - index) < limit {
+                snippet.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
             }
+            for byte in bytes[index..<end] {
+                snippet.append(byte)
+                if snippet.count >= limit && (byte < 0x80 || snippet.count >= limit + 16) {
+                    snippetIsFull = true
+                    return
+                }
+            }
+            index = end
         }
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     private mutating func closeSection() {
         counter.endWord()

@@ -1,9 +1,9 @@
 import Foundation
 
-/// The words of the search index that start with the bytes of one partition, their stems and each stem's postings;
-/// pages add to it under its lock as they render. Stemming never changes a word's first byte, so a stem's words
-/// are all here and its postings are complete.
-final class SearchPartition: @unchecked Sendable {
+/// The words of the search index that start with the bytes of one partition, their stems and each stem's postings,
+/// gathered from every writer's log of the partition when the index is written. Stemming never changes a word's
+/// first byte, so a stem's words are all here and its postings are complete.
+struct SearchPartition {
     /// One page of a stem: its weighted count (its BM25 score once scored) and its best sections.
     struct Posting {
         var page: Int32
@@ -21,79 +21,82 @@ final class SearchPartition: @unchecked Sendable {
         var averageLength: Double
     }
 
-    /// A posting as a page adds it, with its stem: appended to one log (no array per stem to reach while pages
-    /// render), grouped by stem when the shards are written.
-    private struct Logged {
-        var stem: Int32
-        var page: Int32
-        var weight: UInt32
-        var sectionsLow: UInt32
-        var sectionsHigh: UInt32
-    }
-
-    private let lock = NSLock()
+    private let number: Int
+    private let writers: [SearchWriter]
     private var words = WordTable(expectedWords: 1 << 10)
     /// Word number → stem number; -1 for a stop word.
     private var wordStems: [Int32] = []
     private var stemNumbers: [String: Int32] = [:]
-    /// The log in chunks of `chunkSize` (growing it never copies it or leaves half a buffer unused).
-    private var logged: [[Logged]] = []
-    private static let chunkSize = 1 << 14
+    /// Per writer, the stem number of each of its words in this partition (by the word's place in the writer's part).
+    private var writerStems: [[Int32]] = []
 
-    /// Adds the page's words `numbers` (all of this partition).
-    func add(_ page: SearchWords, numbers: ArraySlice<Int32>, page number: Int32) {
-        lock.withLock {
-            page.table.bytes.withUnsafeBufferPointer { bytes in
-                for word in numbers {
-                    let slice = page.table.word(Int(word))
-                    let stem = stemNumber(
-                        of: UnsafeBufferPointer(rebasing: bytes[slice.startIndex..<slice.endIndex]),
-                        hash: page.table.hash(Int(word)))
-                    guard stem >= 0 else { continue }
-                    let sections = page.sections[Int(word)]
-                    if logged.isEmpty || logged[logged.count - 1].count == Self.chunkSize {
-                        logged.append([])
-                        logged[logged.count - 1].reserveCapacity(Self.chunkSize)
-                    }
-                    logged[logged.count - 1].append(
-                        Logged(
-                            stem: stem, page: number, weight: page.weights[Int(word)],
-                            sectionsLow: UInt32(truncatingIfNeeded: sections),
-                            sectionsHigh: UInt32(truncatingIfNeeded: sections >> 32)))
+    /// Partition `number` of the writers' logs.
+    init(number: Int, writers: [SearchWriter]) {
+        self.number = number
+        self.writers = writers
+        for writer in writers {
+            let vocabulary = writer.vocabulary
+            let places = writer.parts[number].words
+            var stems: [Int32] = []
+            stems.reserveCapacity(places.count)
+            vocabulary.bytes.withUnsafeBufferPointer { bytes in
+                for word in places {
+                    let range = vocabulary.range(Int(word))
+                    stems.append(
+                        stemNumber(of: UnsafeBufferPointer(rebasing: bytes[range]), hash: vocabulary.hash(Int(word))))
                 }
             }
+            writerStems.append(stems)
         }
     }
 
     /// The shards of this partition's words: postings scored with BM25, a stem's best `maxPostings` pages kept.
     func shards(_ scoring: Scoring) -> [(key: String, bytes: [UInt8])] {
-        lock.withLock {
-            let scored = scoredPostings(scoring)
-            var byKey: [String: [Int]] = [:]
-            for number in 0..<words.count where wordStems[number] >= 0 {
-                byKey[SearchIndex.shardKey(words.string(number)), default: []].append(number)
-            }
-            return byKey.map { key, numbers in
-                let sorted = numbers.sorted { words.word($0).lexicographicallyPrecedes(words.word($1)) }
-                return (key, shard(sorted, postings: scored))
-            }
+        let scored = scoredPostings(scoring)
+        var byKey: [String: [Int]] = [:]
+        for number in 0..<words.count where wordStems[number] >= 0 {
+            byKey[SearchIndex.shardKey(words.string(number)), default: []].append(number)
+        }
+        return byKey.map { key, numbers in
+            let sorted = numbers.sorted { words.word($0).lexicographicallyPrecedes(words.word($1)) }
+            return (key, shard(sorted, postings: scored))
         }
     }
 
-    /// Each stem's postings: the log grouped by stem (a stable counting sort, so a page's postings of a stem stay
-    /// together and two words of one stem on a page become one posting), scored, cut, in page order.
+    /// Each stem's postings: the writers' logs grouped by stem, read page after page in URL order (a counting sort,
+    /// so each stem's postings are in page order, a page's postings of a stem stay together and two words of one
+    /// stem on a page become one posting), scored, cut.
     private func scoredPostings(_ scoring: Scoring) -> [[Posting]] {
+        // Every page's run of postings in this partition, by the page's number in the files.
+        var runs: [(page: Int32, writer: Int, range: Range<Int>)] = []
+        var parts: [SearchWriter.Part] = []
+        for (index, writer) in writers.enumerated() {
+            let part = writer.parts[number]
+            for (run, value) in part.runs.enumerated() {
+                runs.append((scoring.rank[Int(value.page)], index, Int(value.start)..<part.end(ofRun: run)))
+            }
+            parts.append(part)
+        }
+        runs.sort { $0.page < $1.page }
         let stemCount = stemNumbers.count
         var starts = [Int](repeating: 0, count: stemCount + 1)
-        for chunk in logged { for entry in chunk { starts[Int(entry.stem) + 1] += 1 } }
+        for run in runs {
+            let stems = writerStems[run.writer]
+            parts[run.writer].forEachPosting(in: run.range) { place, _, _ in
+                let stem = stems[place]
+                if stem >= 0 { starts[Int(stem) + 1] += 1 }
+            }
+        }
         for stem in 0..<stemCount { starts[stem + 1] += starts[stem] }
         var next = starts
-        var grouped = [Logged](
-            repeating: Logged(stem: 0, page: 0, weight: 0, sectionsLow: 0, sectionsHigh: 0), count: starts[stemCount])
-        for chunk in logged {
-            for entry in chunk {
-                grouped[next[Int(entry.stem)]] = entry
-                next[Int(entry.stem)] += 1
+        var grouped = [Posting](repeating: Posting(page: 0, weight: 0, sections: 0), count: starts[stemCount])
+        for run in runs {
+            let stems = writerStems[run.writer]
+            parts[run.writer].forEachPosting(in: run.range) { place, weight, sections in
+                let stem = Int(stems[place])
+                guard stem >= 0 else { return }
+                grouped[next[stem]] = Posting(page: run.page, weight: weight, sections: sections)
+                next[stem] += 1
             }
         }
         let total = Double(scoring.lengths.count)
@@ -103,7 +106,7 @@ final class SearchPartition: @unchecked Sendable {
             var list: [Posting] = []
             list.reserveCapacity(starts[stem + 1] - starts[stem])
             for entry in grouped[starts[stem]..<starts[stem + 1]] {
-                let sections = UInt64(entry.sectionsLow) | UInt64(entry.sectionsHigh) << 32
+                let sections = entry.sections
                 if let last = list.indices.last, list[last].page == entry.page {
                     // Two words of one stem on the page ("update", "updates"): the heavier one's sections first.
                     let known = list[last]
@@ -118,18 +121,16 @@ final class SearchPartition: @unchecked Sendable {
             let frequency = Double(list.count)
             let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
             for index in list.indices {
-                let page = scoring.rank[Int(list[index].page)]
                 let weight = Double(list[index].weight)
-                let length = Double(scoring.lengths[Int(page)])
+                let length = Double(scoring.lengths[Int(list[index].page)])
                 let bm25 = idf * weight * 2.2 / (weight + 1.2 * (0.25 + 0.75 * length / scoring.averageLength))
-                list[index].page = page
                 list[index].weight = UInt32(min(bm25 * 100, Double(Int32.max)).rounded())
             }
             if list.count > SearchIndex.maxPostings {
                 list.sort { ($0.weight, -$0.page) > ($1.weight, -$1.page) }
                 list.removeSubrange(SearchIndex.maxPostings...)
+                list.sort { $0.page < $1.page }
             }
-            list.sort { $0.page < $1.page }
             scored.append(list)
         }
         return scored
@@ -137,7 +138,7 @@ final class SearchPartition: @unchecked Sendable {
 
     // MARK: - Helpers
 
-    private func stemNumber(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+    private mutating func stemNumber(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
         let number = words.number(of: word, hash: hash)
         if number < wordStems.count { return wordStems[number] }
         let text = String(decoding: word, as: UTF8.self)

@@ -31,6 +31,11 @@ struct WordTable {
         return bytes[start..<end]
     }
 
+    /// Where the bytes of word `number` are in `bytes`.
+    func range(_ number: Int) -> Range<Int> {
+        Int(starts[number])..<(number + 1 < starts.count ? Int(starts[number + 1]) : bytes.count)
+    }
+
     func string(_ number: Int) -> String { String(decoding: word(number), as: UTF8.self) }
 
     /// The word's number, given a new one when the word is new.
