@@ -49,10 +49,10 @@ for pages in "${PAGES[@]}"; do
         [[ " $SKIP " == *" $1 "* ]] && return
         args+=(--cmd "$1=$2" --pre "$1=rm -rf $3; $clean; find $4 -type f -exec cat {} + > /dev/null")
     }
-    add docent "$DOCENT build --quiet --source $corpus/jekyll --output $out/docent" "$out/docent" \
+    add docent "$DOCENT build --quiet --no-cache --source $corpus/jekyll --output $out/docent" "$out/docent" \
         "$corpus/jekyll $DOCENT"
     if [[ -n "${BASELINE:-}" ]]; then
-        add baseline "$BASELINE build --quiet --source $corpus/jekyll --output $out/baseline" "$out/baseline" \
+        add baseline "$BASELINE build --quiet $("$BASELINE" build --help 2>/dev/null | grep -q -- --no-cache && echo --no-cache) --source $corpus/jekyll --output $out/baseline" "$out/baseline" \
             "$corpus/jekyll $BASELINE"
     fi
     add hugo "hugo --quiet -s $corpus/hugo -d $out/hugo" "$out/hugo" "$corpus/hugo $(command -v hugo || true)"

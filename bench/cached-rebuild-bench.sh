@@ -40,8 +40,8 @@ python3 "$SHARED/bench/interleave.py" --rounds "$ROUNDS" --warmup "$WARMUP" --re
     --json "$WORK/result-cached-$pages.json" --log "$WORK/log-cached-$pages.txt" \
     --cmd "clean=$DOCENT build --quiet --no-cache --source $site --output $out/clean" \
     --pre "clean=rm -rf $out/clean; sync; sleep 1; $read_inputs" \
-    --cmd "cached=$DOCENT build --quiet --source $site --output $out/cached" \
-    --pre "cached=$DOCENT build --quiet --source $site --output $out/cached; echo \"Edited at \$(date +%s%N).\" >> $page; sync; sleep 1; $read_inputs"
+    --cmd "cached=$DOCENT build --quiet --cache --source $site --output $out/cached" \
+    --pre "cached=$DOCENT build --quiet --cache --source $site --output $out/cached; echo \"Edited at \$(date +%s%N).\" >> $page; sync; sleep 1; $read_inputs"
 python3 - "$WORK/result-cached-$pages.json" <<'PY'
 import json, statistics, sys
 runs = json.load(open(sys.argv[1]))["runs"]
@@ -51,7 +51,7 @@ print("cached/clean wall %.3f median (%.3f-%.3f) over %d paired rounds: %s" % (
     statistics.median(ratios), ratios[0], ratios[-1], len(ratios), " ".join("%.3f" % r for r in ratios)))
 PY
 # The cached site is the clean build's, byte for byte (the page edited last is in both).
-$DOCENT build --quiet --source "$site" --output "$out/cached"
+$DOCENT build --quiet --cache --source "$site" --output "$out/cached"
 $DOCENT build --quiet --no-cache --source "$site" --output "$out/clean"
 if diff -r "$out/cached" "$out/clean" > /dev/null; then echo "cached and clean outputs: identical"; else
     echo "cached and clean outputs DIFFER"; exit 1; fi

@@ -30,7 +30,7 @@ for pages in 10000 100000; do
         python3 "$SHARED/bench/make-corpus.py" --pages "$pages" --out "$corpus" --concat "$corpus/bodies.md" --force --quiet
     fi
     name="docent-$((pages / 1000))k"
-    args+=(--cmd "$name=$DOCENT build --quiet --source $corpus/jekyll --output $OUT/$name"
+    args+=(--cmd "$name=$DOCENT build --quiet --no-cache --source $corpus/jekyll --output $OUT/$name"
         --pre "$name=rm -rf $OUT/$name; sync; sleep 1; find $corpus/jekyll $DOCENT -type f -exec cat {} + > /dev/null")
 done
 # The floor parses the same bodies in 16 MB parts (cut at line ends), one after the other: cmark-gfm holds a whole

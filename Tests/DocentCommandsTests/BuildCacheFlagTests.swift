@@ -3,10 +3,10 @@ import Testing
 
 @testable import DocentCommands
 
-/// `docent build` keeps its cache in `.docent-cache/` beside the config, and `--no-cache` neither reads nor writes
-/// it.
+/// `docent build --cache` keeps its cache in `.docent-cache/` beside the config; a build without it (the default, or
+/// `--no-cache`) neither reads nor writes it.
 @Suite struct BuildCacheFlagTests {
-    @Test func buildKeepsItsCacheBesideTheConfigAndNoCacheLeavesItAlone() throws {
+    @Test func buildWithCacheKeepsItBesideTheConfigAndAPlainBuildLeavesItAlone() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docent-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let files = [
@@ -24,6 +24,8 @@ import Testing
         #expect(DocentCommand.runMain(["build", "--quiet", "--no-cache", "--source", root.path]) == 0)
         #expect(!FileManager.default.fileExists(atPath: cache.path))
         #expect(DocentCommand.runMain(["build", "--quiet", "--source", root.path]) == 0)
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
+        #expect(DocentCommand.runMain(["build", "--quiet", "--cache", "--source", root.path]) == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).count == 1)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("_site/.docent-cache").path))
     }
