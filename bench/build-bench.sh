@@ -22,15 +22,8 @@
 # last read two rounds ago reads 10,000 small files from the disk, while the floor reads one file sequentially.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${SHARED:-../shared}
-DOCENT=${DOCENT:-$PWD/.build/release/docent}
-ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-1}
-WORK=${WORK:-/tmp/docent-build-bench}
-if [[ -z "${OUT:-}" ]]; then
-    OUT=$WORK
-    if [[ "$(stat -f -c %T /dev/shm 2>/dev/null)" == tmpfs && -w /dev/shm ]]; then OUT=/dev/shm/docent-build-bench; fi
-fi
+DEFAULT_ROUNDS=3 DEFAULT_WARMUP=1
+source bench/settings.sh
 SKIP=${SKIP:-}
 PAGES=("$@")
 [[ $# -eq 0 ]] && PAGES=(1000 10000)

@@ -15,15 +15,8 @@
 # build-bench.sh for why).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${SHARED:-../shared}
-DOCENT=${DOCENT:-$PWD/.build/release/docent}
-ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-1}
-WORK=${WORK:-/tmp/docent-build-bench}
-if [[ -z "${OUT:-}" ]]; then
-    OUT=$WORK
-    if [[ "$(stat -f -c %T /dev/shm 2>/dev/null)" == tmpfs && -w /dev/shm ]]; then OUT=/dev/shm/docent-build-bench; fi
-fi
+DEFAULT_ROUNDS=3 DEFAULT_WARMUP=1
+source bench/settings.sh
 pages=${1:-10000}
 corpus="$WORK/corpus-$pages"
 if [[ ! -f "$corpus/manifest.json" ]]; then

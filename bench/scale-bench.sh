@@ -13,15 +13,8 @@
 # about 1.5 GB of HTML to OUT (a tmpfs by default, deleted after each round).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${SHARED:-../shared}
-DOCENT=${DOCENT:-$PWD/.build/release/docent}
-ROUNDS=${ROUNDS:-2}
-WARMUP=${WARMUP:-0}
-WORK=${WORK:-/tmp/docent-build-bench}
-if [[ -z "${OUT:-}" ]]; then
-    OUT=$WORK
-    if [[ "$(stat -f -c %T /dev/shm 2>/dev/null)" == tmpfs && -w /dev/shm ]]; then OUT=/dev/shm/docent-build-bench; fi
-fi
+DEFAULT_ROUNDS=2 DEFAULT_WARMUP=0
+source bench/settings.sh
 mkdir -p "$WORK" "$OUT"
 args=(--rounds "$ROUNDS" --warmup "$WARMUP" --ref docent-10k --json "$WORK/result-scale.json" --log "$WORK/log-scale.txt")
 for pages in 10000 100000; do
