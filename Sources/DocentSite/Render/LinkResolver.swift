@@ -41,7 +41,7 @@ struct LinkResolver {
         }
         for written in path.split(separator: "/", omittingEmptySubsequences: true) {
             // A link names a file as a URL does: `my%20page.md` is the file `my page.md`.
-            let part = written.contains("%") ? Substring(written.removingPercentEncoding ?? String(written)) : written
+            let part = written.utf8.contains(UInt8(ascii: "%")) ? Substring(written.removingPercentEncoding ?? String(written)) : written
             if part == "." { continue }
             if part == ".." {
                 guard !parts.isEmpty else { return nil }

@@ -122,7 +122,7 @@ struct PageRenderer {
         var markdownDocument: MarkdownDocument?
         if page.isMarkdown {
             var document = Markdown.parse(body, style: markdownStyle)
-            if bodyHadLiquid, body.contains(TabMarkup.tabOpenPrefix) { inTabs = TabMarkup.headingsInTabs(document) }
+            if bodyHadLiquid, body.containsBytes(TabMarkup.tabOpenPrefix) { inTabs = TabMarkup.headingsInTabs(document) }
             diagnostics += Self.limitDiagnostics(document, page: page)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(

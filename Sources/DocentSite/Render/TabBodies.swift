@@ -7,7 +7,7 @@
 /// pass, whatever the nesting.
 enum TabBodies {
     static func dedented(_ text: String) -> String {
-        guard text.utf8.count >= TabMarkup.tabOpenPrefix.utf8.count, text.contains(TabMarkup.tabOpenPrefix) else {
+        guard text.utf8.count >= TabMarkup.tabOpenPrefix.utf8.count, text.containsBytes(TabMarkup.tabOpenPrefix) else {
             return text
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
