@@ -26,6 +26,7 @@ STYLESHEET_OUT = os.path.join(ROOT, "assets", "css", "walkthrough.css")
 SCRIPT_PARTS = [
     "overview.js",  # what the script does, for the reader of the bundle
     "console-module.js",  # the wasm bridge
+    "path-module.js",  # the documented path, precomputed, before the wasm
     "helpers.js",  # el(), text helpers, an action's verb and label
     "screen.js",  # a screen drawn as an admin app
     "menus.js",  # the team switcher's dropdown, a row's submenu

@@ -87,6 +87,27 @@ class ConsoleModule {
     return JSON.parse(text);
   }
 
+  /**
+   * True when doing the action leaves the session on its current screen (`screen`: title and breadcrumbs),
+   * tried on a copy of the session ("Navigate to your account dashboard" on the Account Dashboard).
+   */
+  stays(handle, action, screen) {
+    const copy = this.fork(handle);
+    if (!copy) return false;
+    try {
+      const tried = this.perform(copy, action);
+      return (
+        tried.ok &&
+        tried.screen.title === screen.title &&
+        JSON.stringify(tried.screen.breadcrumbs) === JSON.stringify(screen.breadcrumbs)
+      );
+    } catch (error) {
+      return false;
+    } finally {
+      this.close(copy);
+    }
+  }
+
   /** A copy of a session (to try an action without doing it); 0 if there is none. */
   fork(handle) {
     return this.x.console_fork(handle);
@@ -117,6 +138,107 @@ function loadModule(url) {
     modules.set(url, instantiate(url).then((instance) => new ConsoleModule(instance.exports)));
   }
   return modules.get(url);
+}
+
+/* — path-module.js — */
+
+/* The documented path, before the wasm: the console module's interface answered from the table the build
+ * precomputed with the native simulation (WalkthroughPath.swift: every state the guide's steps reach, its screen,
+ * the walkthrough rule's answers there and the actions that lead on). Anything it has no answer for throws
+ * NeedsSimulation: the walkthrough queues that reader action until the wasm has taken over. */
+
+class NeedsSimulation extends Error {
+  constructor() {
+    super("This needs the simulation, which is still loading.");
+  }
+}
+
+/** JSON with every object's keys sorted: the table's key for a question or an action. */
+function canonical(value) {
+  if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+  if (value && typeof value === "object") {
+    return (
+      "{" +
+      Object.keys(value)
+        .filter((key) => value[key] !== undefined)
+        .sort()
+        .map((key) => JSON.stringify(key) + ":" + canonical(value[key]))
+        .join(",") +
+      "}"
+    );
+  }
+  return JSON.stringify(value);
+}
+
+class PathModule {
+  constructor(table) {
+    this.path = true;
+    this.screens = table.screens;
+    this.nodes = table.nodes.map((node) => ({
+      screen: node.screen,
+      ask: new Map(node.ask.map((pair) => [canonical(pair[0]), pair[1]])),
+      next: new Map(node.next.map((pair) => [canonical(pair[0]), pair[1]])),
+    }));
+    this.sessions = new Map(); // handle → { node, actions: the actions done since the start, to replay }
+    this.nextHandle = 1;
+  }
+
+  screenOf(node) {
+    // A copy: the walkthrough may keep it while the table stays as built.
+    return JSON.parse(JSON.stringify(this.screens[this.nodes[node].screen]));
+  }
+
+  session(handle) {
+    const session = this.sessions.get(handle);
+    if (!session) throw new NeedsSimulation();
+    return session;
+  }
+
+  start(state) {
+    if (!this.nodes.length) throw new NeedsSimulation();
+    const handle = this.nextHandle++;
+    this.sessions.set(handle, { node: 0, actions: [], state: state });
+    return { handle: handle, screen: this.screenOf(0) };
+  }
+
+  perform(handle, action) {
+    const session = this.session(handle);
+    const next = this.nodes[session.node].next.get(canonical(action));
+    if (next === undefined) throw new NeedsSimulation();
+    session.node = next;
+    session.actions.push(action);
+    return { ok: true, error: null, screen: this.screenOf(next) };
+  }
+
+  judge(handle, question) {
+    const answer = this.nodes[this.session(handle).node].ask.get(canonical(question));
+    if (answer === undefined) throw new NeedsSimulation();
+    return answer;
+  }
+
+  stays(handle, action) {
+    return this.judge(handle, { stays: action }).answer === true;
+  }
+
+  /** The actions done in a session since its start, for the wasm to replay. */
+  actions(handle) {
+    return this.session(handle).actions.slice();
+  }
+
+  close(handle) {
+    this.sessions.delete(handle);
+  }
+
+  /** The sessions as they are, to put back when a reader action turns out to need the wasm. */
+  save() {
+    const saved = new Map();
+    for (const [handle, session] of this.sessions) saved.set(handle, Object.assign({}, session, { actions: session.actions.slice() }));
+    return saved;
+  }
+
+  restore(saved) {
+    this.sessions = saved;
+  }
 }
 
 /* — helpers.js — */
@@ -796,6 +918,8 @@ class Walkthrough {
     this.pointerDown = false;
     this.renderPending = false;
     this.downloadURL = null;
+    this.queued = []; // reader actions waiting for the wasm (see attempt)
+    this.wasmError = null;
     this.buildShell();
   }
 
@@ -823,14 +947,19 @@ class Walkthrough {
       toolbar.append(
         el("label", { class: "docent-walkthrough-chooser" }, [el("span", null, ["Procedure"]), " ", this.chooser])
       );
-      this.chooser.addEventListener("change", () => this.startProcedure(Number(this.chooser.value), "Started"));
+      this.chooser.addEventListener("change", () => {
+        const index = Number(this.chooser.value);
+        this.attempt(() => this.startProcedure(index, "Started"));
+      });
     }
     this.doButton = el("button", { type: "button", class: "docent-walkthrough-do" }, ["Do this step"]);
     this.resetButton = el("button", { type: "button", class: "docent-walkthrough-reset" }, ["Reset"]);
     this.progress = el("span", { class: "docent-walkthrough-progress" });
     toolbar.append(this.doButton, this.resetButton, this.progress);
-    this.doButton.addEventListener("click", () => this.doStep());
-    this.resetButton.addEventListener("click", () => this.startProcedure(this.procedure, "Started over"));
+    this.doButton.addEventListener("click", () => this.attempt(() => this.doStep()));
+    this.resetButton.addEventListener("click", () =>
+      this.attempt(() => this.startProcedure(this.procedure, "Started over"))
+    );
 
     this.stepText = el("span", { class: "docent-walkthrough-step-text" });
     this.stepLabel = el("span", { class: "docent-walkthrough-current-label" }, ["Current step: "]);
@@ -840,12 +969,12 @@ class Walkthrough {
     this.wanderText = el("span", { class: "docent-walkthrough-wander-text" });
     this.takeButton = el("button", { type: "button", class: "docent-walkthrough-take" }, ["Take me there"]);
     this.wander = el("p", { class: "docent-walkthrough-wander", hidden: true }, [this.wanderText, " ", this.takeButton]);
-    this.takeButton.addEventListener("click", () => this.takeMeThere());
+    this.takeButton.addEventListener("click", () => this.attempt(() => this.takeMeThere()));
     // The guide's step the reader is reading, when the console is at another one.
     this.readingText = el("span", { class: "docent-walkthrough-reading-text" });
     this.readingButton = el("button", { type: "button", class: "docent-walkthrough-reading-go" });
     this.reading = el("p", { class: "docent-walkthrough-reading", hidden: true }, [this.readingText, " ", this.readingButton]);
-    this.readingButton.addEventListener("click", () => this.goToReadStep());
+    this.readingButton.addEventListener("click", () => this.attempt(() => this.goToReadStep()));
     this.body = el("div", { class: "docent-walkthrough-body", id: this.uniqueID("docent-walkthrough-body") }, [
       toolbar,
       this.current,
@@ -878,14 +1007,61 @@ class Walkthrough {
     return id;
   }
 
+  /**
+   * Draws the console. With the documented path the build precomputed (PathModule), at once: the guide's steps
+   * work from its table while the wasm loads (`docent-walkthrough-ready`); the wasm then takes over, the steps
+   * done so far replayed into it, and does whatever the reader queued meanwhile (`docent-walkthrough-live`).
+   * Without the table, once the wasm has loaded (both classes at once).
+   */
   async load() {
+    const wasm = loadModule(this.root.dataset.wasm);
+    wasm.catch(() => {}); // answered below, whichever way the console starts
+    const path = this.pathModule();
+    if (path) {
+      try {
+        this.module = path;
+        this.startProcedure(0, null);
+      } catch (error) {
+        this.module = null;
+      }
+    }
+    if (this.module) this.show();
+    let module;
     try {
-      this.module = await loadModule(this.root.dataset.wasm);
+      module = await wasm;
+    } catch (error) {
+      if (this.module) this.explorationUnavailable(error);
+      else this.fail(error);
+      return;
+    }
+    if (this.module) {
+      this.takeOver(module);
+      return;
+    }
+    try {
+      this.module = module;
       this.startProcedure(0, null);
     } catch (error) {
       this.fail(error);
       return;
     }
+    this.show();
+    this.root.classList.add("docent-walkthrough-live");
+  }
+
+  /** The precomputed documented path (WalkthroughPath.swift), or null. */
+  pathModule() {
+    const data = this.root.querySelector(".docent-walkthrough-path");
+    if (!data) return null;
+    try {
+      return new PathModule(JSON.parse(data.textContent));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /** The console drawn in place of the static screens, its first screen ready for the reader. */
+  show() {
     const staticScreens = this.root.querySelector(".docent-walkthrough-static");
     if (staticScreens) staticScreens.hidden = true;
     // Live, the status line belongs with the console (in the bottom sheet on phones).
@@ -897,6 +1073,105 @@ class Walkthrough {
     this.sheet.openOnLinksTo(this.root.id);
     this.render(null);
     this.setStatus("The simulated console is ready: you are on “" + this.screen.title + "”.");
+  }
+
+  /**
+   * The wasm takes over from the precomputed path: a session of its own taken through the actions done so far
+   * (the same screen, which the switch does not redraw), then the reader's queued actions, in order.
+   */
+  takeOver(module) {
+    const path = this.module;
+    let handle = 0;
+    let screen;
+    try {
+      const started = module.start(this.state);
+      handle = started.handle;
+      screen = started.screen;
+      for (const action of path.actions(this.handle)) {
+        const result = module.perform(handle, action);
+        if (!result.ok) throw new Error(errorText(result.error) || "the simulation refused a step of the guide");
+        screen = result.screen;
+      }
+    } catch (error) {
+      if (handle) module.close(handle);
+      this.explorationUnavailable(error);
+      return;
+    }
+    path.close(this.handle);
+    this.module = module;
+    this.handle = handle;
+    const redraw = this.redrawWhenLive || canonical(screen) !== canonical(this.screen);
+    this.redrawWhenLive = false;
+    this.screen = screen;
+    this.root.classList.add("docent-walkthrough-live");
+    this.root.classList.remove("docent-walkthrough-waiting");
+    const queued = this.queued;
+    this.queued = [];
+    if (redraw) this.render(null);
+    for (const run of queued) run();
+  }
+
+  /** The wasm could not load: the documented path goes on from its table, and the status line says so. */
+  explorationUnavailable(error) {
+    this.wasmError = (error && error.message) || String(error);
+    this.root.classList.add("docent-walkthrough-path-only");
+    this.root.classList.remove("docent-walkthrough-waiting");
+    const queued = this.queued.length > 0;
+    this.queued = [];
+    this.setStatus(
+      (queued ? "That needs the full simulation, which " : "The full simulation ") +
+        "could not be loaded (" +
+        this.wasmError +
+        "): free exploration is unavailable. The guide's steps still work: use the highlighted control or “Do this step”.",
+      queued ? "error" : null
+    );
+  }
+
+  /**
+   * Runs a reader's action. Before the wasm has taken over, an action the precomputed path has no answer for
+   * (NeedsSimulation) leaves everything as it was and waits for the wasm, as does any action after it (their
+   * order is kept); once the wasm failed to load, it is refused with a word why.
+   */
+  attempt(run) {
+    if (!this.module || !this.module.path) return run();
+    if (this.queued.length) {
+      this.queued.push(run);
+      return;
+    }
+    const saved = {
+      sessions: this.module.save(),
+      handle: this.handle,
+      screen: this.screen,
+      procedure: this.procedure,
+      stepIndex: this.stepIndex,
+      inputs: new Map(this.inputs),
+      renderPending: this.renderPending,
+    };
+    try {
+      run();
+    } catch (error) {
+      if (!(error instanceof NeedsSimulation)) throw error;
+      this.module.restore(saved.sessions);
+      this.handle = saved.handle;
+      this.screen = saved.screen;
+      this.procedure = saved.procedure;
+      if (this.chooser) this.chooser.value = String(saved.procedure);
+      this.stepIndex = saved.stepIndex;
+      this.inputs = saved.inputs;
+      this.renderPending = saved.renderPending;
+      if (this.wasmError) {
+        this.setStatus(
+          "That needs the full simulation, which could not be loaded (" +
+            this.wasmError +
+            "): free exploration is unavailable. The guide's steps still work: use the highlighted control or “Do this step”.",
+          "error"
+        );
+        return;
+      }
+      this.queued.push(run);
+      this.root.classList.add("docent-walkthrough-waiting");
+      this.setStatus("Loading the simulation… Your action is done as soon as it is ready.");
+    }
   }
 
   fail(error) {
@@ -928,7 +1203,7 @@ class Walkthrough {
     try {
       started = this.module.start(this.state);
     } catch (error) {
-      if (!verb) throw error; // the first start: load() shows the static screens instead
+      if (!verb || error instanceof NeedsSimulation) throw error; // the first start: load() shows the static screens instead
       this.setStatus("The console could not start over: " + ((error && error.message) || String(error)), "error");
       return;
     }
@@ -1046,6 +1321,7 @@ Object.assign(Walkthrough.prototype, {
     try {
       return this.module.judge(this.handle, question);
     } catch (error) {
+      if (error instanceof NeedsSimulation) throw error;
       return { answer: false, error: (error && error.message) || String(error) };
     }
   },
@@ -1094,20 +1370,7 @@ Object.assign(Walkthrough.prototype, {
   alreadyThere(step) {
     if (step.kind !== "action" || !step.action || !("navigate" in step.action)) return false;
     if (this.judge({ holds: { title: step.action.navigate } }).answer === true) return true;
-    const copy = this.module.fork(this.handle);
-    if (!copy) return false;
-    try {
-      const tried = this.module.perform(copy, step.action);
-      return (
-        tried.ok &&
-        tried.screen.title === this.screen.title &&
-        JSON.stringify(tried.screen.breadcrumbs) === JSON.stringify(this.screen.breadcrumbs)
-      );
-    } catch (error) {
-      return false;
-    } finally {
-      this.module.close(copy);
-    }
+    return this.module.stays(this.handle, step.action, this.screen);
   },
 
   /**
@@ -1173,6 +1436,7 @@ Object.assign(Walkthrough.prototype, {
     try {
       result = this.module.perform(this.handle, action);
     } catch (error) {
+      if (error instanceof NeedsSimulation) throw error;
       this.setStatus("The console failed: " + ((error && error.message) || String(error)), "error");
       return false;
     }
@@ -1259,6 +1523,7 @@ Object.assign(Walkthrough.prototype, {
         try {
           tried = this.module.perform(this.handle, first);
         } catch (error) {
+          if (error instanceof NeedsSimulation) throw error;
           tried = { ok: false, error: (error && error.message) || String(error) };
         }
         if (tried.screen) this.screen = tried.screen;
@@ -1470,7 +1735,7 @@ Object.assign(Walkthrough.prototype, {
       if (d.section != null) action.section = d.section;
     }
     const key = controlKey(button);
-    this.perform(action, { focus: key });
+    this.act(action, { focus: key });
     return key;
   },
 
@@ -1495,7 +1760,7 @@ Object.assign(Walkthrough.prototype, {
     if (!target.isConnected) return; // an input replaced by a render (after Enter)
     if (target instanceof HTMLSelectElement && target.closest(".docent-select")) {
       const label = target.closest(".docent-control").dataset.label;
-      this.perform({ select: label, option: target.value }, { focus: controlKey(target) });
+      this.act({ select: label, option: target.value }, { focus: controlKey(target) });
     } else if (target instanceof HTMLInputElement && target.closest(".docent-field")) {
       if (target.value === target.docentCommitted) return;
       // Changed by leaving the field (Tab, or pressing a button): render once focus has moved on.
@@ -1506,7 +1771,12 @@ Object.assign(Walkthrough.prototype, {
   commitField(input, deferred) {
     const label = input.closest(".docent-control").dataset.label;
     input.docentCommitted = input.value;
-    this.perform({ fill: label, value: input.value }, { defer: deferred, focus: controlKey(input) });
+    this.act({ fill: label, value: input.value }, { defer: deferred, focus: controlKey(input) });
+  },
+
+  /** A reader's action on the screen, done now or, off the precomputed path, once the wasm is there (attempt). */
+  act(action, options) {
+    this.attempt(() => this.perform(action, options));
   },
 
   scheduleRender() {
@@ -1524,7 +1794,14 @@ Object.assign(Walkthrough.prototype, {
   },
 
   flushRender() {
-    if (this.renderPending) this.render(null);
+    if (!this.renderPending) return;
+    try {
+      this.render(null);
+    } catch (error) {
+      // The precomputed path has no answer for this screen: the wasm draws it when it takes over.
+      if (!(error instanceof NeedsSimulation)) throw error;
+      this.redrawWhenLive = true;
+    }
   },
 
   /* Menus with the keyboard (the WAI-ARIA menu button pattern, see menus.js) --------------------------------- */
