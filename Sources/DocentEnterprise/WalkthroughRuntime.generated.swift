@@ -1017,7 +1017,7 @@ class Walkthrough {
   /**
    * Draws the console. With the documented path the build precomputed (PathModule), at once: the guide's steps
    * work from its table while the wasm loads (`docent-walkthrough-ready`); the wasm then takes over, the steps
-   * done so far replayed into it, and does whatever the reader queued meanwhile (`docent-walkthrough-live`).
+   * done so far replayed into it, and does whatever the reader queued meanwhile (`docent-walkthrough-simulation-live`).
    * Without the table, once the wasm has loaded (both classes at once).
    */
   async load() {
@@ -1053,7 +1053,7 @@ class Walkthrough {
       return;
     }
     this.show();
-    this.root.classList.add("docent-walkthrough-live");
+    this.root.classList.add("docent-walkthrough-simulation-live");
   }
 
   /** The precomputed documented path (WalkthroughPath.swift), or null. */
@@ -1110,7 +1110,7 @@ class Walkthrough {
     const redraw = this.redrawWhenLive || canonical(screen) !== canonical(this.screen);
     this.redrawWhenLive = false;
     this.screen = screen;
-    this.root.classList.add("docent-walkthrough-live");
+    this.root.classList.add("docent-walkthrough-simulation-live");
     this.root.classList.remove("docent-walkthrough-waiting");
     const queued = this.queued;
     this.queued = [];

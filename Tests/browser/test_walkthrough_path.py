@@ -61,7 +61,7 @@ def open_without_wasm(driver, base_url, page):
         lambda d: "docent-walkthrough-path-only" in classes(d),
         f"{page}: the blocked wasm was not reported",
     )
-    assert "docent-walkthrough-live" not in classes(driver)
+    assert "docent-walkthrough-simulation-live" not in classes(driver)
     assert "free exploration is unavailable" in status_text(driver), status_text(driver)
 
 
@@ -121,7 +121,7 @@ def test_highlighted_controls_work_without_the_wasm(driver, base_url, built_site
                     opener.click()
             driver.execute_script("arguments[0].click()", control)
     assert progress(driver).startswith("All "), f"stuck at {progress(driver)}: {status_text(driver)}"
-    assert "docent-walkthrough-live" not in classes(driver)
+    assert "docent-walkthrough-simulation-live" not in classes(driver)
 
 
 class GatedHandler(http.server.SimpleHTTPRequestHandler):
@@ -181,7 +181,7 @@ def test_off_path_action_waits_for_the_wasm(driver, built_site, gated_site):
     base, gate = gated_site
     driver.get(base + GUIDE)
     wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".docent-walkthrough-ready"), "not ready")
-    assert "docent-walkthrough-live" not in classes(driver)
+    assert "docent-walkthrough-simulation-live" not in classes(driver)
     # One step along the path first (judged from the table), then off it.
     done_so_far = []
     for _ in range(4):
@@ -203,7 +203,7 @@ def test_off_path_action_waits_for_the_wasm(driver, built_site, gated_site):
     assert "docent-walkthrough-waiting" in classes(driver)
     assert driver.execute_script(WALKTHROUGH + "return JSON.stringify(w.screen)") == screen_before
     gate.set()
-    wait_for(driver, lambda d: "docent-walkthrough-live" in classes(d), "the wasm never took over")
+    wait_for(driver, lambda d: "docent-walkthrough-simulation-live" in classes(d), "the wasm never took over")
     assert "docent-walkthrough-waiting" not in classes(driver)
     assert "Loading the simulation" not in status_text(driver), status_text(driver)
     # The queued click was done by the wasm after the steps were replayed into it: the page shows what a fresh
@@ -234,7 +234,7 @@ def test_off_path_action_waits_for_the_wasm(driver, built_site, gated_site):
 def test_precomputed_path_is_the_wasms(driver, base_url, built_site, page):
     """Every state of the table, replayed into the wasm: the same screen, the same answer to every question."""
     driver.get(base_url + page)
-    wait_for(driver, lambda d: "docent-walkthrough-live" in classes(d), f"{page}: the wasm never took over")
+    wait_for(driver, lambda d: "docent-walkthrough-simulation-live" in classes(d), f"{page}: the wasm never took over")
     problems = driver.execute_script(
         WALKTHROUGH
         + CANONICAL
