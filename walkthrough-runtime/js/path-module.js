@@ -30,18 +30,27 @@ class PathModule {
   constructor(table) {
     this.path = true;
     this.screens = table.screens;
-    this.nodes = table.nodes.map((node) => ({
-      screen: node.screen,
-      ask: new Map(node.ask.map((pair) => [canonical(pair[0]), pair[1]])),
-      next: new Map(node.next.map((pair) => [canonical(pair[0]), pair[1]])),
-    }));
+    this.table = table.nodes;
+    this.nodes = []; // a node's questions and actions keyed when the reader first gets there (see node)
     this.sessions = new Map(); // handle → { node, actions: the actions done since the start, to replay }
     this.nextHandle = 1;
   }
 
+  node(index) {
+    if (!this.nodes[index]) {
+      const node = this.table[index];
+      this.nodes[index] = {
+        screen: node.screen,
+        ask: new Map(node.ask.map((pair) => [canonical(pair[0]), pair[1]])),
+        next: new Map(node.next.map((pair) => [canonical(pair[0]), pair[1]])),
+      };
+    }
+    return this.nodes[index];
+  }
+
   screenOf(node) {
     // A copy: the walkthrough may keep it while the table stays as built.
-    return JSON.parse(JSON.stringify(this.screens[this.nodes[node].screen]));
+    return JSON.parse(JSON.stringify(this.screens[this.node(node).screen]));
   }
 
   session(handle) {
@@ -51,7 +60,7 @@ class PathModule {
   }
 
   start(state) {
-    if (!this.nodes.length) throw new NeedsSimulation();
+    if (!this.table.length) throw new NeedsSimulation();
     const handle = this.nextHandle++;
     this.sessions.set(handle, { node: 0, actions: [], state: state });
     return { handle: handle, screen: this.screenOf(0) };
@@ -59,7 +68,7 @@ class PathModule {
 
   perform(handle, action) {
     const session = this.session(handle);
-    const next = this.nodes[session.node].next.get(canonical(action));
+    const next = this.node(session.node).next.get(canonical(action));
     if (next === undefined) throw new NeedsSimulation();
     session.node = next;
     session.actions.push(action);
@@ -67,7 +76,7 @@ class PathModule {
   }
 
   judge(handle, question) {
-    const answer = this.nodes[this.session(handle).node].ask.get(canonical(question));
+    const answer = this.node(this.session(handle).node).ask.get(canonical(question));
     if (answer === undefined) throw new NeedsSimulation();
     return answer;
   }

@@ -118,7 +118,7 @@ class Walkthrough {
     if (path) {
       try {
         this.module = path;
-        this.startProcedure(0, null);
+        this.startProcedure(0, null, { quiet: true }); // show() draws it
       } catch (error) {
         this.module = null;
       }
@@ -138,7 +138,7 @@ class Walkthrough {
     }
     try {
       this.module = module;
-      this.startProcedure(0, null);
+      this.startProcedure(0, null, { quiet: true }); // show() draws it
     } catch (error) {
       this.fail(error);
       return;
