@@ -128,7 +128,7 @@ struct PageRenderer {
                 if walkthrough != nil, let simulation {
                     pageValues["walkthrough_head"] = .string(
                         SimulationRuntime.headTags(
-                            simulation, baseURL: model.config.baseURL, preloadModule: walkthrough?.pathJSON == nil))
+                            simulation, baseURL: model.config.baseURL, moduleFirst: walkthrough?.pathJSON == nil))
                 }
             }
             outline = Outline(document, textLimit: 0)
