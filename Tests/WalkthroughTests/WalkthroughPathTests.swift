@@ -97,11 +97,16 @@ import WalkthroughContract
                     let saved = node
                     if !step.before.isEmpty, step.before.allSatisfy(follow), follow(action) { continue }
                     node = saved
-                    // Only a step that is done where the console already is ("Navigate to your dashboard" on it).
-                    guard case .navigate = action else {
-                        Issue.record("\(run.spec.state), “\(procedure.title)”: no way through “\(step.text)”")
-                        break
-                    }
+                    // Only a step that is done where the console already is ("Navigate to your dashboard" on it)
+                    // or that asks for what the screen already shows (an option chosen by default).
+                    let screen = WalkthroughScreen(json: table.screens[table.nodes[node].screen])
+                    let alreadySet =
+                        WalkthroughRule.judge(.object([("alreadySet", action.json)]), on: screen)["answer"]?.boolValue
+                        == true
+                    if case .navigate = action { continue }
+                    if alreadySet { continue }
+                    Issue.record("\(run.spec.state), “\(procedure.title)”: no way through “\(step.text)”")
+                    break
                 }
             }
         }
