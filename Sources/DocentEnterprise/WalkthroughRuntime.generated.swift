@@ -871,7 +871,7 @@ if (redraw) this.render(null);
 for (const run of queued) run();
 }
 explorationUnavailable(error) {
-this.wasmError = (error && error.message) || String(error);
+this.wasmError = whyNotLoaded(error);
 this.root.classList.add("docent-walkthrough-path-only");
 this.root.classList.remove("docent-walkthrough-waiting");
 const queued = this.queued.length > 0;
@@ -928,10 +928,7 @@ this.setStatus("Loading the simulation… Your action is done as soon as it is r
 fail(error) {
 this.live.hidden = true;
 this.root.classList.add("docent-walkthrough-failed");
-const why =
-location.protocol === "file:"
-? "it needs the site served over HTTP (docent serve, or any web server): browsers do not let a page opened from disk load it"
-: (error && error.message) || String(error);
+const why = whyNotLoaded(error);
 this.setStatus(
 "The simulated console could not be loaded (" +
 why +
@@ -1042,6 +1039,11 @@ if (state === "current") item.setAttribute("aria-current", "step");
 else item.removeAttribute("aria-current");
 }
 }
+}
+function whyNotLoaded(error) {
+return location.protocol === "file:"
+? "it needs the site served over HTTP (docent serve, or any web server): browsers do not let a page opened from disk load it"
+: (error && error.message) || String(error);
 }
 Object.assign(Walkthrough.prototype, {
 judge(question) {

@@ -211,7 +211,7 @@ class Walkthrough {
 
   /** The wasm could not load: the documented path goes on from its table, and the status line says so. */
   explorationUnavailable(error) {
-    this.wasmError = (error && error.message) || String(error);
+    this.wasmError = whyNotLoaded(error);
     this.root.classList.add("docent-walkthrough-path-only");
     this.root.classList.remove("docent-walkthrough-waiting");
     const queued = this.queued.length > 0;
@@ -275,11 +275,7 @@ class Walkthrough {
   fail(error) {
     this.live.hidden = true;
     this.root.classList.add("docent-walkthrough-failed");
-    // A page opened from disk (a site built with relative_urls) may not fetch the console: browsers forbid it.
-    const why =
-      location.protocol === "file:"
-        ? "it needs the site served over HTTP (docent serve, or any web server): browsers do not let a page opened from disk load it"
-        : (error && error.message) || String(error);
+    const why = whyNotLoaded(error);
     this.setStatus(
       "The simulated console could not be loaded (" +
         why +
@@ -405,4 +401,12 @@ class Walkthrough {
       else item.removeAttribute("aria-current");
     }
   }
+}
+
+/** Why the wasm did not load, for the status line. */
+function whyNotLoaded(error) {
+  // A page opened from disk (a site built with relative_urls) may not fetch the console: browsers forbid it.
+  return location.protocol === "file:"
+    ? "it needs the site served over HTTP (docent serve, or any web server): browsers do not let a page opened from disk load it"
+    : (error && error.message) || String(error);
 }
