@@ -8,8 +8,8 @@ enum SimulationRuntime {
     /// script's `fetch` then takes it from the preload: same URL, CORS mode, same-origin credentials). With a
     /// precomputed documented path (`moduleFirst` false) the console draws and follows the guide without it, so
     /// it is preloaded with low priority: on a slow network the script and styles the first screen waits for come
-    /// first (measured on Fast 3G with 4× CPU slowdown: ready at 1.7 s as without the preload, live 0.4 s sooner,
-    /// at 4.1 s; a preload of normal priority makes it live at 2.3 s but ready only at 2.1 s).
+    /// first (measured on Fast 3G with 4× CPU slowdown: ready at 1.65 s, live at 2.4 s with these tags before the
+    /// site's own scripts; a preload of normal priority makes it ready only at 2.1 s).
     static func headTags(_ simulation: any WalkthroughSimulation, baseURL: String, moduleFirst: Bool = true)
         -> String
     {
