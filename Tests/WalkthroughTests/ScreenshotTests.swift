@@ -73,7 +73,7 @@ import Testing
         let page = String(decoding: try #require(output.files["guides/upgrade/index.html"]), as: UTF8.self)
         let picture =
             "<picture class=\"docent-step-shot\"><source srcset=\"/assets/images/up-dark.jpg\" media=\"(prefers-color-scheme: dark)\">"
-            + "<img src=\"/assets/images/up.jpg\" alt=\"upgrade account\" width=\"\(light.width / 2)\" height=\"\(light.height / 2)\" loading=\"lazy\" /></picture>"
+            + "<img src=\"/assets/images/up.jpg\" alt=\"upgrade account\" width=\"\(light.width / 2)\" height=\"\(light.height / 2)\" loading=\"lazy\" decoding=\"async\" fetchpriority=\"low\" /></picture>"
         #expect(page.contains(picture))
     }
 

@@ -56,6 +56,27 @@ class ConsoleModule {
     return JSON.parse(text);
   }
 
+  /**
+   * True when doing the action leaves the session on its current screen (`screen`: title and breadcrumbs),
+   * tried on a copy of the session ("Navigate to your account dashboard" on the Account Dashboard).
+   */
+  stays(handle, action, screen) {
+    const copy = this.fork(handle);
+    if (!copy) return false;
+    try {
+      const tried = this.perform(copy, action);
+      return (
+        tried.ok &&
+        tried.screen.title === screen.title &&
+        JSON.stringify(tried.screen.breadcrumbs) === JSON.stringify(screen.breadcrumbs)
+      );
+    } catch (error) {
+      return false;
+    } finally {
+      this.close(copy);
+    }
+  }
+
   /** A copy of a session (to try an action without doing it); 0 if there is none. */
   fork(handle) {
     return this.x.console_fork(handle);

@@ -29,7 +29,7 @@ Object.assign(Walkthrough.prototype, {
       if (d.section != null) action.section = d.section;
     }
     const key = controlKey(button);
-    this.perform(action, { focus: key });
+    this.act(action, { focus: key });
     return key;
   },
 
@@ -54,7 +54,7 @@ Object.assign(Walkthrough.prototype, {
     if (!target.isConnected) return; // an input replaced by a render (after Enter)
     if (target instanceof HTMLSelectElement && target.closest(".docent-select")) {
       const label = target.closest(".docent-control").dataset.label;
-      this.perform({ select: label, option: target.value }, { focus: controlKey(target) });
+      this.act({ select: label, option: target.value }, { focus: controlKey(target) });
     } else if (target instanceof HTMLInputElement && target.closest(".docent-field")) {
       if (target.value === target.docentCommitted) return;
       // Changed by leaving the field (Tab, or pressing a button): render once focus has moved on.
@@ -65,7 +65,12 @@ Object.assign(Walkthrough.prototype, {
   commitField(input, deferred) {
     const label = input.closest(".docent-control").dataset.label;
     input.docentCommitted = input.value;
-    this.perform({ fill: label, value: input.value }, { defer: deferred, focus: controlKey(input) });
+    this.act({ fill: label, value: input.value }, { defer: deferred, focus: controlKey(input) });
+  },
+
+  /** A reader's action on the screen, done now or, off the precomputed path, once the wasm is there (attempt). */
+  act(action, options) {
+    this.attempt(() => this.perform(action, options));
   },
 
   scheduleRender() {
@@ -83,7 +88,14 @@ Object.assign(Walkthrough.prototype, {
   },
 
   flushRender() {
-    if (this.renderPending) this.render(null);
+    if (!this.renderPending) return;
+    try {
+      this.render(null);
+    } catch (error) {
+      // The precomputed path has no answer for this screen: the wasm draws it when it takes over.
+      if (!(error instanceof NeedsSimulation)) throw error;
+      this.redrawWhenLive = true;
+    }
   },
 
   /* Menus with the keyboard (the WAI-ARIA menu button pattern, see menus.js) --------------------------------- */

@@ -8,6 +8,7 @@ Object.assign(Walkthrough.prototype, {
     try {
       return this.module.judge(this.handle, question);
     } catch (error) {
+      if (error instanceof NeedsSimulation) throw error;
       return { answer: false, error: (error && error.message) || String(error) };
     }
   },
@@ -56,20 +57,7 @@ Object.assign(Walkthrough.prototype, {
   alreadyThere(step) {
     if (step.kind !== "action" || !step.action || !("navigate" in step.action)) return false;
     if (this.judge({ holds: { title: step.action.navigate } }).answer === true) return true;
-    const copy = this.module.fork(this.handle);
-    if (!copy) return false;
-    try {
-      const tried = this.module.perform(copy, step.action);
-      return (
-        tried.ok &&
-        tried.screen.title === this.screen.title &&
-        JSON.stringify(tried.screen.breadcrumbs) === JSON.stringify(this.screen.breadcrumbs)
-      );
-    } catch (error) {
-      return false;
-    } finally {
-      this.module.close(copy);
-    }
+    return this.module.stays(this.handle, step.action, this.screen);
   },
 
   /**
@@ -135,6 +123,7 @@ Object.assign(Walkthrough.prototype, {
     try {
       result = this.module.perform(this.handle, action);
     } catch (error) {
+      if (error instanceof NeedsSimulation) throw error;
       this.setStatus("The console failed: " + ((error && error.message) || String(error)), "error");
       return false;
     }
@@ -221,6 +210,7 @@ Object.assign(Walkthrough.prototype, {
         try {
           tried = this.module.perform(this.handle, first);
         } catch (error) {
+          if (error instanceof NeedsSimulation) throw error;
           tried = { ok: false, error: (error && error.message) || String(error) };
         }
         if (tried.screen) this.screen = tried.screen;

@@ -16,6 +16,8 @@ class Walkthrough {
     this.pointerDown = false;
     this.renderPending = false;
     this.downloadURL = null;
+    this.queued = []; // reader actions waiting for the wasm (see attempt)
+    this.wasmError = null;
     this.buildShell();
   }
 
@@ -43,14 +45,19 @@ class Walkthrough {
       toolbar.append(
         el("label", { class: "docent-walkthrough-chooser" }, [el("span", null, ["Procedure"]), " ", this.chooser])
       );
-      this.chooser.addEventListener("change", () => this.startProcedure(Number(this.chooser.value), "Started"));
+      this.chooser.addEventListener("change", () => {
+        const index = Number(this.chooser.value);
+        this.attempt(() => this.startProcedure(index, "Started"));
+      });
     }
     this.doButton = el("button", { type: "button", class: "docent-walkthrough-do" }, ["Do this step"]);
     this.resetButton = el("button", { type: "button", class: "docent-walkthrough-reset" }, ["Reset"]);
     this.progress = el("span", { class: "docent-walkthrough-progress" });
     toolbar.append(this.doButton, this.resetButton, this.progress);
-    this.doButton.addEventListener("click", () => this.doStep());
-    this.resetButton.addEventListener("click", () => this.startProcedure(this.procedure, "Started over"));
+    this.doButton.addEventListener("click", () => this.attempt(() => this.doStep()));
+    this.resetButton.addEventListener("click", () =>
+      this.attempt(() => this.startProcedure(this.procedure, "Started over"))
+    );
 
     this.stepText = el("span", { class: "docent-walkthrough-step-text" });
     this.stepLabel = el("span", { class: "docent-walkthrough-current-label" }, ["Current step: "]);
@@ -60,12 +67,12 @@ class Walkthrough {
     this.wanderText = el("span", { class: "docent-walkthrough-wander-text" });
     this.takeButton = el("button", { type: "button", class: "docent-walkthrough-take" }, ["Take me there"]);
     this.wander = el("p", { class: "docent-walkthrough-wander", hidden: true }, [this.wanderText, " ", this.takeButton]);
-    this.takeButton.addEventListener("click", () => this.takeMeThere());
+    this.takeButton.addEventListener("click", () => this.attempt(() => this.takeMeThere()));
     // The guide's step the reader is reading, when the console is at another one.
     this.readingText = el("span", { class: "docent-walkthrough-reading-text" });
     this.readingButton = el("button", { type: "button", class: "docent-walkthrough-reading-go" });
     this.reading = el("p", { class: "docent-walkthrough-reading", hidden: true }, [this.readingText, " ", this.readingButton]);
-    this.readingButton.addEventListener("click", () => this.goToReadStep());
+    this.readingButton.addEventListener("click", () => this.attempt(() => this.goToReadStep()));
     this.body = el("div", { class: "docent-walkthrough-body", id: this.uniqueID("docent-walkthrough-body") }, [
       toolbar,
       this.current,
@@ -98,14 +105,61 @@ class Walkthrough {
     return id;
   }
 
+  /**
+   * Draws the console. With the documented path the build precomputed (PathModule), at once: the guide's steps
+   * work from its table while the wasm loads (`docent-walkthrough-ready`); the wasm then takes over, the steps
+   * done so far replayed into it, and does whatever the reader queued meanwhile (`docent-walkthrough-simulation-live`).
+   * Without the table, once the wasm has loaded (both classes at once).
+   */
   async load() {
+    const wasm = loadModule(this.root.dataset.wasm);
+    wasm.catch(() => {}); // answered below, whichever way the console starts
+    const path = this.pathModule();
+    if (path) {
+      try {
+        this.module = path;
+        this.startProcedure(0, null, { quiet: true }); // show() draws it
+      } catch (error) {
+        this.module = null;
+      }
+    }
+    if (this.module) this.show();
+    let module;
     try {
-      this.module = await loadModule(this.root.dataset.wasm);
-      this.startProcedure(0, null);
+      module = await wasm;
+    } catch (error) {
+      if (this.module) this.explorationUnavailable(error);
+      else this.fail(error);
+      return;
+    }
+    if (this.module) {
+      this.takeOver(module);
+      return;
+    }
+    try {
+      this.module = module;
+      this.startProcedure(0, null, { quiet: true }); // show() draws it
     } catch (error) {
       this.fail(error);
       return;
     }
+    this.show();
+    this.root.classList.add("docent-walkthrough-simulation-live");
+  }
+
+  /** The precomputed documented path (WalkthroughPath.swift), or null. */
+  pathModule() {
+    const data = this.root.querySelector(".docent-walkthrough-path");
+    if (!data) return null;
+    try {
+      return new PathModule(JSON.parse(data.textContent));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /** The console drawn in place of the static screens, its first screen ready for the reader. */
+  show() {
     const staticScreens = this.root.querySelector(".docent-walkthrough-static");
     if (staticScreens) staticScreens.hidden = true;
     // Live, the status line belongs with the console (in the bottom sheet on phones).
@@ -119,14 +173,109 @@ class Walkthrough {
     this.setStatus("The simulated console is ready: you are on “" + this.screen.title + "”.");
   }
 
+  /**
+   * The wasm takes over from the precomputed path: a session of its own taken through the actions done so far
+   * (the same screen, which the switch does not redraw), then the reader's queued actions, in order.
+   */
+  takeOver(module) {
+    const path = this.module;
+    let handle = 0;
+    let screen;
+    try {
+      const started = module.start(this.state);
+      handle = started.handle;
+      screen = started.screen;
+      for (const action of path.actions(this.handle)) {
+        const result = module.perform(handle, action);
+        if (!result.ok) throw new Error(errorText(result.error) || "the simulation refused a step of the guide");
+        screen = result.screen;
+      }
+    } catch (error) {
+      if (handle) module.close(handle);
+      this.explorationUnavailable(error);
+      return;
+    }
+    path.close(this.handle);
+    this.module = module;
+    this.handle = handle;
+    const redraw = this.redrawWhenLive || canonical(screen) !== canonical(this.screen);
+    this.redrawWhenLive = false;
+    this.screen = screen;
+    this.root.classList.add("docent-walkthrough-simulation-live");
+    this.root.classList.remove("docent-walkthrough-waiting");
+    const queued = this.queued;
+    this.queued = [];
+    if (redraw) this.render(null);
+    for (const run of queued) run();
+  }
+
+  /** The wasm could not load: the documented path goes on from its table, and the status line says so. */
+  explorationUnavailable(error) {
+    this.wasmError = whyNotLoaded(error);
+    this.root.classList.add("docent-walkthrough-path-only");
+    this.root.classList.remove("docent-walkthrough-waiting");
+    const queued = this.queued.length > 0;
+    this.queued = [];
+    this.setStatus(
+      (queued ? "That needs the full simulation, which " : "The full simulation ") +
+        "could not be loaded (" +
+        this.wasmError +
+        "): free exploration is unavailable. The guide's steps still work: use the highlighted control or “Do this step”.",
+      queued ? "error" : null
+    );
+  }
+
+  /**
+   * Runs a reader's action. Before the wasm has taken over, an action the precomputed path has no answer for
+   * (NeedsSimulation) leaves everything as it was and waits for the wasm, as does any action after it (their
+   * order is kept); once the wasm failed to load, it is refused with a word why.
+   */
+  attempt(run) {
+    if (!this.module || !this.module.path) return run();
+    if (this.queued.length) {
+      this.queued.push(run);
+      return;
+    }
+    const saved = {
+      sessions: this.module.save(),
+      handle: this.handle,
+      screen: this.screen,
+      procedure: this.procedure,
+      stepIndex: this.stepIndex,
+      inputs: new Map(this.inputs),
+      renderPending: this.renderPending,
+    };
+    try {
+      run();
+    } catch (error) {
+      if (!(error instanceof NeedsSimulation)) throw error;
+      this.module.restore(saved.sessions);
+      this.handle = saved.handle;
+      this.screen = saved.screen;
+      this.procedure = saved.procedure;
+      if (this.chooser) this.chooser.value = String(saved.procedure);
+      this.stepIndex = saved.stepIndex;
+      this.inputs = saved.inputs;
+      this.renderPending = saved.renderPending;
+      if (this.wasmError) {
+        this.setStatus(
+          "That needs the full simulation, which could not be loaded (" +
+            this.wasmError +
+            "): free exploration is unavailable. The guide's steps still work: use the highlighted control or “Do this step”.",
+          "error"
+        );
+        return;
+      }
+      this.queued.push(run);
+      this.root.classList.add("docent-walkthrough-waiting");
+      this.setStatus("Loading the simulation… Your action is done as soon as it is ready.");
+    }
+  }
+
   fail(error) {
     this.live.hidden = true;
     this.root.classList.add("docent-walkthrough-failed");
-    // A page opened from disk (a site built with relative_urls) may not fetch the console: browsers forbid it.
-    const why =
-      location.protocol === "file:"
-        ? "it needs the site served over HTTP (docent serve, or any web server): browsers do not let a page opened from disk load it"
-        : (error && error.message) || String(error);
+    const why = whyNotLoaded(error);
     this.setStatus(
       "The simulated console could not be loaded (" +
         why +
@@ -148,7 +297,7 @@ class Walkthrough {
     try {
       started = this.module.start(this.state);
     } catch (error) {
-      if (!verb) throw error; // the first start: load() shows the static screens instead
+      if (!verb || error instanceof NeedsSimulation) throw error; // the first start: load() shows the static screens instead
       this.setStatus("The console could not start over: " + ((error && error.message) || String(error)), "error");
       return;
     }
@@ -252,4 +401,12 @@ class Walkthrough {
       else item.removeAttribute("aria-current");
     }
   }
+}
+
+/** Why the wasm did not load, for the status line. */
+function whyNotLoaded(error) {
+  // A page opened from disk (a site built with relative_urls) may not fetch the console: browsers forbid it.
+  return location.protocol === "file:"
+    ? "it needs the site served over HTTP (docent serve, or any web server): browsers do not let a page opened from disk load it"
+    : (error && error.message) || String(error);
 }

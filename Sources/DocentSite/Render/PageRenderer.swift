@@ -132,7 +132,8 @@ struct PageRenderer {
                     walkthrough.map { WalkthroughHTML.render($0, baseURL: model.config.baseURL) } ?? "")
                 if walkthrough != nil, let simulation {
                     pageValues["walkthrough_head"] = .string(
-                        SimulationRuntime.headTags(simulation, baseURL: model.config.baseURL))
+                        SimulationRuntime.headTags(
+                            simulation, baseURL: model.config.baseURL, moduleFirst: walkthrough?.pathJSON == nil))
                 }
             }
             outline = Outline(document, textLimit: 0)
@@ -235,6 +236,7 @@ struct PageRenderer {
             }
         }
         run.resolveImages { model.config.sourcePath(forURL: resolver.image($0)) }
+        run.pathJSON = WalkthroughPath.json(run, simulation: simulation)
         return run
     }
 

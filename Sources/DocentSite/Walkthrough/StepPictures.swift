@@ -35,7 +35,8 @@ public enum StepPictures {
                 }
                 picture += "<img src=\"\(src)\" alt=\"\(alt)\""
                 picture += " width=\"\(size.width / Screenshots.scale)\" height=\"\(size.height / Screenshots.scale)\""
-                picture += closing + "</picture>"
+                // Low priority: on a slow network the console's script and styles come first.
+                picture += " loading=\"lazy\" decoding=\"async\" fetchpriority=\"low\" /></picture>"
                 out.replaceSubrange(start.lowerBound..<end.upperBound, with: picture)
             }
         }

@@ -13,7 +13,12 @@ enum WalkthroughHTML {
         out += "checks this guide's steps. Nothing here touches a real account.</p>\n"
         out += "<script type=\"application/json\" class=\"docent-walkthrough-data\">"
         data(run, into: &out)
-        out += "</script>\n<div class=\"docent-walkthrough-static\">\n"
+        out += "</script>\n"
+        if let path = run.pathJSON {
+            // The documented path's screens and answers: the console is usable before its wasm arrives.
+            out += "<script type=\"application/json\" class=\"docent-walkthrough-path\">" + path + "</script>\n"
+        }
+        out += "<div class=\"docent-walkthrough-static\">\n"
         let shown = run.procedures.map(staticSteps)
         out += "<p class=\"docent-walkthrough-static-note\">The live console needs JavaScript: turn it on to click "
         out += "and type in the console yourself. "

@@ -53,6 +53,9 @@ public struct WalkthroughRun: Sendable {
     /// Steps of the branches off the main path, each branch run from where it starts.
     public var branchSteps: [WalkthroughStep]
     public var diagnostics: [Diagnostic]
+    /// The documented path precomputed for the page (`WalkthroughPath`): the console draws and follows it before
+    /// its WebAssembly build has arrived.
+    public var pathJSON: String?
 
     public var allSteps: [WalkthroughStep] { procedures.flatMap(\.steps) + branchSteps }
 }
