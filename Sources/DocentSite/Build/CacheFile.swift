@@ -63,21 +63,23 @@ enum CacheFile {
     /// A 64-bit checksum (FNV-1a over 8-byte words, then the tail): it catches damage and truncation, fast enough
     /// to check every byte of a page's entry. The key of an entry is a SHA-256; this only proves the bytes whole.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes(checksum)
+    }
+
+    static func checksum(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let prime: UInt64 = 0x0000_0100_0000_01b3
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset + 8 <= buffer.count {
-                hash = (hash ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
-                hash ^= hash >> 29
-                offset += 8
-            }
-            while offset < buffer.count {
-                hash = (hash ^ UInt64(buffer[offset])) &* prime
-                offset += 1
-            }
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            hash = (hash ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+            hash ^= hash >> 29
+            offset += 8
         }
-        return hash ^ UInt64(bytes.count)
+        while offset < buffer.count {
+            hash = (hash ^ UInt64(buffer[offset])) &* prime
+            offset += 1
+        }
+        return hash ^ UInt64(buffer.count)
     }
 }
 

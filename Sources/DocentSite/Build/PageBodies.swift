@@ -15,32 +15,13 @@ public final class PageBodies: @unchecked Sendable {
         var byteCount: Int
         var hash: UInt64
 
+        /// `CacheFile`'s checksum (eight bytes at a time): stable across runs and cheap enough to run twice over
+        /// every set-aside body (byte by byte, it was 2% of a 100,000-page build). An edit that keeps the size goes
+        /// unseen only on a 64-bit collision.
         init(_ text: String) {
             var text = text
-            hash = text.withUTF8(Self.hash)
+            hash = text.withUTF8 { CacheFile.checksum(UnsafeRawBufferPointer($0)) }
             byteCount = text.utf8.count
-        }
-
-        /// Eight bytes at a time (multiply, rotate): stable across runs and cheap enough to run twice over every
-        /// set-aside body (byte by byte, it was 2% of a 100,000-page build). An edit that keeps the size goes unseen
-        /// only on a 64-bit collision.
-        private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            var hash: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
-            let raw = UnsafeRawBufferPointer(bytes)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                hash = (hash ^ word) &* 0xff51_afd7_ed55_8ccd
-                hash = hash << 29 | hash >> 35
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            while offset < raw.count {
-                tail = tail << 8 | UInt64(raw[offset])
-                offset += 1
-            }
-            hash = (hash ^ tail) &* 0xc4ce_b9fe_1a85_ec53
-            return hash ^ hash >> 33
         }
     }
 

@@ -10,21 +10,7 @@ enum TabsRuntime {
 
     /// True when a page's content has a tab set.
     static func isUsed(in content: String) -> Bool {
-        // The bytes searched in place (Foundation's `contains` goes through NSString: 15% of a build's time).
-        var content = content
-        var needle = TabMarkup.setOpenPrefix
-        return content.withUTF8 { text in
-            needle.withUTF8 { needle in
-                guard let base = text.baseAddress, let first = needle.first, text.count >= needle.count else {
-                    return false
-                }
-                for index in 0...(text.count - needle.count)
-                where base[index] == first && memcmp(base + index, needle.baseAddress!, needle.count) == 0 {
-                    return true
-                }
-                return false
-            }
-        }
+        content.containsBytes(TabMarkup.setOpenPrefix)
     }
 
     /// The runtime's files by output path when a page of the site has a tab set, the site's own files left alone.
