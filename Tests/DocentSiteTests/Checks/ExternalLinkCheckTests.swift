@@ -30,7 +30,8 @@ import Testing
         let result = site.build().result
         #expect(result.diagnostics.isEmpty, "\(result.messages)")
         let cache = site.root.appendingPathComponent("cache.json")
-        let check = ExternalLinkCheck(root: site.root, timeout: 1, cacheFile: cache)
+        // The timeout leaves room for a loaded machine (CI runs the suites in parallel): `/slow` answers after 8 s.
+        let check = ExternalLinkCheck(root: site.root, timeout: 3, cacheFile: cache)
         let problems = check.run(pages: result.pages).sortedForDisplay
         #expect(
             problems.map { "\($0.location!.line):\($0.location!.column) \($0.id) \($0.severity)" } == [
@@ -93,7 +94,9 @@ final class LocalHTTPServer: @unchecked Sendable {
         while true {
             let client = accept(socketFD, nil, nil)
             if client < 0 { return }
-            DispatchQueue.global().async { self.answer(client) }
+            // A thread per connection: the dispatch pool has a thread per core, and `/slow` holding one of them
+            // made the others wait past the check's timeout on a loaded machine.
+            Thread { self.answer(client) }.start()
         }
     }
 
@@ -112,7 +115,7 @@ final class LocalHTTPServer: @unchecked Sendable {
         let path = String(requestLine[1])
         lock.withLock { log.append("\(method) \(path)") }
         if path == "/slow" {
-            Thread.sleep(forTimeInterval: 3)
+            Thread.sleep(forTimeInterval: 8)
             return
         }
         var status = statuses[path] ?? 404
