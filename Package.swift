@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "CCmarkGFMThreadSafety", linkerSettings: [.linkedLibrary("dl")]),
         // Reads a node's text in place (cmark's getters copy each one); uses cmark-gfm's installed node.h.
         .target(name: "CCmarkGFMNodes"),
+        // C: SHA-256 with the CPU's SHA extensions where it has them, for the caches' keys.
+        .target(name: "CSHA256"),
         // Syntax highlighting at build time: lexers for the languages docs use, written in Rouge's markup and
         // token classes. Stdlib only.
         .target(name: "Highlight", swiftSettings: releaseSpeed),
@@ -61,7 +63,7 @@ let package = Package(
         .target(
             name: "DocentSite",
             dependencies: [
-                "DocentMarkdown", "DocentSass", "Highlight", "Liquid", "WalkthroughContract",
+                "DocentMarkdown", "DocentSass", "Highlight", "Liquid", "WalkthroughContract", "CSHA256",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: releaseSpeed
@@ -104,7 +106,7 @@ let package = Package(
         .testTarget(name: "HighlightTests", dependencies: ["Highlight", "DocentTestSupport"]),
         .testTarget(
             name: "DocentSiteTests",
-            dependencies: ["DocentSite", "DocentCommands", "DocentEnterprise", "DocentTestSupport"],
+            dependencies: ["DocentSite", "DocentCommands", "DocentEnterprise", "DocentTestSupport", "CSHA256"],
             // The seeds' golden HTML, read from the source tree by SeedGoldenTests.
             exclude: ["Golden"]),
         .testTarget(

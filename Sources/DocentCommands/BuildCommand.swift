@@ -61,7 +61,9 @@ struct BuildCommand: ParsableCommand {
         if !quiet {
             print(
                 "Built \(result.pages.count) pages and \(result.staticFileCount) assets in \(String(format: "%.2f", result.seconds)) s → \(output ?? (outputRelative ?? outputURL.path))"
-                    + (result.diagnostics.isEmpty ? "" : " (\(result.diagnostics.warningCount) warnings)"))
+                    + (result.diagnostics.isEmpty ? "" : " (\(result.diagnostics.warningCount) warnings)")
+                    + (result.cache.map { " (\($0.rendered) rendered, \($0.reused) unchanged from .docent-cache)" }
+                        ?? ""))
         }
     }
 

@@ -1,5 +1,6 @@
 import DocentTestSupport
 import Foundation
+import Liquid
 import Testing
 
 @testable import DocentSite
@@ -27,15 +28,42 @@ import Testing
         "assets/site.css": "body { color: black; }\n",
     ]
 
-    /// A build of `site` into memory, with the cache (as Docent `version`) or without one.
-    static func build(_ site: TemporarySite, cached: Bool = true, version: String = "1") -> (
-        result: BuildResult, files: [String: [UInt8]]
-    ) {
+    /// A build of `site` into its folder `folder` (as `docent build` writes: staged, then swapped in), with the cache
+    /// (as Docent `version`) or without one; the files of the output.
+    static func build(
+        _ site: TemporarySite, cached: Bool = true, version: String = "1", folder: String? = nil,
+        configure: (inout BuildOptions) -> Void = { _ in }
+    ) -> (result: BuildResult, files: [String: [UInt8]]) {
         var options = site.options
         if cached { options.cache = BuildCache(root: site.root, toolVersion: version) }
-        let output = MemoryOutput()
-        let result = SiteBuilder(options: options).build(into: output)
-        return (result, output.files)
+        configure(&options)
+        let folder = folder ?? (cached ? "_site" : "_clean")
+        let destination = site.root.appendingPathComponent(folder)
+        // The output folder is Docent's own (made beside the site's files in a temporary folder).
+        let sink = try! DirectoryOutput(destination: destination)
+        let result = SiteBuilder(options: options).build(into: sink, outputPath: folder)
+        if result.succeeded { try! sink.commit() } else { sink.discard() }
+        return (result, tree(destination))
+    }
+
+    /// The files of a built site by path (without Docent's marker).
+    static func tree(_ root: URL) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: root.path) ?? .init() {
+            var isFolder: ObjCBool = false
+            let full = root.appendingPathComponent(path).path
+            if path != DirectoryOutput.markerName, FileManager.default.fileExists(atPath: full, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
+                files[path] = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
+            }
+        }
+        return files
+    }
+
+    /// The site paths the cache's pack has an entry for.
+    static func packedPages(_ site: TemporarySite) -> [String] {
+        CachePack.Reader.open(BuildCache(root: site.root).packFile).reader?.sitePaths.sorted() ?? []
     }
 
     /// The cached build's files are the clean build's, byte for byte.
@@ -107,8 +135,7 @@ import Testing
         }
         try step("Docent upgrade", rendered: 5) { version = "2" }
         try step("nothing changed after all that", rendered: 0) {}
-        let entries = try FileManager.default.contentsOfDirectory(
-            atPath: site.root.appendingPathComponent(".docent-cache/pages").path)
+        let entries = Self.packedPages(site)
         #expect(entries.count == 5, "the renamed and deleted pages' entries are gone: \(entries)")
     }
 
@@ -136,11 +163,7 @@ import Testing
             ]) { $1 })
         defer { site.remove() }
         func build() -> (BuildResult, [String: [UInt8]]) {
-            var options = site.options
-            options.cache = BuildCache(root: site.root, toolVersion: "1")
-            options.writesTabsRuntime = true
-            let output = MemoryOutput()
-            return (SiteBuilder(options: options).build(into: output), output.files)
+            Self.build(site) { $0.writesTabsRuntime = true }
         }
         let (first, firstFiles) = build()
         #expect(first.succeeded, "\(first.messages)")
@@ -182,31 +205,55 @@ import Testing
         #expect(result.cache?.rendered == 0)
     }
 
-    @Test func aDamagedTruncatedOrForeignEntryIsIgnoredWithAWarning() throws {
+    @Test func aDamagedTruncatedOrForeignPackIsIgnoredWithAWarning() throws {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
         _ = Self.build(site)
-        let cache = BuildCache(root: site.root)
-        let entry = cache.entryURL(sitePath: "content/guides/other.md")
-        let good = try [UInt8](Data(contentsOf: entry))
+        let pack = BuildCache(root: site.root).packFile
+        let good = try [UInt8](Data(contentsOf: pack))
         let damaged: [(String, [UInt8])] = [
-            ("a flipped byte", good.enumerated().map { $0.offset == good.count - 3 ? $0.element ^ 0x20 : $0.element }),
+            (
+                "a flipped byte in the index",
+                good.enumerated().map { $0.offset == good.count - 3 ? $0.element ^ 0x20 : $0.element }
+            ),
             ("truncated", Array(good.prefix(good.count / 2))),
             ("only half a header", Array(good.prefix(5))),
-            ("another format version", good.enumerated().map { $0.offset == 8 ? $0.element &+ 1 : $0.element }),
             ("not Docent's", Array("{\"version\": 1}".utf8)),
             ("empty", []),
         ]
         for (name, bytes) in damaged {
-            try Data(bytes).write(to: entry)
+            try Data(bytes).write(to: pack)
             let (result, files) = Self.build(site)
             #expect(result.diagnostics.filter { $0.id == "cache.unreadable" }.count == 1, "\(name): \(result.messages)")
             #expect(result.diagnostics.first { $0.id == "cache.unreadable" }?.severity == .warning)
-            #expect(result.cache?.rendered == 1, "\(name)")
+            #expect(result.cache?.rendered == 5, "\(name)")
             Self.expectSameAsCleanBuild(files, site, name)
             let (again, _) = Self.build(site)
-            #expect(again.diagnostics.isEmpty && again.cache?.rendered == 0, "\(name): the entry was rewritten")
+            #expect(again.diagnostics.isEmpty && again.cache?.rendered == 0, "\(name): the pack was rewritten")
         }
+        // Another format's pack (Docent upgraded) is no damage: its pages are rendered again without a warning.
+        try Data(good.enumerated().map { $0.offset == 8 ? $0.element &+ 1 : $0.element }).write(to: pack)
+        let (upgraded, files) = Self.build(site)
+        #expect(upgraded.diagnostics.isEmpty && upgraded.cache?.rendered == 5, "\(upgraded.messages)")
+        Self.expectSameAsCleanBuild(files, site, "another format version")
+    }
+
+    @Test func aDamagedEntryCostsOnlyItsPagesRender() throws {
+        let site = try TemporarySite(Self.site)
+        defer { site.remove() }
+        _ = Self.build(site)
+        let pack = BuildCache(root: site.root).packFile
+        var bytes = try [UInt8](Data(contentsOf: pack))
+        // An entry starts with its page's site path; the index, after the entries, names it again.
+        let name = Array("content/guides/other.md".utf8)
+        let at = try #require(
+            (0..<(bytes.count - name.count)).first { bytes[$0..<($0 + name.count)].elementsEqual(name) })
+        bytes[at + name.count + 4] ^= 0x01
+        try Data(bytes).write(to: pack)
+        let (result, files) = Self.build(site)
+        #expect(result.diagnostics.map(\.id) == ["cache.unreadable"], "\(result.messages)")
+        #expect(result.cache?.rendered == 1)
+        Self.expectSameAsCleanBuild(files, site, "damaged entry")
     }
 
     @Test func aDamagedRecordOfThePageFilesIsIgnoredWithAWarning() throws {
@@ -234,9 +281,15 @@ import Testing
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
         _ = Self.build(site)
-        let cache = BuildCache(root: site.root)
-        let other = try Data(contentsOf: cache.entryURL(sitePath: "content/guides/more.md"))
-        try other.write(to: cache.entryURL(sitePath: "content/guides/other.md"))
+        let url = BuildCache(root: site.root).packFile
+        let reader = try #require(CachePack.Reader.open(url).reader)
+        let writer = CachePack.Writer(url: url)
+        for sitePath in reader.sitePaths {
+            let source = sitePath == "content/guides/other.md" ? "content/guides/more.md" : sitePath
+            guard case .success(let payload)? = reader.entry(source) else { continue }
+            writer.add(sitePath, payload: Array(payload))
+        }
+        #expect(writer.finish())
         let (result, files) = Self.build(site)
         #expect(result.cache?.rendered == 1)
         Self.expectSameAsCleanBuild(files, site, "swapped entry")
@@ -250,7 +303,8 @@ import Testing
             if round == 2 { try site.write("content/guides/other.md", "---\ntitle: Other\n---\nChanged.\n") }
             let expected = round == 2 ? Self.build(site, cached: false).files : clean
             let results = await withTaskGroup(of: [String: [UInt8]].self) { group in
-                for _ in 0..<2 { group.addTask { Self.build(site).files } }
+                // Each into its own folder (a process stages one build per output folder).
+                for folder in ["_site", "_site2"] { group.addTask { Self.build(site, folder: folder).files } }
                 var all: [[String: [UInt8]]] = []
                 for await files in group { all.append(files) }
                 return all
@@ -278,12 +332,8 @@ import Testing
             FileManager.default.enumerator(atPath: site.root.appendingPathComponent("_site").path)?
             .compactMap { $0 as? String } ?? []
         #expect(written.contains("guides/other/index.html"))
-        let entries = Set(
-            try FileManager.default.contentsOfDirectory(
-                atPath: site.root.appendingPathComponent(".docent-cache/pages").path))
-        #expect(entries.count == 5)
-        #expect(
-            !written.contains { $0.contains("docent-cache") || entries.contains(($0 as NSString).lastPathComponent) })
+        #expect(Self.packedPages(site).count == 5)
+        #expect(!written.contains { $0.contains("docent-cache") || $0.hasSuffix(".pack") })
         #expect(try site.read(".docent-cache/.gitignore").contains("*"))
     }
 
@@ -340,15 +390,17 @@ import Testing
         try first.commit()
         let identity = try #require(SourceIdentities.outputIdentity(of: file.path))
         let second = try DirectoryOutput(destination: destination)
-        #expect(second.reusePrevious("b.html", identity: identity) == nil)
-        #expect(second.reusePrevious("a.html", identity: "0 0.0 0:0") == nil)
-        #expect(second.reusePrevious("a.html", identity: identity) != nil)
+        let checksum = CacheFile.checksum(Array("old".utf8)[...])
+        #expect(second.reusePrevious("b.html", identity: identity, checksum: checksum) == nil)
+        #expect(second.reusePrevious("a.html", identity: "0 0.0 0:0", checksum: checksum &+ 1) == nil)
+        #expect(second.reusePrevious("a.html", identity: identity, checksum: checksum) != nil)
         try second.write(Array("new".utf8), to: "a.html")
         #expect(try String(contentsOf: file, encoding: .utf8) == "old")
         second.discard()
         #expect(try String(contentsOf: file, encoding: .utf8) == "old")
         let third = try DirectoryOutput(destination: destination)
-        #expect(third.reusePrevious("a.html", identity: identity) != nil)
+        // A file with other times and inode (a site folder restored from a CI cache) but the same bytes is linked.
+        #expect(third.reusePrevious("a.html", identity: "0 0.0 0:0", checksum: checksum) != nil)
         try third.commit()
         #expect(try String(contentsOf: file, encoding: .utf8) == "old", "a linked file survives the previous site")
     }
@@ -359,5 +411,75 @@ import Testing
         let (result, _) = Self.build(site, cached: false)
         #expect(result.cache == nil)
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".docent-cache").path))
+    }
+}
+
+/// The cache's records of the page files (`FrontMatterRecord`): an unchanged file is neither read nor parsed, and the
+/// site is still the clean build's after any edit.
+@Suite struct LoadCacheTests {
+    @Test func unchangedPageFilesAreMadeFromTheirRecordsAndEditsAreSeen() throws {
+        let site = try TemporarySite(BuildCacheTests.site)
+        defer { site.remove() }
+        // Files are recorded only two seconds after their last change (a change within the clock's tick is unseen).
+        Thread.sleep(forTimeInterval: 2.1)
+        let first = BuildCacheTests.build(site)
+        #expect(first.result.cache?.loadedFromRecords == 0)
+        let second = BuildCacheTests.build(site)
+        #expect(second.result.cache?.loadedFromRecords == 5, "\(String(describing: second.result.cache))")
+        #expect(second.result.cache?.rendered == 0)
+        BuildCacheTests.expectSameAsCleanBuild(second.files, site, "every page from its record")
+        let edits: [(String, String, String)] = [
+            ("a body", "content/guides/other.md", "---\ntitle: Other\nlayout: plain\n---\nPlain page, edited.\n"),
+            (
+                "a title another page shows", "content/index.md",
+                "---\ntitle: Start\n---\nWelcome. See [the guide](guides/setup.md).\n"
+            ),
+            ("a layout named", "content/guides/more.md", "---\ntitle: More\n---\nMore words to search.\n"),
+        ]
+        for (name, path, text) in edits {
+            // The last edit's file is recorded by a build two seconds after it.
+            Thread.sleep(forTimeInterval: 2.1)
+            _ = BuildCacheTests.build(site)
+            try site.write(path, text)
+            let (result, files) = BuildCacheTests.build(site)
+            #expect(result.succeeded, "\(name): \(result.messages)")
+            #expect(result.cache?.loadedFromRecords == 4, "\(name)")
+            BuildCacheTests.expectSameAsCleanBuild(files, site, name)
+        }
+    }
+
+    @Test func aRecordedPageWhoseIncludeChangedIsRenderedFromItsFileAgain() throws {
+        let site = try TemporarySite(BuildCacheTests.site)
+        defer { site.remove() }
+        Thread.sleep(forTimeInterval: 2.1)
+        _ = BuildCacheTests.build(site)
+        _ = BuildCacheTests.build(site)
+        try site.write("templates/includes/note.md", "A changed note for {{ include.who }}.")
+        let (result, files) = BuildCacheTests.build(site)
+        #expect(result.cache?.loadedFromRecords == 5 && result.cache?.rendered == 1)
+        BuildCacheTests.expectSameAsCleanBuild(files, site, "include changed")
+    }
+
+    @Test func frontMatterRecordsSurviveTheirEncodingAndRefuseDrops() throws {
+        let yaml = "title: T\ntags: [a, 1, 2.5, true, null]\nnested:\n  list:\n    - x: 1\n"
+        guard case .success(let data) = YAMLData.parse(yaml) else { Issue.record("parse"); return }
+        let record = FrontMatterRecord(
+            frontMatter: data, bodyLineOffset: 7, body: PageBodies.Fingerprint("body text"))
+        var writer = CacheWriter()
+        #expect(record.encode(into: &writer))
+        var reader = CacheReader(writer.bytes[...])
+        #expect(try FrontMatterRecord(from: &reader) == record)
+        #expect(reader.isAtEnd)
+        var deep = LiquidValue.string("x")
+        for _ in 0..<100 { deep = .array([deep]) }
+        var tooDeep = CacheWriter()
+        #expect(
+            !FrontMatterRecord(frontMatter: YAMLData(value: deep, positions: [:]), bodyLineOffset: 0, body: record.body)
+                .encode(into: &tooDeep))
+        // A damaged record throws rather than trap or loop.
+        for cut in 0..<writer.bytes.count {
+            var damaged = CacheReader(writer.bytes.prefix(cut))
+            #expect(throws: CacheReader.Truncated.self) { _ = try FrontMatterRecord(from: &damaged) }
+        }
     }
 }

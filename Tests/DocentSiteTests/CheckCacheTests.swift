@@ -10,25 +10,6 @@ import Testing
 /// diagnostics; any change to what the build reads, or to the options, makes it check again; a damaged cache is
 /// never trusted.
 @Suite struct CheckCacheTests {
-    @Test func sha256MatchesTheStandardsVectors() {
-        func digest(_ bytes: [UInt8], chunk: Int = .max) -> String {
-            var hash = SHA256()
-            var start = 0
-            while start < bytes.count {
-                let end = min(bytes.count, start + chunk)
-                hash.update(bytes[start..<end])
-                start = end
-            }
-            return hash.finalize()
-        }
-        #expect(digest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(digest(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
-        #expect(digest(long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
-        #expect(digest(million, chunk: 997) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-    }
-
     private static let site: [String: String] = TemporarySite.basics.merging([
         "content/index.md": "---\ntitle: Home\n---\nSee [the guide](guide.md) and [nothing](missing.md).\n",
         "content/guide.md": "---\ntitle: Guide\n---\nHello\n",

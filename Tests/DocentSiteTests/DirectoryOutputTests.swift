@@ -102,11 +102,13 @@ import Testing
         let dead = ".\(output.lastPathComponent).docent-staging-2147483647"
         try site.write(dead + "/" + DirectoryOutput.markerName, Data("x".utf8))
         try site.write(dead + "/page.html", Data("x".utf8))
+        let deadBuild = ".\(output.lastPathComponent).docent-staging-2147483645-77"
+        try site.write(deadBuild + "/" + DirectoryOutput.markerName, Data("x".utf8))
         let foreign = ".\(output.lastPathComponent).docent-old-2147483646"
         try site.write(foreign + "/keep.txt", Data("mine".utf8))
         #expect(build(site, output: output) == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
-        #expect(!names.contains(dead))
+        #expect(!names.contains(dead) && !names.contains(deadBuild))
         #expect(names.contains(foreign))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a/index.html").path))
     }

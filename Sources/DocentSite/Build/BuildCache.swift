@@ -1,19 +1,24 @@
 import Foundation
 
-/// `docent build`'s persistent cache: one entry per page in `.docent-cache/pages/` beside the config (the folder of
-/// `docent check`'s cache, ignored by Git through its own `.gitignore`; `--no-cache` leaves it alone). An entry
-/// holds the page's rendered output under its key (`PageCacheKeys`); the next build reuses it, without parsing or
-/// rendering the page, when the page's key is the same again, and renders (and stores) the page otherwise.
+/// `docent build`'s persistent cache, in `.docent-cache/` beside the config (the folder of `docent check`'s cache,
+/// ignored by Git through its own `.gitignore`; `--no-cache` leaves it alone). For each page it keeps the key the
+/// page was rendered under (`PageCacheKeys`), what the page depended on, and what the rest of the build takes from a
+/// rendered page (its search document, Markdown twin, feed content), in one pack file (`CachePack`); not its HTML,
+/// which is the previous site's file (`OutputRecords`). The next build links that file into the new site, without
+/// parsing or rendering the page, when the page's key is the same again, and renders (and stores) the page
+/// otherwise.
 ///
-/// An entry is a `CacheFile`: used only when its magic, version, length and checksum hold, so a damaged,
-/// truncated or foreign entry is rendered again, with one `cache.unreadable` warning for the build. Entries are
-/// written to a temporary file and renamed into place, so two builds at once each leave whole entries.
+/// Every file of the cache is framed (`CacheFile`, `CachePack`): used only when its magic, version, length and
+/// checksum hold, so a damaged, truncated or foreign file costs only renders, with one `cache.unreadable` warning
+/// for the build. Files are written to a temporary file and renamed into place, so two builds at once each leave
+/// whole files.
 public struct BuildCache: Sendable {
     public let folder: URL
     /// Docent's version in the keys; nil for the running binary's identity (path, size, time).
     let toolVersion: String?
 
-    var pagesFolder: URL { folder.appendingPathComponent("pages") }
+    /// The pages' entries (`CachePack`).
+    var packFile: URL { folder.appendingPathComponent("pages.pack") }
     /// The page files as the last build saw them (`SourceIdentities`).
     var sourcesFile: URL { folder.appendingPathComponent("sources") }
     /// The pages of the output as the last build wrote them (`OutputRecords`).
@@ -32,6 +37,8 @@ public struct BuildCache: Sendable {
         public var rendered = 0
         /// Entries not used because they are damaged, truncated or not Docent's.
         public var unreadable = 0
+        /// Pages made from their file's recorded front matter (the file unchanged), neither read nor parsed.
+        public var loadedFromRecords = 0
     }
 
     /// The hash of what every page depends on: the options, Docent and the simulation, the config files, the gem
@@ -57,16 +64,5 @@ public struct BuildCache: Sendable {
             CheckCache.hashFolder(root.appendingPathComponent(folder), relative: folder + "/", into: &hash)
         }
         return hash.finalize()
-    }
-
-    /// Where a page's entry is: named by its site path's hash.
-    func entryURL(sitePath: String) -> URL {
-        pagesFolder.appendingPathComponent(Self.entryName(sitePath: sitePath))
-    }
-
-    static func entryName(sitePath: String) -> String {
-        var hash = SHA256()
-        hash.update(sitePath)
-        return String(hash.finalize().prefix(40))
     }
 }

@@ -1,33 +1,36 @@
 import Foundation
 
-/// One build's use of the `BuildCache`: each page is reused from its entry when its key is the same, else rendered
-/// and stored. Safe to call from the parallel render.
+/// One build's use of the `BuildCache`: a page whose key is the same as its entry's, and whose file in the previous
+/// site is still the one an earlier build wrote for that key, is linked from there (neither rendered nor written
+/// again); every other page is rendered, written and stored. Safe to call from the parallel render.
 final class BuildCacheRun: @unchecked Sendable {
     let cache: BuildCache
     private let keys: PageCacheKeys
     private let environment: String
     private let dependencyContext: DependencyContext
+    private let loads: LoadCache
     private let lock = NSLock()
     private var statistics = BuildCache.Statistics()
-    /// Each page's key in this build (reused, or rendered and stored).
-    private var keysBySitePath: [String: String] = [:]
+    /// The last build's entries, and this build's (written as pages finish).
+    private let previousPack: CachePack.Reader?
+    private let pack: CachePack.Writer
     /// The output files the last build wrote (`OutputRecords`), and those this one wrote.
     private let previousOutputs: [String: OutputRecords.Record]
     private var outputs: [String: OutputRecords.Record] = [:]
-    private var folderReady = false
 
-    /// Nil when the build runs the checks: they read what only a render gives (outlines, Liquid positions).
+    /// Made only for a build into a staging folder (`LoadCache.isUsable`); nil when the cache's folder cannot be made.
+    /// `loads`: the cache's part in this build's load.
     init?(
-        cache: BuildCache, options: BuildOptions, root: URL, config: SiteConfig, model: SiteModel,
+        cache: BuildCache, loads: LoadCache, root: URL, config: SiteConfig, model: SiteModel,
         templates: TemplateSet, staticFiles: [SourceFile]
     ) {
-        guard !options.runChecks else { return nil }
+        guard (try? CheckCache.createFolder(cache.folder)) != nil else { return nil }
         self.cache = cache
-        environment = cache.environment(options: options, root: root, config: config)
-        let (known, damaged) = SourceIdentities.load(from: cache.sourcesFile, environment: environment)
+        self.loads = loads
+        environment = loads.environment
         keys = PageCacheKeys(
             root: root, config: config, model: model, staticFiles: staticFiles, environment: environment,
-            known: known)
+            known: loads.records, checked: loads.checked)
         let references = ReferenceCache()
         dependencyContext = DependencyContext(
             root: root, config: config, templates: templates,
@@ -36,68 +39,58 @@ final class BuildCacheRun: @unchecked Sendable {
             cache: references)
         let (records, recordsDamaged) = OutputRecords.load(from: cache.outputsFile)
         previousOutputs = records
-        if damaged || recordsDamaged { statistics.unreadable += 1 }
+        let (reader, packDamaged) = CachePack.Reader.open(cache.packFile)
+        previousPack = reader
+        pack = CachePack.Writer(url: cache.packFile)
+        if loads.damaged || recordsDamaged || packDamaged { statistics.unreadable += 1 }
     }
 
-    /// The page's stored output when its key is the same, else the page rendered by `render` (and stored).
-    func render(_ page: Page, _ render: () -> RenderedPage) -> RenderedPage {
-        if let reused = reuse(page) {
+    /// Puts `page` into `sink`: linked from the previous site when its entry and file are still good, else rendered
+    /// by `render`, written and stored. The page as the rest of the build needs it (its HTML empty when linked).
+    func page(_ page: Page, into sink: any OutputSink, render: () -> RenderedPage) throws -> RenderedPage {
+        if let reused = reuse(page, sink: sink) {
             lock.withLock { statistics.reused += 1 }
             return reused
         }
         let rendered = render()
         lock.withLock { statistics.rendered += 1 }
+        var key: String?
         if CachedPage.isCacheable(rendered) {
             var dependencies = dependencyContext.dependencies(of: page, rendered: rendered)
             // Custom tags and filters may be called by a layout as well as by the body.
             dependencies.references.formUnion(dependencyContext.tagReferences)
-            let key = keys.key(of: page, dependencies: dependencies)
-            lock.withLock { keysBySitePath[page.sitePath] = key }
-            store(CachedPage(rendered, key: key, dependencies: dependencies))
+            let pageKey = keys.key(of: page, dependencies: dependencies)
+            key = pageKey
+            pack.add(page.sitePath, payload: CachedPage(rendered, key: pageKey, dependencies: dependencies).encoded)
         }
+        try write(rendered, key: key, into: sink)
         return rendered
     }
 
-    /// Writes the page into `sink`, or (a staged directory) links the previous site's file when that is the one
-    /// an earlier build wrote for the same key, unchanged since.
-    func write(_ rendered: RenderedPage, into sink: any OutputSink) throws {
-        let path = rendered.page.outputPath
-        let key = lock.withLock { keysBySitePath[rendered.page.sitePath] }
-        if let key, let previous = previousOutputs[path], previous.key == key,
-            let identity = sink.reusePrevious(path, identity: previous.identity)
-        {
-            lock.withLock { outputs[path] = OutputRecords.Record(identity: identity, key: key) }
-            return
-        }
-        try sink.write(rendered.html, to: path)
-        if let key, let identity = sink.identity(of: path) {
-            lock.withLock { outputs[path] = OutputRecords.Record(identity: identity, key: key) }
-        }
-    }
-
-    /// What the build found; a warning when entries were damaged or not Docent's. Removes the entries of pages no
-    /// longer in the site.
+    /// What the build found; a warning when the cache's files were damaged or not Docent's. Puts the new pack and
+    /// records in place.
     func finish(sitePaths: [String]) -> (BuildCache.Statistics, [Diagnostic]) {
-        let statistics = lock.withLock { self.statistics }
-        let live = Set(sitePaths.map(BuildCache.entryName(sitePath:)))
-        let fileManager = FileManager.default
-        for name in (try? fileManager.contentsOfDirectory(atPath: cache.pagesFolder.path)) ?? []
-        where !name.hasPrefix(".") && !live.contains(name) {
-            try? fileManager.removeItem(at: cache.pagesFolder.appendingPathComponent(name))
-        }
+        var statistics = lock.withLock { self.statistics }
+        statistics.loadedFromRecords = loads.loadedFromRecords
+        pack.finish()
+        // The entry files of format 2 (one per page) gave way to the pack.
+        try? FileManager.default.removeItem(at: cache.folder.appendingPathComponent("pages"))
         let written = lock.withLock { outputs }
-        if !written.isEmpty {
-            try? prepareFolder()
-            try? OutputRecords.store(written, to: cache.outputsFile)
-        }
-        let sources = keys.sources
-        if !sources.isEmpty {
-            do {
-                try prepareFolder()
-                try SourceIdentities.store(sources, environment: environment, to: cache.sourcesFile)
-            } catch {
-                // The next build then hashes the page files again.
+        if !written.isEmpty { try? OutputRecords.store(written, to: cache.outputsFile) }
+        // The site's page files: as the keys found them (with the summaries they hashed), else as loaded.
+        let loaded = loads.records
+        let keyed = keys.sources
+        var sources: [String: SourceIdentities.Known] = [:]
+        for sitePath in sitePaths {
+            guard var record = keyed[sitePath] ?? loaded[sitePath] else { continue }
+            if record.frontMatter == nil, let load = loaded[sitePath], load.identity == record.identity {
+                record.frontMatter = load.frontMatter
             }
+            sources[sitePath] = record
+        }
+        if !sources.isEmpty {
+            // When it cannot be stored, the next build hashes the page files again.
+            try? SourceIdentities.store(sources, environment: environment, to: cache.sourcesFile)
         }
         guard statistics.unreadable > 0 else { return (statistics, []) }
         let warning = Diagnostic.warning(
@@ -109,40 +102,48 @@ final class BuildCacheRun: @unchecked Sendable {
 
     // MARK: - Private
 
-    private func reuse(_ page: Page) -> RenderedPage? {
-        guard let data = FileManager.default.contents(atPath: cache.entryURL(sitePath: page.sitePath).path) else {
-            return nil
-        }
-        let entry: CachedPage
-        switch CacheFile.payload(of: [UInt8](data)) {
-        case .success(let payload):
-            guard let decoded = try? CachedPage(decoding: payload), decoded.sitePath == page.sitePath else {
-                lock.withLock { statistics.unreadable += 1 }
-                return nil
-            }
-            entry = decoded
-        case .failure:
+    /// The page from its entry, its file linked from the previous site, when the entry is whole, its key is the
+    /// page's key now, and the previous site's file is the one written for that key.
+    private func reuse(_ page: Page, sink: any OutputSink) -> RenderedPage? {
+        guard let found = previousPack?.entry(page.sitePath) else { return nil }
+        guard case .success(let payload) = found, let entry = try? CachedPage(decoding: payload),
+            entry.sitePath == page.sitePath
+        else {
             lock.withLock { statistics.unreadable += 1 }
             return nil
         }
-        guard keys.key(of: page, dependencies: entry.dependencies) == entry.key else { return nil }
-        lock.withLock { keysBySitePath[page.sitePath] = entry.key }
+        let path = page.outputPath
+        guard keys.key(of: page, dependencies: entry.dependencies) == entry.key,
+            let previous = previousOutputs[path], previous.key == entry.key,
+            let identity = sink.reusePrevious(path, identity: previous.identity, checksum: previous.checksum)
+        else { return nil }
+        lock.withLock {
+            outputs[path] = OutputRecords.Record(identity: identity, key: entry.key, checksum: previous.checksum)
+        }
+        previousPack?.withFramedEntry(page.sitePath) { pack.add(page.sitePath, framed: $0) }
         return entry.rendered(page)
     }
 
-    private func prepareFolder() throws {
-        guard !lock.withLock({ folderReady }) else { return }
-        try CheckCache.createFolder(cache.folder)
-        try FileManager.default.createDirectory(at: cache.pagesFolder, withIntermediateDirectories: true)
-        lock.withLock { folderReady = true }
-    }
-
-    private func store(_ entry: CachedPage) {
-        do {
-            try prepareFolder()
-            try CacheFile.write(CacheFile.frame(entry.encoded), to: cache.entryURL(sitePath: entry.sitePath))
-        } catch {
-            // An entry that cannot be written only costs the next build that page's render.
+    /// Writes a rendered page, or links the previous site's file when it is the one an earlier build wrote for the
+    /// same key (a page rendered again because its entry was damaged).
+    private func write(_ rendered: RenderedPage, key: String?, into sink: any OutputSink) throws {
+        let path = rendered.page.outputPath
+        if let key, let previous = previousOutputs[path], previous.key == key,
+            let identity = sink.reusePrevious(path, identity: previous.identity, checksum: previous.checksum)
+        {
+            lock.withLock {
+                outputs[path] = OutputRecords.Record(identity: identity, key: key, checksum: previous.checksum)
+            }
+            return
+        }
+        var html = rendered.html
+        let checksum = try html.withUTF8 { buffer -> UInt64 in
+            let bytes = UnsafeRawBufferPointer(buffer)
+            try sink.write(bytes, to: path)
+            return CacheFile.checksum(bytes)
+        }
+        if let key, let identity = sink.identity(of: path) {
+            lock.withLock { outputs[path] = OutputRecords.Record(identity: identity, key: key, checksum: checksum) }
         }
     }
 }

@@ -88,11 +88,14 @@ enum BuildStages {
 
     /// Loads page files, on every core when there are several.
     /// With `bodies`, a page's body is kept or set aside as the page loads.
-    static func load(_ files: [SourceFile], root: URL, config: SiteConfig, bodies: PageBodies? = nil) -> [Loaded] {
+    static func load(
+        _ files: [SourceFile], root: URL, config: SiteConfig, bodies: PageBodies? = nil, cache: LoadCache? = nil
+    ) -> [Loaded] {
         let loader = PageLoader(root: root, config: config)
         let work: @Sendable (SourceFile) -> Loaded = {
-            var (page, diagnostics) = loader.load($0)
-            if let bodies, page != nil { bodies.keepOrSetAside(&page!) }
+            var (page, diagnostics) = cache?.load($0, with: loader) ?? loader.load($0)
+            // A page made from the cache's record has its body set aside already.
+            if let bodies, page != nil, page?.bodySetAside == nil { bodies.keepOrSetAside(&page!) }
             return Loaded(page: page, diagnostics: diagnostics)
         }
         return files.count > 4 ? SiteBuilder.parallelMap(files, work) : files.map(work)

@@ -6,7 +6,7 @@ import Foundation
 /// renamed into place, so a reader sees a whole old file or a whole new one, never a half-written one.
 enum CacheFile {
     static let magic = Array("DOCENTBC".utf8)
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let headerLength = 8 + 4 + 8 + 8
 
     /// Why a file was not used.

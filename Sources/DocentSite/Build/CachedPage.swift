@@ -1,14 +1,14 @@
 import DocentMarkdown
 
 /// One page's entry in the build cache: the key it was rendered under, what it depended on (to compute the key
-/// again on the next build), and everything the build's emit stage takes from a rendered page: its HTML, its search
-/// document, its Markdown twin, its feed content and whether it has a tab set.
+/// again on the next build), and everything the build's emit stage takes from a rendered page: its search document,
+/// its Markdown twin, its feed content and whether it has a tab set. Not its HTML: the previous site's file is
+/// linked into the new one (`OutputRecords`).
 struct CachedPage {
     var sitePath: String
     /// `PageCacheKeys.key(of:dependencies:)` when the page was rendered.
     var key: String
     var dependencies: PageDependencies
-    var html: String
     var search: SearchDocument?
     var markdown: String?
     var feedContent: String?
@@ -25,17 +25,17 @@ struct CachedPage {
         sitePath = rendered.page.sitePath
         self.key = key
         self.dependencies = dependencies
-        html = rendered.html
         search = rendered.search
         markdown = rendered.markdown
         feedContent = rendered.feedContent
         usesTabs = rendered.usesTabs
     }
 
-    /// The rendered page for `page` (the page as this build loaded it), as the emit stage needs it.
+    /// The rendered page for `page` (the page as this build loaded it), as the emit stage needs it (the HTML is the
+    /// linked file's).
     func rendered(_ page: Page) -> RenderedPage {
         var result = RenderedPage(
-            page: page, html: html, outline: Outline(), bodyHadLiquid: false, bodyOrigins: nil, bodyReferences: nil,
+            page: page, html: "", outline: Outline(), bodyHadLiquid: false, bodyOrigins: nil, bodyReferences: nil,
             diagnostics: [], walkthrough: nil, search: search)
         result.markdown = markdown
         result.feedContent = feedContent
@@ -50,7 +50,6 @@ struct CachedPage {
         writer.append(sitePath)
         writer.append(key)
         dependencies.encode(into: &writer)
-        writer.append(html)
         writer.append(markdown)
         writer.append(feedContent)
         writer.append(usesTabs)
@@ -64,7 +63,6 @@ struct CachedPage {
         sitePath = try reader.string()
         key = try reader.string()
         dependencies = try PageDependencies(from: &reader)
-        html = try reader.string()
         markdown = try reader.optionalString()
         feedContent = try reader.optionalString()
         usesTabs = try reader.bool()

@@ -195,7 +195,11 @@ public struct CheckCache: Sendable {
     }
 
     static func hashFile(_ url: URL, as path: String, into hash: inout SHA256) {
-        let bytes = (try? Data(contentsOf: url, options: .mappedIfSafe)) ?? Data()
+        hashFile(bytes: (try? Data(contentsOf: url, options: .mappedIfSafe)) ?? Data(), as: path, into: &hash)
+    }
+
+    /// A file's bytes as `hashFile` hashes them, when they are already read.
+    static func hashFile(bytes: Data, as path: String, into hash: inout SHA256) {
         hash.update("file \(path) \(bytes.count)\n")
         hash.update(bytes)
     }

@@ -18,6 +18,11 @@ public final class PageBodies: @unchecked Sendable {
         /// `CacheFile`'s checksum (eight bytes at a time): stable across runs and cheap enough to run twice over
         /// every set-aside body (byte by byte, it was 2% of a 100,000-page build). An edit that keeps the size goes
         /// unseen only on a 64-bit collision.
+        init(byteCount: Int, hash: UInt64) {
+            self.byteCount = byteCount
+            self.hash = hash
+        }
+
         init(_ text: String) {
             var text = text
             hash = text.withUTF8 { CacheFile.checksum(UnsafeRawBufferPointer($0)) }

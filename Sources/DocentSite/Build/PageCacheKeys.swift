@@ -20,6 +20,8 @@ final class PageCacheKeys: @unchecked Sendable {
     private let dataEntries: [String: [String]]
     /// The page files as the last build saw them, and as this one does.
     private let known: [String: SourceIdentities.Known]
+    /// The page files this build's load checked (`LoadCache.checked`): trusted without looking at them again.
+    private let checked: [String: SourceIdentities.Known]
     private var seen: [String: SourceIdentities.Known] = [:]
     private let lock = NSLock()
     private var memo: [String: String] = [:]
@@ -28,10 +30,11 @@ final class PageCacheKeys: @unchecked Sendable {
     /// as the last build saw them.
     init(
         root: URL, config: SiteConfig, model: SiteModel, staticFiles: [SourceFile], environment: String,
-        known: [String: SourceIdentities.Known] = [:]
+        known: [String: SourceIdentities.Known] = [:], checked: [String: SourceIdentities.Known] = [:]
     ) {
         self.root = root
         self.known = known
+        self.checked = checked
         self.config = config
         self.model = model
         self.environment = environment
@@ -100,6 +103,10 @@ final class PageCacheKeys: @unchecked Sendable {
     /// The page file's bytes: the last build's hash when the file's identity is the same, else computed.
     private func sourceHash(of sitePath: String) -> String {
         memoized("source:" + sitePath) {
+            if let record = checked[sitePath] {
+                lock.withLock { seen[sitePath] = record }
+                return record.sourceHash
+            }
             let path = url(sitePath).path
             let identity = SourceIdentities.identity(of: path)
             if let identity, let known = known[sitePath], known.identity == identity {
@@ -148,6 +155,13 @@ final class PageCacheKeys: @unchecked Sendable {
         for index in model.pages.indices { hash.update(summaryHash(of: index) + "\n") }
         for url in staticURLs.sorted() { hash.update("static \(url)\n") }
         hash.update("navigation " + memoized("data:navigation") { hashFiles(dataEntries["navigation"] ?? []) })
+        return hash.finalize()
+    }
+
+    /// A page file's hash from its bytes (as `sourceHash` computes it from the file).
+    static func sourceHash(of bytes: Data, sitePath: String) -> String {
+        var hash = SHA256()
+        CheckCache.hashFile(bytes: bytes, as: sitePath, into: &hash)
         return hash.finalize()
     }
 

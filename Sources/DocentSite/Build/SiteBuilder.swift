@@ -76,9 +76,13 @@ public struct SiteBuilder: Sendable {
         // the bodies, so they keep them.
         let streaming = sink.isStaged && !options.runChecks
         let bodies = PageBodies(root: root, budget: streaming ? options.pageTextBudget : .max)
+        let loads = options.cache.flatMap {
+            LoadCache.isUsable(options: options, sink: sink)
+                ? LoadCache(cache: $0, options: options, root: root, config: config) : nil
+        }
         var pages: [Page] = []
         pages.reserveCapacity(discovered.pages.count)
-        for loaded in BuildStages.load(discovered.pages, root: root, config: config, bodies: bodies) {
+        for loaded in BuildStages.load(discovered.pages, root: root, config: config, bodies: bodies, cache: loads) {
             diagnostics += loaded.diagnostics
             if let page = loaded.page, BuildStages.isInSite(page, options: options) { pages.append(page) }
         }
@@ -104,10 +108,12 @@ public struct SiteBuilder: Sendable {
         let threads = streaming ? ProcessInfo.processInfo.activeProcessorCount * 2 : nil
         // Each page's words go into the search index as soon as it is rendered (no page keeps its word table).
         let searchIndex = SearchIndex()
-        let cache = options.cache.flatMap {
-            BuildCacheRun(
-                cache: $0, options: options, root: root, config: config, model: model, templates: templates,
-                staticFiles: staticFiles)
+        let cache = options.cache.flatMap { cache in
+            loads.flatMap {
+                BuildCacheRun(
+                    cache: cache, loads: $0, root: root, config: config, model: model, templates: templates,
+                    staticFiles: staticFiles)
+            }
         }
         let rendered = Self.parallelMap(pages, threads: threads) { loaded -> RenderedPage in
             defer { counter.tick() }
@@ -117,23 +123,23 @@ public struct SiteBuilder: Sendable {
                 if let problem = bodies.restore(&page) { return RenderedPage(unrendered: loaded, problem: problem) }
                 return renderer.render(page)
             }
-            var result = cache?.render(loaded, render) ?? render()
+            var result: RenderedPage
+            do {
+                if let cache {
+                    result = try cache.page(loaded, into: sink, render: render)
+                } else {
+                    result = render()
+                    if streaming { try sink.write(result.html, to: result.page.outputPath) }
+                }
+            } catch {
+                result = RenderedPage(
+                    unrendered: loaded, problem: .error("output.write", "\(error)", at: nil))
+            }
             if let search = result.search {
                 searchIndex.add(search)
                 result.search = nil
             }
-            if streaming {
-                do {
-                    if let cache {
-                        try cache.write(result, into: sink)
-                    } else {
-                        try sink.write(result.html, to: result.page.outputPath)
-                    }
-                    result.keepOnlySummary()
-                } catch {
-                    result.diagnostics.append(.error("output.write", "\(error)"))
-                }
-            }
+            if streaming { result.keepOnlySummary() }
             return result
         }
         for page in rendered { diagnostics += BuildStages.problems(of: page, checking: options.runChecks) }
@@ -146,7 +152,7 @@ public struct SiteBuilder: Sendable {
         let (feed, feedProblems) = JekyllFeed.xml(pages: rendered, model: model, templates: templates)
         diagnostics += feedProblems
         diagnostics = policy.apply(diagnostics).mergingRepeats
-        let cacheResult = cache?.finish(sitePaths: pages.map(\.sitePath))
+        let cacheResult = cache?.finish(sitePaths: discovered.pages.map(\.sitePath))
         diagnostics += cacheResult?.1 ?? []
         timings.mark("render")
         if options.runChecks {

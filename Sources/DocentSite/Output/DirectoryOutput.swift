@@ -31,7 +31,10 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
-        staging = parent.appendingPathComponent(".\(name).docent-staging-\(ProcessInfo.processInfo.processIdentifier)")
+        // Named for the process and this build: after the swap the folder at this name holds the previous site,
+        // which a detached `rm` may still be deleting when the same process builds again.
+        staging = parent.appendingPathComponent(
+            ".\(name).docent-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         stagingPath = staging.path
         try Self.checkReplaceable(self.destination)
         Self.removeLeftovers(beside: self.destination)
@@ -86,16 +89,24 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     /// A hard link to the previous site's file (the staging folder is beside it, on the same file system): the
-    /// previous site is deleted after the swap, and its unchanged files live on in the new one.
-    public func reusePrevious(_ path: String, identity: String) -> String? {
+    /// previous site is deleted after the swap, and its unchanged files live on in the new one. A file whose identity
+    /// moved (a site folder restored from a CI cache has new inodes and times) is read and linked when its bytes
+    /// are still the ones written.
+    public func reusePrevious(_ path: String, identity: String, checksum: UInt64) -> String? {
         guard lock.withLock({ firstFailure == nil }), let relative = try? OutputPath(confining: path).path,
             let target = try? prepare(path)
         else { return nil }
         let previous = destination.path + "/" + relative
-        guard SourceIdentities.outputIdentity(of: previous) == identity, link(previous, target) == 0 else {
-            return nil
+        guard let found = SourceIdentities.outputIdentity(of: previous) else { return nil }
+        if found != identity {
+            guard let data = FileManager.default.contents(atPath: previous),
+                data.withUnsafeBytes(CacheFile.checksum) == checksum,
+                SourceIdentities.outputIdentity(of: previous) == found
+            else { return nil }
         }
-        return SourceIdentities.outputIdentity(of: target)
+        // A link is the same file: its size, time and inode are the identity found.
+        guard link(previous, target) == 0 else { return nil }
+        return found
     }
 
     /// The pieces go through one 256 KiB buffer: no copy of the whole file in memory, few system calls.
@@ -261,7 +272,8 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         let fileManager = FileManager.default
         for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] {
             guard let prefix = prefixes.first(where: { name.hasPrefix($0) }),
-                let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+                let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap({ Int32($0) }),
+                pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
             else { continue }
             let folder = parent.appendingPathComponent(name)
             guard fileManager.fileExists(atPath: folder.appendingPathComponent(markerName).path) else { continue }

@@ -19,15 +19,16 @@ public protocol OutputSink: Sendable {
     /// The identity (`SourceIdentities.outputIdentity`) of a file this build wrote, or nil.
     func identity(of path: String) -> String?
     /// Puts the previous site's file at `path` into this one, without copying its bytes, when it is still the file
-    /// of that `identity` (one an earlier build wrote, unchanged since); the new file's identity, or nil when it
-    /// could not (the caller then writes the file).
-    func reusePrevious(_ path: String, identity: String) -> String?
+    /// of that `identity` (one an earlier build wrote, unchanged since) or, its identity moved, still has the bytes
+    /// of that `checksum` (`CacheFile.checksum`); the new file's identity, or nil when it could not (the caller then
+    /// writes the file).
+    func reusePrevious(_ path: String, identity: String, checksum: UInt64) -> String?
 }
 
 extension OutputSink {
     public var isStaged: Bool { false }
     public func identity(of path: String) -> String? { nil }
-    public func reusePrevious(_ path: String, identity: String) -> String? { nil }
+    public func reusePrevious(_ path: String, identity: String, checksum: UInt64) -> String? { nil }
 
     func write(_ text: String, to path: String) throws {
         var text = text

@@ -13,8 +13,33 @@ struct PageLoader: Sendable {
         view = SiteFileView(root: root)
     }
 
+    /// A page file's load, with what the build cache records of it when asked to.
+    struct Load {
+        var page: Page?
+        var diagnostics: [Diagnostic]
+        /// The file's front matter, kept when the page loaded without problems and without its body.
+        var record: FrontMatterRecord?
+        /// The file's bytes, when recording.
+        var bytes: Data?
+    }
+
     func load(_ file: SourceFile) -> (page: Page?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        let load = load(file, recording: false)
+        return (load.page, load.diagnostics)
+    }
+
+    /// The page made from a record of its file (`FrontMatterRecord`), its body set aside until it renders; nil when
+    /// the page needs its body to load (a post, a stylesheet, a page titled by its first heading).
+    func load(_ file: SourceFile, record: FrontMatterRecord) -> (page: Page?, diagnostics: [Diagnostic])? {
+        guard !file.sitePath.hasPrefix("/"),
+            var made = assemble(
+                file, frontMatter: record.frontMatter, body: nil, bodyLineOffset: record.bodyLineOffset)
+        else { return nil }
+        made.page?.bodySetAside = record.body
+        return (made.page, made.diagnostics)
+    }
+
+    func load(_ file: SourceFile, recording: Bool) -> Load {
         let start = SourceLocation(file: file.sitePath, line: 1, column: 1)
         let data: Data
         // A gem theme's page (its `assets/main.scss`) is read where the theme is installed.
@@ -27,12 +52,12 @@ struct PageLoader: Sendable {
         case .success(let bytes): data = bytes
         case .failure(let refusal):
             let unreadable = Diagnostic.error("source.unreadable", "cannot read \(file.sitePath)", at: start)
-            return (nil, [refusal.diagnostic ?? unreadable])
+            return Load(page: nil, diagnostics: [refusal.diagnostic ?? unreadable])
         }
         if data.count > config.maxPageBytes {
-            return (
-                nil,
-                [
+            return Load(
+                page: nil,
+                diagnostics: [
                     .error(
                         "source.too-large",
                         "\(file.sitePath) is \(data.count / 1_048_576) MB, over the \(config.maxPageBytes / 1_048_576) MB limit for a page",
@@ -41,9 +66,9 @@ struct PageLoader: Sendable {
             )
         }
         if let nul = Self.firstNUL(in: data) {
-            return (
-                nil,
-                [
+            return Load(
+                page: nil,
+                diagnostics: [
                     .error(
                         "source.binary",
                         "\(file.sitePath) looks like a binary file (it contains a NUL byte), not a page",
@@ -53,9 +78,9 @@ struct PageLoader: Sendable {
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let offset = Self.firstInvalidUTF8(in: data)
-            return (
-                nil,
-                [
+            return Load(
+                page: nil,
+                diagnostics: [
                     .error(
                         "source.encoding", "\(file.sitePath) is not valid UTF-8",
                         at: Self.location(of: offset, in: data, file: file.sitePath), note: "save the file as UTF-8")
@@ -66,9 +91,9 @@ struct PageLoader: Sendable {
         switch FrontMatterSplit.split(text) {
         case .success(let value): split = value
         case .failure:
-            return (
-                nil,
-                [
+            return Load(
+                page: nil,
+                diagnostics: [
                     .error(
                         "frontmatter.unclosed", "front matter starts with `---` but is never closed", at: start,
                         fixIt: "add a line `---` after the front matter")
@@ -76,16 +101,41 @@ struct PageLoader: Sendable {
             )
         }
         var frontMatter = YAMLData(value: .object([:]), positions: [:])
+        var yamlProblem: Diagnostic?
         if let yaml = split.yaml {
             switch YAMLData.parse(yaml) {
             case .success(let parsed): frontMatter = parsed
             case .failure(let error):
-                diagnostics.append(
-                    .error(
+                yamlProblem =
+                    (.error(
                         "frontmatter.yaml", "invalid YAML: \(error.message)",
                         at: .init(file: file.sitePath, line: error.line + 1, column: error.column)))
             }
         }
+        var load = Load(page: nil, diagnostics: yamlProblem.map { [$0] } ?? [])
+        if recording { load.bytes = data }
+        guard
+            let made = assemble(file, frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
+        else { return load }
+        load.page = made.page
+        load.diagnostics += made.diagnostics
+        if recording, yamlProblem == nil, made.page != nil, !made.neededBody, !file.sitePath.hasPrefix("/") {
+            load.record = FrontMatterRecord(
+                frontMatter: frontMatter, bodyLineOffset: split.bodyLineOffset,
+                body: PageBodies.Fingerprint(split.body))
+        }
+        return load
+    }
+
+    /// The page from its front matter and body, as the rest of `load` makes it, and whether that needed the body
+    /// (a post, a stylesheet, a page titled by its first heading); nil when `body` is nil and the page needs it.
+    private func assemble(
+        _ file: SourceFile, frontMatter: YAMLData, body bodyText: String?, bodyLineOffset textLineOffset: Int
+    ) -> (page: Page?, diagnostics: [Diagnostic], neededBody: Bool)? {
+        let start = SourceLocation(file: file.sitePath, line: 1, column: 1)
+        var neededBody = file.collection == "posts" || SassStylesheet.syntax(ofPath: file.relativePath) != nil
+        if neededBody && bodyText == nil { return nil }
+        var diagnostics: [Diagnostic] = []
         let sitePath = file.sitePath
         // The config's `defaults` under the page's own front matter, for every key (`layout` and `permalink`
         // too, as in Jekyll); a value that comes from the defaults is reported at the page's first line.
@@ -108,11 +158,14 @@ struct PageLoader: Sendable {
         diagnostics += decoder.diagnostics
         // jekyll-titles-from-headings: an untitled Markdown page is titled by the heading it starts with.
         if meta.title == nil, config.plugins.contains("jekyll-titles-from-headings"),
-            ["md", "markdown"].contains(Discovery.pathExtension(file.relativePath)),
-            let heading = Self.leadingHeading(split.body)
+            ["md", "markdown"].contains(Discovery.pathExtension(file.relativePath))
         {
-            meta.title = heading
-            values["title"] = .string(heading)
+            guard let bodyText else { return nil }
+            neededBody = true
+            if let heading = Self.leadingHeading(bodyText) {
+                meta.title = heading
+                values["title"] = .string(heading)
+            }
         }
         // A Jekyll post: dated by its file name (a file without the date is no post, as in Jekyll), left out while
         // its date is to come, titled by its slug when untitled.
@@ -125,10 +178,11 @@ struct PageLoader: Sendable {
                         .warning(
                             "source.post-name", "a post's file name starts with its date: this file is not published",
                             at: start, fixIt: "name it YYYY-MM-DD-title.md")
-                    ]
+                    ],
+                    true
                 )
             }
-            if !config.publishesFuturePosts && parsed.isAfter(Date()) { return (nil, diagnostics) }
+            if !config.publishesFuturePosts && parsed.isAfter(Date()) { return (nil, diagnostics, true) }
             if meta.title == nil {
                 meta.title = parsed.titleFromSlug
                 values["title"] = .string(parsed.titleFromSlug)
@@ -164,13 +218,13 @@ struct PageLoader: Sendable {
                     "permalink.unsafe", "this page cannot be written: \(error)",
                     at: meta.permalink != nil ? locate("permalink") : start,
                     note: "a page is written only inside the output folder"))
-            return (nil, diagnostics)
+            return (nil, diagnostics, neededBody)
         }
         let name = contentPath.lastIndex(of: "/").map { String(contentPath[contentPath.index(after: $0)...]) }
         let ext = Discovery.pathExtension(name ?? contentPath)
         let (body, bodyLineOffset) =
             SassStylesheet.syntax(ofPath: contentPath) == nil
-            ? (split.body, split.bodyLineOffset) : SassStylesheet.body(split.body, lineOffset: split.bodyLineOffset)
+            ? (bodyText ?? "", textLineOffset) : SassStylesheet.body(bodyText ?? "", lineOffset: textLineOffset)
         if let post {
             values.merge(
                 post.values(
@@ -183,7 +237,7 @@ struct PageLoader: Sendable {
             outputPath: outputPath.path, meta: meta, keyPositions: KeyPositions(frontMatter.positions), values: values,
             body: body, bodyLineOffset: bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
             collection: file.collection, config: config)
-        return (page, diagnostics)
+        return (page, diagnostics, neededBody)
     }
 
     /// The config's `defaults` that apply to a file, later entries winning. As Jekyll scopes them: `path` is
