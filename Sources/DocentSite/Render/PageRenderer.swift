@@ -125,7 +125,9 @@ struct PageRenderer {
         var markdownDocument: MarkdownDocument?
         if page.isMarkdown {
             var document = Markdown.parse(body, style: markdownStyle)
-            if bodyHadLiquid, body.containsBytes(TabMarkup.tabOpenPrefix) { inTabs = TabMarkup.headingsInTabs(document) }
+            if bodyHadLiquid, body.containsBytes(TabMarkup.tabOpenPrefix) {
+                inTabs = TabMarkup.headingsInTabs(document)
+            }
             diagnostics += Self.limitDiagnostics(document, page: page)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
@@ -239,7 +241,9 @@ struct PageRenderer {
         if let bytes = simulation?.runtimeFiles.first(where: { $0.path == outputPath })?.bytes {
             return .init(bytes: bytes)
         }
-        if linksTabsRuntime, outputPath == TabsRuntime.stylesheetPath { return .init(bytes: Array(TabsRuntime.stylesheet.utf8)) }
+        if linksTabsRuntime, outputPath == TabsRuntime.stylesheetPath {
+            return .init(bytes: Array(TabsRuntime.stylesheet.utf8))
+        }
         return nil
     }
 
