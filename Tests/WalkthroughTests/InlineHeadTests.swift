@@ -1,3 +1,4 @@
+import DocentPreview
 import Foundation
 import Testing
 
@@ -20,17 +21,20 @@ import Testing
 
         """
 
+    static let files = [
+        "templates/layouts/default.html": head,
+        "assets/css/site.css": "body { color: #123; background: url(/assets/bg.svg); }\n",
+        "assets/css/pinned.css": "p { margin: 0; }\n",
+        "assets/css/relative.css": "h1 { background: url(../images/h1.png); }\n",
+        "assets/js/site.js": "console.log('site');\n",
+        "content/guide.md": "---\ntitle: G\nwalkthrough: enterprise-onboarding\n---\n1. Click **Upgrade**.\n",
+        "content/plain.md": "---\ntitle: Plain\n---\nNo walkthrough here.\n",
+    ]
+
     func build(baseURL: String = "") throws -> (BuildResult, MemoryOutput) {
-        let fixture = try GuideFixture([
-            "docent.yml": "title: T\nbaseurl: \"\(baseURL)\"\n",
-            "templates/layouts/default.html": Self.head,
-            "assets/css/site.css": "body { color: #123; background: url(/assets/bg.svg); }\n",
-            "assets/css/pinned.css": "p { margin: 0; }\n",
-            "assets/css/relative.css": "h1 { background: url(../images/h1.png); }\n",
-            "assets/js/site.js": "console.log('site');\n",
-            "content/guide.md": "---\ntitle: G\nwalkthrough: enterprise-onboarding\n---\n1. Click **Upgrade**.\n",
-            "content/plain.md": "---\ntitle: Plain\n---\nNo walkthrough here.\n",
-        ])
+        var files = Self.files
+        files["docent.yml"] = "title: T\nbaseurl: \"\(baseURL)\"\n"
+        let fixture = try GuideFixture(files)
         defer { fixture.remove() }
         let (result, output) = fixture.build(checks: false)
         return (result, output)
@@ -56,6 +60,19 @@ import Testing
         // `serve` renders the page again when the stylesheet it carries changes.
         let guide = try #require(result.pages.first { $0.page.url == "/guide/" })
         #expect(guide.inlinedFiles == ["assets/css/site.css"])
+    }
+
+    @Test func serveRendersTheWalkthroughPageAgainWhenAStylesheetItCarriesChanges() throws {
+        let fixture = try GuideFixture(Self.files)
+        defer { fixture.remove() }
+        var options = BuildOptions(source: fixture.root)
+        options.simulation = GuideFixture.simulation
+        let preview = PreviewSite(options: options)
+        _ = preview.buildAll()
+        try Data("body { color: #456; }\n".utf8).write(to: fixture.root.appendingPathComponent("assets/css/site.css"))
+        _ = preview.apply(changes: ["assets/css/site.css"])
+        let page = String(decoding: try #require(preview.store.file("guide/index.html")), as: UTF8.self)
+        #expect(page.contains("<style>body { color: #456; }\n</style>"))
     }
 
     @Test func aPageWithoutAWalkthroughLinksItsFiles() throws {
