@@ -3,9 +3,9 @@ import DocentMarkdown
 /// A walkthrough page's head with what its first screen waits for written inline: the page's stylesheets and the
 /// console's script. On a slow network each file the page links costs a round trip after the HTML (on Fast 3G,
 /// 0.56 s), and the console's script waits for every stylesheet before it; inline, the console is ready one round
-/// trip sooner (measured on Fast 3G with 4× CPU slowdown: 1.65 s → see the README's "The console on a slow
-/// phone"). The price is that a walkthrough page's copy of them is not cached for the next page, so only
-/// walkthrough pages do it; every other page keeps linking the files.
+/// trip sooner (the seed guide on Fast 3G with 4× CPU slowdown: ready after 1.00 s rather than 1.55 s, the README's
+/// "The console on a slow phone"). The price is that a walkthrough page's copy of them is not cached for the next
+/// page, so only walkthrough pages do it; every other page keeps linking the files.
 ///
 /// A `<link rel="stylesheet">` of the head is inlined when the file at its URL is one the build knows (a static
 /// file of the site, or the simulation's or the tabs' own) and reads the same from the page as from its own URL
