@@ -30,13 +30,14 @@ def test_the_theme_menu_overrides_the_system_and_is_remembered(driver, base_url,
     serious, report = axe_violations(driver, out_dir, "chrome-forced-dark")
     assert not serious, f"axe (Dark chosen on a light system): critical or serious violations:\n{report}"
 
-    # Remembered, and applied before the first paint: the head's script sets it before the stylesheet applies.
+    # Remembered, and applied before the first paint: the head's script sets it before the stylesheet applies
+    # (on the guide, a walkthrough page, the stylesheets are inline <style> elements).
     driver.get(base_url + GUIDE)
     assert driver.execute_script("return document.documentElement.dataset.theme") == "dark"
     assert background(driver) == dark
     assert Select(driver.find_element(By.ID, "theme-select")).first_selected_option.get_attribute("value") == "dark"
     head = driver.execute_script(
-        "const s = document.head.querySelector('script:not([src])'); const l = document.head.querySelector('link[rel=stylesheet]');"
+        "const s = document.head.querySelector('script:not([src])'); const l = document.head.querySelector('link[rel=stylesheet], style');"
         "return !!s && !!l && (s.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0"
     )
     assert head, "the theme is not set by an inline script before the first stylesheet"

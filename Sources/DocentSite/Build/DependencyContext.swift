@@ -37,6 +37,7 @@ struct DependencyContext: Sendable {
             if let path = Self.resolve(name, from: page.sitePath) { dependency.relativeFiles.insert(path) }
         }
         dependency.relativeFiles.formUnion(rendered.stylesheetInputs)
+        dependency.relativeFiles.formUnion(rendered.inlinedFiles)
         // Which layout an unnamed one is may change when a layout is created: each candidate is a dependency.
         if page.meta.layout == nil && page.isMarkdown { dependency.layouts.formUnion(["home", "page", "default"]) }
         if let name = page.meta.layout ?? templates.implicitLayout(for: page, config: config), !name.isEmpty {

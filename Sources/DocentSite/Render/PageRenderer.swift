@@ -26,6 +26,9 @@ public struct RenderedPage: Sendable {
     public var sourceMap: String? = nil
     /// The site files a stylesheet's imports read or looked for (`serve` compiles it again when one changes).
     public var stylesheetInputs: Set<String> = []
+    /// The site files a walkthrough page's head carries inline (`InlineHead`; `serve` renders it again when one
+    /// changes).
+    public var inlinedFiles: Set<String> = []
     /// A post's content before its layout, as jekyll-feed's feed shows it (only when the site lists the plugin).
     public var feedContent: String? = nil
     /// True when the page's content has a tab set (`{% tabs %}`), whose script and styles the site then needs.
@@ -122,7 +125,9 @@ struct PageRenderer {
         var markdownDocument: MarkdownDocument?
         if page.isMarkdown {
             var document = Markdown.parse(body, style: markdownStyle)
-            if bodyHadLiquid, body.containsBytes(TabMarkup.tabOpenPrefix) { inTabs = TabMarkup.headingsInTabs(document) }
+            if bodyHadLiquid, body.containsBytes(TabMarkup.tabOpenPrefix) {
+                inTabs = TabMarkup.headingsInTabs(document)
+            }
             diagnostics += Self.limitDiagnostics(document, page: page)
             if let spec = page.meta.walkthrough {
                 walkthrough = bindWalkthrough(
@@ -187,6 +192,13 @@ struct PageRenderer {
         // A tab set comes from the tabs' tags (in the body or an include it calls), so only a body with Liquid has one.
         let usesTabs = bodyHadLiquid && TabsRuntime.isUsed(in: content)
         if usesTabs && linksTabsRuntime { html = TabsRuntime.linked(html, baseURL: model.config.baseURL) }
+        var inlinedFiles: Set<String> = []
+        if walkthrough != nil, let simulation {
+            // What the console's first screen waits for, inline: one round trip less on a slow network.
+            let scripts = Set(simulation.runtimeFiles.filter { $0.kind == .script }.map(\.path))
+            (html, inlinedFiles) = InlineHead.inlined(
+                html, baseURL: model.config.baseURL, scriptPaths: scripts, file: servedFile)
+        }
         if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
             html = Redirects.html(to: RelativeURLs.relative(target, fromPage: page.url, config: model.config))
         }
@@ -205,11 +217,34 @@ struct PageRenderer {
                 page: page, config: model.config, markdown: markdownDocument, faqs: faqs, content: content))
         if page.collection == "posts" && JekyllFeed.isEnabled(model.config) { rendered.feedContent = content }
         rendered.usesTabs = usesTabs
+        rendered.inlinedFiles = inlinedFiles
         if writesTwin {
             rendered.markdown = MarkdownTwin.text(
                 page: page, body: body, origins: bodyOrigins, walkthrough: walkthrough, faqs: faqAnswers)
         }
         return rendered
+    }
+
+    /// The file the site serves at an output path, for `InlineHead`: a static file of the site, else the
+    /// simulation's or the tabs' own file the build writes there; nil for a page's output (a stylesheet compiled
+    /// from Sass is not there yet) and for what the build does not write.
+    private func servedFile(_ outputPath: String) -> InlineHead.ServedFile? {
+        if let file = model.staticFiles.first(where: { $0.outputPath == outputPath }) {
+            if file.sitePath.hasPrefix("/") {
+                // A theme's file, outside the site.
+                return (try? Data(contentsOf: URL(fileURLWithPath: file.sitePath))).map { .init(bytes: Array($0)) }
+            }
+            guard case .success(let data) = SiteFileView(root: root).contents(file.sitePath) else { return nil }
+            return .init(bytes: Array(data), sitePath: file.sitePath)
+        }
+        guard !model.pages.contains(where: { $0.outputPath == outputPath }) else { return nil }
+        if let bytes = simulation?.runtimeFiles.first(where: { $0.path == outputPath })?.bytes {
+            return .init(bytes: bytes)
+        }
+        if linksTabsRuntime, outputPath == TabsRuntime.stylesheetPath {
+            return .init(bytes: Array(TabsRuntime.stylesheet.utf8))
+        }
+        return nil
     }
 
     /// Runs the guide's steps against the simulation and marks each step's list item for the page's script.

@@ -9,7 +9,8 @@ enum SimulationRuntime {
     /// precomputed documented path (`moduleFirst` false) the console draws and follows the guide without it, so
     /// it is preloaded with low priority: on a slow network the script and styles the first screen waits for come
     /// first (measured on Fast 3G with 4× CPU slowdown: ready at 1.65 s, live at 2.4 s with these tags before the
-    /// site's own scripts; a preload of normal priority makes it ready only at 2.1 s).
+    /// site's own scripts; a preload of normal priority makes it ready only at 2.1 s). `InlineHead` then writes the
+    /// script and stylesheets into the page itself.
     static func headTags(_ simulation: any WalkthroughSimulation, baseURL: String, moduleFirst: Bool = true)
         -> String
     {
