@@ -428,15 +428,16 @@ import Testing
         #expect(second.result.cache?.loadedFromRecords == 5, "\(String(describing: second.result.cache))")
         #expect(second.result.cache?.rendered == 0)
         BuildCacheTests.expectSameAsCleanBuild(second.files, site, "every page from its record")
-        let edits: [(String, String, String)] = [
-            ("a body", "content/guides/other.md", "---\ntitle: Other\nlayout: plain\n---\nPlain page, edited.\n"),
+        // What a page shows of another follows the other's front matter, not its body.
+        let edits: [(String, String, String, rendered: Int)] = [
+            ("a body", "content/guides/other.md", "---\ntitle: Other\nlayout: plain\n---\nPlain page, edited.\n", 1),
             (
                 "a title another page shows", "content/index.md",
-                "---\ntitle: Start\n---\nWelcome. See [the guide](guides/setup.md).\n"
+                "---\ntitle: Start\n---\nWelcome. See [the guide](guides/setup.md).\n", 2
             ),
-            ("a layout named", "content/guides/more.md", "---\ntitle: More\n---\nMore words to search.\n"),
+            ("a layout named", "content/guides/more.md", "---\ntitle: More\n---\nMore words to search.\n", 1),
         ]
-        for (name, path, text) in edits {
+        for (name, path, text, rendered) in edits {
             // The last edit's file is recorded by a build two seconds after it.
             Thread.sleep(forTimeInterval: 2.1)
             _ = BuildCacheTests.build(site)
@@ -444,6 +445,7 @@ import Testing
             let (result, files) = BuildCacheTests.build(site)
             #expect(result.succeeded, "\(name): \(result.messages)")
             #expect(result.cache?.loadedFromRecords == 4, "\(name)")
+            #expect(result.cache?.rendered == rendered, "\(name): \(String(describing: result.cache))")
             BuildCacheTests.expectSameAsCleanBuild(files, site, name)
         }
     }
@@ -460,26 +462,22 @@ import Testing
         BuildCacheTests.expectSameAsCleanBuild(files, site, "include changed")
     }
 
-    @Test func frontMatterRecordsSurviveTheirEncodingAndRefuseDrops() throws {
+    @Test func frontMatterRecordsSurviveTheirEncodingAndRefuseWhatTheyCannotHold() throws {
         let yaml = "title: T\ntags: [a, 1, 2.5, true, null]\nnested:\n  list:\n    - x: 1\n"
         guard case .success(let data) = YAMLData.parse(yaml) else { Issue.record("parse"); return }
         let record = FrontMatterRecord(
-            frontMatter: data, bodyLineOffset: 7, body: PageBodies.Fingerprint("body text"))
-        var writer = CacheWriter()
-        #expect(record.encode(into: &writer))
-        var reader = CacheReader(writer.bytes[...])
-        #expect(try FrontMatterRecord(from: &reader) == record)
-        #expect(reader.isAtEnd)
+            values: data.value, keyPositions: KeyPositions(data.positions), bodyLineOffset: 7,
+            body: PageBodies.Fingerprint("body text"))
+        let bytes = try #require(record.encoded)
+        let decoded = try #require(FrontMatterRecord(encoded: bytes))
+        #expect(decoded == record)
+        #expect(decoded.keyPositions.position(of: "nested.list[0].x")?.line == data.positions["nested.list[0].x"]?.line)
         var deep = LiquidValue.string("x")
         for _ in 0..<100 { deep = .array([deep]) }
-        var tooDeep = CacheWriter()
-        #expect(
-            !FrontMatterRecord(frontMatter: YAMLData(value: deep, positions: [:]), bodyLineOffset: 0, body: record.body)
-                .encode(into: &tooDeep))
-        // A damaged record throws rather than trap or loop.
-        for cut in 0..<writer.bytes.count {
-            var damaged = CacheReader(writer.bytes.prefix(cut))
-            #expect(throws: CacheReader.Truncated.self) { _ = try FrontMatterRecord(from: &damaged) }
-        }
+        let tooDeep = FrontMatterRecord(
+            values: deep, keyPositions: KeyPositions(), bodyLineOffset: 0, body: record.body)
+        #expect(tooDeep.encoded == nil)
+        // A damaged record is refused rather than trap or loop.
+        for cut in 0..<bytes.count { #expect(FrontMatterRecord(encoded: Array(bytes.prefix(cut))) == nil) }
     }
 }

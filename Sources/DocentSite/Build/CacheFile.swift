@@ -23,8 +23,8 @@ enum CacheFile {
         writer.bytes.reserveCapacity(headerLength + payload.count)
         writer.bytes += magic
         writer.append(UInt64(formatVersion), width: 4)
-        writer.append(UInt64(payload.count))
-        writer.append(checksum(payload[...]))
+        writer.append(UInt64(payload.count), width: 8)
+        writer.append(checksum(payload[...]), width: 8)
         writer.bytes += payload
         return writer.bytes
     }
@@ -36,7 +36,7 @@ enum CacheFile {
         }
         var reader = CacheReader(bytes[...])
         guard let _ = try? reader.bytes(magic.count), let version = try? reader.integer(width: 4),
-            let length = try? reader.integer(), let sum = try? reader.integer()
+            let length = try? reader.integer(width: 8), let sum = try? reader.integer(width: 8)
         else { return .failure(.truncated) }
         guard version == UInt64(formatVersion) else { return .failure(.otherVersion) }
         let payload = bytes[headerLength...]
@@ -87,8 +87,19 @@ enum CacheFile {
 struct CacheWriter {
     var bytes: [UInt8] = []
 
-    mutating func append(_ value: UInt64, width: Int = 8) {
+    /// A fixed-width integer (headers, checksums, hashes).
+    mutating func append(_ value: UInt64, width: Int) {
         for shift in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift * 8))) }
+    }
+
+    /// A variable-length integer (LEB128: seven bits a byte), so lengths and small numbers take a byte or two.
+    mutating func append(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
     }
 
     mutating func append(_ value: Int) { append(UInt64(bitPattern: Int64(value))) }
@@ -131,10 +142,24 @@ struct CacheReader {
         return bytes[offset..<offset + count]
     }
 
-    mutating func integer(width: Int = 8) throws(Truncated) -> UInt64 {
+    mutating func integer(width: Int) throws(Truncated) -> UInt64 {
         var value: UInt64 = 0
         for (shift, byte) in try bytes(width).enumerated() { value |= UInt64(byte) << UInt64(shift * 8) }
         return value
+    }
+
+    /// A variable-length integer `CacheWriter.append(_:)` wrote; at most ten bytes.
+    mutating func integer() throws(Truncated) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.endIndex, shift < 64 else { throw Truncated() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
     }
 
     mutating func int() throws(Truncated) -> Int { Int(Int64(bitPattern: try integer())) }

@@ -67,8 +67,8 @@ enum CachePack {
             guard bytes.count == headerLength, bytes.starts(with: magic) else { return nil }
             var header = CacheReader(bytes[magic.count...])
             guard let version = try? header.integer(width: 4), version == UInt64(CacheFile.formatVersion),
-                let offset = try? header.integer(), let length = try? header.integer(),
-                let sum = try? header.integer(),
+                let offset = try? header.integer(width: 8), let length = try? header.integer(width: 8),
+                let sum = try? header.integer(width: 8),
                 offset >= UInt64(headerLength), length <= UInt64(data.count), offset <= UInt64(data.count) - length
             else { return nil }
             let index = [UInt8](data[Int(offset)..<Int(offset + length)])
@@ -108,8 +108,8 @@ enum CachePack {
         /// Adds a page's entry.
         func add(_ sitePath: String, payload: [UInt8]) {
             var frame = CacheWriter()
-            frame.append(UInt64(payload.count))
-            frame.append(CacheFile.checksum(payload[...]))
+            frame.append(UInt64(payload.count), width: 8)
+            frame.append(CacheFile.checksum(payload[...]), width: 8)
             lock.withLock {
                 append(sitePath) { buffer in
                     buffer += frame.bytes
@@ -139,9 +139,9 @@ enum CachePack {
                 var header = CacheWriter()
                 header.bytes = magic
                 header.append(UInt64(CacheFile.formatVersion), width: 4)
-                header.append(UInt64(indexOffset))
-                header.append(UInt64(index.bytes.count))
-                header.append(CacheFile.checksum(index.bytes[...]))
+                header.append(UInt64(indexOffset), width: 8)
+                header.append(UInt64(index.bytes.count), width: 8)
+                header.append(CacheFile.checksum(index.bytes[...]), width: 8)
                 flush()
                 guard !failed, let handle else {
                     discard()

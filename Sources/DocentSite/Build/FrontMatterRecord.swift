@@ -6,64 +6,67 @@ import Liquid
 /// body set aside (`PageBodies`): read when the page renders, and refused if the file changed in between. Loading
 /// every page's front matter was a third of a rebuild after a one-page edit.
 struct FrontMatterRecord: Equatable {
-    var frontMatter: YAMLData
+    var values: LiquidValue
+    var keyPositions: KeyPositions
     var bodyLineOffset: Int
     var body: PageBodies.Fingerprint
 
     static func == (left: Self, right: Self) -> Bool {
-        left.bodyLineOffset == right.bodyLineOffset && left.body == right.body
-            && left.frontMatter.value == right.frontMatter.value
-            && left.frontMatter.positions.mapValues { [$0.line, $0.column] }
-                == right.frontMatter.positions.mapValues { [$0.line, $0.column] }
+        left.bodyLineOffset == right.bodyLineOffset && left.body == right.body && left.values == right.values
+            && left.keyPositions.encoded == right.keyPositions.encoded
     }
 
     /// Deeper values are not recorded (the page is then read and parsed on every build); YAML's own parse is
     /// bounded far below this.
     static let maximumDepth = 64
 
-    /// Appends the record; false (and nothing usable appended) when a value cannot be recorded.
-    func encode(into writer: inout CacheWriter) -> Bool {
-        var values = CacheWriter()
-        guard Self.encode(frontMatter.value, into: &values, depth: 0) else { return false }
-        writer.bytes += values.bytes
-        writer.append(UInt64(frontMatter.positions.count))
-        for (path, position) in frontMatter.positions.sorted(by: { $0.key < $1.key }) {
-            writer.append(path)
-            writer.append(position.line)
-            writer.append(position.column)
-        }
-        writer.append(bodyLineOffset)
-        writer.append(body.byteCount)
-        writer.append(body.hash)
-        return true
-    }
-
-    init(frontMatter: YAMLData, bodyLineOffset: Int, body: PageBodies.Fingerprint) {
-        self.frontMatter = frontMatter
+    init(values: LiquidValue, keyPositions: KeyPositions, bodyLineOffset: Int, body: PageBodies.Fingerprint) {
+        self.values = values
+        self.keyPositions = keyPositions
         self.bodyLineOffset = bodyLineOffset
         self.body = body
     }
 
-    /// The record encoded on its own, or nil when a value cannot be recorded.
+    /// The record encoded, or nil when a value cannot be recorded: the values first, with their length, so that
+    /// `summaryHash` reads them without decoding.
     var encoded: [UInt8]? {
+        var encodedValues = CacheWriter()
+        guard Self.encode(values, into: &encodedValues, depth: 0) else { return nil }
         var writer = CacheWriter()
-        return encode(into: &writer) ? writer.bytes : nil
+        writer.append(UInt64(encodedValues.bytes.count))
+        writer.bytes += encodedValues.bytes
+        keyPositions.encode(into: &writer)
+        writer.append(bodyLineOffset)
+        writer.append(body.byteCount)
+        writer.append(body.hash)
+        return writer.bytes
     }
 
     /// The record `encoded` gave, or nil when the bytes are not a whole record.
     init?(encoded bytes: [UInt8]) {
         var reader = CacheReader(bytes[...])
-        guard let record = try? Self(from: &reader), reader.isAtEnd else { return nil }
-        self = record
+        do {
+            _ = try reader.count()
+            values = try Self.decode(from: &reader, depth: 0)
+            keyPositions = try KeyPositions(from: &reader)
+            bodyLineOffset = try reader.int()
+            body = PageBodies.Fingerprint(byteCount: try reader.int(), hash: try reader.integer())
+        } catch {
+            return nil
+        }
+        guard reader.isAtEnd else { return nil }
     }
 
-    init(from reader: inout CacheReader) throws(CacheReader.Truncated) {
-        let value = try Self.decode(from: &reader, depth: 0)
-        var positions: [String: (line: Int, column: Int)] = [:]
-        for _ in 0..<(try reader.count()) { positions[try reader.string()] = (try reader.int(), try reader.int()) }
-        frontMatter = YAMLData(value: value, positions: positions)
-        bodyLineOffset = try reader.int()
-        body = PageBodies.Fingerprint(byteCount: try reader.int(), hash: try reader.integer())
+    /// What other pages see of the page (`PageSummary`: its URL, titles and values, which follow from its path, its
+    /// front matter and the config) as a hash, from the record's bytes: a body edit leaves it, and the pages that
+    /// show this one, alone. Valid under one config (the records' environment); nil for bytes that are no record.
+    static func summaryHash(of encoded: [UInt8], sitePath: String) -> String? {
+        var reader = CacheReader(encoded[...])
+        guard let length = try? reader.count(), let values = try? reader.bytes(length) else { return nil }
+        var hash = SHA256()
+        hash.update("summary \(sitePath.utf8.count):\(sitePath)\n")
+        hash.update(values)
+        return hash.finalize()
     }
 
     // MARK: - Values

@@ -37,8 +37,12 @@ final class LoadCache: @unchecked Sendable {
             if let bytes = last.frontMatter, let record = FrontMatterRecord(encoded: bytes),
                 let made = loader.load(file, record: record)
             {
+                var checked = last
+                if checked.summaryHash == nil {
+                    checked.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
+                }
                 lock.withLock {
-                    verified[file.sitePath] = last
+                    verified[file.sitePath] = checked
                     fromRecords += 1
                 }
                 return made
@@ -48,9 +52,11 @@ final class LoadCache: @unchecked Sendable {
         // Recorded only when the file did not change while it was read.
         if let identity, let bytes = load.bytes, SourceIdentities.identity(of: path) == identity {
             let hash = PageCacheKeys.sourceHash(of: bytes, sitePath: file.sitePath)
-            let summary = last?.identity == identity && last?.sourceHash == hash ? last?.summaryHash : nil
+            let frontMatter = load.record?.encoded
             let record = SourceIdentities.Known(
-                identity: identity, sourceHash: hash, summaryHash: summary, frontMatter: load.record?.encoded)
+                identity: identity, sourceHash: hash,
+                summaryHash: frontMatter.flatMap { FrontMatterRecord.summaryHash(of: $0, sitePath: file.sitePath) },
+                frontMatter: frontMatter)
             lock.withLock { verified[file.sitePath] = record }
         }
         return (load.page, load.diagnostics)

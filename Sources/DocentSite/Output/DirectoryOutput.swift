@@ -94,7 +94,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     /// are still the ones written.
     public func reusePrevious(_ path: String, identity: String, checksum: UInt64) -> String? {
         guard lock.withLock({ firstFailure == nil }), let relative = try? OutputPath(confining: path).path,
-            let target = try? prepare(path)
+            let target = try? prepare(confined: relative)
         else { return nil }
         let previous = destination.path + "/" + relative
         guard let found = SourceIdentities.outputIdentity(of: previous) else { return nil }
@@ -193,6 +193,11 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     private func prepare(_ raw: String) throws -> String {
         let path: String
         do { path = try OutputPath(confining: raw).path } catch { throw Failure.io("cannot write \(error)") }
+        return try prepare(confined: path)
+    }
+
+    /// `prepare` for a path already confined.
+    private func prepare(confined path: String) throws -> String {
         let full = stagingPath + "/" + path
         guard let slash = path.lastIndex(of: "/") else { return full }
         let folder = String(path[..<slash])

@@ -40,6 +40,38 @@ public struct KeyPositions: Sendable {
 
     public func contains(_ path: String) -> Bool { position(of: path) != nil }
 
+    /// The entries as the build cache keeps them (`FrontMatterRecord`).
+    func encode(into writer: inout CacheWriter) {
+        writer.append(UInt64(entries.count))
+        for entry in entries {
+            writer.append(entry.hash, width: 8)
+            writer.append(UInt64(entry.line))
+            writer.append(UInt64(entry.column))
+        }
+    }
+
+    /// The entries encoded (for comparing two).
+    var encoded: [UInt8] {
+        var writer = CacheWriter()
+        encode(into: &writer)
+        return writer.bytes
+    }
+
+    init(from reader: inout CacheReader) throws(CacheReader.Truncated) {
+        let count = try reader.count()
+        entries = []
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let hash = try reader.integer(width: 8)
+            let line = UInt32(truncatingIfNeeded: try reader.integer())
+            entries.append(Entry(hash: hash, line: line, column: UInt32(truncatingIfNeeded: try reader.integer())))
+        }
+        // A damaged record could be unsorted: the lookup's binary search needs the order.
+        guard zip(entries, entries.dropFirst()).allSatisfy({ $0.hash <= $1.hash }) else {
+            throw CacheReader.Truncated()
+        }
+    }
+
     /// FNV-1a, 64 bits: the same in every run.
     private static func hash(_ path: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

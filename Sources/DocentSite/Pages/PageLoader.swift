@@ -33,7 +33,8 @@ struct PageLoader: Sendable {
     func load(_ file: SourceFile, record: FrontMatterRecord) -> (page: Page?, diagnostics: [Diagnostic])? {
         guard !file.sitePath.hasPrefix("/"),
             var made = assemble(
-                file, frontMatter: record.frontMatter, body: nil, bodyLineOffset: record.bodyLineOffset)
+                file, values: record.values, keyPositions: record.keyPositions, body: nil,
+                bodyLineOffset: record.bodyLineOffset)
         else { return nil }
         made.page?.bodySetAside = record.body
         return (made.page, made.diagnostics)
@@ -114,14 +115,17 @@ struct PageLoader: Sendable {
         }
         var load = Load(page: nil, diagnostics: yamlProblem.map { [$0] } ?? [])
         if recording { load.bytes = data }
+        let keyPositions = KeyPositions(frontMatter.positions)
         guard
-            let made = assemble(file, frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
+            let made = assemble(
+                file, values: frontMatter.value, keyPositions: keyPositions, body: split.body,
+                bodyLineOffset: split.bodyLineOffset)
         else { return load }
         load.page = made.page
         load.diagnostics += made.diagnostics
         if recording, yamlProblem == nil, made.page != nil, !made.neededBody, !file.sitePath.hasPrefix("/") {
             load.record = FrontMatterRecord(
-                frontMatter: frontMatter, bodyLineOffset: split.bodyLineOffset,
+                values: frontMatter.value, keyPositions: keyPositions, bodyLineOffset: split.bodyLineOffset,
                 body: PageBodies.Fingerprint(split.body))
         }
         return load
@@ -130,7 +134,8 @@ struct PageLoader: Sendable {
     /// The page from its front matter and body, as the rest of `load` makes it, and whether that needed the body
     /// (a post, a stylesheet, a page titled by its first heading); nil when `body` is nil and the page needs it.
     private func assemble(
-        _ file: SourceFile, frontMatter: YAMLData, body bodyText: String?, bodyLineOffset textLineOffset: Int
+        _ file: SourceFile, values frontMatter: LiquidValue, keyPositions: KeyPositions, body bodyText: String?,
+        bodyLineOffset textLineOffset: Int
     ) -> (page: Page?, diagnostics: [Diagnostic], neededBody: Bool)? {
         let start = SourceLocation(file: file.sitePath, line: 1, column: 1)
         var neededBody = file.collection == "posts" || SassStylesheet.syntax(ofPath: file.relativePath) != nil
@@ -140,7 +145,7 @@ struct PageLoader: Sendable {
         // The config's `defaults` under the page's own front matter, for every key (`layout` and `permalink`
         // too, as in Jekyll); a value that comes from the defaults is reported at the page's first line.
         var values = defaults(for: file)
-        if case .object(let own) = frontMatter.value {
+        if case .object(let own) = frontMatter {
             if values.isEmpty {
                 values = own
             } else {
@@ -148,9 +153,10 @@ struct PageLoader: Sendable {
                 values.merge(own) { _, new in new }
             }
         }
-        let merged = YAMLData(value: .object(values), positions: frontMatter.positions)
+        // The decoder reads the values; positions come from `locate`.
+        let merged = YAMLData(value: .object(values), positions: [:])
         let locate: (String) -> SourceLocation = { path in
-            let position = frontMatter.position(of: path) ?? (0, 1)
+            let position = keyPositions.position(of: path) ?? (0, 1)
             return SourceLocation(file: sitePath, line: position.line + 1, column: position.column)
         }
         var decoder = PageMetaDecoder(data: merged, location: locate)
@@ -234,7 +240,7 @@ struct PageLoader: Sendable {
         let page = Page(
             sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
             url: pageURL,
-            outputPath: outputPath.path, meta: meta, keyPositions: KeyPositions(frontMatter.positions), values: values,
+            outputPath: outputPath.path, meta: meta, keyPositions: keyPositions, values: values,
             body: body, bodyLineOffset: bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
             collection: file.collection, config: config)
         return (page, diagnostics, neededBody)
