@@ -3,10 +3,10 @@ import Testing
 
 @testable import DocentCommands
 
-/// `docent build --cache` keeps its cache in `.docent-cache/` beside the config; a build without it (the default, or
-/// `--no-cache`) neither reads nor writes it.
+/// `docent build` keeps its cache in `.docent-cache/` beside the config (on by default, `--cache` says so); a build
+/// with `--no-cache` neither reads nor writes it.
 @Suite struct BuildCacheFlagTests {
-    @Test func buildWithCacheKeepsItBesideTheConfigAndAPlainBuildLeavesItAlone() throws {
+    @Test func buildKeepsItsCacheBesideTheConfigAndNoCacheLeavesItAlone() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docent-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let files = [
@@ -24,7 +24,12 @@ import Testing
         #expect(DocentCommand.runMain(["build", "--quiet", "--no-cache", "--source", root.path]) == 0)
         #expect(!FileManager.default.fileExists(atPath: cache.path))
         #expect(DocentCommand.runMain(["build", "--quiet", "--source", root.path]) == 0)
-        #expect(!FileManager.default.fileExists(atPath: cache.path))
+        #expect(FileManager.default.fileExists(atPath: cache.path), "on by default")
+        let filled = try FileManager.default.attributesOfItem(atPath: cache.path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(DocentCommand.runMain(["build", "--quiet", "--no-cache", "--source", root.path]) == 0)
+        let after = try FileManager.default.attributesOfItem(atPath: cache.path)[.modificationDate] as? Date
+        #expect(filled == after, "--no-cache leaves the cache alone")
         #expect(DocentCommand.runMain(["build", "--quiet", "--cache", "--source", root.path]) == 0)
         #expect(FileManager.default.fileExists(atPath: cache.path))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("_site/.docent-cache").path))
