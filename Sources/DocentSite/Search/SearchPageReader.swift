@@ -66,28 +66,44 @@ struct SearchPageReader {
     // MARK: - Blocks
 
     private mutating func read(_ block: MarkdownBlock) {
+        if enter(block) {
+            switch block.kind {
+            case .paragraph, .tableCell, .heading: read(block.inlines)
+            default: read(block.children)
+            }
+        }
+        exit(block)
+    }
+
+    /// A block starts: a heading with an id starts a section (its text read here), code and HTML blocks are read
+    /// here. Returns whether the text in the block is still to read (its inlines, or its children's).
+    mutating func enter(_ block: MarkdownBlock) -> Bool {
         switch block.kind {
         case .heading:
             if let id = block.attributes.id, !id.isEmpty {
                 startSection(anchor: id, heading: block.inlines.plainText)
-            } else {
-                counter.weight = SearchDocument.Weight.heading
-                read(block.inlines)
-                counter.weight = SearchDocument.Weight.text
+                return false
             }
-        case .paragraph, .tableCell:
-            read(block.inlines)
+            counter.weight = SearchDocument.Weight.heading
+            return true
         case .codeBlock(_, let literal):
             text(literal)
+            return false
         case .htmlBlock(let html):
             readHTML(html)
+            return false
         default:
-            read(block.children)
+            return true
         }
+    }
+
+    /// The block ends, and the word in it.
+    mutating func exit(_ block: MarkdownBlock) {
+        if case .heading = block.kind { counter.weight = SearchDocument.Weight.text }
         breakWord()
     }
 
-    private mutating func read(_ inlines: [MarkdownInline]) {
+    mutating func read(_ inlines: [MarkdownInline]) {
         inlines.withUnsafeBufferPointer { inlines in
             for index in inlines.indices {
                 switch inlines[index].kind {
@@ -102,7 +118,7 @@ struct SearchPageReader {
 
     // MARK: - Text
 
-    private mutating func text(_ value: String) {
+    mutating func text(_ value: String) {
         var value = value
         value.withUTF8 { bytes in
             counter.read(bytes)
@@ -110,7 +126,7 @@ struct SearchPageReader {
         }
     }
 
-    private mutating func breakWord() {
+    mutating func breakWord() {
         counter.endWord()
         pendingSpace = !snippet.isEmpty
     }

@@ -10,6 +10,9 @@ struct SearchPartition {
         var weight: UInt32
         /// `SearchWords` packing: up to four section numbers, heaviest first.
         var sections: UInt64
+
+        /// Heavier first, then the lower page, as one number.
+        var rank: UInt64 { UInt64(weight) << 32 | UInt64(UInt32.max - UInt32(page)) }
     }
 
     /// What scoring needs of the whole index: each page's number in URL order and its length.
@@ -127,9 +130,11 @@ struct SearchPartition {
                 list[index].weight = UInt32(min(bm25 * 100, Double(Int32.max)).rounded())
             }
             if list.count > SearchIndex.maxPostings {
-                list.sort { ($0.weight, -$0.page) > ($1.weight, -$1.page) }
-                list.removeSubrange(SearchIndex.maxPostings...)
-                list.sort { $0.page < $1.page }
+                // The best postings (heaviest, then the lowest page), kept in page order: the rank of each as one
+                // number (no two alike), the cut at the last one kept.
+                let keys = list.map(\.rank).sorted(by: >)
+                let lowestKept = keys[SearchIndex.maxPostings - 1]
+                list.removeAll { $0.rank < lowestKept }
             }
             scored.append(list)
         }
