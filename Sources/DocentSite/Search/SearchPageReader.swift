@@ -6,14 +6,15 @@ import DocentMarkdown
 struct SearchPageReader {
     private var counter: PageWordCounter
     private var sections = [SearchSection(anchor: "", heading: "", text: "")]
-    /// The current section's text so far, spaces collapsed, at most `SearchDocument.snippetSourceLength` bytes.
-    private var snippet: [UInt8] = []
+    /// The current section's text so far, spaces collapsed, at most `SearchDocument.snippetSourceLength` bytes (a
+    /// few more to end a character), in the first `snippetLength` bytes of a buffer of `snippetRoom`.
+    private var snippet = [UInt8](repeating: 0, count: Self.snippetRoom)
+    private var snippetLength = 0
     private var snippetIsFull = false
     private var pendingSpace = false
 
     init(expectedWords: Int) {
         counter = PageWordCounter(expectedWords: expectedWords)
-        snippet.reserveCapacity(SearchDocument.snippetSourceLength + 4)
     }
 
     /// Text that weighs for the page but belongs to no section (the title, aliases).
@@ -128,52 +129,46 @@ struct SearchPageReader {
 
     mutating func breakWord() {
         counter.endWord()
-        pendingSpace = !snippet.isEmpty
+        pendingSpace = snippetLength > 0
     }
 
     private mutating func appendSnippet(_ bytes: UnsafeBufferPointer<UInt8>) {
         let limit = SearchDocument.snippetSourceLength
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if Self.isSpace(byte) {
-                pendingSpace = !snippet.isEmpty
-                index += 1
-                continue
-            }
-            if pendingSpace {
-                snippet.append(0x20)
-                pendingSpace = false
-            }
-            // A run of other bytes at once, when it cannot fill the snippet.
-            var end = index + 1
-            while end < bytes.count && !Self.isSpace(bytes[end]) { end += 1 }
-            if snippet.count + (end - index) < limit {
-                snippet.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                index = end
-                continue
-            }
-            for byte in bytes[index..<end] {
-                snippet.append(byte)
-                if snippet.count >= limit && (byte < 0x80 || snippet.count >= limit + 16) {
-                    snippetIsFull = true
+        var (count, pendingSpace, isFull) = (snippetLength, self.pendingSpace, false)
+        // Byte by byte into the buffer's room (`snippetRoom`): a multi-byte character is not cut, up to 16 bytes on.
+        snippet.withUnsafeMutableBufferPointer { snippet in
+            for byte in bytes {
+                if Self.isSpace(byte) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    snippet[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                snippet[count] = byte
+                count += 1
+                if count >= limit && (byte < 0x80 || count >= limit + 16) {
+                    isFull = true
                     return
                 }
             }
-            index = end
         }
+        (snippetLength, self.pendingSpace, snippetIsFull) = (count, pendingSpace, isFull)
     }
+
+    /// The snippet's limit, the bytes that end a character past it and a space before them.
+    private static let snippetRoom = SearchDocument.snippetSourceLength + 32
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     private mutating func closeSection() {
         counter.endWord()
-        if snippetIsFull, let space = snippet.lastIndex(of: 0x20) {
-            snippet.removeSubrange(space...)
-            snippet.append(contentsOf: "…".utf8)
-        }
-        sections[sections.count - 1].text = String(decoding: snippet, as: UTF8.self)
-        snippet.removeAll(keepingCapacity: true)
+        var text = snippet[..<snippetLength]
+        if snippetIsFull, let space = text.lastIndex(of: 0x20) { text = text[..<space] + "…".utf8 }
+        sections[sections.count - 1].text = String(decoding: text, as: UTF8.self)
+        snippetLength = 0
         snippetIsFull = false
         pendingSpace = false
     }
