@@ -1,8 +1,9 @@
 import DocentMarkdown
 
 /// Reads a page's text for search from its Markdown tree: paragraphs, lists, tables, code, HTML blocks (their text)
-/// and headings, a heading with an id starting a section. Words go to a `PageWordCounter`; the start of each
-/// section's text is kept for the snippets.
+/// and headings, a heading with an id starting a section. The page's body is read as the HTML renderer walks it
+/// (`enter`, `text`, `exit` through `SearchTextReader`), FAQ answers by the reader's own walk (`read`). Words go to a
+/// `PageWordCounter`; the start of each section's text is kept for the snippets.
 struct SearchPageReader {
     private var counter: PageWordCounter
     private var sections = [SearchSection(anchor: "", heading: "", text: "")]
