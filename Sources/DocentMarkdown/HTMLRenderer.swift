@@ -7,6 +7,8 @@ public struct HTMLRenderer {
     /// Rewrites an image source (for example `../assets/images/x.jpg` → `/assets/images/x.jpg`).
     public var rewriteImage: ((String) -> String)?
     public var code: CodeMarkup
+    /// Reads the text as it is rendered (see `RenderedTextReader`).
+    public var textReader: (any RenderedTextReader)?
 
     public init(
         rewriteLink: ((String) -> String)? = nil, rewriteImage: ((String) -> String)? = nil,
@@ -32,6 +34,19 @@ public struct HTMLRenderer {
     // MARK: - Blocks
 
     private func render(_ block: MarkdownBlock, tight: Bool, into out: inout HTMLOutput) {
+        guard let textReader else { return write(block, tight: tight, into: &out) }
+        // A block the reader does not want is written without it (a copy of the renderer, when the block has text).
+        if textReader.enter(block) || (block.inlines.isEmpty && block.children.isEmpty) {
+            write(block, tight: tight, into: &out)
+        } else {
+            var unread = self
+            unread.textReader = nil
+            unread.write(block, tight: tight, into: &out)
+        }
+        textReader.exit(block)
+    }
+
+    private func write(_ block: MarkdownBlock, tight: Bool, into out: inout HTMLOutput) {
         switch block.kind {
         case .document:
             for child in block.children { render(child, tight: false, into: &out) }
@@ -116,6 +131,8 @@ public struct HTMLRenderer {
         var inBody = false
         for row in table.children {
             guard case .tableRow(let isHeader) = row.kind else { continue }
+            _ = textReader?.enter(row)
+            defer { textReader?.exit(row) }
             if isHeader {
                 out.write("<thead>\n")
             } else if !inBody {
@@ -124,6 +141,8 @@ public struct HTMLRenderer {
             }
             out.write("<tr>\n")
             for (column, cell) in row.children.enumerated() {
+                _ = textReader?.enter(cell)
+                defer { textReader?.exit(cell) }
                 out.write(isHeader ? "<th" : "<td")
                 switch column < alignments.count ? alignments[column] : .none {
                 case .left: out.write(" align=\"left\"")
@@ -177,12 +196,16 @@ public struct HTMLRenderer {
     private func render(_ inline: MarkdownInline, into out: inout HTMLOutput) {
         switch inline.kind {
         case .text(let text):
+            textReader?.text(text)
             out.writeEscaped(text)
         case .code(let text):
+            textReader?.text(text)
             renderInlineCode(text, into: &out)
         case .softBreak:
+            textReader?.lineBreak()
             out.write("\n")
         case .lineBreak:
+            textReader?.lineBreak()
             out.write("<br />\n")
         case .html(let html):
             out.write(html)
@@ -205,6 +228,7 @@ public struct HTMLRenderer {
             render(inline.children, into: &out)
             out.write("</a>")
         case .image(let source, let title):
+            textReader?.image(inline.children)
             out.write("<img src=\"")
             out.writeURL(rewriteImage?(source) ?? source)
             out.write("\" alt=\"")

@@ -122,7 +122,8 @@ struct PageRenderer {
         var walkthrough: WalkthroughRun?
         // Headings inside tabs keep their ids but stay out of the contents: only one tab of a set shows at a time.
         var inTabs: Set<SourcePosition> = []
-        var markdownDocument: MarkdownDocument?
+        // The search index reads the page's Markdown body as it renders.
+        let searchReader = SearchDocument.textReader(for: page, config: model.config)
         if page.isMarkdown {
             var document = Markdown.parse(body, style: markdownStyle)
             if bodyHadLiquid, body.containsBytes(TabMarkup.tabOpenPrefix) {
@@ -142,8 +143,9 @@ struct PageRenderer {
                 }
             }
             outline = Outline(document, textLimit: 0)
-            markdownDocument = document
-            content = renderer.render(document)
+            var bodyRenderer = renderer
+            bodyRenderer.textReader = searchReader
+            content = bodyRenderer.render(document)
             if let walkthrough {
                 content = StepPictures.apply(content, run: walkthrough, root: root, image: resolver.image)
                 content = WalkthroughHTML.tryItNote + content
@@ -213,8 +215,8 @@ struct PageRenderer {
             bodyReferences: bodyReferences,
             diagnostics: diagnostics,
             walkthrough: walkthrough,
-            search: SearchDocument(
-                page: page, config: model.config, markdown: markdownDocument, faqs: faqs, content: content))
+            search: SearchDocument(page: page, config: model.config, reader: searchReader, faqs: faqs, content: content)
+        )
         if page.collection == "posts" && JekyllFeed.isEnabled(model.config) { rendered.feedContent = content }
         rendered.usesTabs = usesTabs
         rendered.inlinedFiles = inlinedFiles

@@ -52,7 +52,7 @@ struct PageWordCounter {
         for index in counts.entries.indices {
             counts.entries[index].flush()
             weights.append(counts.entries[index].weight)
-            sections.append(SearchWords.packed(counts.entries[index].sections))
+            sections.append(SearchWords.packed(counts.entries[index].lanes))
         }
         return SearchWords(table: counts.table, weights: weights, sections: sections)
     }
@@ -76,10 +76,12 @@ struct PageWordCounter {
 
     private struct Entry {
         var weight: UInt32 = 0
-        /// Each lane: weight in the high 16 bits, section number in the low 16; 0 when unused.
-        var sections = SIMD4<UInt32>(repeating: 0)
-        var currentSection: UInt16?
+        /// The four heaviest sections so far, each lane weight in the high 16 bits, section number in the low 16;
+        /// 0 when unused. (Four scalars rather than a SIMD vector: an entry is 28 bytes, not 48, and reading a lane
+        /// is not a shuffle.)
+        var lanes: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
         var currentWeight: UInt32 = 0
+        var currentSection: UInt16?
 
         mutating func add(_ weight: UInt32, section: UInt16?) {
             self.weight &+= weight
@@ -94,9 +96,16 @@ struct PageWordCounter {
         mutating func flush() {
             guard let currentSection else { return }
             let packed = (min(currentWeight, 0xFFFF) << 16) | UInt32(currentSection)
-            var lowest = 0
-            for lane in 1..<4 where sections[lane] < sections[lowest] { lowest = lane }
-            if packed > sections[lowest] { sections[lowest] = packed }
+            // Into the lowest lane (the first of equals) when the section weighs more.
+            if lanes.0 <= lanes.1 && lanes.0 <= lanes.2 && lanes.0 <= lanes.3 {
+                if packed > lanes.0 { lanes.0 = packed }
+            } else if lanes.1 <= lanes.2 && lanes.1 <= lanes.3 {
+                if packed > lanes.1 { lanes.1 = packed }
+            } else if lanes.2 <= lanes.3 {
+                if packed > lanes.2 { lanes.2 = packed }
+            } else if packed > lanes.3 {
+                lanes.3 = packed
+            }
             currentWeight = 0
             self.currentSection = nil
         }
@@ -116,12 +125,12 @@ public struct SearchWords: Sendable {
     var count: Int { weights.count }
 
     /// The section numbers of packed lanes (weight << 16 | number), heaviest first.
-    static func packed(_ lanes: SIMD4<UInt32>) -> UInt64 {
+    static func packed(_ lanes: (UInt32, UInt32, UInt32, UInt32)) -> UInt64 {
         // Most words are in one section.
-        if lanes[1] == 0 && lanes[2] == 0 && lanes[3] == 0 {
-            return lanes[0] == 0 ? noSections : (noSections << 16) | UInt64(lanes[0] & 0xFFFF)
+        if lanes.1 | lanes.2 | lanes.3 == 0 {
+            return lanes.0 == 0 ? noSections : (noSections << 16) | UInt64(lanes.0 & 0xFFFF)
         }
-        var sorted = lanes
+        var sorted = SIMD4(lanes.0, lanes.1, lanes.2, lanes.3)
         for pass in 0..<3 {
             for lane in 0..<(3 - pass) where sorted[lane] < sorted[lane + 1] {
                 (sorted[lane], sorted[lane + 1]) = (sorted[lane + 1], sorted[lane])

@@ -7,14 +7,23 @@ extension SearchDocument {
         !page.url.hasSuffix("404.html") && !page.isStylesheet && page.values["redirect_to"] == nil
     }
 
-    /// A rendered page's entry in the search index, read from its Markdown tree (or, for a page that is not
-    /// Markdown, its content) and the FAQ answers the page shows; nil for a page search should not find.
+    /// The search reader of a page search should find, which has read its title and aliases: the page's Markdown
+    /// body is read into it as it renders (`HTMLRenderer.textReader`); nil for a page search should not find.
+    static func textReader(for page: Page, config: SiteConfig) -> SearchTextReader? {
+        guard config.writesSearchIndex, indexes(page) else { return nil }
+        return SearchTextReader(
+            reader(
+                title: page.title, aliases: page.meta.searchAliases, expectedWords: max(64, page.body.utf8.count / 24)))
+    }
+
+    /// A rendered page's entry in the search index: what `reader` (see `textReader(for:config:)`) read of its
+    /// Markdown body as it rendered (for a page that is not Markdown, its content) and the FAQ answers the page
+    /// shows; nil for a page search should not find (no reader).
     init?(
-        page: Page, config: SiteConfig, markdown: MarkdownDocument?,
+        page: Page, config: SiteConfig, reader: SearchTextReader?,
         faqs: [(id: String, question: String, answer: MarkdownDocument)], content: String
     ) {
-        guard config.writesSearchIndex else { return nil }
-        guard Self.indexes(page) else { return nil }
+        guard let reader else { return nil }
         let filters = config.searchFilterKeys.compactMap { key -> (key: String, values: [String])? in
             let values: [String]
             switch page.values[key] {
@@ -25,7 +34,7 @@ extension SearchDocument {
             return (key, values)
         }
         self.init(
-            url: page.url, title: page.title, aliases: page.meta.searchAliases, filters: filters, markdown: markdown,
-            faqs: faqs, html: markdown == nil ? content : nil, expectedWords: max(64, page.body.utf8.count / 24))
+            url: page.url, title: page.title, filters: filters, reader: reader.take(), faqs: faqs,
+            html: page.isMarkdown ? nil : content)
     }
 }

@@ -26,22 +26,25 @@ public struct SearchDocument: Sendable {
     /// How much of a section's text the index keeps for the results' snippets.
     public static let snippetSourceLength = 240
 
-    /// The page read from the tree the renderer rendered (the body after Liquid, so include output is in it) and
-    /// its FAQ answers, each a section under its question; `html` (a page that is not Markdown) is read instead
-    /// when given.
-    init(
-        url: String, title: String, aliases: [String], filters: [(key: String, values: [String])],
-        markdown: MarkdownDocument?, faqs: [(id: String, question: String, answer: MarkdownDocument)],
-        html: String?, expectedWords: Int
-    ) {
-        self.url = url
-        self.title = title
-        self.filters = filters
+    /// A reader of a page for search that has read its title and aliases: the body comes next.
+    static func reader(title: String, aliases: [String], expectedWords: Int) -> SearchPageReader {
         var reader = SearchPageReader(expectedWords: expectedWords)
         // The title and aliases weigh for the page, not for a section: the results show the section the words are in.
         reader.readForPage(title, weight: Weight.title)
         for alias in aliases { reader.readForPage(alias, weight: Weight.alias) }
-        if let markdown { reader.read(markdown.blocks) }
+        return reader
+    }
+
+    /// The page from `reader` (see `reader(title:aliases:expectedWords:)`), which read its Markdown body as the
+    /// renderer rendered it (the body after Liquid, so include output is in it), and its FAQ answers, each a section
+    /// under its question; `html` (a page that is not Markdown) is read as the body when given.
+    init(
+        url: String, title: String, filters: [(key: String, values: [String])], reader: consuming SearchPageReader,
+        faqs: [(id: String, question: String, answer: MarkdownDocument)], html: String?
+    ) {
+        self.url = url
+        self.title = title
+        self.filters = filters
         if let html { reader.readHTML(html) }
         for faq in faqs {
             reader.startSection(anchor: faq.id, heading: faq.question)

@@ -1,19 +1,21 @@
 import DocentMarkdown
 
 /// Reads a page's text for search from its Markdown tree: paragraphs, lists, tables, code, HTML blocks (their text)
-/// and headings, a heading with an id starting a section. Words go to a `PageWordCounter`; the start of each
-/// section's text is kept for the snippets.
+/// and headings, a heading with an id starting a section. The page's body is read as the HTML renderer walks it
+/// (`enter`, `text`, `exit` through `SearchTextReader`), FAQ answers by the reader's own walk (`read`). Words go to a
+/// `PageWordCounter`; the start of each section's text is kept for the snippets.
 struct SearchPageReader {
     private var counter: PageWordCounter
     private var sections = [SearchSection(anchor: "", heading: "", text: "")]
-    /// The current section's text so far, spaces collapsed, at most `SearchDocument.snippetSourceLength` bytes.
-    private var snippet: [UInt8] = []
+    /// The current section's text so far, spaces collapsed, at most `SearchDocument.snippetSourceLength` bytes (a
+    /// few more to end a character), in the first `snippetLength` bytes of a buffer of `snippetRoom`.
+    private var snippet = [UInt8](repeating: 0, count: Self.snippetRoom)
+    private var snippetLength = 0
     private var snippetIsFull = false
     private var pendingSpace = false
 
     init(expectedWords: Int) {
         counter = PageWordCounter(expectedWords: expectedWords)
-        snippet.reserveCapacity(SearchDocument.snippetSourceLength + 4)
     }
 
     /// Text that weighs for the page but belongs to no section (the title, aliases).
@@ -66,28 +68,44 @@ struct SearchPageReader {
     // MARK: - Blocks
 
     private mutating func read(_ block: MarkdownBlock) {
+        if enter(block) {
+            switch block.kind {
+            case .paragraph, .tableCell, .heading: read(block.inlines)
+            default: read(block.children)
+            }
+        }
+        exit(block)
+    }
+
+    /// A block starts: a heading with an id starts a section (its text read here), code and HTML blocks are read
+    /// here. Returns whether the text in the block is still to read (its inlines, or its children's).
+    mutating func enter(_ block: MarkdownBlock) -> Bool {
         switch block.kind {
         case .heading:
             if let id = block.attributes.id, !id.isEmpty {
                 startSection(anchor: id, heading: block.inlines.plainText)
-            } else {
-                counter.weight = SearchDocument.Weight.heading
-                read(block.inlines)
-                counter.weight = SearchDocument.Weight.text
+                return false
             }
-        case .paragraph, .tableCell:
-            read(block.inlines)
+            counter.weight = SearchDocument.Weight.heading
+            return true
         case .codeBlock(_, let literal):
             text(literal)
+            return false
         case .htmlBlock(let html):
             readHTML(html)
+            return false
         default:
-            read(block.children)
+            return true
         }
+    }
+
+    /// The block ends, and the word in it.
+    mutating func exit(_ block: MarkdownBlock) {
+        if case .heading = block.kind { counter.weight = SearchDocument.Weight.text }
         breakWord()
     }
 
-    private mutating func read(_ inlines: [MarkdownInline]) {
+    mutating func read(_ inlines: [MarkdownInline]) {
         inlines.withUnsafeBufferPointer { inlines in
             for index in inlines.indices {
                 switch inlines[index].kind {
@@ -102,7 +120,7 @@ struct SearchPageReader {
 
     // MARK: - Text
 
-    private mutating func text(_ value: String) {
+    mutating func text(_ value: String) {
         var value = value
         value.withUTF8 { bytes in
             counter.read(bytes)
@@ -110,54 +128,48 @@ struct SearchPageReader {
         }
     }
 
-    private mutating func breakWord() {
+    mutating func breakWord() {
         counter.endWord()
-        pendingSpace = !snippet.isEmpty
+        pendingSpace = snippetLength > 0
     }
 
     private mutating func appendSnippet(_ bytes: UnsafeBufferPointer<UInt8>) {
         let limit = SearchDocument.snippetSourceLength
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if Self.isSpace(byte) {
-                pendingSpace = !snippet.isEmpty
-                index += 1
-                continue
-            }
-            if pendingSpace {
-                snippet.append(0x20)
-                pendingSpace = false
-            }
-            // A run of other bytes at once, when it cannot fill the snippet.
-            var end = index + 1
-            while end < bytes.count && !Self.isSpace(bytes[end]) { end += 1 }
-            if snippet.count + (end - index) < limit {
-                snippet.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                index = end
-                continue
-            }
-            for byte in bytes[index..<end] {
-                snippet.append(byte)
-                if snippet.count >= limit && (byte < 0x80 || snippet.count >= limit + 16) {
-                    snippetIsFull = true
+        var (count, pendingSpace, isFull) = (snippetLength, self.pendingSpace, false)
+        // Byte by byte into the buffer's room (`snippetRoom`): a multi-byte character is not cut, up to 16 bytes on.
+        snippet.withUnsafeMutableBufferPointer { snippet in
+            for byte in bytes {
+                if Self.isSpace(byte) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    snippet[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                snippet[count] = byte
+                count += 1
+                if count >= limit && (byte < 0x80 || count >= limit + 16) {
+                    isFull = true
                     return
                 }
             }
-            index = end
         }
+        (snippetLength, self.pendingSpace, snippetIsFull) = (count, pendingSpace, isFull)
     }
+
+    /// The snippet's limit, the bytes that end a character past it and a space before them.
+    private static let snippetRoom = SearchDocument.snippetSourceLength + 32
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     private mutating func closeSection() {
         counter.endWord()
-        if snippetIsFull, let space = snippet.lastIndex(of: 0x20) {
-            snippet.removeSubrange(space...)
-            snippet.append(contentsOf: "…".utf8)
-        }
-        sections[sections.count - 1].text = String(decoding: snippet, as: UTF8.self)
-        snippet.removeAll(keepingCapacity: true)
+        var text = snippet[..<snippetLength]
+        if snippetIsFull, let space = text.lastIndex(of: 0x20) { text = text[..<space] + "…".utf8 }
+        sections[sections.count - 1].text = String(decoding: text, as: UTF8.self)
+        snippetLength = 0
         snippetIsFull = false
         pendingSpace = false
     }

@@ -10,6 +10,9 @@ struct SearchPartition {
         var weight: UInt32
         /// `SearchWords` packing: up to four section numbers, heaviest first.
         var sections: UInt64
+
+        /// Heavier first, then the lower page, as one number.
+        var rank: UInt64 { UInt64(weight) << 32 | UInt64(UInt32.max - UInt32(page)) }
     }
 
     /// What scoring needs of the whole index: each page's number in URL order and its length.
@@ -80,11 +83,9 @@ struct SearchPartition {
         runs.sort { $0.page < $1.page }
         let stemCount = stemNumbers.count
         var starts = [Int](repeating: 0, count: stemCount + 1)
-        for run in runs {
-            let stems = writerStems[run.writer]
-            parts[run.writer].forEachPosting(in: run.range) { place, _, _ in
-                let stem = stems[place]
-                if stem >= 0 { starts[Int(stem) + 1] += 1 }
+        for (writer, part) in parts.enumerated() {
+            for (place, stem) in writerStems[writer].enumerated() where stem >= 0 {
+                starts[Int(stem) + 1] += Int(part.postingCounts[place])
             }
         }
         for stem in 0..<stemCount { starts[stem + 1] += starts[stem] }
@@ -127,9 +128,11 @@ struct SearchPartition {
                 list[index].weight = UInt32(min(bm25 * 100, Double(Int32.max)).rounded())
             }
             if list.count > SearchIndex.maxPostings {
-                list.sort { ($0.weight, -$0.page) > ($1.weight, -$1.page) }
-                list.removeSubrange(SearchIndex.maxPostings...)
-                list.sort { $0.page < $1.page }
+                // The best postings (heaviest, then the lowest page), kept in page order: the rank of each as one
+                // number (no two alike), the cut at the last one kept.
+                var ranks = list.map(\.rank)
+                let lowestKept = Self.select(SearchIndex.maxPostings, highestOf: &ranks)
+                list.removeAll { $0.rank < lowestKept }
             }
             scored.append(list)
         }
@@ -199,6 +202,38 @@ struct SearchPartition {
         }
         out.append(contentsOf: "]}\n".utf8)
         return out
+    }
+
+    /// The `count`th highest of `values` (all different, more than `count`), found by partitioning them around
+    /// pivots (quickselect) rather than sorting them; `values` is left in no set order.
+    static func select(_ count: Int, highestOf values: inout [UInt64]) -> UInt64 {
+        values.withUnsafeMutableBufferPointer { values in
+            var (low, high) = (0, values.count - 1)
+            let target = count - 1
+            while low < high {
+                // The median of the first, middle and last as the pivot; higher values to the left.
+                let middle = low + (high - low) / 2
+                let pivot = max(min(values[low], values[middle]), min(max(values[low], values[middle]), values[high]))
+                var (left, right) = (low, high)
+                while left <= right {
+                    while values[left] > pivot { left += 1 }
+                    while values[right] < pivot { right -= 1 }
+                    if left <= right {
+                        values.swapAt(left, right)
+                        left += 1
+                        right -= 1
+                    }
+                }
+                if target <= right {
+                    high = right
+                } else if target >= left {
+                    low = left
+                } else {
+                    return values[target]
+                }
+            }
+            return values[target]
+        }
     }
 
     /// A non-negative number's decimal digits.

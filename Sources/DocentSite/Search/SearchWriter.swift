@@ -8,6 +8,8 @@ final class SearchWriter: @unchecked Sendable {
         /// Its words, as numbers in `vocabulary`, in the order the pages first used them (a posting names its word by
         /// its place here).
         var words: [UInt32] = []
+        /// How many postings each word (by its place in `words`) has in `log`.
+        var postingCounts: [UInt32] = []
         /// For each word of each page: the word's place in `words`, its weight, its section count and its sections
         /// (heaviest first).
         var log: [UInt8] = []
@@ -39,6 +41,7 @@ final class SearchWriter: @unchecked Sendable {
                 if local == known {
                     places.append(UInt32(parts[partition].words.count))
                     parts[partition].words.append(UInt32(local))
+                    parts[partition].postingCounts.append(0)
                 }
                 parts[partition].log(
                     place: places[local], page: number, weight: page.weights[word], sections: page.sections[word])
@@ -50,6 +53,7 @@ final class SearchWriter: @unchecked Sendable {
 extension SearchWriter.Part {
     fileprivate mutating func log(place: UInt32, page: Int32, weight: UInt32, sections: UInt64) {
         if runs.last?.page != page { runs.append(SearchWriter.Run(page: page, start: Int32(log.count))) }
+        postingCounts[Int(place)] += 1
         Self.append(place, to: &log)
         Self.append(weight, to: &log)
         var count: UInt8 = 0

@@ -17,18 +17,20 @@ public struct Tokenizer {
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout some WordSink) {
         var index = 0
         let count = bytes.count
+        let kinds = Self.kinds
         while index < count {
-            // A word: lowercase letters and digits (the common case, one comparison each), capitals, other scripts.
+            // A word: lowercase letters and digits (the common case), capitals, other scripts.
             let start = index
             var capitals = false
             while index < count {
-                let byte = bytes[index]
-                if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+                // One table look-up a byte: lowercase letters and digits go on at once, the rest is looked at.
+                let kind = kinds[Int(bytes[index])]
+                if kind == Self.lower {
                     index += 1
-                } else if byte &- UInt8(ascii: "A") < 26 {
+                } else if kind == Self.capital {
                     capitals = true
                     index += 1
-                } else if byte >= 0x80 && Self.separatorLength(bytes, at: index) == 0 {
+                } else if kind == Self.high && Self.separatorLength(bytes, at: index) == 0 {
                     index += 1  // letters of other scripts stay in the word
                 } else {
                     break
@@ -46,6 +48,26 @@ public struct Tokenizer {
             index += max(1, Self.separatorLength(bytes, at: index))
         }
     }
+
+    /// Each byte's kind, so the loop over a word's bytes makes one look-up a byte.
+    private static let lower: UInt8 = 0
+    private static let capital: UInt8 = 1
+    private static let high: UInt8 = 2
+    private static let separator: UInt8 = 3
+    /// (A pointer, written once and only read after, kept for the process: the loop has no bounds or ownership
+    /// checks.)
+    nonisolated(unsafe) private static let kinds: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39: table[byte] = lower
+            case 0x41...0x5A: table[byte] = capital
+            case 0x80...: table[byte] = high
+            default: table[byte] = separator
+            }
+        }
+        return UnsafePointer(table)
+    }()
 
     /// The length of the separator at `index` among bytes of 0x80 and above: typographic quotes, dashes and spaces
     /// (U+2000–U+203F) and the no-break space split words; 0 for a letter of another script. (Any byte below 0x80

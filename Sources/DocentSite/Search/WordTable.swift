@@ -8,8 +8,9 @@ struct WordTable {
     /// Word number → where its bytes start in `bytes` (the next word's start, or `bytes.count`, ends it).
     private(set) var starts: [UInt32] = []
     private var hashes: [UInt32] = []
-    /// Hash slot → word number + 1 (0: empty).
-    private var slots: [UInt32]
+    /// Hash slot → the word's hash in the high 32 bits, its number + 1 in the low 32 (0: empty), so a probe that
+    /// meets another word rarely looks further.
+    private var slots: [UInt64]
     private var mask: Int
 
     init(expectedWords: Int = 64) {
@@ -47,19 +48,22 @@ struct WordTable {
     func hash(_ number: Int) -> UInt32 { hashes[number] }
 
     mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+        let tag = UInt64(hash) << 32
         var slot = Int(hash) & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
-            let number = Int(entry - 1)
-            if hashes[number] == hash && equals(number, word) { return number }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if equals(number, word) { return number }
+            }
             slot = (slot + 1) & mask
         }
         let number = starts.count
         starts.append(UInt32(bytes.count))
         hashes.append(hash)
         bytes.append(contentsOf: word)
-        slots[slot] = UInt32(number + 1)
+        slots[slot] = tag | UInt64(number + 1)
         if starts.count * 2 > slots.count { grow() }
         return number
     }
@@ -81,7 +85,7 @@ struct WordTable {
         for number in hashes.indices {
             var slot = Int(hashes[number]) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(number + 1)
+            slots[slot] = UInt64(hashes[number]) << 32 | UInt64(number + 1)
         }
     }
 
