@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): `docent build` after a one-page edit with a warm build cache (.docent-cache/) against a
-# clean build (--no-cache) of the same site, interleaved round-robin in one run (../shared/bench/interleave.py),
-# with the paired ratio cached/clean per round.
+# clean build (--no-cache) of the same site, and the first build that fills an empty cache (no previous site
+# either) against the same clean build, interleaved round-robin in one run (../shared/bench/interleave.py), with
+# the paired ratios cached/clean and cold/clean per round.
 #
 #   bench/cached-rebuild-bench.sh [PAGES]        default: 10000
 #
@@ -24,6 +25,8 @@ if [[ ! -f "$corpus/manifest.json" ]]; then
 fi
 site="$WORK/cached-site-$pages"
 if [[ ! -d "$site" ]]; then cp -r "$corpus/jekyll" "$site"; fi
+cold_site="$WORK/cold-site-$pages"
+if [[ ! -d "$cold_site" ]]; then cp -r "$corpus/jekyll" "$cold_site"; fi
 page=$(find "$site" -name '*.md' -not -path '*/_*' | sort | sed -n 2p)
 out="$OUT/cached-$pages"
 mkdir -p "$out"
@@ -34,14 +37,20 @@ python3 "$SHARED/bench/interleave.py" --rounds "$ROUNDS" --warmup "$WARMUP" --re
     --cmd "clean=$DOCENT build --quiet --no-cache --source $site --output $out/clean" \
     --pre "clean=rm -rf $out/clean; sync; sleep 1; $read_inputs" \
     --cmd "cached=$DOCENT build --quiet --cache --source $site --output $out/cached" \
-    --pre "cached=$DOCENT build --quiet --cache --source $site --output $out/cached; echo \"Edited at \$(date +%s%N).\" >> $page; sync; sleep 1; $read_inputs"
+    --pre "cached=$DOCENT build --quiet --cache --source $site --output $out/cached; echo \"Edited at \$(date +%s%N).\" >> $page; sync; sleep 1; $read_inputs" \
+    --cmd "cold=$DOCENT build --quiet --cache --source $cold_site --output $out/cold" \
+    --pre "cold=rm -rf $out/cold $cold_site/.docent-cache; sync; sleep 1; $read_inputs"
 python3 - "$WORK/result-cached-$pages.json" <<'PY'
 import json, statistics, sys
 runs = json.load(open(sys.argv[1]))["runs"]
 timed = {name: {r["round"]: r["wall"] for r in rs if not r["warmup"]} for name, rs in runs.items()}
-ratios = sorted(timed["cached"][k] / timed["clean"][k] for k in timed["cached"] if k in timed["clean"])
-print("cached/clean wall %.3f median (%.3f-%.3f) over %d paired rounds: %s" % (
-    statistics.median(ratios), ratios[0], ratios[-1], len(ratios), " ".join("%.3f" % r for r in ratios)))
+cpu = {name: {r["round"]: r["user"] + r["sys"] for r in rs if not r["warmup"]} for name, rs in runs.items()}
+for name in ("cached", "cold"):
+    for label, table in (("wall", timed), ("cpu", cpu)):
+        ratios = sorted(table[name][k] / table["clean"][k] for k in table[name] if k in table["clean"])
+        print("%s/clean %s %.3f median (%.3f-%.3f) over %d paired rounds: %s" % (
+            name, label, statistics.median(ratios), ratios[0], ratios[-1], len(ratios),
+            " ".join("%.3f" % r for r in ratios)))
 PY
 # The cached site is the clean build's, byte for byte (the page edited last is in both).
 $DOCENT build --quiet --cache --source "$site" --output "$out/cached"

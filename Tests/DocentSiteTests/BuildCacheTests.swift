@@ -462,6 +462,26 @@ import Testing
         BuildCacheTests.expectSameAsCleanBuild(files, site, "include changed")
     }
 
+    @Test func aRecordsBytesDoNotDependOnItsDictionariesOrder() throws {
+        let keys = (0..<200).map { "key\($0)" }
+        var forward: [String: LiquidValue] = [:]
+        for key in keys { forward[key] = .string(key) }
+        var backward: [String: LiquidValue] = [:]
+        backward.reserveCapacity(4096)
+        for key in keys.reversed() { backward[key] = .string(key) }
+        func encoded(_ values: [String: LiquidValue]) -> [UInt8]? {
+            FrontMatterRecord(
+                values: .object(["nested": .object(values)]), keyPositions: KeyPositions(), bodyLineOffset: 0,
+                body: PageBodies.Fingerprint("")
+            ).encoded
+        }
+        let first = try #require(encoded(forward))
+        #expect(first == encoded(backward))
+        #expect(
+            FrontMatterRecord.summaryHash(of: first, sitePath: "a.md")
+                == FrontMatterRecord.summaryHash(of: try #require(encoded(backward)), sitePath: "a.md"))
+    }
+
     @Test func frontMatterRecordsSurviveTheirEncodingAndRefuseWhatTheyCannotHold() throws {
         let yaml = "title: T\ntags: [a, 1, 2.5, true, null]\nnested:\n  list:\n    - x: 1\n"
         guard case .success(let data) = YAMLData.parse(yaml) else { Issue.record("parse"); return }
@@ -479,5 +499,44 @@ import Testing
         #expect(tooDeep.encoded == nil)
         // A damaged record is refused rather than trap or loop.
         for cut in 0..<bytes.count { #expect(FrontMatterRecord(encoded: Array(bytes.prefix(cut))) == nil) }
+    }
+}
+
+/// A site whose `.docent-cache` leads elsewhere (a pull request can commit a symbolic link) gets no cache there.
+@Suite struct CacheFolderSafetyTests {
+    @Test func aCacheFolderThatIsALinkIsNeitherReadNorWrittenAndSaysSo() throws {
+        let site = try TemporarySite(BuildCacheTests.site)
+        defer { site.remove() }
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("docent-outside-\(UUID())")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent(".docent-cache"), withDestinationURL: outside)
+        let (result, files) = BuildCacheTests.build(site)
+        #expect(result.succeeded)
+        #expect(result.diagnostics.map(\.id) == ["cache.unusable"], "\(result.messages)")
+        #expect(result.cache == nil)
+        BuildCacheTests.expectSameAsCleanBuild(files, site, "without the cache")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty, "nothing written outside")
+        // `docent check`'s cache too.
+        CheckCache(root: site.root).store(.init(fingerprint: "x", pageCount: 1, diagnostics: []))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
+    @Test func aLinkAtTheNameOfACacheFileIsReplacedNotWrittenThrough() throws {
+        let site = try TemporarySite(BuildCacheTests.site)
+        defer { site.remove() }
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("docent-target-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let folder = site.root.appendingPathComponent(".docent-cache")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in [".gitignore", "pages.pack", "sources", "outputs"] {
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(name), withDestinationURL: outside)
+        }
+        let (result, files) = BuildCacheTests.build(site)
+        #expect(result.succeeded, "\(result.messages)")
+        BuildCacheTests.expectSameAsCleanBuild(files, site, "links in the cache folder")
+        #expect(!FileManager.default.fileExists(atPath: outside.path), "nothing written through a link")
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// One build's use of the `BuildCache`: a page whose key is the same as its entry's, and whose file in the previous
@@ -72,25 +73,35 @@ final class BuildCacheRun: @unchecked Sendable {
     func finish(sitePaths: [String]) -> (BuildCache.Statistics, [Diagnostic]) {
         var statistics = lock.withLock { self.statistics }
         statistics.loadedFromRecords = loads.loadedFromRecords
-        pack.finish()
         // The entry files of format 2 (one per page) gave way to the pack.
         try? FileManager.default.removeItem(at: cache.folder.appendingPathComponent("pages"))
         let written = lock.withLock { outputs }
-        if !written.isEmpty { try? OutputRecords.store(written, to: cache.outputsFile) }
-        // The site's page files: as the keys found them (with the summaries they hashed), else as loaded.
-        let loaded = loads.records
+        // The site's page files as this build found them: as the keys did (with the summaries they hashed), else as
+        // the load checked them.
+        let checked = loads.checked
         let keyed = keys.sources
         var sources: [String: SourceIdentities.Known] = [:]
+        sources.reserveCapacity(sitePaths.count)
         for sitePath in sitePaths {
-            guard var record = keyed[sitePath] ?? loaded[sitePath] else { continue }
-            if record.frontMatter == nil, let load = loaded[sitePath], load.identity == record.identity {
+            guard var record = keyed[sitePath] ?? checked[sitePath] else { continue }
+            if record.frontMatter == nil, let load = checked[sitePath], load.identity == record.identity {
                 record.frontMatter = load.frontMatter
             }
             sources[sitePath] = record
         }
-        if !sources.isEmpty {
-            // When it cannot be stored, the next build hashes the page files again.
-            try? SourceIdentities.store(sources, environment: environment, to: cache.sourcesFile)
+        // The three files at once (each is written whole and renamed into place; a file that cannot be written only
+        // costs the next build work).
+        let environment = environment
+        let records = sources
+        DispatchQueue.concurrentPerform(iterations: 3) { file in
+            switch file {
+            case 0: pack.finish()
+            case 1: if !written.isEmpty { try? OutputRecords.store(written, to: cache.outputsFile) }
+            default:
+                if !records.isEmpty {
+                    try? SourceIdentities.store(records, environment: environment, to: cache.sourcesFile)
+                }
+            }
         }
         guard statistics.unreadable > 0 else { return (statistics, []) }
         let warning = Diagnostic.warning(

@@ -37,7 +37,7 @@ public struct CheckCache: Sendable {
     /// The cached diagnostics when they were made from exactly these inputs; a warning when the cache is
     /// unreadable (it is then rebuilt).
     public func load(fingerprint: String) -> (entry: Entry?, warning: Diagnostic?) {
-        guard let data = try? Data(contentsOf: file) else { return (nil, nil) }
+        guard Self.isSafeFolder(folder), let data = try? Data(contentsOf: file) else { return (nil, nil) }
         guard let entry = try? JSONDecoder().decode(Entry.self, from: data) else {
             return (
                 nil,
@@ -65,14 +65,25 @@ public struct CheckCache: Sendable {
         }
     }
 
-    /// Creates the cache folder with a `.gitignore` that keeps it out of Git.
+    /// Creates the cache folder with a `.gitignore` that keeps it out of Git; refuses a folder that is not safe.
     static func createFolder(_ folder: URL) throws {
+        guard isSafeFolder(folder) else { throw CocoaError(.fileWriteNoPermission) }
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
         let ignore = folder.appendingPathComponent(".gitignore")
         if !fileManager.fileExists(atPath: ignore.path) {
-            try Data("# Docent's cache: safe to delete.\n*\n".utf8).write(to: ignore)
+            // Written to a temporary file and renamed: a link left at that name is replaced, never written through.
+            try Data("# Docent's cache: safe to delete.\n*\n".utf8).write(to: ignore, options: .atomic)
         }
+    }
+
+    /// Whether the caches may use `folder`: absent (they make it) or a real folder. A symbolic link is refused: a
+    /// site (a pull request) could point `.docent-cache` outside itself, and the caches would write there. The
+    /// caches' own files are written to a temporary file and renamed over, so a link inside is replaced.
+    static func isSafeFolder(_ folder: URL) -> Bool {
+        var info = stat()
+        guard lstat(folder.path, &info) == 0 else { return errno == ENOENT }
+        return (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// The fingerprint of everything a check of this site reads, with these options and this binary.

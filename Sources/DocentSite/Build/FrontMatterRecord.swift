@@ -92,9 +92,11 @@ struct FrontMatterRecord: Equatable {
         case .object(let values):
             writer.bytes.append(7)
             writer.append(UInt64(values.count))
-            for (key, value) in values {
+            // In key order: the same values give the same bytes in every run (a dictionary's order is not), which
+            // `summaryHash` needs.
+            for key in values.keys.sorted() {
                 writer.append(key)
-                guard encode(value, into: &writer, depth: depth + 1) else { return false }
+                guard encode(values[key]!, into: &writer, depth: depth + 1) else { return false }
             }
         case .drop: return false
         }

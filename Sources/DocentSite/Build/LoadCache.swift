@@ -19,7 +19,8 @@ final class LoadCache: @unchecked Sendable {
     /// and that does not run the checks (they read what only a render gives: outlines, Liquid positions). It keeps
     /// no page's HTML, only what the previous site's file was made from, so an in-memory build (`serve`) renders.
     static func isUsable(options: BuildOptions, sink: any OutputSink) -> Bool {
-        options.cache != nil && sink.isStaged && !options.runChecks
+        guard let cache = options.cache else { return false }
+        return sink.isStaged && !options.runChecks && CheckCache.isSafeFolder(cache.folder)
     }
 
     init(cache: BuildCache, options: BuildOptions, root: URL, config: SiteConfig) {

@@ -53,6 +53,13 @@ final class PageCacheKeys: @unchecked Sendable {
 
     /// The key of `page` rendered with `dependencies`.
     func key(of page: Page, dependencies: PageDependencies) -> String {
+        var hash = SHA256()
+        hash.update(keyText(of: page, dependencies: dependencies))
+        return hash.finalize()
+    }
+
+    /// What `key` hashes.
+    private func keyText(of page: Page, dependencies: PageDependencies) -> String {
         var text = "environment \(environment)\npage \(page.sitePath) \(sourceHash(of: page.sitePath))\n"
         if config.gitDates != nil {
             text += "git \(config.gitDates?.lastCommit(of: page.sitePath) ?? "")\n"
@@ -90,9 +97,7 @@ final class PageCacheKeys: @unchecked Sendable {
         for path in dependencies.linkedContentPaths.sorted() {
             text += "link \(path) \(pagesByContentPath[path].map { summaryHash(of: $0) } ?? "-")\n"
         }
-        var hash = SHA256()
-        hash.update(text)
-        return hash.finalize()
+        return text
     }
 
     /// The page files whose hashes this build computed or found unchanged, for the next build.

@@ -11,7 +11,7 @@ struct SHA256 {
     init() { docent_sha256_init(&context) }
 
     mutating func update(_ bytes: some Collection<UInt8>) {
-        let done = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
         guard done == nil else { return }
         let copy = Array(bytes)
         copy.withUnsafeBufferPointer { update(UnsafeRawBufferPointer($0)) }

@@ -80,6 +80,13 @@ public struct SiteBuilder: Sendable {
             LoadCache.isUsable(options: options, sink: sink)
                 ? LoadCache(cache: $0, options: options, root: root, config: config) : nil
         }
+        if let cache = options.cache, !CheckCache.isSafeFolder(cache.folder) {
+            diagnostics.append(
+                .warning(
+                    "cache.unusable",
+                    "\(CheckCache.folderName) is a symbolic link or not a folder: the build cache is not used",
+                    note: "delete it; Docent makes the folder itself"))
+        }
         var pages: [Page] = []
         pages.reserveCapacity(discovered.pages.count)
         for loaded in BuildStages.load(discovered.pages, root: root, config: config, bodies: bodies, cache: loads) {
@@ -115,6 +122,7 @@ public struct SiteBuilder: Sendable {
                     staticFiles: staticFiles)
             }
         }
+        if cache != nil { timings.mark("cache keys") }
         let rendered = Self.parallelMap(pages, threads: threads) { loaded -> RenderedPage in
             defer { counter.tick() }
             // A page the cache has is not rendered, so its body (when set aside) is not read again either.
@@ -152,9 +160,10 @@ public struct SiteBuilder: Sendable {
         let (feed, feedProblems) = JekyllFeed.xml(pages: rendered, model: model, templates: templates)
         diagnostics += feedProblems
         diagnostics = policy.apply(diagnostics).mergingRepeats
+        timings.mark("render")
         let cacheResult = cache?.finish(sitePaths: discovered.pages.map(\.sitePath))
         diagnostics += cacheResult?.1 ?? []
-        timings.mark("render")
+        if cache != nil { timings.mark("cache store") }
         if options.runChecks {
             diagnostics += BuildStages.check(
                 model: model, pages: rendered, root: root, templates: templates, policy: policy)

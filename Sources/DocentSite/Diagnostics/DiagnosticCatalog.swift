@@ -31,7 +31,11 @@ public enum DiagnosticCatalog {
             "A Jekyll plugin the config lists is not built into Docent: what it would add to the site is missing."),
         .init(
             "cache.unreadable", .warning,
-            "A file of Docent's cache (.docent-cache/: `docent check`'s check.json, `docent build`'s pages/ and sources) is damaged, truncated or not Docent's: it was ignored (the pages it held were rendered again) and rewritten."
+            "A file of Docent's cache (.docent-cache/: `docent check`'s check.json, `docent build`'s pages.pack, sources and outputs) is damaged, truncated or not Docent's: it was ignored (the pages it held were rendered again) and rewritten."
+        ),
+        .init(
+            "cache.unusable", .warning,
+            "The cache folder (.docent-cache/) is not a folder Docent may use (a symbolic link, which could lead outside the site, or a file): the build ran without the cache and left it alone."
         ),
         // Reading the site's files
         .init(
