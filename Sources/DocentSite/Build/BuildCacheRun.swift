@@ -16,8 +16,8 @@ final class BuildCacheRun: @unchecked Sendable {
     private let previousPack: CachePack.Reader?
     private let pack: CachePack.Writer
     /// The output files the last build wrote (`OutputRecords`), and those this one wrote.
-    private let previousOutputs: [String: OutputRecords.Record]
-    private var outputs: [String: OutputRecords.Record] = [:]
+    private let previousOutputs: OutputRecords.Previous
+    private let outputs: CachePack.Writer
 
     /// Made only for a build into a staging folder (`LoadCache.isUsable`); nil when the cache's folder cannot be made.
     /// `loads`: the cache's part in this build's load.
@@ -31,19 +31,19 @@ final class BuildCacheRun: @unchecked Sendable {
         environment = loads.environment
         keys = PageCacheKeys(
             root: root, config: config, model: model, staticFiles: staticFiles, environment: environment,
-            known: loads.records, checked: loads.checked)
+            checked: loads.checked)
         let references = ReferenceCache()
         dependencyContext = DependencyContext(
             root: root, config: config, templates: templates,
             tagReferences: DependencyContext.tagReferences(
                 root: root, config: config, templates: templates, cache: references),
             cache: references)
-        let (records, recordsDamaged) = OutputRecords.load(from: cache.outputsFile)
-        previousOutputs = records
+        previousOutputs = OutputRecords.Previous(url: cache.outputsFile)
+        outputs = CachePack.Writer(url: cache.outputsFile)
         let (reader, packDamaged) = CachePack.Reader.open(cache.packFile)
         previousPack = reader
         pack = CachePack.Writer(url: cache.packFile)
-        if loads.damaged || recordsDamaged || packDamaged { statistics.unreadable += 1 }
+        if loads.damaged || previousOutputs.damaged || packDamaged { statistics.unreadable += 1 }
     }
 
     /// Puts `page` into `sink`: linked from the previous site when its entry and file are still good, else rendered
@@ -70,38 +70,15 @@ final class BuildCacheRun: @unchecked Sendable {
 
     /// What the build found; a warning when the cache's files were damaged or not Docent's. Puts the new pack and
     /// records in place.
-    func finish(sitePaths: [String]) -> (BuildCache.Statistics, [Diagnostic]) {
+    func finish() -> (BuildCache.Statistics, [Diagnostic]) {
         var statistics = lock.withLock { self.statistics }
         statistics.loadedFromRecords = loads.loadedFromRecords
         // The entry files of format 2 (one per page) gave way to the pack.
         try? FileManager.default.removeItem(at: cache.folder.appendingPathComponent("pages"))
-        let written = lock.withLock { outputs }
-        // The site's page files as this build found them: as the keys did (with the summaries they hashed), else as
-        // the load checked them.
-        let checked = loads.checked
-        let keyed = keys.sources
-        var sources: [String: SourceIdentities.Known] = [:]
-        sources.reserveCapacity(sitePaths.count)
-        for sitePath in sitePaths {
-            guard var record = keyed[sitePath] ?? checked[sitePath] else { continue }
-            if record.frontMatter == nil, let load = checked[sitePath], load.identity == record.identity {
-                record.frontMatter = load.frontMatter
-            }
-            sources[sitePath] = record
-        }
-        // The three files at once (each is written whole and renamed into place; a file that cannot be written only
-        // costs the next build work).
-        let environment = environment
-        let records = sources
-        DispatchQueue.concurrentPerform(iterations: 3) { file in
-            switch file {
-            case 0: pack.finish()
-            case 1: if !written.isEmpty { try? OutputRecords.store(written, to: cache.outputsFile) }
-            default:
-                if !records.isEmpty {
-                    try? SourceIdentities.store(records, environment: environment, to: cache.sourcesFile)
-                }
-            }
+        // Both files at once (each was written as the pages were, and is renamed into place now; a file that
+        // cannot be written only costs the next build work).
+        DispatchQueue.concurrentPerform(iterations: 2) { file in
+            if file == 0 { pack.finish() } else { outputs.finish() }
         }
         guard statistics.unreadable > 0 else { return (statistics, []) }
         let warning = Diagnostic.warning(
@@ -125,12 +102,12 @@ final class BuildCacheRun: @unchecked Sendable {
         }
         let path = page.outputPath
         guard keys.key(of: page, dependencies: entry.dependencies) == entry.key,
-            let previous = previousOutputs[path], previous.key == entry.key,
+            let previous = previousOutputs.record(path), previous.key == entry.key,
             let identity = sink.reusePrevious(path, identity: previous.identity, checksum: previous.checksum)
         else { return nil }
-        lock.withLock {
-            outputs[path] = OutputRecords.Record(identity: identity, key: entry.key, checksum: previous.checksum)
-        }
+        outputs.add(
+            path, payload: OutputRecords.Record(identity: identity, key: entry.key, checksum: previous.checksum).encoded
+        )
         previousPack?.withFramedEntry(page.sitePath) { pack.add(page.sitePath, framed: $0) }
         return entry.rendered(page)
     }
@@ -139,12 +116,11 @@ final class BuildCacheRun: @unchecked Sendable {
     /// same key (a page rendered again because its entry was damaged).
     private func write(_ rendered: RenderedPage, key: String?, into sink: any OutputSink) throws {
         let path = rendered.page.outputPath
-        if let key, let previous = previousOutputs[path], previous.key == key,
+        if let key, let previous = previousOutputs.record(path), previous.key == key,
             let identity = sink.reusePrevious(path, identity: previous.identity, checksum: previous.checksum)
         {
-            lock.withLock {
-                outputs[path] = OutputRecords.Record(identity: identity, key: key, checksum: previous.checksum)
-            }
+            outputs.add(
+                path, payload: OutputRecords.Record(identity: identity, key: key, checksum: previous.checksum).encoded)
             return
         }
         var html = rendered.html
@@ -154,7 +130,7 @@ final class BuildCacheRun: @unchecked Sendable {
             return CacheFile.checksum(bytes)
         }
         if let key, let identity = sink.identity(of: path) {
-            lock.withLock { outputs[path] = OutputRecords.Record(identity: identity, key: key, checksum: checksum) }
+            outputs.add(path, payload: OutputRecords.Record(identity: identity, key: key, checksum: checksum).encoded)
         }
     }
 }

@@ -1,88 +1,125 @@
 import Foundation
 
-/// The build cache's pages in one file (`.docent-cache/pages.pack`) instead of a file per page: a build reads it with
-/// one system call (mapped, so only the entries it uses are paged in) and writes it as one sequential file, where
-/// 10,000 entry files cost a first build a create, a write and a rename each.
+/// The build cache's pages in one file (`.docent-cache/pages.pack`, and the page files' records in `sources`)
+/// instead of a file per page: a build reads the entries it uses, one read each, and writes the pack as one
+/// sequential file, where 10,000 entry files cost a first build a create, a write and a rename each.
 ///
 /// Layout: a header (magic, format version, the index's offset, length and checksum), the entries, then the index
-/// (each page's site path and its entry's offset). Each entry is framed with its own length and checksum, so a
+/// (each page's site path, its entry's offset and length). Each entry is framed with its own length and checksum, so a
 /// damaged entry costs only its page's render, and a damaged index the whole pack (never wrong output).
 enum CachePack {
     static let magic = Array("DOCENTBP".utf8)
     static let headerLength = 8 + 4 + 8 + 8 + 8
 
-    /// A pack as the last build wrote it.
-    struct Reader: @unchecked Sendable {
-        private let data: Data
-        private let offsets: [String: Int]
+    /// A pack as the last build wrote it, read entry by entry (`pread`): only the index is held, and reading does
+    /// not map the file into the process (at 100,000 pages the packs are hundreds of megabytes).
+    final class Reader: @unchecked Sendable {
+        private let descriptor: Int32
+        private let size: Int
+        private let entries: [String: (offset: Int, length: Int)]
 
-        /// The pack at `url`; nil with `damaged` false when there is none, nil with `damaged` true when the file is
-        /// not a whole pack of this format.
+        private init(descriptor: Int32, size: Int, entries: [String: (offset: Int, length: Int)]) {
+            self.descriptor = descriptor
+            self.size = size
+            self.entries = entries
+        }
+
+        deinit { close(descriptor) }
+
+        /// The pack at `url`; nil with `damaged` false when there is none or it is another version's (Docent
+        /// upgraded: the pages are made again), nil with `damaged` true when the file is not a whole pack.
         static func open(_ url: URL) -> (reader: Reader?, damaged: Bool) {
-            guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return (nil, false) }
-            guard let offsets = index(of: data) else {
-                // Another version's pack (Docent upgraded) is not damage: the pages are rendered again.
-                let version =
-                    data.count >= magic.count + 4 && data.prefix(magic.count).elementsEqual(magic)
-                    ? data.dropFirst(magic.count).prefix(4).reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) } : nil
-                return (nil, version == nil || version == CacheFile.formatVersion)
+            let descriptor = Foundation.open(url.path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return (nil, false) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0 else {
+                close(descriptor)
+                return (nil, true)
             }
-            return (Reader(data: data, offsets: offsets), false)
+            let size = Int(info.st_size)
+            let header = read(descriptor, at: 0, count: min(size, headerLength)) ?? []
+            guard header.count == headerLength, header.starts(with: magic) else {
+                close(descriptor)
+                // The framed file an earlier Docent kept at this name (format 2) is no damage either.
+                return (nil, !header.starts(with: CacheFile.magic))
+            }
+            var reader = CacheReader(header[magic.count...])
+            guard let version = try? reader.integer(width: 4), version == UInt64(CacheFile.formatVersion) else {
+                close(descriptor)
+                return (nil, false)
+            }
+            guard let offset = try? reader.integer(width: 8), let length = try? reader.integer(width: 8),
+                let sum = try? reader.integer(width: 8), offset >= UInt64(headerLength), offset <= UInt64(size),
+                length <= UInt64(size) - offset,
+                let index = read(descriptor, at: Int(offset), count: Int(length)),
+                CacheFile.checksum(index[...]) == sum, let entries = entries(in: index, size: size)
+            else {
+                close(descriptor)
+                return (nil, true)
+            }
+            return (Reader(descriptor: descriptor, size: size, entries: entries), false)
         }
 
         /// The pages the pack has an entry for.
-        var sitePaths: Dictionary<String, Int>.Keys { offsets.keys }
+        var sitePaths: Dictionary<String, (offset: Int, length: Int)>.Keys { entries.keys }
 
         /// The entry of `sitePath`: nil when the pack has none, `.failure` when it is damaged.
         func entry(_ sitePath: String) -> Result<ArraySlice<UInt8>, CacheFile.Problem>? {
-            guard let offset = offsets[sitePath] else { return nil }
-            return data.withUnsafeBytes { buffer -> Result<ArraySlice<UInt8>, CacheFile.Problem> in
-                guard let range = Self.entryRange(at: offset, in: buffer) else { return .failure(.damaged) }
-                return .success(ArraySlice(UnsafeRawBufferPointer(rebasing: buffer[range])))
-            }
+            guard let place = entries[sitePath] else { return nil }
+            guard let framed = framed(place) else { return .failure(.damaged) }
+            return .success(framed[16...])
         }
 
         /// Runs `body` with the framed bytes of `sitePath`'s entry when it is whole.
         func withFramedEntry(_ sitePath: String, _ body: (UnsafeRawBufferPointer) -> Void) {
-            guard let offset = offsets[sitePath] else { return }
-            data.withUnsafeBytes { buffer in
-                guard let range = Self.entryRange(at: offset, in: buffer) else { return }
-                body(UnsafeRawBufferPointer(rebasing: buffer[offset..<range.upperBound]))
+            guard let place = entries[sitePath], let framed = framed(place) else { return }
+            framed.withUnsafeBytes(body)
+        }
+
+        /// An entry's frame (its length, its checksum, its payload) when both hold.
+        private func framed(_ place: (offset: Int, length: Int)) -> [UInt8]? {
+            guard place.length >= 16, let bytes = Self.read(descriptor, at: place.offset, count: place.length) else {
+                return nil
             }
-        }
-
-        /// The payload's range of the entry at `offset`, when its frame fits the file and its checksum holds.
-        private static func entryRange(at offset: Int, in buffer: UnsafeRawBufferPointer) -> Range<Int>? {
-            guard offset >= headerLength, offset <= buffer.count - 16 else { return nil }
-            let length = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
-            let sum = buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self).littleEndian
-            guard length <= UInt64(buffer.count - offset - 16) else { return nil }
-            let range = (offset + 16)..<(offset + 16 + Int(length))
-            guard CacheFile.checksum(UnsafeRawBufferPointer(rebasing: buffer[range])) == sum else { return nil }
-            return range
-        }
-
-        private static func index(of data: Data) -> [String: Int]? {
-            let bytes = [UInt8](data.prefix(headerLength))
-            guard bytes.count == headerLength, bytes.starts(with: magic) else { return nil }
-            var header = CacheReader(bytes[magic.count...])
-            guard let version = try? header.integer(width: 4), version == UInt64(CacheFile.formatVersion),
-                let offset = try? header.integer(width: 8), let length = try? header.integer(width: 8),
-                let sum = try? header.integer(width: 8),
-                offset >= UInt64(headerLength), length <= UInt64(data.count), offset <= UInt64(data.count) - length
+            var frame = CacheReader(bytes[...])
+            guard let length = try? frame.integer(width: 8), let sum = try? frame.integer(width: 8),
+                length == UInt64(place.length - 16), CacheFile.checksum(bytes[16...]) == sum
             else { return nil }
-            let index = [UInt8](data[Int(offset)..<Int(offset + length)])
-            guard CacheFile.checksum(index[...]) == sum else { return nil }
+            return bytes
+        }
+
+        private static func entries(in index: [UInt8], size: Int) -> [String: (offset: Int, length: Int)]? {
             var reader = CacheReader(index[...])
-            var offsets: [String: Int] = [:]
+            var entries: [String: (offset: Int, length: Int)] = [:]
             do {
                 let count = try reader.count()
-                offsets.reserveCapacity(count)
-                for _ in 0..<count { offsets[try reader.string()] = try reader.int() }
+                entries.reserveCapacity(count)
+                for _ in 0..<count {
+                    let sitePath = try reader.string()
+                    let offset = try reader.int()
+                    let length = try reader.int()
+                    guard offset >= headerLength, length >= 0, length <= size - offset else { return nil }
+                    entries[sitePath] = (offset, length)
+                }
             } catch {
                 return nil
             }
-            return reader.isAtEnd ? offsets : nil
+            return reader.isAtEnd ? entries : nil
+        }
+
+        /// `count` bytes at `offset`, or nil when the file is shorter.
+        private static func read(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
+            var bytes = [UInt8](repeating: 0, count: count)
+            var done = 0
+            while done < count {
+                let read = bytes.withUnsafeMutableBytes {
+                    pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done))
+                }
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else { return nil }
+                done += read
+            }
+            return bytes
         }
     }
 
@@ -95,7 +132,7 @@ enum CachePack {
         private var handle: FileHandle?
         private var buffer: [UInt8] = []
         private var position = headerLength
-        private var offsets: [(sitePath: String, offset: Int)] = []
+        private var offsets: [(sitePath: String, offset: Int, length: Int)] = []
         private var failed = false
 
         init(url: URL) {
@@ -133,6 +170,7 @@ enum CachePack {
                 for entry in offsets {
                     index.append(entry.sitePath)
                     index.append(entry.offset)
+                    index.append(entry.length)
                 }
                 let indexOffset = position
                 buffer += index.bytes
@@ -175,7 +213,7 @@ enum CachePack {
             guard !failed else { return }
             let start = buffer.count
             write(&buffer)
-            offsets.append((sitePath, position))
+            offsets.append((sitePath, position, buffer.count - start))
             position += buffer.count - start
             if buffer.count >= 1 << 20 { flush() }
         }

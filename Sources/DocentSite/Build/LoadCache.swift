@@ -3,14 +3,17 @@ import Foundation
 /// The build cache's part in loading the pages: a page file whose identity is the one the last build recorded
 /// (`SourceIdentities`) is made from its recorded front matter (`FrontMatterRecord`), neither read nor parsed; any
 /// other is loaded from the file, its bytes hashed and its front matter recorded as it loads, so the keys
-/// (`PageCacheKeys`) never read a page file a second time. Safe to call from the parallel load.
+/// (`PageCacheKeys`) never read a page file a second time. The records are written as the pages load (to a pack that
+/// `finish` puts in place) and only their hashes kept, so even a site of 100,000 pages holds no record for long.
+/// Safe to call from the parallel load.
 final class LoadCache: @unchecked Sendable {
     /// The hash of what every page depends on (`BuildCache.environment`).
     let environment: String
     /// Whether the last build's records were damaged.
     let damaged: Bool
     private let root: String
-    private let known: [String: SourceIdentities.Known]
+    private let previous: SourceIdentities.Records
+    private let records: CachePack.Writer
     private let lock = NSLock()
     private var verified: [String: SourceIdentities.Known] = [:]
     private var fromRecords = 0
@@ -23,9 +26,14 @@ final class LoadCache: @unchecked Sendable {
         return sink.isStaged && !options.runChecks && CheckCache.isSafeFolder(cache.folder)
     }
 
-    init(cache: BuildCache, options: BuildOptions, root: URL, config: SiteConfig) {
+    /// Nil when the cache's folder cannot be made.
+    init?(cache: BuildCache, options: BuildOptions, root: URL, config: SiteConfig) {
+        guard (try? CheckCache.createFolder(cache.folder)) != nil else { return nil }
         environment = cache.environment(options: options, root: root, config: config)
-        (known, damaged) = SourceIdentities.load(from: cache.sourcesFile, environment: environment)
+        previous = SourceIdentities.Records(url: cache.sourcesFile, environment: environment)
+        damaged = previous.damaged
+        records = CachePack.Writer(url: cache.sourcesFile)
+        records.add(SourceIdentities.environmentEntry, payload: Array(environment.utf8))
         self.root = root.path
     }
 
@@ -33,32 +41,28 @@ final class LoadCache: @unchecked Sendable {
     func load(_ file: SourceFile, with loader: PageLoader) -> (page: Page?, diagnostics: [Diagnostic]) {
         let path = file.sitePath.hasPrefix("/") ? file.sitePath : root + "/" + file.sitePath
         let identity = SourceIdentities.identity(of: path)
-        let last = known[file.sitePath]
-        if let identity, let last, last.identity == identity {
-            if let bytes = last.frontMatter, let record = FrontMatterRecord(encoded: bytes),
-                let made = loader.load(file, record: record)
-            {
-                var checked = last
-                if checked.summaryHash == nil {
-                    checked.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
-                }
-                lock.withLock {
-                    verified[file.sitePath] = checked
-                    fromRecords += 1
-                }
-                return made
+        let last = identity == nil ? nil : previous.record(file.sitePath)
+        if let identity, var last, last.identity == identity, let bytes = last.frontMatter,
+            let record = FrontMatterRecord(encoded: bytes), let made = loader.load(file, record: record)
+        {
+            if last.summaryHash == nil {
+                last.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
             }
+            keep(last, of: file.sitePath, fromRecord: true)
+            return made
         }
         let load = loader.load(file, recording: identity != nil)
         // Recorded only when the file did not change while it was read.
         if let identity, let bytes = load.bytes, SourceIdentities.identity(of: path) == identity {
-            let hash = PageCacheKeys.sourceHash(of: bytes, sitePath: file.sitePath)
             let frontMatter = load.record?.encoded
-            let record = SourceIdentities.Known(
-                identity: identity, sourceHash: hash,
-                summaryHash: frontMatter.flatMap { FrontMatterRecord.summaryHash(of: $0, sitePath: file.sitePath) },
-                frontMatter: frontMatter)
-            lock.withLock { verified[file.sitePath] = record }
+            keep(
+                SourceIdentities.Known(
+                    identity: identity, sourceHash: PageCacheKeys.sourceHash(of: bytes, sitePath: file.sitePath),
+                    summaryHash: frontMatter.flatMap {
+                        FrontMatterRecord.summaryHash(of: $0, sitePath: file.sitePath)
+                    },
+                    frontMatter: frontMatter),
+                of: file.sitePath, fromRecord: false)
         }
         return (load.page, load.diagnostics)
     }
@@ -67,11 +71,22 @@ final class LoadCache: @unchecked Sendable {
     var loadedFromRecords: Int { lock.withLock { fromRecords } }
 
     /// The page files whose identity this build checked as it loaded them (unchanged since the last build's
-    /// record, or read, hashed and recorded now): the keys trust these without looking at the files again.
+    /// record, or read, hashed and recorded now), without their front matter: the keys trust these without looking
+    /// at the files again.
     var checked: [String: SourceIdentities.Known] { lock.withLock { verified } }
 
-    /// The page files as this build found them: its loads over the last build's records.
-    var records: [String: SourceIdentities.Known] {
-        lock.withLock { known.merging(verified) { _, new in new } }
+    /// Puts this build's records in place (the records of page files that are gone are not carried over).
+    func finish() {
+        records.finish()
+    }
+
+    private func keep(_ record: SourceIdentities.Known, of sitePath: String, fromRecord: Bool) {
+        records.add(sitePath, payload: SourceIdentities.encode(record))
+        var light = record
+        light.frontMatter = nil
+        lock.withLock {
+            verified[sitePath] = light
+            if fromRecord { fromRecords += 1 }
+        }
     }
 }

@@ -1,50 +1,53 @@
 import Foundation
 
-/// The build cache's record of the pages of the output as the last build wrote them (`.docent-cache/outputs`): by
-/// output path, the file's identity (`SourceIdentities.outputIdentity`) and the cache key of the page written
-/// there, and a checksum of its bytes. The next build links a page's file from the previous site into the new one, instead of writing its
-/// bytes again, when the page has the same key and the file the same identity (nobody changed it since) or, when the identity moved (the folder restored
-/// from a CI cache), the same bytes.
+/// The build cache's record of the pages of the output as the last build wrote them (`.docent-cache/outputs`, a
+/// `CachePack` by output path): the file's identity (`SourceIdentities.outputIdentity`), the cache key of the page
+/// written there, and a checksum of its bytes. The next build links a page's file from the previous site into the
+/// new one, instead of writing its bytes again, when the page has the same key and the file the same identity
+/// (nobody changed it since) or, when the identity moved (the folder restored from a CI cache), the same bytes.
+/// Records are read as pages ask for them and written as pages are written: a big site never holds them all.
 enum OutputRecords {
     struct Record: Equatable {
         var identity: String
         var key: String
         var checksum: UInt64
+
+        var encoded: [UInt8] {
+            var writer = CacheWriter()
+            writer.append(identity)
+            writer.append(key)
+            writer.append(checksum, width: 8)
+            return writer.bytes
+        }
+
+        init(identity: String, key: String, checksum: UInt64) {
+            self.identity = identity
+            self.key = key
+            self.checksum = checksum
+        }
+
+        init?(_ payload: ArraySlice<UInt8>) {
+            var reader = CacheReader(payload)
+            guard let identity = try? reader.string(), let key = try? reader.string(),
+                let checksum = try? reader.integer(width: 8), reader.isAtEnd
+            else { return nil }
+            self.init(identity: identity, key: key, checksum: checksum)
+        }
     }
 
-    /// The last build's records; `damaged` when the file exists but is not a whole record of this format.
-    static func load(from url: URL) -> (records: [String: Record], damaged: Bool) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return ([:], false) }
-        let payload: ArraySlice<UInt8>
-        switch CacheFile.payload(of: [UInt8](data)) {
-        case .success(let bytes): payload = bytes
-        case .failure(let problem): return ([:], problem != .otherVersion)
-        }
-        var reader = CacheReader(payload)
-        do {
-            var records: [String: Record] = [:]
-            for _ in 0..<(try reader.count()) {
-                let path = try reader.string()
-                records[path] = Record(
-                    identity: try reader.string(), key: try reader.string(), checksum: try reader.integer())
-            }
-            guard reader.isAtEnd else { return ([:], true) }
-            return (records, false)
-        } catch {
-            return ([:], true)
-        }
-    }
+    /// The last build's records.
+    struct Previous: Sendable {
+        private let reader: CachePack.Reader?
+        /// The file exists but is not a whole pack of this format.
+        let damaged: Bool
 
-    /// Replaces the records (a temporary file renamed over the old one).
-    static func store(_ records: [String: Record], to url: URL) throws {
-        var writer = CacheWriter()
-        writer.append(UInt64(records.count))
-        for path in records.keys.sorted() {
-            writer.append(path)
-            writer.append(records[path]!.identity)
-            writer.append(records[path]!.key)
-            writer.append(records[path]!.checksum)
+        init(url: URL) {
+            (reader, damaged) = CachePack.Reader.open(url)
         }
-        try CacheFile.write(CacheFile.frame(writer.bytes), to: url)
+
+        func record(_ path: String) -> Record? {
+            guard case .success(let payload)? = reader?.entry(path) else { return nil }
+            return Record(payload)
+        }
     }
 }

@@ -18,22 +18,18 @@ final class PageCacheKeys: @unchecked Sendable {
     private let staticURLs: Set<String>
     private let layoutFiles: [String: [String]]
     private let dataEntries: [String: [String]]
-    /// The page files as the last build saw them, and as this one does.
-    private let known: [String: SourceIdentities.Known]
     /// The page files this build's load checked (`LoadCache.checked`): trusted without looking at them again.
     private let checked: [String: SourceIdentities.Known]
-    private var seen: [String: SourceIdentities.Known] = [:]
     private let lock = NSLock()
     private var memo: [String: String] = [:]
 
-    /// `environment` is the hash of what every page depends on (`BuildCache.environment`); `known`, the page files
-    /// as the last build saw them.
+    /// `environment` is the hash of what every page depends on (`BuildCache.environment`); `checked`, the page files
+    /// as this build's load found them.
     init(
         root: URL, config: SiteConfig, model: SiteModel, staticFiles: [SourceFile], environment: String,
-        known: [String: SourceIdentities.Known] = [:], checked: [String: SourceIdentities.Known] = [:]
+        checked: [String: SourceIdentities.Known] = [:]
     ) {
         self.root = root
-        self.known = known
         self.checked = checked
         self.config = config
         self.model = model
@@ -100,44 +96,21 @@ final class PageCacheKeys: @unchecked Sendable {
         return text
     }
 
-    /// The page files whose hashes this build computed or found unchanged, for the next build.
-    var sources: [String: SourceIdentities.Known] { lock.withLock { seen } }
-
     // MARK: - Hashes
 
     /// The page file's bytes: the last build's hash when the file's identity is the same, else computed.
+    /// The page file's bytes: as the load checked them (`LoadCache.checked`), else hashed now.
     private func sourceHash(of sitePath: String) -> String {
-        memoized("source:" + sitePath) {
-            if let record = checked[sitePath] {
-                lock.withLock { seen[sitePath] = record }
-                return record.sourceHash
-            }
-            let path = url(sitePath).path
-            let identity = SourceIdentities.identity(of: path)
-            if let identity, let known = known[sitePath], known.identity == identity {
-                lock.withLock { seen[sitePath] = known }
-                return known.sourceHash
-            }
-            let hash = hashPath(sitePath)
-            // Recorded only when the file did not change while it was read.
-            if let identity, SourceIdentities.identity(of: path) == identity {
-                let record = SourceIdentities.Known(identity: identity, sourceHash: hash, summaryHash: nil)
-                lock.withLock { seen[sitePath] = record }
-            }
-            return hash
-        }
+        if let record = checked[sitePath] { return record.sourceHash }
+        return memoized("source:" + sitePath) { hashPath(sitePath) }
     }
 
     /// What other pages see of a page (`PageSummary`): its title, URL and front matter.
     private func summaryHash(of index: Int) -> String {
         let sitePath = model.pages[index].sitePath
+        // What other pages see of a page follows from its front matter and the environment (`FrontMatterRecord`).
+        if let summary = checked[sitePath]?.summaryHash { return summary }
         return memoized("summary:" + sitePath) {
-            // What other pages see of a page follows from its file and the environment: unchanged when both are.
-            let source = sourceHash(of: sitePath)
-            if let known = known[sitePath], known.sourceHash == source, let summary = known.summaryHash {
-                lock.withLock { if seen[sitePath]?.sourceHash == source { seen[sitePath]?.summaryHash = summary } }
-                return summary
-            }
             let page = model.pages[index]
             let summary = PageSummary(page)
             var text = [
@@ -148,9 +121,7 @@ final class PageCacheKeys: @unchecked Sendable {
             if !Self.canonical(.object(summary.values), into: &text) { text += sourceHash(of: page.sitePath) }
             var hash = SHA256()
             hash.update(text)
-            let value = hash.finalize()
-            lock.withLock { if seen[sitePath]?.sourceHash == source { seen[sitePath]?.summaryHash = value } }
-            return value
+            return hash.finalize()
         }
     }
 

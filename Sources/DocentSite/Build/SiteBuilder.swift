@@ -76,9 +76,9 @@ public struct SiteBuilder: Sendable {
         // the bodies, so they keep them.
         let streaming = sink.isStaged && !options.runChecks
         let bodies = PageBodies(root: root, budget: streaming ? options.pageTextBudget : .max)
-        let loads = options.cache.flatMap {
+        let loads = options.cache.flatMap { cache -> LoadCache? in
             LoadCache.isUsable(options: options, sink: sink)
-                ? LoadCache(cache: $0, options: options, root: root, config: config) : nil
+                ? LoadCache(cache: cache, options: options, root: root, config: config) : nil
         }
         if let cache = options.cache, !CheckCache.isSafeFolder(cache.folder) {
             diagnostics.append(
@@ -161,7 +161,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += feedProblems
         diagnostics = policy.apply(diagnostics).mergingRepeats
         timings.mark("render")
-        let cacheResult = cache?.finish(sitePaths: discovered.pages.map(\.sitePath))
+        loads?.finish()
+        let cacheResult = cache?.finish()
         diagnostics += cacheResult?.1 ?? []
         if cache != nil { timings.mark("cache store") }
         if options.runChecks {

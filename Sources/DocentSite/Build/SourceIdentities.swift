@@ -1,10 +1,10 @@
 import Foundation
 
 /// The build cache's record of each page file as the last build saw it (`.docent-cache/sources`): its identity
-/// (size, modification and change times in nanoseconds, inode), the SHA-256 of its bytes, the hash of what
-/// other pages see of it (`PageSummary`), and its front matter as loaded (`FrontMatterRecord`). A page file whose identity is the same again has the same bytes, so its
-/// hash is not computed again (Git's index does the same): hashing every page's bytes would cost a rebuild more
-/// than everything else it does. The change time cannot be set back by a program, and a file changed less than two
+/// (size, modification and change times in nanoseconds, inode), the SHA-256 of its bytes, the hash of what other
+/// pages see of it (`PageSummary`), and its front matter as loaded (`FrontMatterRecord`). A page file whose
+/// identity is the same again has the same bytes, so it is neither read nor hashed again (Git's index does the
+/// same): hashing every page's bytes would cost a rebuild more than everything else it does. The change time cannot be set back by a program, and a file changed less than two
 /// seconds before it was looked at is not recorded (a change within the same clock tick would keep its times).
 struct SourceIdentities {
     struct Known: Equatable {
@@ -36,54 +36,64 @@ struct SourceIdentities {
             "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_dev):\(info.st_ino)"
     }
 
-    /// The records of the last build; summaries only when it ran under `environment`. `damaged` when the file
-    /// exists but is not a whole record of this format.
-    static func load(from url: URL, environment: String) -> (known: [String: Known], damaged: Bool) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return ([:], false) }
-        let payload: ArraySlice<UInt8>
-        switch CacheFile.payload(of: [UInt8](data)) {
-        case .success(let bytes): payload = bytes
-        // Another version's records (Docent upgraded) are not damage: the pages are read again.
-        case .failure(let problem): return ([:], problem != .otherVersion)
+    /// A record as the records' pack holds it.
+    static func encode(_ record: Known) -> [UInt8] {
+        var writer = CacheWriter()
+        writer.append(record.identity)
+        writer.append(record.sourceHash)
+        writer.append(record.summaryHash)
+        writer.append(record.frontMatter != nil)
+        if let frontMatter = record.frontMatter {
+            writer.append(UInt64(frontMatter.count))
+            writer.bytes += frontMatter
         }
-        var reader = CacheReader(payload)
-        do {
-            let sameEnvironment = try reader.string() == environment
-            var known: [String: Known] = [:]
-            for _ in 0..<(try reader.count()) {
-                let sitePath = try reader.string()
-                let identity = try reader.string()
-                let sourceHash = try reader.string()
-                let summaryHash = try reader.optionalString()
-                let frontMatter = try reader.bool() ? Array(try reader.bytes(try reader.count())) : nil
-                known[sitePath] = Known(
-                    identity: identity, sourceHash: sourceHash, summaryHash: sameEnvironment ? summaryHash : nil,
-                    frontMatter: frontMatter)
-            }
-            guard reader.isAtEnd else { return ([:], true) }
-            return (known, false)
-        } catch {
-            return ([:], true)
-        }
+        return writer.bytes
     }
 
-    /// Replaces the records (atomically: a temporary file renamed over the old one).
-    static func store(_ known: [String: Known], environment: String, to url: URL) throws {
-        var writer = CacheWriter()
-        writer.append(environment)
-        writer.append(UInt64(known.count))
-        for sitePath in known.keys.sorted() {
-            let entry = known[sitePath]!
-            writer.append(sitePath)
-            writer.append(entry.identity)
-            writer.append(entry.sourceHash)
-            writer.append(entry.summaryHash)
-            writer.append(entry.frontMatter != nil)
-            if let frontMatter = entry.frontMatter {
-                writer.append(UInt64(frontMatter.count))
-                writer.bytes += frontMatter
+    static func decode(_ payload: ArraySlice<UInt8>) -> Known? {
+        var reader = CacheReader(payload)
+        guard let identity = try? reader.string(), let sourceHash = try? reader.string(),
+            let summaryHash = try? reader.optionalString(), let hasFrontMatter = try? reader.bool()
+        else { return nil }
+        var frontMatter: [UInt8]?
+        if hasFrontMatter {
+            guard let count = try? reader.count(), let bytes = try? reader.bytes(count) else { return nil }
+            frontMatter = Array(bytes)
+        }
+        guard reader.isAtEnd else { return nil }
+        return Known(identity: identity, sourceHash: sourceHash, summaryHash: summaryHash, frontMatter: frontMatter)
+    }
+
+    /// The pack's entry that names the environment its records were made in (no page has an empty path).
+    static let environmentEntry = ""
+
+    /// The last build's records (`.docent-cache/sources`, a `CachePack` by site path), read as the pages ask for
+    /// them: a site of 100,000 pages never holds them all.
+    struct Records: Sendable {
+        private let reader: CachePack.Reader?
+        private let sameEnvironment: Bool
+
+        /// The records at `url`; `damaged` when the file exists but is not a whole pack of this format.
+        init(url: URL, environment: String) {
+            let (reader, damaged) = CachePack.Reader.open(url)
+            self.reader = reader
+            self.damaged = damaged
+            if case .success(let bytes)? = reader?.entry(SourceIdentities.environmentEntry) {
+                sameEnvironment = String(decoding: bytes, as: UTF8.self) == environment
+            } else {
+                sameEnvironment = false
             }
         }
-        try CacheFile.write(CacheFile.frame(writer.bytes), to: url)
+
+        let damaged: Bool
+
+        /// The record of a page file; summaries only when the last build ran under this environment.
+        func record(_ sitePath: String) -> Known? {
+            guard case .success(let payload)? = reader?.entry(sitePath), var known = decode(payload) else {
+                return nil
+            }
+            if !sameEnvironment { known.summaryHash = nil }
+            return known
+        }
     }
 }
