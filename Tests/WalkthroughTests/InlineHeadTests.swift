@@ -31,13 +31,21 @@ import Testing
         "content/plain.md": "---\ntitle: Plain\n---\nNo walkthrough here.\n",
     ]
 
-    func build(baseURL: String = "") throws -> (BuildResult, MemoryOutput) {
+    func build(baseURL: String = "", config: String = "") throws -> (BuildResult, MemoryOutput) {
         var files = Self.files
-        files["docent.yml"] = "title: T\nbaseurl: \"\(baseURL)\"\n"
+        files["docent.yml"] = "title: T\nbaseurl: \"\(baseURL)\"\n" + config
         let fixture = try GuideFixture(files)
         defer { fixture.remove() }
         let (result, output) = fixture.build(checks: false)
         return (result, output)
+    }
+
+    @Test func aSiteWhosePolicyForbidsInlineCodeKeepsTheFilesLinked() throws {
+        let (result, output) = try build(config: "walkthrough:\n  inline_head: false\n")
+        #expect(result.succeeded, "\(result.messages)")
+        let page = try #require(output.text("guide/index.html"))
+        #expect(!page.contains("<style>") && !page.contains("<script type=\"module\">"))
+        #expect(page.contains("/assets/css/site.css"))
     }
 
     @Test func aWalkthroughPageCarriesItsStylesheetsAndTheConsolesScriptInline() throws {

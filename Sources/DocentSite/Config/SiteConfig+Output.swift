@@ -22,6 +22,16 @@ extension SiteConfig {
         return layout == .docent
     }
 
+    /// Whether a walkthrough page carries its head's stylesheets and the console's script inline (`InlineHead`; on
+    /// by default). `walkthrough: {inline_head: false}` keeps them linked, for a site whose Content-Security-Policy
+    /// forbids inline styles and scripts (the console is then ready one round trip later on a slow network).
+    public var inlinesWalkthroughHead: Bool {
+        if case .object(let settings)? = values["walkthrough"], case .bool(let on)? = settings["inline_head"] {
+            return on
+        }
+        return true
+    }
+
     /// `llms.txt`, `llms-full.txt` and a Markdown twin of every page (`llms: true/false`): on by default for a
     /// Docent site, off for a Jekyll one.
     public var writesLLMFiles: Bool {

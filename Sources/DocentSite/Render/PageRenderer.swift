@@ -195,7 +195,7 @@ struct PageRenderer {
         let usesTabs = bodyHadLiquid && TabsRuntime.isUsed(in: content)
         if usesTabs && linksTabsRuntime { html = TabsRuntime.linked(html, baseURL: model.config.baseURL) }
         var inlinedFiles: Set<String> = []
-        if walkthrough != nil, let simulation {
+        if walkthrough != nil, let simulation, model.config.inlinesWalkthroughHead {
             // What the console's first screen waits for, inline: one round trip less on a slow network.
             let scripts = Set(simulation.runtimeFiles.filter { $0.kind == .script }.map(\.path))
             (html, inlinedFiles) = InlineHead.inlined(
