@@ -61,9 +61,9 @@ import Testing
         return files
     }
 
-    /// The site paths the cache's pack has an entry for.
-    static func packedPages(_ site: TemporarySite) -> [String] {
-        CachePack.Reader.open(BuildCache(root: site.root).packFile).reader?.sitePaths.sorted() ?? []
+    /// How many pages the cache's pack has an entry for.
+    static func packedPages(_ site: TemporarySite) -> Int {
+        CachePack.Reader.open(BuildCache(root: site.root).packFile).reader?.count ?? 0
     }
 
     /// The cached build's files are the clean build's, byte for byte.
@@ -135,8 +135,7 @@ import Testing
         }
         try step("Docent upgrade", rendered: 5) { version = "2" }
         try step("nothing changed after all that", rendered: 0) {}
-        let entries = Self.packedPages(site)
-        #expect(entries.count == 5, "the renamed and deleted pages' entries are gone: \(entries)")
+        #expect(Self.packedPages(site) == 5, "the renamed and deleted pages' entries are gone")
     }
 
     @Test func theRepositorySiteGivesTheCleanBuildsBytesAfterAOnePageEdit() throws {
@@ -284,7 +283,9 @@ import Testing
         let url = BuildCache(root: site.root).packFile
         let reader = try #require(CachePack.Reader.open(url).reader)
         let writer = CachePack.Writer(url: url)
-        for sitePath in reader.sitePaths {
+        let pages = Self.site.keys.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }
+        #expect(pages.count == reader.count)
+        for sitePath in pages {
             let source = sitePath == "content/guides/other.md" ? "content/guides/more.md" : sitePath
             guard case .success(let payload)? = reader.entry(source) else { continue }
             writer.add(sitePath, payload: Array(payload))
@@ -332,7 +333,7 @@ import Testing
             FileManager.default.enumerator(atPath: site.root.appendingPathComponent("_site").path)?
             .compactMap { $0 as? String } ?? []
         #expect(written.contains("guides/other/index.html"))
-        #expect(Self.packedPages(site).count == 5)
+        #expect(Self.packedPages(site) == 5)
         #expect(!written.contains { $0.contains("docent-cache") || $0.hasSuffix(".pack") })
         #expect(try site.read(".docent-cache/.gitignore").contains("*"))
     }

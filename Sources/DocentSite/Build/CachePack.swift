@@ -16,9 +16,12 @@ enum CachePack {
     final class Reader: @unchecked Sendable {
         private let descriptor: Int32
         private let size: Int
-        private let entries: [String: (offset: Int, length: Int)]
+        /// By a 64-bit hash of the name (`nameHash`), not the name: a site of 100,000 pages would hold 100,000 more
+        /// strings per pack. Two names with one hash would only make the second's lookups miss or find the other's
+        /// entry, which its reader refuses (a page's entry names its page; a record's identity is a file's).
+        private let entries: [UInt64: (offset: Int, length: Int)]
 
-        private init(descriptor: Int32, size: Int, entries: [String: (offset: Int, length: Int)]) {
+        private init(descriptor: Int32, size: Int, entries: [UInt64: (offset: Int, length: Int)]) {
             self.descriptor = descriptor
             self.size = size
             self.entries = entries
@@ -60,19 +63,19 @@ enum CachePack {
             return (Reader(descriptor: descriptor, size: size, entries: entries), false)
         }
 
-        /// The pages the pack has an entry for.
-        var sitePaths: Dictionary<String, (offset: Int, length: Int)>.Keys { entries.keys }
+        /// How many entries the pack has.
+        var count: Int { entries.count }
 
         /// The entry of `sitePath`: nil when the pack has none, `.failure` when it is damaged.
         func entry(_ sitePath: String) -> Result<ArraySlice<UInt8>, CacheFile.Problem>? {
-            guard let place = entries[sitePath] else { return nil }
+            guard let place = entries[nameHash(sitePath)] else { return nil }
             guard let framed = framed(place) else { return .failure(.damaged) }
             return .success(framed[16...])
         }
 
         /// Runs `body` with the framed bytes of `sitePath`'s entry when it is whole.
         func withFramedEntry(_ sitePath: String, _ body: (UnsafeRawBufferPointer) -> Void) {
-            guard let place = entries[sitePath], let framed = framed(place) else { return }
+            guard let place = entries[nameHash(sitePath)], let framed = framed(place) else { return }
             framed.withUnsafeBytes(body)
         }
 
@@ -88,18 +91,18 @@ enum CachePack {
             return bytes
         }
 
-        private static func entries(in index: [UInt8], size: Int) -> [String: (offset: Int, length: Int)]? {
+        private static func entries(in index: [UInt8], size: Int) -> [UInt64: (offset: Int, length: Int)]? {
             var reader = CacheReader(index[...])
-            var entries: [String: (offset: Int, length: Int)] = [:]
+            var entries: [UInt64: (offset: Int, length: Int)] = [:]
             do {
                 let count = try reader.count()
                 entries.reserveCapacity(count)
                 for _ in 0..<count {
-                    let sitePath = try reader.string()
+                    let name = nameHash(try reader.bytes(try reader.count()))
                     let offset = try reader.int()
                     let length = try reader.int()
                     guard offset >= headerLength, length >= 0, length <= size - offset else { return nil }
-                    entries[sitePath] = (offset, length)
+                    entries[name] = (offset, length)
                 }
             } catch {
                 return nil
@@ -122,6 +125,15 @@ enum CachePack {
             return bytes
         }
     }
+
+    /// FNV-1a over the name's bytes: the same in every run.
+    static func nameHash(_ name: some Collection<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    static func nameHash(_ name: String) -> UInt64 { nameHash(name.utf8) }
 
     /// A new pack, written as entries come (from any thread) to a temporary file beside `url`, renamed over it by
     /// `finish`: a reader sees the last whole pack until then, and of two builds at once one whole pack wins.

@@ -47,8 +47,12 @@ final class LoadCache: @unchecked Sendable {
         {
             if last.summaryHash == nil {
                 last.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
+                keep(last, of: file.sitePath, fromRecord: true)
+            } else {
+                // The record as it was: its bytes go to the next build's records without being encoded again.
+                previous.copy(file.sitePath, into: records)
+                keep(last, of: file.sitePath, fromRecord: true, recorded: true)
             }
-            keep(last, of: file.sitePath, fromRecord: true)
             return made
         }
         let load = loader.load(file, recording: identity != nil)
@@ -80,8 +84,10 @@ final class LoadCache: @unchecked Sendable {
         records.finish()
     }
 
-    private func keep(_ record: SourceIdentities.Known, of sitePath: String, fromRecord: Bool) {
-        records.add(sitePath, payload: SourceIdentities.encode(record))
+    private func keep(
+        _ record: SourceIdentities.Known, of sitePath: String, fromRecord: Bool, recorded: Bool = false
+    ) {
+        if !recorded { records.add(sitePath, payload: SourceIdentities.encode(record)) }
         var light = record
         light.frontMatter = nil
         lock.withLock {

@@ -87,6 +87,11 @@ struct SourceIdentities {
 
         let damaged: Bool
 
+        /// Adds the record of a page file, as it is, to the next build's records (`CachePack.Writer`).
+        func copy(_ sitePath: String, into writer: CachePack.Writer) {
+            reader?.withFramedEntry(sitePath) { writer.add(sitePath, framed: $0) }
+        }
+
         /// The record of a page file; summaries only when the last build ran under this environment.
         func record(_ sitePath: String) -> Known? {
             guard case .success(let payload)? = reader?.entry(sitePath), var known = decode(payload) else {
