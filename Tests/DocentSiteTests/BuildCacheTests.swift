@@ -449,6 +449,17 @@ import Testing
             #expect(result.cache?.rendered == rendered, "\(name): \(String(describing: result.cache))")
             BuildCacheTests.expectSameAsCleanBuild(files, site, name)
         }
+        // Another config: every page renders again, still made from its record (what other pages see of it is
+        // hashed again under the new config).
+        Thread.sleep(forTimeInterval: 2.1)
+        _ = BuildCacheTests.build(site)
+        try site.write("docent.yml", "title: Renamed Docs\nbaseurl: \"\"\n")
+        let (renamed, renamedFiles) = BuildCacheTests.build(site)
+        #expect(renamed.cache?.loadedFromRecords == 5 && renamed.cache?.rendered == 5)
+        BuildCacheTests.expectSameAsCleanBuild(renamedFiles, site, "config")
+        let (again, againFiles) = BuildCacheTests.build(site)
+        #expect(again.cache?.loadedFromRecords == 5 && again.cache?.rendered == 0)
+        BuildCacheTests.expectSameAsCleanBuild(againFiles, site, "config, built again")
     }
 
     @Test func aRecordedPageWhoseIncludeChangedIsRenderedFromItsFileAgain() throws {

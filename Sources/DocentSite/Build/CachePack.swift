@@ -75,8 +75,13 @@ enum CachePack {
 
         /// Runs `body` with the framed bytes of `sitePath`'s entry when it is whole.
         func withFramedEntry(_ sitePath: String, _ body: (UnsafeRawBufferPointer) -> Void) {
-            guard let place = entries[nameHash(sitePath)], let framed = framed(place) else { return }
-            framed.withUnsafeBytes(body)
+            framedEntry(sitePath)?.withUnsafeBytes(body)
+        }
+
+        /// The entry of `sitePath` with its frame (length and checksum, then the payload from offset 16), when it is
+        /// whole: what `Writer.add(_:framed:)` takes as it is.
+        func framedEntry(_ sitePath: String) -> [UInt8]? {
+            entries[nameHash(sitePath)].flatMap(framed)
         }
 
         /// An entry's frame (its length, its checksum, its payload) when both hold.

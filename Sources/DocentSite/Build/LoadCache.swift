@@ -41,17 +41,19 @@ final class LoadCache: @unchecked Sendable {
     func load(_ file: SourceFile, with loader: PageLoader) -> (page: Page?, diagnostics: [Diagnostic]) {
         let path = file.sitePath.hasPrefix("/") ? file.sitePath : root + "/" + file.sitePath
         let identity = SourceIdentities.identity(of: path)
-        let last = identity == nil ? nil : previous.record(file.sitePath)
-        if let identity, var last, last.identity == identity, let bytes = last.frontMatter,
+        let found = identity == nil ? nil : previous.record(file.sitePath)
+        if let identity, let found, found.known.identity == identity, let bytes = found.known.frontMatter,
             let record = FrontMatterRecord(encoded: bytes), let made = loader.load(file, record: record)
         {
-            if last.summaryHash == nil {
-                last.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
-                keep(last, of: file.sitePath, fromRecord: true)
-            } else {
+            if found.known.summaryHash != nil {
                 // The record as it was: its bytes go to the next build's records without being encoded again.
-                previous.copy(file.sitePath, into: records)
-                keep(last, of: file.sitePath, fromRecord: true, recorded: true)
+                found.framed.withUnsafeBytes { records.add(file.sitePath, framed: $0) }
+                keep(found.known, of: file.sitePath, fromRecord: true, recorded: true)
+            } else {
+                // Made under another config: what other pages see of it is hashed again.
+                var known = found.known
+                known.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
+                keep(known, of: file.sitePath, fromRecord: true)
             }
             return made
         }

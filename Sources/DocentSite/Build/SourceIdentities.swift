@@ -87,18 +87,12 @@ struct SourceIdentities {
 
         let damaged: Bool
 
-        /// Adds the record of a page file, as it is, to the next build's records (`CachePack.Writer`).
-        func copy(_ sitePath: String, into writer: CachePack.Writer) {
-            reader?.withFramedEntry(sitePath) { writer.add(sitePath, framed: $0) }
-        }
-
-        /// The record of a page file; summaries only when the last build ran under this environment.
-        func record(_ sitePath: String) -> Known? {
-            guard case .success(let payload)? = reader?.entry(sitePath), var known = decode(payload) else {
-                return nil
-            }
+        /// The record of a page file, and its bytes as the pack frames them (for the next build's records, when it
+        /// is unchanged); summaries only when the last build ran under this environment.
+        func record(_ sitePath: String) -> (known: Known, framed: [UInt8])? {
+            guard let framed = reader?.framedEntry(sitePath), var known = decode(framed[16...]) else { return nil }
             if !sameEnvironment { known.summaryHash = nil }
-            return known
+            return (known, framed)
         }
     }
 }
