@@ -7,7 +7,6 @@ import Foundation
 final class BuildCacheRun: @unchecked Sendable {
     let cache: BuildCache
     private let keys: PageCacheKeys
-    private let environment: String
     private let dependencyContext: DependencyContext
     private let loads: LoadCache
     private let lock = NSLock()
@@ -19,18 +18,16 @@ final class BuildCacheRun: @unchecked Sendable {
     private let previousOutputs: OutputRecords.Previous
     private let outputs: CachePack.Writer
 
-    /// Made only for a build into a staging folder (`LoadCache.isUsable`); nil when the cache's folder cannot be made.
-    /// `loads`: the cache's part in this build's load.
-    init?(
+    /// Made only for a build into a staging folder (`LoadCache.isUsable`), after `loads` (the cache's part in this
+    /// build's load, which made the cache's folder).
+    init(
         cache: BuildCache, loads: LoadCache, root: URL, config: SiteConfig, model: SiteModel,
         templates: TemplateSet, staticFiles: [SourceFile]
     ) {
-        guard (try? CheckCache.createFolder(cache.folder)) != nil else { return nil }
         self.cache = cache
         self.loads = loads
-        environment = loads.environment
         keys = PageCacheKeys(
-            root: root, config: config, model: model, staticFiles: staticFiles, environment: environment,
+            root: root, config: config, model: model, staticFiles: staticFiles, environment: loads.environment,
             checked: loads.checked)
         let references = ReferenceCache()
         dependencyContext = DependencyContext(

@@ -1,82 +1,16 @@
 import Foundation
 
-/// The framing of a build cache file: a magic, the format version, the payload's length and a checksum of it, then
-/// the payload. A file is used only when all four match, so a truncated file, a file damaged on disk or a file of
-/// another format or program is told apart from a good one and never read as one. Written to a temporary file and
-/// renamed into place, so a reader sees a whole old file or a whole new one, never a half-written one.
+/// What the build cache's files share: the format version (`CachePack`'s header carries it), the checksum that
+/// proves an entry whole, and the encoding of its values (`CacheWriter`, `CacheReader`).
 enum CacheFile {
+    /// The magic of the single framed file an earlier format (2) kept per page and record: found at a pack's name,
+    /// it is another version's file, not damage.
     static let magic = Array("DOCENTBC".utf8)
     static let formatVersion: UInt32 = 3
-    static let headerLength = 8 + 4 + 8 + 8
 
-    /// Why a file was not used.
+    /// Why an entry was not used.
     enum Problem: Error, Equatable {
-        case notDocent
-        case otherVersion
-        case truncated
         case damaged
-    }
-
-    /// The file's bytes: header, then `payload`.
-    static func frame(_ payload: [UInt8]) -> [UInt8] {
-        var writer = CacheWriter()
-        writer.bytes.reserveCapacity(headerLength + payload.count)
-        writer.bytes += magic
-        writer.append(UInt64(formatVersion), width: 4)
-        writer.append(UInt64(payload.count), width: 8)
-        writer.append(checksum(payload[...]), width: 8)
-        writer.bytes += payload
-        return writer.bytes
-    }
-
-    /// The payload of a file's bytes, when the header vouches for it.
-    static func payload(of bytes: [UInt8]) -> Result<ArraySlice<UInt8>, Problem> {
-        guard bytes.count >= magic.count, bytes.starts(with: magic) else {
-            return .failure(bytes.count < magic.count && magic.starts(with: bytes) ? .truncated : .notDocent)
-        }
-        var reader = CacheReader(bytes[...])
-        guard let _ = try? reader.bytes(magic.count), let version = try? reader.integer(width: 4),
-            let length = try? reader.integer(width: 8), let sum = try? reader.integer(width: 8)
-        else { return .failure(.truncated) }
-        guard version == UInt64(formatVersion) else { return .failure(.otherVersion) }
-        let payload = bytes[headerLength...]
-        guard UInt64(payload.count) >= length else { return .failure(.truncated) }
-        guard UInt64(payload.count) == length, checksum(payload) == sum else { return .failure(.damaged) }
-        return .success(payload)
-    }
-
-    /// Writes `bytes` at `url` through a temporary file in the same folder, renamed over it: readers never see a
-    /// partial file, and of two writers at once one whole file wins.
-    static func write(_ bytes: [UInt8], to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
-        )
-        try writeFile(bytes, at: temporary.path)
-        guard rename(temporary.path, url.path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, "errno": code])
-        }
-    }
-
-    /// Writes a new file from the bytes in place (no copy into a `Data` first: the records are megabytes).
-    private static func writeFile(_ bytes: [UInt8], at path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        defer { close(descriptor) }
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else {
-                    try? FileManager.default.removeItem(atPath: path)
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, "errno": errno])
-                }
-                offset += count
-            }
-        }
     }
 
     /// A 64-bit checksum (FNV-1a over 8-byte words, then the tail): it catches damage and truncation, fast enough

@@ -116,7 +116,7 @@ public struct SiteBuilder: Sendable {
         // Each page's words go into the search index as soon as it is rendered (no page keeps its word table).
         let searchIndex = SearchIndex()
         let cache = options.cache.flatMap { cache in
-            loads.flatMap {
+            loads.map {
                 BuildCacheRun(
                     cache: cache, loads: $0, root: root, config: config, model: model, templates: templates,
                     staticFiles: staticFiles)
