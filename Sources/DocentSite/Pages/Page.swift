@@ -10,7 +10,9 @@ public struct Page: Sendable {
     public var url: String
     /// The file written ("guides/sso/index.html").
     public var outputPath: String
-    public var meta: PageMeta
+    /// The front matter keys Docent understands, typed. Out of line (`Indirect`): the loaded page and the rendered
+    /// page that holds a copy of it share one, where inline each carried its 208 bytes.
+    @Indirect public var meta: PageMeta
     /// Where each key of the page's own front matter is written (its values, with the config's defaults, are
     /// `values`).
     public var keyPositions: KeyPositions

@@ -6,14 +6,20 @@ public struct PageMeta: Sendable, Equatable {
     public struct Link: Sendable, Equatable {
         public var text: String
         public var url: String
-        /// Key path of the `url` value, for diagnostics (`related_resources[2].url`).
-        public var keyPath: String
+        /// The link's place in `related_resources`.
+        public var index: Int
+        /// Key path of the `url` value, for diagnostics (`related_resources[2].url`): made when a diagnostic needs
+        /// it, not held by every page (at 100,000 pages the strings alone were 19 MB).
+        public var keyPath: String { "related_resources[\(index)].url" }
     }
 
     public struct FAQ: Sendable, Equatable {
         public var question: String
         public var answer: String
-        public var keyPath: String
+        /// The FAQ's place in `faqs`.
+        public var index: Int
+        /// Key path of the answer (`faqs[1].a`).
+        public var keyPath: String { "faqs[\(index)].a" }
     }
 
     public var layout: String?
@@ -83,7 +89,7 @@ struct PageMetaDecoder {
                 continue
             }
             meta.relatedResources.append(
-                .init(text: string(fields, "text", path: "\(path).text") ?? url, url: url, keyPath: "\(path).url"))
+                .init(text: string(fields, "text", path: "\(path).text") ?? url, url: url, index: index))
         }
         for (index, item) in list(object, "faqs").enumerated() {
             let path = "faqs[\(index)]"
@@ -98,7 +104,7 @@ struct PageMetaDecoder {
                     .error("frontmatter.missing-key", "`\(path)` needs both `q` and `a`", at: location(path)))
                 continue
             }
-            meta.faqs.append(.init(question: question, answer: answer, keyPath: "\(path).a"))
+            meta.faqs.append(.init(question: question, answer: answer, index: index))
         }
         return meta
     }

@@ -16,10 +16,10 @@ public struct RenderedPage: Sendable {
     /// made; nil when the body has no Liquid or does not parse.
     public var bodyReferences: LiquidReferences?
     public var diagnostics: [Diagnostic]
-    /// The guide's walkthrough after running its steps, when it has one.
-    public var walkthrough: WalkthroughRun?
-    /// The page in the search index (nil when search should not find it).
-    public var search: SearchDocument?
+    /// The guide's walkthrough after running its steps, when it has one (out of line: most pages have none).
+    @IndirectOptional public var walkthrough: WalkthroughRun?
+    /// The page in the search index (nil when search should not find it, and once the index has it; out of line).
+    @IndirectOptional public var search: SearchDocument?
     /// The page as Markdown (`MarkdownTwin`), when the site writes LLM files and the page is Markdown.
     public var markdown: String? = nil
     /// A stylesheet's source map, written at its output path + ".map".
