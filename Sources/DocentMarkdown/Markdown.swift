@@ -23,7 +23,7 @@ public enum Markdown {
     public static func parse(_ text: String, style: MarkdownStyle = MarkdownStyle()) -> MarkdownDocument {
         var document = CmarkParser.parse(
             text, smartPunctuation: style.smartPunctuation, bareURLLinks: style.bareURLLinks)
-        AttributeListPass.apply(to: &document.blocks)
+        AttributeListPass.apply(to: &document.blocks, source: text)
         document.assignHeadingIDs(style: style.headingIDs)
         return document
     }

@@ -40,6 +40,34 @@ import Testing
         #expect(Markdown.html("Some text.\n{:.lead}\n") == "<p class=\"lead\">Some text.</p>\n")
     }
 
+    @Test func onlyBlocksOnLinesWithAnOpenerAreLookedAt() {
+        // Lists deep in a long document, nested, on the last line and inside a quote: each still applies; the
+        // blocks around them, on lines without `{:` or `{#`, are passed over unchanged.
+        var text = ""
+        for number in 0..<200 { text += "Paragraph \(number) with {braces} and a: colon.\n\n" }
+        text += "- item\n\n  > nested\n  {:.deep}\n\n"
+        text += "## Heading {#custom}\n\nLast words **bold**{:.x}.\n{:.lead}\n"
+        let html = Markdown.html(text)
+        #expect(html.contains("<blockquote class=\"deep\">"))
+        #expect(html.contains("<h2 id=\"custom\">Heading</h2>"))
+        #expect(html.contains("<p class=\"lead\">Last words <strong>bold</strong>.</p>"))
+        #expect(html.contains("<p>Paragraph 199 with {braces} and a: colon.</p>"))
+        #expect(!html.contains("{:"))
+    }
+
+    @Test func openerLinesFindTheLinesWithAnOpener() {
+        let lines = OpenerLines("a\n{:.x}\nb { : c\n\n## d {#e}\n{")
+        #expect(!lines.isEmpty)
+        #expect(lines.any(from: 1, through: 1) == false)
+        #expect(lines.any(from: 2, through: 2))
+        #expect(lines.any(from: 3, through: 4) == false)
+        #expect(lines.any(from: 3, through: 5))
+        #expect(lines.any(from: 6, through: 9) == false)
+        // A range whose end is unknown (before its start) is looked at.
+        #expect(lines.any(from: 7, through: 0))
+        #expect(OpenerLines("no lists here {braces}").isEmpty)
+    }
+
     @Test func headingExplicitIDWins() {
         #expect(Markdown.html("## Set up SSO {#sso}\n") == "<h2 id=\"sso\">Set up SSO</h2>\n")
     }
