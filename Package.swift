@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "CCmarkGFMNodes"),
         // C: SHA-256 with the CPU's SHA extensions where it has them, for the caches' keys.
         .target(name: "CSHA256"),
+        // C: opens a site's file in one system call that cannot leave the site's folder (Linux's openat2), for the
+        // reads of every page and template.
+        .target(name: "COpenBeneath"),
         // Syntax highlighting at build time: lexers for the languages docs use, written in Rouge's markup and
         // token classes. Stdlib only.
         .target(name: "Highlight", swiftSettings: releaseSpeed),
@@ -64,7 +67,7 @@ let package = Package(
             name: "DocentSite",
             dependencies: [
                 "DocentMarkdown", "DocentSass", "Highlight", "Liquid", "WalkthroughContract", "CSHA256",
-                .product(name: "Yams", package: "Yams"),
+                "COpenBeneath", .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: releaseSpeed
         ),

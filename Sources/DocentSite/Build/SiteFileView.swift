@@ -1,3 +1,4 @@
+import COpenBeneath
 import Foundation
 
 /// The site's files as a build may read them. Inputs that are not found by Discovery's walk (the config, layouts,
@@ -9,10 +10,13 @@ public struct SiteFileView: Sendable {
     public let root: URL
     /// The root with its symbolic links resolved: what every input must stay under.
     let realRoot: String
+    /// The root, open: a file is read through it in one call that cannot leave it (`contents`).
+    private let folder: OpenFolder
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
         realRoot = Self.realPath(self.root.path) ?? self.root.path
+        folder = OpenFolder(path: self.root.path)
     }
 
     /// Why an input was not read.
@@ -45,9 +49,12 @@ public struct SiteFileView: Sendable {
         realPath == realRoot || realPath.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
     }
 
-    /// The bytes of a regular file of the site.
+    /// The bytes of a regular file of the site. Opened beneath the root in one system call where the kernel can
+    /// (`OpenFolder.read`); else, or when that call refuses a path (an absolute link, one leading out), the path is
+    /// resolved first, which tells a link inside the site from one leading out.
     public func contents(_ sitePath: String) -> Result<Data, Refusal> {
-        resolve(sitePath).flatMap { real in
+        if let read = folder.read(sitePath) { return read }
+        return resolve(sitePath).flatMap { real in
             var info = stat()
             guard stat(real, &info) == 0 else {
                 return .failure(.unreadable(sitePath, reason: String(cString: strerror(errno))))
@@ -77,6 +84,65 @@ public struct SiteFileView: Sendable {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+}
+
+/// A site's root folder, open for the life of the `SiteFileView`s that share it.
+private final class OpenFolder: Sendable {
+    /// The folder's descriptor; -1 when it could not be opened.
+    private let descriptor: Int32
+
+    init(path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The bytes of the regular file at `sitePath`, opened with `docent_open_beneath` (Linux's openat2: every
+    /// component resolved by the kernel, none allowed to lead out of the folder, so there is no time between a check
+    /// and the open for a link to be swapped in, and no `realpath` walking the path a component at a time); a
+    /// missing file or one that is not regular is refused as `contents` refuses it. Nil when this way cannot answer
+    /// and the caller resolves the path itself: no openat2, or a path it refuses (it leads out, or through an
+    /// absolute link that may well stay inside).
+    func read(_ sitePath: String) -> Result<Data, SiteFileView.Refusal>? {
+        guard descriptor >= 0, !sitePath.isEmpty, !sitePath.hasPrefix("/") else { return nil }
+        let file = docent_open_beneath(descriptor, sitePath)
+        guard file >= 0 else {
+            return errno == ENOENT || errno == ENOTDIR ? .failure(.missing(sitePath)) : nil
+        }
+        defer { close(file) }
+        var info = stat()
+        guard fstat(file, &info) == 0 else {
+            return .failure(.unreadable(sitePath, reason: String(cString: strerror(errno))))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.special(sitePath)) }
+        // The size `fstat` gave, then to the end (the file may have grown or shrunk since).
+        var data = Data(count: Int(info.st_size))
+        var length = 0
+        while length < data.count {
+            let count = data.withUnsafeMutableBytes {
+                Foundation.read(file, $0.baseAddress! + length, $0.count - length)
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return .failure(.unreadable(sitePath, reason: String(cString: strerror(errno)))) }
+            if count == 0 { break }
+            length += count
+        }
+        data.count = length
+        var failure: Int32 = 0
+        withUnsafeTemporaryAllocation(byteCount: 4_096, alignment: 1) { buffer in
+            while true {
+                let count = Foundation.read(file, buffer.baseAddress!, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { failure = errno }
+                if count <= 0 { return }
+                data.append(UnsafeRawBufferPointer(rebasing: buffer[..<count]).bindMemory(to: UInt8.self))
+            }
+        }
+        if failure != 0 { return .failure(.unreadable(sitePath, reason: String(cString: strerror(failure)))) }
+        return .success(data)
     }
 }
 
