@@ -35,7 +35,14 @@ public struct Outline: Sendable {
 
     public init(_ document: MarkdownDocument, textLimit: Int = .max) {
         self.textLimit = textLimit
-        for block in document.blocks { visit(block) }
+        visit(document.blocks)
+    }
+
+    /// Each block borrowed where it is (a `for` loop copies each, retaining every string and array in it).
+    private mutating func visit(_ blocks: [MarkdownBlock]) {
+        blocks.withUnsafeBufferPointer { blocks in
+            for index in blocks.indices { visit(blocks[index]) }
+        }
     }
 
     private mutating func visit(_ block: MarkdownBlock) {
@@ -49,23 +56,27 @@ public struct Outline: Sendable {
             appendText(block.inlines)
             visit(block.inlines, blockStart: block.start)
         default:
-            for child in block.children { visit(child) }
+            visit(block.children)
         }
     }
 
     private mutating func visit(_ inlines: [MarkdownInline], blockStart: SourcePosition) {
-        for inline in inlines {
-            let position = inline.start.line > 0 ? inline.start : blockStart
-            switch inline.kind {
-            case .link(let destination, _):
-                links.append(Link(destination: destination, text: inline.children.plainText, position: position))
-            case .image(let source, _):
-                images.append(Image(source: source, alt: inline.children.plainText, position: position))
-            default:
-                break
-            }
-            if !inline.children.isEmpty { visit(inline.children, blockStart: blockStart) }
+        inlines.withUnsafeBufferPointer { inlines in
+            for index in inlines.indices { visit(inlines[index], blockStart: blockStart) }
         }
+    }
+
+    private mutating func visit(_ inline: MarkdownInline, blockStart: SourcePosition) {
+        let position = inline.start.line > 0 ? inline.start : blockStart
+        switch inline.kind {
+        case .link(let destination, _):
+            links.append(Link(destination: destination, text: inline.children.plainText, position: position))
+        case .image(let source, _):
+            images.append(Image(source: source, alt: inline.children.plainText, position: position))
+        default:
+            break
+        }
+        if !inline.children.isEmpty { visit(inline.children, blockStart: blockStart) }
     }
 
     /// True once the text holds `textLimit` characters.
