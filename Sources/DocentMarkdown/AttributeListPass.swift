@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// Applies kramdown attribute lists to the blocks they annotate and removes them from the text, so that no
 /// literal `{:` reaches the HTML:
 /// - a paragraph that is only an IAL applies to the block right after it (`{:.info}` then `> quote`), or, when it
@@ -189,21 +195,25 @@ struct OpenerLines {
     init(_ text: String) {
         var text = text
         lines = text.withUTF8 { bytes in
+            // memchr to each `{`, and to the newlines before an opener only (a byte loop over every page's text
+            // cost more than the pass it spares).
+            guard let base = bytes.baseAddress else { return [] }
             var found: [Int] = []
             var line = 1
-            var index = 0
-            let last = bytes.count - 1
-            while index < last {
-                let byte = bytes[index]
-                if byte == 0x0A {
+            var counted = 0
+            var position = 0
+            while position < bytes.count, let brace = memchr(base + position, 0x7B, bytes.count - position) {
+                let index = base.distance(to: brace.assumingMemoryBound(to: UInt8.self))
+                position = index + 1
+                guard position < bytes.count,
+                    bytes[position] == UInt8(ascii: ":") || bytes[position] == UInt8(ascii: "#")
+                else { continue }
+                while counted < index, let newline = memchr(base + counted, 0x0A, index - counted) {
                     line += 1
-                } else if byte == UInt8(ascii: "{") {
-                    let next = bytes[index + 1]
-                    if (next == UInt8(ascii: ":") || next == UInt8(ascii: "#")) && found.last != line {
-                        found.append(line)
-                    }
+                    counted = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
                 }
-                index += 1
+                counted = index
+                if found.last != line { found.append(line) }
             }
             return found
         }

@@ -28,7 +28,9 @@ enum Permalink {
     /// The file for a URL: "/a/b/" → "a/b/index.html", "/404.html" → "404.html", "/release%20notes/" →
     /// "release notes/index.html" (percent-escapes decoded, as Jekyll writes them; `OutputPath` then confines it).
     static func outputPath(forURL url: String) -> String {
-        var path = String((url.removingPercentEncoding ?? url).drop { $0 == "/" })
+        // Decoded only when there is something to decode (Foundation's decoding costs a cached rebuild 2%).
+        let decoded = url.utf8.contains(UInt8(ascii: "%")) ? (url.removingPercentEncoding ?? url) : url
+        var path = String(decoded.drop { $0 == "/" })
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         return path
     }
