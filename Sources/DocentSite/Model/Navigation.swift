@@ -39,12 +39,27 @@ struct Navigation: Sendable {
         } else {
             var order: [String] = []
             var grouped: [String: [LiquidValue]] = [:]
-            for page in pages.sorted(by: { $0.url < $1.url }) where !page.url.hasSuffix(".html") {
-                let folder = page.url.split(separator: "/").first.map(String.init) ?? ""
-                let title = folder.isEmpty ? "Overview" : folder.replacingOccurrences(of: "-", with: " ").capitalized
+            // Pages sorted by place (not copied), each folder's title made once (Foundation's `capitalized` per
+            // page was most of a cached rebuild's model stage).
+            var titles: [Substring: String] = [:]
+            let sorted = pages.indices.filter { !pages[$0].url.hasSuffix(".html") }.sorted {
+                pages[$0].url < pages[$1].url
+            }
+            for index in sorted {
+                let url = pages[index].url
+                let folder = url.drop { $0 == "/" }.prefix { $0 != "/" }
+                let title =
+                    titles[folder]
+                    ?? {
+                        let title =
+                            folder.isEmpty ? "Overview" : folder.replacingOccurrences(of: "-", with: " ").capitalized
+                        titles[folder] = title
+                        return title
+                    }()
                 if grouped[title] == nil { order.append(title) }
-                grouped[title, default: []].append(.object(["title": .string(page.title), "url": .string(page.url)]))
-                sectionByURL[page.url] = title
+                grouped[title, default: []].append(
+                    .object(["title": .string(pages[index].title), "url": .string(url)]))
+                sectionByURL[url] = title
             }
             sections = order.map { .object(["title": .string($0), "pages": .array(grouped[$0] ?? [])]) }
         }

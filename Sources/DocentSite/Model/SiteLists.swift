@@ -1,3 +1,4 @@
+import DocentMarkdown
 import Liquid
 
 /// The site's lists as templates see them, as Jekyll has them: `site.pages` (pages outside collections, each with
@@ -72,8 +73,7 @@ enum SiteLists {
     static func listFields(of page: Page, values: [String: LiquidValue], config: SiteConfig) -> [String: LiquidValue] {
         var value = values
         value.reserveCapacity(value.count + PageValues.keys.count)
-        let name = page.contentPath.split(separator: "/").last.map(String.init) ?? page.contentPath
-        let folder = page.contentPath.split(separator: "/").dropLast().joined(separator: "/")
+        let (name, folder) = Self.nameAndFolder(page.contentPath)
         if let title = page.templateTitle(in: config) { value["title"] = .string(title) }
         value["url"] = .string(page.url)
         value["path"] = .string(page.contentPath)
@@ -82,6 +82,20 @@ enum SiteLists {
         value["description"] = .string(page.meta.description ?? "")
         if let collection = page.collection { value["collection"] = .string(collection) }
         return value
+    }
+
+    /// A content path's last segment and the segments before it ("a/b/c.md" → "c.md", "a/b"), as splitting at
+    /// every "/" gives them; a plain path (no empty segment) is cut at its last "/" without an array per page.
+    static func nameAndFolder(_ path: String) -> (name: String, folder: String) {
+        let plain =
+            !path.hasPrefix("/") && !path.hasSuffix("/")
+            && !ByteScan.contains(path, UInt8(ascii: "/"), followedBy: UInt8(ascii: "/"), or: UInt8(ascii: "/"))
+        guard plain else {
+            let segments = path.split(separator: "/")
+            return (segments.last.map(String.init) ?? path, segments.dropLast().joined(separator: "/"))
+        }
+        guard let slash = path.lastIndex(of: "/") else { return (path, "") }
+        return (String(path[path.index(after: slash)...]), String(path[..<slash]))
     }
 
     private static func staticValue(_ file: SourceFile) -> LiquidValue {
