@@ -44,6 +44,7 @@ struct BuildCommand: ParsableCommand {
         options.progress = { stage, done, total in bar.update(stage: stage, done: done, total: total) }
         let outputRelative = Self.relativePath(of: outputURL, to: root)
         let result = SiteBuilder(options: options).build(into: sink, outputPath: outputRelative)
+        ProcessExit.keep(result)
         bar.finish()
         printDiagnostics(result.diagnostics, format: .text, root: root)
         guard result.succeeded else {

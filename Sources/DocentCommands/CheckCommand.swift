@@ -69,6 +69,7 @@ struct CheckCommand: ParsableCommand {
             if let warning { printDiagnostics([warning], format: format, root: root) }
         }
         let result = SiteBuilder(options: options).build(into: NullOutput())
+        ProcessExit.keep(result)
         if let cache, let fingerprint {
             cache.store(
                 CheckCache.Entry(
