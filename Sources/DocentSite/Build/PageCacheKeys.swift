@@ -47,53 +47,57 @@ final class PageCacheKeys: @unchecked Sendable {
         dataEntries = Self.entries(of: root.appendingPathComponent(config.dataFolder), folder: config.dataFolder)
     }
 
-    /// The key of `page` rendered with `dependencies`.
+    /// The key of `page` rendered with `dependencies`: SHA-256 over lines naming each input and its hash, fed to
+    /// the hash piece by piece (no text of the whole key is built: that string's growth was most of a cached
+    /// rebuild's key time).
     func key(of page: Page, dependencies: PageDependencies) -> String {
         var hash = SHA256()
-        hash.update(keyText(of: page, dependencies: dependencies))
-        return hash.finalize()
-    }
-
-    /// What `key` hashes.
-    private func keyText(of page: Page, dependencies: PageDependencies) -> String {
-        var text = "environment \(environment)\npage \(page.sitePath) \(sourceHash(of: page.sitePath))\n"
-        if config.gitDates != nil {
-            text += "git \(config.gitDates?.lastCommit(of: page.sitePath) ?? "")\n"
+        func line(_ pieces: String...) {
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { hash.update(" ") }
+                hash.update(piece)
+            }
+            hash.update("\n")
         }
-        text += "section \(model.navigation.sectionByURL[page.url] ?? "-")\n"
+        line("environment", environment)
+        line("page", page.sitePath, sourceHash(of: page.sitePath))
+        if config.gitDates != nil {
+            line("git", config.gitDates?.lastCommit(of: page.sitePath) ?? "")
+        }
+        line("section", model.navigation.sectionByURL[page.url] ?? "-")
         for name in dependencies.layouts.sorted() {
-            text += "layout \(name) \(memoized("layout:" + name) { hashFiles(layoutFiles[name] ?? []) })\n"
+            line("layout", name, memoized("layout:" + name) { hashFiles(layoutFiles[name] ?? []) })
         }
         let references = dependencies.references
         if references.anyInclude {
-            text += "includes \(memoized("includes") { hashPath(config.includesFolder) })\n"
+            line("includes", memoized("includes") { hashPath(config.includesFolder) })
         } else {
             for name in references.includes.sorted() {
                 let path = config.includesFolder + "/" + name
-                text += "include \(name) \(memoized("file:" + path) { hashPath(path) })\n"
+                line("include", name, memoized("file:" + path) { hashPath(path) })
             }
         }
         if references.anyData {
-            text += "data \(memoized("data") { hashPath(config.dataFolder) })\n"
+            line("data", memoized("data") { hashPath(config.dataFolder) })
         } else {
             for name in references.data.sorted() {
-                text += "data \(name) \(memoized("data:" + name) { hashFiles(dataEntries[name] ?? []) })\n"
+                line("data", name, memoized("data:" + name) { hashFiles(dataEntries[name] ?? []) })
             }
         }
         for path in dependencies.relativeFiles.sorted() {
-            text += "file \(path) \(memoized("file:" + path) { hashPath(path) })\n"
+            line("file", path, memoized("file:" + path) { hashPath(path) })
         }
         if references.sitePages || dependencies.anyLink || page.collection == "posts" {
-            text += "site \(memoized("site") { siteListsHash() })\n"
+            line("site", memoized("site") { siteListsHash() })
         }
         for url in dependencies.pageURLs.sorted() {
             let shown = pagesByURL[url].map { summaryHash(of: $0) } ?? "-"
-            text += "url \(url) \(shown) \(staticURLs.contains(url))\n"
+            line("url", url, shown, staticURLs.contains(url) ? "true" : "false")
         }
         for path in dependencies.linkedContentPaths.sorted() {
-            text += "link \(path) \(pagesByContentPath[path].map { summaryHash(of: $0) } ?? "-")\n"
+            line("link", path, pagesByContentPath[path].map { summaryHash(of: $0) } ?? "-")
         }
-        return text
+        return hash.finalize()
     }
 
     // MARK: - Hashes
