@@ -77,7 +77,7 @@ final class LoadCache: @unchecked Sendable {
     var loadedFromRecords: Int { lock.withLock { fromRecords } }
 
     /// The page files whose identity this build checked as it loaded them (unchanged since the last build's
-    /// record, or read, hashed and recorded now), without their front matter: the keys trust these without looking
+    /// record, or read, hashed and recorded now), without their front matter and identity: the keys trust these without looking
     /// at the files again.
     var checked: [String: SourceIdentities.Known] { lock.withLock { verified } }
 
@@ -90,8 +90,11 @@ final class LoadCache: @unchecked Sendable {
         _ record: SourceIdentities.Known, of sitePath: String, fromRecord: Bool, recorded: Bool = false
     ) {
         if !recorded { records.add(sitePath, payload: SourceIdentities.encode(record)) }
+        // The keys read only the hashes: neither the front matter nor the identity (a string per page, 10 MB at
+        // 100,000 pages) is held.
         var light = record
         light.frontMatter = nil
+        light.identity = ""
         lock.withLock {
             verified[sitePath] = light
             if fromRecord { fromRecords += 1 }
