@@ -11,10 +11,14 @@ extension StringProtocol {
         let bytes = utf8
         if let found = bytes.withContiguousStorageIfAvailable({ text -> Bool in
             guard let base = text.baseAddress, text.count >= pattern.count else { return false }
+            // memchr to each place the first byte is (vectorised; a byte loop here was half a percent of a build).
             return pattern.withUnsafeBufferPointer { needle in
-                for index in 0...(text.count - needle.count)
-                where base[index] == first && memcmp(base + index, needle.baseAddress!, needle.count) == 0 {
-                    return true
+                let last = text.count - needle.count
+                var offset = 0
+                while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+                    let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return true }
+                    offset = index + 1
                 }
                 return false
             }
