@@ -14,6 +14,9 @@ import Testing
         #expect(!liquid(""))
         #expect(!liquid("{"))
         #expect(!liquid(String(repeating: "{ ", count: 100)))
+        #expect(liquid(String(repeating: "{ ", count: 100) + "{%"))
+        #expect(liquid("{%" + String(repeating: "x", count: 100)))
+        #expect(liquid("{{"))
     }
 
     @Test func asciiAndBytePredicatesLookAtEveryByte() {
