@@ -5,8 +5,8 @@
 #endif
 
 /// Scans over a string's UTF-8 bytes in place, for the questions every page's text is asked (does it hold Liquid
-/// tags, a kramdown attribute list? is it ASCII? does it need JSON escaping?): memchr or a loop over the contiguous bytes, not
-/// String's view iterator.
+/// tags, a kramdown attribute list? is it ASCII? does it need JSON escaping?): memchr or a loop over the
+/// contiguous bytes, not String's view iterator.
 public enum ByteScan {
     /// True when `text` has the byte `first` directly followed by `second` or `orSecond`.
     public static func contains(_ text: String, _ first: UInt8, followedBy second: UInt8, or orSecond: UInt8) -> Bool {
