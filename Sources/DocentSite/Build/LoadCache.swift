@@ -77,8 +77,8 @@ final class LoadCache: @unchecked Sendable {
     var loadedFromRecords: Int { lock.withLock { fromRecords } }
 
     /// The page files whose identity this build checked as it loaded them (unchanged since the last build's
-    /// record, or read, hashed and recorded now), without their front matter and identity: the keys trust these without looking
-    /// at the files again.
+    /// record, or read, hashed and recorded now), without their front matter and identity: the keys trust these
+    /// without looking at the files again.
     var checked: [String: SourceIdentities.Known] { lock.withLock { verified } }
 
     /// Puts this build's records in place (the records of page files that are gone are not carried over).
