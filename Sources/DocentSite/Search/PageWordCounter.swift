@@ -23,9 +23,9 @@ struct PageWordCounter {
     private var counts: Counts
     private var tokenizer = Tokenizer()
 
-    init(expectedWords: Int) {
-        counts = Counts(table: WordTable(expectedWords: expectedWords))
-        counts.entries.reserveCapacity(expectedWords)
+    /// A counter for a page (its memory from `WordCountScratch`'s pool until `finish`).
+    init() {
+        counts = Counts(scratch: WordCountScratch.take())
     }
 
     /// Reads a fragment of text; a word may go on in the next fragment.
@@ -43,38 +43,40 @@ struct PageWordCounter {
         tokenizer.end(into: &counts)
     }
 
+    /// The page's words; the counter's scratch goes back to the pool (the counter is done: only `length` is left).
     mutating func finish() -> SearchWords {
         endWord()
+        let (table, entries) = counts.scratch.words()
+        let mutable = UnsafeMutablePointer(mutating: entries.baseAddress)
         var weights: [UInt32] = []
         var sections: [UInt64] = []
-        weights.reserveCapacity(counts.entries.count)
-        sections.reserveCapacity(counts.entries.count)
-        for index in counts.entries.indices {
-            counts.entries[index].flush()
-            weights.append(counts.entries[index].weight)
-            sections.append(SearchWords.packed(counts.entries[index].lanes))
+        weights.reserveCapacity(entries.count)
+        sections.reserveCapacity(entries.count)
+        for index in 0..<entries.count {
+            mutable![index].flush()
+            weights.append(entries[index].weight)
+            sections.append(SearchWords.packed(entries[index].lanes))
         }
-        return SearchWords(table: counts.table, weights: weights, sections: sections)
+        counts.scratch.recycle()
+        return SearchWords(table: table, weights: weights, sections: sections)
     }
 
     // MARK: - Counting
 
     private struct Counts: WordSink {
-        var table: WordTable
-        var entries: [Entry] = []
+        let scratch: WordCountScratch
         var weight = SearchDocument.Weight.text
         var section: UInt16?
         var length = 0
 
         mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) {
             length += 1
-            let number = table.number(of: bytes)
-            if number == entries.count { entries.append(Entry()) }
-            entries[number].add(weight, section: section)
+            scratch.entry(for: bytes).pointee.add(weight, section: section)
         }
     }
 
-    private struct Entry {
+    /// One word's counts on the page.
+    struct Entry {
         var weight: UInt32 = 0
         /// The four heaviest sections so far, each lane weight in the high 16 bits, section number in the low 16;
         /// 0 when unused. (Four scalars rather than a SIMD vector: an entry is 28 bytes, not 48, and reading a lane
@@ -121,6 +123,8 @@ public struct SearchWords: Sendable {
 
     static let none: UInt16 = .max
     static let noSections: UInt64 = .max
+    /// No words (a document's once the index has them), allocating nothing.
+    static let empty = SearchWords(table: WordTable(bytes: [], starts: [], hashes: []), weights: [], sections: [])
 
     var count: Int { weights.count }
 
