@@ -48,14 +48,17 @@ struct PageWordCounter {
         endWord()
         let (table, entries) = counts.scratch.words()
         let mutable = UnsafeMutablePointer(mutating: entries.baseAddress)
-        var weights: [UInt32] = []
-        var sections: [UInt64] = []
-        weights.reserveCapacity(entries.count)
-        sections.reserveCapacity(entries.count)
-        for index in 0..<entries.count {
-            mutable![index].flush()
-            weights.append(entries[index].weight)
-            sections.append(SearchWords.packed(entries[index].lanes))
+        // Written in place (no capacity check per word).
+        let weights = [UInt32](unsafeUninitializedCapacity: entries.count) { weights, initialized in
+            for index in 0..<entries.count {
+                mutable![index].flush()
+                weights[index] = entries[index].weight
+            }
+            initialized = entries.count
+        }
+        let sections = [UInt64](unsafeUninitializedCapacity: entries.count) { sections, initialized in
+            for index in 0..<entries.count { sections[index] = SearchWords.packed(entries[index].lanes) }
+            initialized = entries.count
         }
         counts.scratch.recycle()
         return SearchWords(table: table, weights: weights, sections: sections)
@@ -85,6 +88,7 @@ struct PageWordCounter {
         var currentWeight: UInt32 = 0
         var currentSection: UInt16?
 
+        @inline(__always)
         mutating func add(_ weight: UInt32, section: UInt16?) {
             self.weight &+= weight
             guard let section else { return }
@@ -134,16 +138,19 @@ public struct SearchWords: Sendable {
         if lanes.1 | lanes.2 | lanes.3 == 0 {
             return lanes.0 == 0 ? noSections : (noSections << 16) | UInt64(lanes.0 & 0xFFFF)
         }
-        var sorted = SIMD4(lanes.0, lanes.1, lanes.2, lanes.3)
-        for pass in 0..<3 {
-            for lane in 0..<(3 - pass) where sorted[lane] < sorted[lane + 1] {
-                (sorted[lane], sorted[lane + 1]) = (sorted[lane + 1], sorted[lane])
-            }
-        }
+        // Heaviest first by a sorting network of four scalars (five compare-and-swaps, no vector lane extracts).
+        var (a, b, c, d) = lanes
+        if a < b { swap(&a, &b) }
+        if c < d { swap(&c, &d) }
+        if a < c { swap(&a, &c) }
+        if b < d { swap(&b, &d) }
+        if b < c { swap(&b, &c) }
+        // The lightest used lane first, so the heaviest ends in the low bits.
         var out = noSections
-        for lane in (0..<4).reversed() where sorted[lane] != 0 {
-            out = (out << 16) | UInt64(sorted[lane] & 0xFFFF)
-        }
+        if d != 0 { out = (out << 16) | UInt64(d & 0xFFFF) }
+        if c != 0 { out = (out << 16) | UInt64(c & 0xFFFF) }
+        if b != 0 { out = (out << 16) | UInt64(b & 0xFFFF) }
+        if a != 0 { out = (out << 16) | UInt64(a & 0xFFFF) }
         return out
     }
 
