@@ -47,6 +47,9 @@ final class WordCountScratch: @unchecked Sendable {
     private static let pool = Pool()
     /// At most this many scratches wait in the pool (one for each thread that reads pages at once is enough).
     private static let pooled = 64
+    /// A scratch a very large page grew past this many words is let go rather than kept (a long-lived process, such
+    /// as `serve`, does not hold the memory of its largest pages).
+    private static let keptWords = 1 << 16
 
     private final class Pool: @unchecked Sendable {
         let lock = NSLock()
@@ -60,6 +63,7 @@ final class WordCountScratch: @unchecked Sendable {
 
     /// Empties the scratch and gives it back to the pool (the caller must not use it after).
     func recycle() {
+        guard wordCapacity <= Self.keptWords else { return }
         clear()
         Self.pool.lock.withLock { if Self.pool.idle.count < Self.pooled { Self.pool.idle.append(self) } }
     }
