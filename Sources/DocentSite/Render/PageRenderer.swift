@@ -184,7 +184,16 @@ struct PageRenderer {
         let faqs = faqDocuments(faqAnswers)
         if templates.usesFAQItems { pageValues["faq_items"] = faqItems(faqs, renderer: renderer) }
         pageValues["content"] = .string(content)
-        var html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
+        var html: String
+        if faqs.isEmpty {
+            html = applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
+        } else {
+            // A layout's `markdownify` of an answer renders the document parsed here rather than parsing it again.
+            let parsed = Dictionary(zip(faqAnswers.map(\.answer), faqs.map(\.answer))) { first, _ in first }
+            html = ParsedMarkdown.$known.withValue(parsed) {
+                applyLayouts(page: page, pageValues: pageValues, content: content, diagnostics: &diagnostics)
+            }
+        }
         if walkthrough != nil, simulation != nil,
             let layout = page.meta.layout ?? templates.implicitLayout(for: page, config: model.config)
         {

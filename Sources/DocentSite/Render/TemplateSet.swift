@@ -51,8 +51,10 @@ final class TemplateSet: Sendable {
         configuration.errorMode = config.liquidErrorMode
         let markdownStyle = config.markdownStyle
         let codeMarkup = config.codeMarkup
-        configuration.markdownify = {
-            Markdown.html($0, style: markdownStyle, renderer: HTMLRenderer(code: codeMarkup))
+        configuration.markdownify = { text in
+            // Text the page parsed already (its FAQ answers) is only rendered.
+            HTMLRenderer(code: codeMarkup).render(
+                ParsedMarkdown.known[text] ?? Markdown.parse(text, style: markdownStyle))
         }
         HighlightTag.register(in: &configuration, code: codeMarkup)
         TabsTag.register(in: &configuration)

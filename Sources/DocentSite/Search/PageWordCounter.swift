@@ -23,9 +23,9 @@ struct PageWordCounter {
     private var counts: Counts
     private var tokenizer = Tokenizer()
 
-    init(expectedWords: Int) {
-        counts = Counts(table: WordTable(expectedWords: expectedWords))
-        counts.entries.reserveCapacity(expectedWords)
+    /// A counter for a page (its memory from `WordCountScratch`'s pool until `finish`).
+    init() {
+        counts = Counts(scratch: WordCountScratch.take())
     }
 
     /// Reads a fragment of text; a word may go on in the next fragment.
@@ -43,38 +43,43 @@ struct PageWordCounter {
         tokenizer.end(into: &counts)
     }
 
+    /// The page's words; the counter's scratch goes back to the pool (the counter is done: only `length` is left).
     mutating func finish() -> SearchWords {
         endWord()
-        var weights: [UInt32] = []
-        var sections: [UInt64] = []
-        weights.reserveCapacity(counts.entries.count)
-        sections.reserveCapacity(counts.entries.count)
-        for index in counts.entries.indices {
-            counts.entries[index].flush()
-            weights.append(counts.entries[index].weight)
-            sections.append(SearchWords.packed(counts.entries[index].lanes))
+        let (table, entries) = counts.scratch.words()
+        let mutable = UnsafeMutablePointer(mutating: entries.baseAddress)
+        // Written in place (no capacity check per word).
+        let weights = [UInt32](unsafeUninitializedCapacity: entries.count) { weights, initialized in
+            for index in 0..<entries.count {
+                mutable![index].flush()
+                weights[index] = entries[index].weight
+            }
+            initialized = entries.count
         }
-        return SearchWords(table: counts.table, weights: weights, sections: sections)
+        let sections = [UInt64](unsafeUninitializedCapacity: entries.count) { sections, initialized in
+            for index in 0..<entries.count { sections[index] = SearchWords.packed(entries[index].lanes) }
+            initialized = entries.count
+        }
+        counts.scratch.recycle()
+        return SearchWords(table: table, weights: weights, sections: sections)
     }
 
     // MARK: - Counting
 
     private struct Counts: WordSink {
-        var table: WordTable
-        var entries: [Entry] = []
+        let scratch: WordCountScratch
         var weight = SearchDocument.Weight.text
         var section: UInt16?
         var length = 0
 
         mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) {
             length += 1
-            let number = table.number(of: bytes)
-            if number == entries.count { entries.append(Entry()) }
-            entries[number].add(weight, section: section)
+            scratch.entry(for: bytes).pointee.add(weight, section: section)
         }
     }
 
-    private struct Entry {
+    /// One word's counts on the page.
+    struct Entry {
         var weight: UInt32 = 0
         /// The four heaviest sections so far, each lane weight in the high 16 bits, section number in the low 16;
         /// 0 when unused. (Four scalars rather than a SIMD vector: an entry is 28 bytes, not 48, and reading a lane
@@ -83,6 +88,7 @@ struct PageWordCounter {
         var currentWeight: UInt32 = 0
         var currentSection: UInt16?
 
+        @inline(__always)
         mutating func add(_ weight: UInt32, section: UInt16?) {
             self.weight &+= weight
             guard let section else { return }
@@ -121,6 +127,8 @@ public struct SearchWords: Sendable {
 
     static let none: UInt16 = .max
     static let noSections: UInt64 = .max
+    /// No words (a document's once the index has them), allocating nothing.
+    static let empty = SearchWords(table: WordTable(bytes: [], starts: [], hashes: []), weights: [], sections: [])
 
     var count: Int { weights.count }
 
@@ -130,16 +138,19 @@ public struct SearchWords: Sendable {
         if lanes.1 | lanes.2 | lanes.3 == 0 {
             return lanes.0 == 0 ? noSections : (noSections << 16) | UInt64(lanes.0 & 0xFFFF)
         }
-        var sorted = SIMD4(lanes.0, lanes.1, lanes.2, lanes.3)
-        for pass in 0..<3 {
-            for lane in 0..<(3 - pass) where sorted[lane] < sorted[lane + 1] {
-                (sorted[lane], sorted[lane + 1]) = (sorted[lane + 1], sorted[lane])
-            }
-        }
+        // Heaviest first by a sorting network of four scalars (five compare-and-swaps, no vector lane extracts).
+        var (a, b, c, d) = lanes
+        if a < b { swap(&a, &b) }
+        if c < d { swap(&c, &d) }
+        if a < c { swap(&a, &c) }
+        if b < d { swap(&b, &d) }
+        if b < c { swap(&b, &c) }
+        // The lightest used lane first, so the heaviest ends in the low bits.
         var out = noSections
-        for lane in (0..<4).reversed() where sorted[lane] != 0 {
-            out = (out << 16) | UInt64(sorted[lane] & 0xFFFF)
-        }
+        if d != 0 { out = (out << 16) | UInt64(d & 0xFFFF) }
+        if c != 0 { out = (out << 16) | UInt64(c & 0xFFFF) }
+        if b != 0 { out = (out << 16) | UInt64(b & 0xFFFF) }
+        if a != 0 { out = (out << 16) | UInt64(a & 0xFFFF) }
         return out
     }
 

@@ -11,9 +11,7 @@ extension SearchDocument {
     /// body is read into it as it renders (`HTMLRenderer.textReader`); nil for a page search should not find.
     static func textReader(for page: Page, config: SiteConfig) -> SearchTextReader? {
         guard config.writesSearchIndex, indexes(page) else { return nil }
-        return SearchTextReader(
-            reader(
-                title: page.title, aliases: page.meta.searchAliases, expectedWords: max(64, page.body.utf8.count / 24)))
+        return SearchTextReader(reader(title: page.title, aliases: page.meta.searchAliases))
     }
 
     /// A rendered page's entry in the search index: what `reader` (see `textReader(for:config:)`) read of its

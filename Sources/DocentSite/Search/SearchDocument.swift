@@ -27,15 +27,15 @@ public struct SearchDocument: Sendable {
     public static let snippetSourceLength = 240
 
     /// A reader of a page for search that has read its title and aliases: the body comes next.
-    static func reader(title: String, aliases: [String], expectedWords: Int) -> SearchPageReader {
-        var reader = SearchPageReader(expectedWords: expectedWords)
+    static func reader(title: String, aliases: [String]) -> SearchPageReader {
+        var reader = SearchPageReader()
         // The title and aliases weigh for the page, not for a section: the results show the section the words are in.
         reader.readForPage(title, weight: Weight.title)
         for alias in aliases { reader.readForPage(alias, weight: Weight.alias) }
         return reader
     }
 
-    /// The page from `reader` (see `reader(title:aliases:expectedWords:)`), which read its Markdown body as the
+    /// The page from `reader` (see `reader(title:aliases:)`), which read its Markdown body as the
     /// renderer rendered it (the body after Liquid, so include output is in it), and its FAQ answers, each a section
     /// under its question; `html` (a page that is not Markdown) is read as the body when given.
     init(
@@ -57,7 +57,7 @@ public struct SearchDocument: Sendable {
     }
 
     /// Lets go of the words once the index has them (the sections stay for the result list).
-    mutating func dropWords() { words = SearchWords(table: WordTable(expectedWords: 0), weights: [], sections: []) }
+    mutating func dropWords() { words = .empty }
 }
 
 /// One part of a page for search: the text under a heading (or an FAQ question), with the anchor to link to.

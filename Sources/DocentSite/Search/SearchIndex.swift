@@ -136,22 +136,28 @@ public final class SearchIndex: @unchecked Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(group.count * 2_048)
         out.append(UInt8(ascii: "["))
-        for (index, document) in group.enumerated() {
-            out.append(contentsOf: index == 0 ? "\n[".utf8 : ",\n[".utf8)
-            JSONText.string(document.url, into: &out)
-            out.append(UInt8(ascii: ","))
-            JSONText.string(document.title, into: &out)
-            out.append(contentsOf: ",[".utf8)
-            for (number, section) in document.sections.enumerated() {
-                out.append(contentsOf: number > 0 ? ",[".utf8 : "[".utf8)
-                JSONText.string(section.anchor, into: &out)
+        // Documents and sections borrowed where they are (a `for` loop over them would copy each, retaining and
+        // releasing every string in it).
+        group.withUnsafeBufferPointer { group in
+            for index in group.indices {
+                out.append(contentsOf: index == 0 ? "\n[".utf8 : ",\n[".utf8)
+                JSONText.string(group[index].url, into: &out)
                 out.append(UInt8(ascii: ","))
-                JSONText.string(section.heading, into: &out)
-                out.append(UInt8(ascii: ","))
-                JSONText.string(section.text, into: &out)
-                out.append(UInt8(ascii: "]"))
+                JSONText.string(group[index].title, into: &out)
+                out.append(contentsOf: ",[".utf8)
+                group[index].sections.withUnsafeBufferPointer { sections in
+                    for number in sections.indices {
+                        out.append(contentsOf: number > 0 ? ",[".utf8 : "[".utf8)
+                        JSONText.string(sections[number].anchor, into: &out)
+                        out.append(UInt8(ascii: ","))
+                        JSONText.string(sections[number].heading, into: &out)
+                        out.append(UInt8(ascii: ","))
+                        JSONText.string(sections[number].text, into: &out)
+                        out.append(UInt8(ascii: "]"))
+                    }
+                }
+                out.append(contentsOf: "]]".utf8)
             }
-            out.append(contentsOf: "]]".utf8)
         }
         out.append(contentsOf: "\n]\n".utf8)
         return out

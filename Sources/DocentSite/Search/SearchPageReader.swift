@@ -14,8 +14,8 @@ struct SearchPageReader {
     private var snippetIsFull = false
     private var pendingSpace = false
 
-    init(expectedWords: Int) {
-        counter = PageWordCounter(expectedWords: expectedWords)
+    init() {
+        counter = PageWordCounter()
     }
 
     /// Text that weighs for the page but belongs to no section (the title, aliases).

@@ -103,38 +103,42 @@ struct SearchPartition {
         let total = Double(scoring.lengths.count)
         var scored: [[Posting]] = []
         scored.reserveCapacity(stemCount)
-        for stem in 0..<stemCount {
-            var list: [Posting] = []
-            list.reserveCapacity(starts[stem + 1] - starts[stem])
-            for entry in grouped[starts[stem]..<starts[stem + 1]] {
-                let sections = entry.sections
-                if let last = list.indices.last, list[last].page == entry.page {
-                    // Two words of one stem on the page ("update", "updates"): the heavier one's sections first.
-                    let known = list[last]
-                    list[last].sections =
-                        known.weight >= entry.weight
-                        ? SearchWords.merged(known.sections, sections) : SearchWords.merged(sections, known.sections)
-                    list[last].weight = known.weight &+ entry.weight
-                } else {
-                    list.append(Posting(page: entry.page, weight: entry.weight, sections: sections))
+        // The grouped postings borrowed (a slice of the array per stem would retain and release it).
+        grouped.withUnsafeBufferPointer { grouped in
+            for stem in 0..<stemCount {
+                var list: [Posting] = []
+                list.reserveCapacity(starts[stem + 1] - starts[stem])
+                for entry in UnsafeBufferPointer(rebasing: grouped[starts[stem]..<starts[stem + 1]]) {
+                    let sections = entry.sections
+                    if let last = list.indices.last, list[last].page == entry.page {
+                        // Two words of one stem on the page ("update", "updates"): the heavier one's sections first.
+                        let known = list[last]
+                        list[last].sections =
+                            known.weight >= entry.weight
+                            ? SearchWords.merged(known.sections, sections)
+                            : SearchWords.merged(sections, known.sections)
+                        list[last].weight = known.weight &+ entry.weight
+                    } else {
+                        list.append(Posting(page: entry.page, weight: entry.weight, sections: sections))
+                    }
                 }
+                let frequency = Double(list.count)
+                let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+                for index in list.indices {
+                    let weight = Double(list[index].weight)
+                    let length = Double(scoring.lengths[Int(list[index].page)])
+                    let bm25 = idf * weight * 2.2 / (weight + 1.2 * (0.25 + 0.75 * length / scoring.averageLength))
+                    list[index].weight = UInt32(min(bm25 * 100, Double(Int32.max)).rounded())
+                }
+                if list.count > SearchIndex.maxPostings {
+                    // The best postings (heaviest, then the lowest page), kept in page order: the rank of each as one
+                    // number (no two alike), the cut at the last one kept.
+                    var ranks = list.map(\.rank)
+                    let lowestKept = Self.select(SearchIndex.maxPostings, highestOf: &ranks)
+                    list.removeAll { $0.rank < lowestKept }
+                }
+                scored.append(list)
             }
-            let frequency = Double(list.count)
-            let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-            for index in list.indices {
-                let weight = Double(list[index].weight)
-                let length = Double(scoring.lengths[Int(list[index].page)])
-                let bm25 = idf * weight * 2.2 / (weight + 1.2 * (0.25 + 0.75 * length / scoring.averageLength))
-                list[index].weight = UInt32(min(bm25 * 100, Double(Int32.max)).rounded())
-            }
-            if list.count > SearchIndex.maxPostings {
-                // The best postings (heaviest, then the lowest page), kept in page order: the rank of each as one
-                // number (no two alike), the cut at the last one kept.
-                var ranks = list.map(\.rank)
-                let lowestKept = Self.select(SearchIndex.maxPostings, highestOf: &ranks)
-                list.removeAll { $0.rank < lowestKept }
-            }
-            scored.append(list)
         }
         return scored
     }

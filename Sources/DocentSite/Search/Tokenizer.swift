@@ -23,6 +23,14 @@ public struct Tokenizer {
             let start = index
             var capitals = false
             while index < count {
+                // Eight bytes at a time while they are lowercase letters and digits (most of a word), up to the first
+                // that is not; it and the rest go byte by byte.
+                if index + 8 <= count {
+                    let lowers = Self.leadingLowers(
+                        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    index += lowers
+                    if lowers == 8 { continue }
+                }
                 // One table look-up a byte: lowercase letters and digits go on at once, the rest is looked at.
                 let kind = kinds[Int(bytes[index])]
                 if kind == Self.lower {
@@ -47,6 +55,22 @@ public struct Tokenizer {
             }
             index += max(1, Self.separatorLength(bytes, at: index))
         }
+    }
+
+    /// How many of eight bytes (in memory order) are lowercase ASCII letters or digits before the first that is not
+    /// (SWAR: each byte's seven low bits compared with the ranges' bounds by an addition that cannot carry into the
+    /// next byte; a byte of 0x80 or above is not one).
+    @inline(__always)
+    private static func leadingLowers(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = word & ~highs
+        // The high bit of `low + (0x80 - bound)` is set in a byte exactly when its value is at least `bound`.
+        func atLeast(_ bound: UInt64) -> UInt64 { (low &+ ones &* (0x80 - bound)) & highs }
+        let letters = atLeast(0x61) & ~atLeast(0x7B)
+        let digits = atLeast(0x30) & ~atLeast(0x3A)
+        let others = ~(letters | digits) & highs | word & highs
+        return others.trailingZeroBitCount / 8
     }
 
     /// Each byte's kind, so the loop over a word's bytes makes one look-up a byte.

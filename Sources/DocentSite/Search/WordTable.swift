@@ -9,7 +9,8 @@ struct WordTable {
     private(set) var starts: [UInt32] = []
     private var hashes: [UInt32] = []
     /// Hash slot → the word's hash in the high 32 bits, its number + 1 in the low 32 (0: empty), so a probe that
-    /// meets another word rarely looks further.
+    /// meets another word rarely looks further. Empty for a table made of words counted elsewhere (a page's, see
+    /// `init(bytes:starts:hashes:)`) until a word is looked up in it.
     private var slots: [UInt64]
     private var mask: Int
 
@@ -21,6 +22,16 @@ struct WordTable {
         starts.reserveCapacity(expectedWords)
         hashes.reserveCapacity(expectedWords)
         bytes.reserveCapacity(expectedWords * 8)
+    }
+
+    /// Words already numbered (each once, numbers in order), as they are: no hash table is made for them unless a
+    /// word is looked up (a page's words are only read, so a page made of them allocates no table).
+    init(bytes: [UInt8], starts: [UInt32], hashes: [UInt32]) {
+        self.bytes = bytes
+        self.starts = starts
+        self.hashes = hashes
+        slots = []
+        mask = 0
     }
 
     var count: Int { starts.count }
@@ -48,6 +59,7 @@ struct WordTable {
     func hash(_ number: Int) -> UInt32 { hashes[number] }
 
     mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+        if slots.isEmpty { grow() }
         let tag = UInt64(hash) << 32
         var slot = Int(hash) & mask
         while true {
@@ -78,8 +90,10 @@ struct WordTable {
         return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, other, word.count) == 0 }
     }
 
+    /// Doubles the hash table (makes it, for a table that has none yet) and slots every word in again.
     private mutating func grow() {
-        let capacity = slots.count * 2
+        var capacity = max(64, slots.count * 2)
+        while capacity < starts.count * 2 { capacity <<= 1 }
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
         for number in hashes.indices {
