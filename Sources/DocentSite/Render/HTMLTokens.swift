@@ -1,7 +1,8 @@
 /// A rendered page read as HTML's lexical pieces, in one pass over its bytes: runs of text, tags (with their name
 /// and whether they close), comments and declarations, and the raw text of `script`, `style` and `textarea`
-/// (which only their own end tag closes). For the passes that edit a finished page (jemoji, relative URLs); no
-/// tree is built, and an unclosed tag, comment or quote ends at the end of the page, so every input is one pass.
+/// (which only their own end tag closes). For the passes that edit a finished page (jemoji, relative URLs, the
+/// inline head) and search's reading of HTML (`SearchSections`): Docent's one HTML lexer. No tree is built, and an
+/// unclosed tag, comment or quote ends at the end of the page, so every input is one pass.
 struct HTMLTokens: Sequence, IteratorProtocol {
     enum Kind: Equatable {
         case text

@@ -5,29 +5,16 @@
 public enum SearchSections {
     public static func read(html: String) -> [SearchSection] {
         var reader = Reader()
-        var html = html
-        html.withUTF8 { reader.read(region(of: $0)) }
+        reader.read(region(of: Array(html.utf8)))
         return reader.finish()
     }
 
     /// The bytes of `<main>…</main>`, or of the whole page when it has no main element.
-    private static func region(of bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard let start = find(Array("<main".utf8), in: bytes, from: 0) else { return bytes }
-        let end = find(Array("</main>".utf8), in: bytes, from: start) ?? bytes.count
-        return UnsafeBufferPointer(rebasing: bytes[start..<end])
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var index = from
-        let first = needle[0]
-        while index <= bytes.count - needle.count {
-            if bytes[index] == first && (1..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) {
-                return index
-            }
-            index += 1
-        }
-        return nil
+    private static func region(of bytes: [UInt8]) -> [UInt8] {
+        let tokens = HTMLTokens(bytes)
+        guard let start = tokens.find("<main", from: 0) else { return bytes }
+        let end = tokens.find("</main>", from: start) ?? bytes.count
+        return Array(bytes[start..<end])
     }
 }
 
@@ -63,22 +50,46 @@ private struct Reader {
     static let summary = key("summary")
     static let ignoreMarker = Array("data-search-ignore".utf8)
 
-    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Reads HTML by its lexical pieces (`HTMLTokens`, the lexer the page-editing passes use): text (its entities
+    /// decoded), start and end tags, raw text (`script`, `style`, `textarea`: text unless an element being
+    /// skipped holds it); comments and declarations are not text.
+    mutating func read(_ html: [UInt8]) {
+        var tokens = HTMLTokens(html)
+        html.withUnsafeBufferPointer { bytes in
+            while let token = tokens.next() { read(token, in: bytes) }
+        }
+    }
+
+    private mutating func read(_ token: HTMLTokens.Token, in bytes: UnsafeBufferPointer<UInt8>) {
+        switch token.kind {
+        case .text, .rawText:
+            if skipping == nil { readText(UnsafeBufferPointer(rebasing: bytes[token.range])) }
+        case .tag(let name, let closing):
+            if closing {
+                close(Self.key(name))
+                return
+            }
+            // The attributes: after `<` and the name, before the `>` that ends the tag (when the page has one).
+            let start = min(token.range.lowerBound + 1 + name.utf8.count, token.range.upperBound)
+            var end = token.range.upperBound
+            if end > start && bytes[end - 1] == UInt8(ascii: ">") { end -= 1 }
+            open(Self.key(name), attributes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        case .markup:
+            break
+        }
+    }
+
+    /// A run of text: appended as it is, each entity decoded.
+    mutating func readText(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<") {
-                index = tag(bytes, at: index)
-                continue
-            }
-            if skipping == nil && byte == UInt8(ascii: "&") {
+            if bytes[index] == UInt8(ascii: "&") {
                 index = entity(bytes, at: index)
                 continue
             }
-            // A run of text, appended at once.
             var end = index + 1
-            while end < bytes.count && bytes[end] != UInt8(ascii: "<") && bytes[end] != UInt8(ascii: "&") { end += 1 }
-            if skipping == nil { append(UnsafeBufferPointer(rebasing: bytes[index..<end])) }
+            while end < bytes.count && bytes[end] != UInt8(ascii: "&") { end += 1 }
+            append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
             index = end
         }
     }
@@ -115,54 +126,6 @@ private struct Reader {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Reads the tag at `start`; returns the index after it.
-    mutating func tag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
-        var index = start + 1
-        if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "!"), bytes[index + 1] == UInt8(ascii: "-") {
-            var end = index
-            while end + 2 < bytes.count
-                && !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-")
-                    && bytes[end + 2] == UInt8(ascii: ">"))
-            {
-                end += 1
-            }
-            return min(bytes.count, end + 3)
-        }
-        let closing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
-        if closing { index += 1 }
-        var name: UInt64 = 0
-        var nameLength = 0
-        while index < bytes.count, Self.isNameByte(bytes[index]) {
-            if nameLength < 8 { name = (name << 8) | UInt64(bytes[index] | 0x20) }
-            nameLength += 1
-            index += 1
-        }
-        let attributesStart = index
-        var quote: UInt8?
-        while index < bytes.count {
-            let byte = bytes[index]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                break
-            }
-            index += 1
-        }
-        let attributes = UnsafeBufferPointer(rebasing: bytes[attributesStart..<min(index, bytes.count)])
-        if nameLength == 0 {  // a "<" that starts no tag is text
-            if skipping == nil { append(UInt8(ascii: "<")) }
-            return start + 1
-        }
-        if closing { close(name) } else { open(name, attributes: attributes) }
-        return min(bytes.count, index + 1)
-    }
-
-    static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= 0x30 && byte <= 0x39)
     }
 
     mutating func open(_ name: UInt64, attributes: UnsafeBufferPointer<UInt8>) {
@@ -242,7 +205,7 @@ private struct Reader {
         guard text.contains("&") else { return text }
         var reader = Reader()
         var copy = text
-        copy.withUTF8 { reader.read($0) }
+        copy.withUTF8 { reader.readText($0) }
         return collapsed(reader.text)
     }
 

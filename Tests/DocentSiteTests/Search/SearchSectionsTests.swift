@@ -26,6 +26,20 @@ import Testing
         )
     }
 
+    @Test func declarationsCommentsAndScriptTextAreNotText() {
+        // Read with the page-editing passes' lexer (`HTMLTokens`): a doctype and a comment are markup, a script's
+        // `<` and `>` do not start tags, a quoted `>` does not end one, a lone `<` is text.
+        let html = """
+            <!DOCTYPE html><html><head><style>p > a { color: red }</style></head><body>
+            <!-- a <p>comment</p> --><h2 id="cmp" title="a > b">Compare</h2>
+            <p>1 < 2 &lt; 3</p><script>if (a < b) { document.write("<p>no</p>") }</script><p>End.</p></body></html>
+            """
+        #expect(
+            SearchSections.read(html: html) == [
+                SearchSection(anchor: "cmp", heading: "Compare", text: "1 < 2 < 3 End.")
+            ])
+    }
+
     @Test func wordsAreLowercaseAndSplitAtPunctuationAndTypographicQuotes() {
         #expect(
             Tokenizer.words(in: "INSOMNIA_DISABLE_AUTOMATIC_UPDATES=true organization’s café a")
