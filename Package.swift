@@ -72,7 +72,11 @@ let package = Package(
             swiftSettings: releaseSpeed
         ),
         // The simulation we ship, plugged into DocentSite's walkthrough interface.
-        .target(name: "DocentEnterprise", dependencies: ["DocentSite", "EnterpriseConsole", "WalkthroughContract"]),
+        // Its walkthrough-runtime/ holds the console's script and stylesheet parts, which
+        // scripts/embed-walkthrough-runtime.py joins into WalkthroughRuntime.generated.swift (not Swift sources).
+        .target(
+            name: "DocentEnterprise", dependencies: ["DocentSite", "EnterpriseConsole", "WalkthroughContract"],
+            exclude: ["walkthrough-runtime"]),
         // C: zlib, for the preview server's gzip responses. Only DocentPreview imports it.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The preview server: Hummingbird, live reload over Server-Sent Events, file watching, error overlay.

@@ -35,7 +35,8 @@ import Testing
         process.waitUntilExit()
         #expect(
             process.terminationStatus == 0,
-            "walkthrough-runtime/ changed: run scripts/embed-walkthrough-runtime.py to join its parts again")
+            "Sources/DocentEnterprise/walkthrough-runtime/ changed: run scripts/embed-walkthrough-runtime.py to join its parts again"
+        )
     }
 
     @Test func aNewSitesFirstWalkthroughGetsTheConsoleWithoutVendoringIt() throws {

@@ -2,8 +2,8 @@ import DocentMarkdown
 import WalkthroughContract
 
 /// A simulation screen (the walkthrough contract's `WalkthroughScreen`, the same value the page's script draws
-/// from its JSON) as HTML: the markup walkthrough-runtime/js/screen.js also produces for the live console, so one
-/// stylesheet serves both. The highlighted control is the one `WalkthroughRule.addresses` picks, as in the page.
+/// from its JSON) as HTML: the markup DocentEnterprise/walkthrough-runtime/js/screen.js also produces for the live
+/// console, so one stylesheet serves both. The highlighted control is the one `WalkthroughRule.addresses` picks, as in the page.
 /// Every text is escaped; nothing from the screen is markup.
 ///
 /// The screen is drawn as an admin app (`ScreenLayout` says where each control goes): a sidebar, a header

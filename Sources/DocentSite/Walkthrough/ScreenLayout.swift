@@ -1,7 +1,7 @@
 import WalkthroughContract
 
-/// Where each control of a screen is drawn, by the rules walkthrough-runtime/js/screen.js (`layoutOf`) follows too:
-/// a simulation control (even one with a row) in the Simulation drawer, outside the product's frame; a control
+/// Where each control of a screen is drawn, by the rules DocentEnterprise/walkthrough-runtime/js/screen.js
+/// (`layoutOf`) follows too: a simulation control (even one with a row) in the Simulation drawer, outside the product's frame; a control
 /// with a row goes in that row of the first table that has it (a menu item there, in the row's submenu);
 /// a sidebar control in the sidebar; a menu item without a row in the menu of the control before it (its
 /// trigger); a simulation control in the Simulation drawer; a control whose section is a text section's title or

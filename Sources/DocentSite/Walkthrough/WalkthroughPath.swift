@@ -5,8 +5,8 @@ import WalkthroughContract
 /// its WebAssembly build arrives: every console state the reader reaches by following the guide (clicking the
 /// highlighted control, typing the guide's value, "Do this step", "Take me there", Reset, another procedure),
 /// with its screen, the walkthrough rule's answers to the questions the page's script asks there, and the actions
-/// that lead on. The script answers from this table (`PathModule` in walkthrough-runtime/js/path-module.js) and
-/// hands anything it has no answer for to the wasm, after replaying the actions done so far into it.
+/// that lead on. The script answers from this table (`PathModule` in
+/// DocentEnterprise/walkthrough-runtime/js/path-module.js) and hands anything it has no answer for to the wasm, after replaying the actions done so far into it.
 ///
 /// The questions are found by following the page script's own steps (step-runner.js: pendingIndex, nextAction,
 /// perform, runAction), ported here; an answer is the same Swift rule the wasm runs (`WalkthroughRule.judge`) on
