@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#else
-    import Darwin
-#endif
-
 /// Applies kramdown attribute lists to the blocks they annotate and removes them from the text, so that no
 /// literal `{:` reaches the HTML:
 /// - a paragraph that is only an IAL applies to the block right after it (`{:.info}` then `> quote`), or, when it
@@ -195,22 +189,20 @@ struct OpenerLines {
     init(_ text: String) {
         var text = text
         lines = text.withUTF8 { bytes in
-            // memchr to each `{`, and to the newlines before an opener only (a byte loop over every page's text
-            // cost more than the pass it spares).
-            guard let base = bytes.baseAddress else { return [] }
+            // To each `{`, and to the newlines before an opener only (a byte loop over every page's text cost more
+            // than the pass it spares).
             var found: [Int] = []
             var line = 1
             var counted = 0
             var position = 0
-            while position < bytes.count, let brace = memchr(base + position, 0x7B, bytes.count - position) {
-                let index = base.distance(to: brace.assumingMemoryBound(to: UInt8.self))
+            while let index = ByteScan.firstIndex(of: UInt8(ascii: "{"), in: bytes, from: position, to: bytes.count) {
                 position = index + 1
                 guard position < bytes.count,
                     bytes[position] == UInt8(ascii: ":") || bytes[position] == UInt8(ascii: "#")
                 else { continue }
-                while counted < index, let newline = memchr(base + counted, 0x0A, index - counted) {
+                while let newline = ByteScan.firstIndex(of: 0x0A, in: bytes, from: counted, to: index) {
                     line += 1
-                    counted = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                    counted = newline + 1
                 }
                 counted = index
                 if found.last != line { found.append(line) }

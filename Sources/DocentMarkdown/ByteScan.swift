@@ -8,15 +8,24 @@
 /// tags, a kramdown attribute list? is it ASCII? does it need JSON escaping?): memchr or a loop over the
 /// contiguous bytes, not String's view iterator.
 public enum ByteScan {
+    /// Where `byte` first is in `bytes[start..<end]`, or nil: memchr, vectorised (the scans below and the searches
+    /// over a page's text jump from one candidate to the next with it, rather than looping over every byte).
+    public static func firstIndex(
+        of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    ) -> Int? {
+        guard start < end, let base = bytes.baseAddress, let hit = memchr(base + start, Int32(byte), end - start)
+        else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// True when `text` has the byte `first` directly followed by `second` or `orSecond`.
     public static func contains(_ text: String, _ first: UInt8, followedBy second: UInt8, or orSecond: UInt8) -> Bool {
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            // memchr to each `first` (vectorised; a byte loop here was half a percent of a build).
-            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+            // To each `first` (a byte loop here was half a percent of a build).
             let last = bytes.count - 1
             var index = 0
-            while index < last, let hit = memchr(base + index, Int32(first), last - index) {
-                index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            while let hit = firstIndex(of: first, in: bytes, from: index, to: last) {
+                index = hit
                 let next = bytes[index + 1]
                 if next == second || next == orSecond { return true }
                 index += 1
