@@ -131,14 +131,10 @@ enum CachePack {
         }
     }
 
-    /// FNV-1a over the name's bytes: the same in every run.
-    static func nameHash(_ name: some Collection<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
-    }
+    /// The index's key of a name: FNV-1a over its bytes, the same in every run.
+    static func nameHash(_ name: some Collection<UInt8>) -> UInt64 { FNV1a.hash(name) }
 
-    static func nameHash(_ name: String) -> UInt64 { nameHash(name.utf8) }
+    static func nameHash(_ name: String) -> UInt64 { FNV1a.hash(name.utf8) }
 
     /// A new pack, written as entries come (from any thread) to a temporary file beside `url`, renamed over it by
     /// `finish`: a reader sees the last whole pack until then, and of two builds at once one whole pack wins.

@@ -72,10 +72,6 @@ public struct KeyPositions: Sendable {
         }
     }
 
-    /// FNV-1a, 64 bits: the same in every run.
-    private static func hash(_ path: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
-    }
+    /// FNV-1a: the same in every run (the build cache records the hashes).
+    private static func hash(_ path: String) -> UInt64 { FNV1a.hash(path.utf8) }
 }
