@@ -45,15 +45,8 @@ struct CacheWriter {
         for shift in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift * 8))) }
     }
 
-    /// A variable-length integer (LEB128: seven bits a byte), so lengths and small numbers take a byte or two.
-    mutating func append(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
+    /// A variable-length integer (`LEB128`), so lengths and small numbers take a byte or two.
+    mutating func append(_ value: UInt64) { LEB128.append(value, to: &bytes) }
 
     mutating func append(_ value: Int) { append(UInt64(bitPattern: Int64(value))) }
 

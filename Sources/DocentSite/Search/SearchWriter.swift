@@ -62,15 +62,8 @@ extension SearchWriter.Part {
         SearchWords.numbers(sections) { Self.append(UInt32($0), to: &log) }
     }
 
-    /// Seven bits a byte, the high bit set on every byte but the last.
-    private static func append(_ value: UInt32, to log: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            log.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        log.append(UInt8(value))
-    }
+    /// `LEB128`: seven bits a byte.
+    private static func append(_ value: UInt32, to log: inout [UInt8]) { LEB128.append(UInt64(value), to: &log) }
 
     /// The end of run `index` in `log`.
     func end(ofRun index: Int) -> Int { index + 1 < runs.count ? Int(runs[index + 1].start) : log.count }
