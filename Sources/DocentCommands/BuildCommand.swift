@@ -6,7 +6,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build", abstract: "Build the site into a folder (default _site/).",
         discussion:
-            "The new site is written beside the old one and swapped in at the end: a failed build leaves the last good site untouched."
+            "The new site is written beside the old one and put in place at the end (with the cache, only the files that changed, when the old site is as the last build left it): a failed build leaves the last good site untouched."
     )
 
     @OptionGroup var site: SiteOptions
@@ -31,15 +31,16 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let root = site.sourceURL
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? site.defaultOutputURL
+        let buildCache = cache ? BuildCache(root: root) : nil
         let sink: DirectoryOutput
         do {
-            sink = try DirectoryOutput(destination: outputURL)
+            sink = try DirectoryOutput(destination: outputURL, manifest: buildCache?.siteManifestFile)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw SiteProblems()
         }
         var options = site.buildOptions()
-        if cache { options.cache = BuildCache(root: root) }
+        options.cache = buildCache
         let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         options.progress = { stage, done, total in bar.update(stage: stage, done: done, total: total) }
         let outputRelative = Self.relativePath(of: outputURL, to: root)

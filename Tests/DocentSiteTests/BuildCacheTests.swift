@@ -39,8 +39,9 @@ import Testing
         configure(&options)
         let folder = folder ?? (cached ? "_site" : "_clean")
         let destination = site.root.appendingPathComponent(folder)
-        // The output folder is Docent's own (made beside the site's files in a temporary folder).
-        let sink = try! DirectoryOutput(destination: destination)
+        // The output folder is Docent's own (made beside the site's files in a temporary folder); with the cache, it
+        // is updated in place as `docent build` does (`SiteManifest`).
+        let sink = try! DirectoryOutput(destination: destination, manifest: options.cache?.siteManifestFile)
         let result = SiteBuilder(options: options).build(into: sink, outputPath: folder)
         if result.succeeded { try! sink.commit() } else { sink.discard() }
         return (result, tree(destination))

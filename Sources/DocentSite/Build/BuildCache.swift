@@ -23,6 +23,8 @@ public struct BuildCache: Sendable {
     var sourcesFile: URL { folder.appendingPathComponent("sources") }
     /// The pages of the output as the last build wrote them (`OutputRecords`).
     var outputsFile: URL { folder.appendingPathComponent("outputs") }
+    /// What the last build left in its output folder (`SiteManifest`), for `DirectoryOutput` to update it in place.
+    public var siteManifestFile: URL { folder.appendingPathComponent("site") }
 
     public init(root: URL, toolVersion: String? = nil) {
         folder = root.appendingPathComponent(CheckCache.folderName)

@@ -48,37 +48,35 @@ final class LoadCache: @unchecked Sendable {
             if found.known.summaryHash != nil {
                 // The record as it was: its bytes go to the next build's records without being encoded again.
                 found.framed.withUnsafeBytes { records.add(file.sitePath, framed: $0) }
-                keep(found.known, of: file.sitePath, fromRecord: true, recorded: true)
+                keep(found.known, of: file.sitePath, fromRecord: true, store: false)
             } else {
                 // Made under another config: what other pages see of it is hashed again.
                 var known = found.known
                 known.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
-                keep(known, of: file.sitePath, fromRecord: true)
+                keep(known, of: file.sitePath, fromRecord: true, store: true)
             }
             return made
         }
-        let load = loader.load(file, recording: identity != nil)
-        // Recorded only when the file did not change while it was read.
-        if let identity, let bytes = load.bytes, SourceIdentities.identity(of: path) == identity {
-            let frontMatter = load.record?.encoded
-            keep(
-                SourceIdentities.Known(
-                    identity: identity, sourceHash: PageCacheKeys.sourceHash(of: bytes, sitePath: file.sitePath),
-                    summaryHash: frontMatter.flatMap {
-                        FrontMatterRecord.summaryHash(of: $0, sitePath: file.sitePath)
-                    },
-                    frontMatter: frontMatter),
-                of: file.sitePath, fromRecord: false)
-        }
+        let load = loader.load(file, recording: true)
+        guard let bytes = load.bytes else { return (load.page, load.diagnostics) }
+        let frontMatter = load.record?.encoded
+        let known = SourceIdentities.Known(
+            identity: identity ?? "", sourceHash: PageCacheKeys.sourceHash(of: bytes, sitePath: file.sitePath),
+            summaryHash: frontMatter.flatMap { FrontMatterRecord.summaryHash(of: $0, sitePath: file.sitePath) },
+            frontMatter: frontMatter)
+        // Recorded for the next build only when the file did not change while it was read (and not too recently to
+        // tell its next change); the keys of this build use the bytes read either way, so a page's key does not
+        // depend on how long ago its file or the files of the pages it shows were saved.
+        let stable = identity != nil && SourceIdentities.identity(of: path) == identity
+        keep(known, of: file.sitePath, fromRecord: false, store: stable)
         return (load.page, load.diagnostics)
     }
 
     /// How many pages were made from their records.
     var loadedFromRecords: Int { lock.withLock { fromRecords } }
 
-    /// The page files whose identity this build checked as it loaded them (unchanged since the last build's
-    /// record, or read, hashed and recorded now), without their front matter and identity: the keys trust these
-    /// without looking at the files again.
+    /// The page files as this build loaded them (unchanged since the last build's record, or read and hashed now),
+    /// without their front matter and identity: the keys trust these without looking at the files again.
     var checked: [String: SourceIdentities.Known] { lock.withLock { verified } }
 
     /// Puts this build's records in place (the records of page files that are gone are not carried over).
@@ -86,10 +84,10 @@ final class LoadCache: @unchecked Sendable {
         records.finish()
     }
 
-    private func keep(
-        _ record: SourceIdentities.Known, of sitePath: String, fromRecord: Bool, recorded: Bool = false
-    ) {
-        if !recorded { records.add(sitePath, payload: SourceIdentities.encode(record)) }
+    /// Keeps a page file's hashes for this build's keys; `store`: and writes its record for the next build (false for
+    /// a record already written as it was, or a file that changed as it was read).
+    private func keep(_ record: SourceIdentities.Known, of sitePath: String, fromRecord: Bool, store: Bool) {
+        if store { records.add(sitePath, payload: SourceIdentities.encode(record)) }
         // The keys read only the hashes: neither the front matter nor the identity (a string per page, 10 MB at
         // 100,000 pages) is held.
         var light = record

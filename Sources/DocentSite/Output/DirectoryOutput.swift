@@ -1,8 +1,19 @@
 import Foundation
 
-/// Writes the site into a staging folder beside the output folder and swaps it in at the end, so a failed build
+/// Writes the site into a staging folder beside the output folder and puts it in place at the end, so a failed build
 /// leaves the last good site untouched. A marker file proves a folder was made by Docent: Docent never replaces
 /// or deletes a folder without it.
+///
+/// Two ways to put the site in place:
+/// - **Whole** (the first build, `--no-cache`, or an output folder not as the last build left it): every file is
+///   in the staging folder (unchanged pages hard-linked from the previous site, `reusePrevious`), which is swapped
+///   with the output folder in one step.
+/// - **In place** (with a `SiteManifest` proving the output folder holds exactly what the last build put there):
+///   unchanged pages stay where they are, only the files written go to the staging folder, and the commit renames
+///   them into the site and deletes the files the build no longer makes. A one-page edit of a 10,000-page site then
+///   costs a look at each page's file instead of a folder and a link per page and the deletion of the old tree.
+///   Each file is replaced whole (a rename); a build killed during the commit leaves files of both builds and no
+///   manifest, so the next build stages the site whole again.
 public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     public static let markerName = ".docent-site"
 
@@ -25,9 +36,21 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
     private var firstFailure: (any Error)?
+    /// Where the site's manifest is kept (`.docent-cache/site`); nil: none is read or written.
+    private let manifestURL: URL?
+    /// The last build's manifest when the site is updated in place; nil when it is staged whole.
+    private let previous: SiteManifest?
+    /// The files written into the staging folder, and those taken from the previous site (linked, or left in place).
+    private var written: [String] = []
+    private var reused: [String] = []
 
-    /// Prepares a fresh staging folder. Fails when the destination exists, is not empty and has no marker.
-    public init(destination: URL) throws {
+    /// Whether this build updates the output folder in place (see the type's notes).
+    public var updatesInPlace: Bool { previous != nil }
+
+    /// Prepares a fresh staging folder. Fails when the destination exists, is not empty and has no marker. With a
+    /// `manifest` (a file in the build cache's folder), the site is updated in place when the manifest there proves
+    /// the output folder unchanged since the last build, and the manifest is written after each commit.
+    public init(destination: URL, manifest: URL? = nil) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
@@ -37,6 +60,13 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             ".\(name).docent-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         stagingPath = staging.path
         try Self.checkReplaceable(self.destination)
+        manifestURL = manifest
+        let destinationPath = self.destination.path
+        previous = manifest.flatMap(SiteManifest.read).flatMap { found in
+            found.destination == destinationPath
+                && FileManager.default.fileExists(atPath: destinationPath + "/" + Self.markerName)
+                && found.foldersUnchanged() ? found : nil
+        }
         Self.removeLeftovers(beside: self.destination)
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
@@ -83,6 +113,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// The identity of a file this build wrote; a file renamed into place by an update in place keeps it.
     public func identity(of path: String) -> String? {
         guard let path = try? OutputPath(confining: path).path else { return nil }
         return SourceIdentities.outputIdentity(of: stagingPath + "/" + path)
@@ -92,20 +123,24 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     /// previous site is deleted after the swap, and its unchanged files live on in the new one. A file whose identity
     /// moved (a site folder restored from a CI cache has new inodes and times) is read and linked when its bytes
     /// are still the ones written.
+    /// Updating in place, the file is left where it is.
     public func reusePrevious(_ path: String, identity: String, checksum: UInt64) -> String? {
-        guard lock.withLock({ firstFailure == nil }), let relative = try? OutputPath(confining: path).path,
-            let target = try? prepare(confined: relative)
-        else { return nil }
-        let previous = destination.path + "/" + relative
-        guard let found = SourceIdentities.outputIdentity(of: previous) else { return nil }
+        guard lock.withLock({ firstFailure == nil }), let relative = try? OutputPath(confining: path).path else {
+            return nil
+        }
+        let previousFile = destination.path + "/" + relative
+        guard let found = SourceIdentities.outputIdentity(of: previousFile) else { return nil }
         if found != identity {
-            guard let data = FileManager.default.contents(atPath: previous),
+            guard let data = FileManager.default.contents(atPath: previousFile),
                 data.withUnsafeBytes(CacheFile.checksum) == checksum,
-                SourceIdentities.outputIdentity(of: previous) == found
+                SourceIdentities.outputIdentity(of: previousFile) == found
             else { return nil }
         }
-        // A link is the same file: its size, time and inode are the identity found.
-        guard link(previous, target) == 0 else { return nil }
+        if previous == nil {
+            // A link is the same file: its size, time and inode are the identity found.
+            guard let target = try? prepare(confined: relative), link(previousFile, target) == 0 else { return nil }
+        }
+        lock.withLock { reused.append(relative) }
         return found
     }
 
@@ -189,11 +224,14 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// The file's full path, confined to the staging folder; creates its folder (and the parents) once per folder.
+    /// The file's full path, confined to the staging folder, for a file written there; creates its folder (and the
+    /// parents) once per folder.
     private func prepare(_ raw: String) throws -> String {
         let path: String
         do { path = try OutputPath(confining: raw).path } catch { throw Failure.io("cannot write \(error)") }
-        return try prepare(confined: path)
+        let full = try prepare(confined: path)
+        lock.withLock { written.append(path) }
+        return full
     }
 
     /// `prepare` for a path already confined.
@@ -217,13 +255,27 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         _ = lock.withLock { createdFolders.insert(folder) }
     }
 
+    /// Puts the new site in place (whole or in place, see the type's notes), then records it in the manifest. Builds
+    /// into the same output folder commit one at a time.
+    public func commit(deletePreviousInBackground: Bool = false) throws {
+        if let failure = lock.withLock({ firstFailure }) { throw failure }
+        try Self.checkReplaceable(destination)
+        let parentLock = Self.lockFolder(destination.deletingLastPathComponent().path)
+        defer { if parentLock >= 0 { close(parentLock) } }
+        if let previous {
+            try commitInPlace(over: previous)
+        } else {
+            if let manifestURL { SiteManifest.remove(manifestURL) }
+            try commitWhole(deletePreviousInBackground: deletePreviousInBackground)
+        }
+        recordManifest()
+    }
+
     /// Swaps the staged site in. The previous site is moved aside and deleted after the swap, so the new site is
     /// in place as soon as possible; with `deletePreviousInBackground` a detached `rm` deletes it, so a build of a
     /// big site does not wait for the old tree's deletion.
-    public func commit(deletePreviousInBackground: Bool = false) throws {
-        if let failure = lock.withLock({ firstFailure }) { throw failure }
+    private func commitWhole(deletePreviousInBackground: Bool) throws {
         let fileManager = FileManager.default
-        try Self.checkReplaceable(destination)
         var previous: URL?
         if fileManager.fileExists(atPath: destination.path) && Self.exchange(stagingPath, destination.path) {
             // One step: there is a site at the output path at every moment, even if the build is killed here.
@@ -253,6 +305,92 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             if (try? remover.run()) != nil { return }
         }
         try? fileManager.removeItem(at: previous)
+    }
+
+    /// Deletes the files of the last build that this one does not make, then renames the files written into place.
+    /// Refused, with nothing changed, when another build changed the site since this one started.
+    private func commitInPlace(over previous: SiteManifest) throws {
+        guard let manifestURL, SiteManifest.read(manifestURL)?.generation == previous.generation,
+            SiteManifest.Identity(folder: destination.path) == previous.folders[""]
+        else {
+            discard()
+            throw Failure.io(
+                "another build changed \(destination.path) while this one ran; nothing of this build was applied: build again"
+            )
+        }
+        SiteManifest.remove(manifestURL)
+        let (written, reused) = lock.withLock { (self.written, self.reused) }
+        let made = Set(written).union(reused)
+        let root = destination.path
+        // Stale files first: a file may give way to a folder of the same name.
+        var emptied: Set<String> = []
+        for file in previous.files where !made.contains(file) {
+            unlink(root + "/" + file)
+            if let slash = file.lastIndex(of: "/") { emptied.insert(String(file[..<slash])) }
+        }
+        // Deepest first; a folder that still holds something stays.
+        for folder in emptied.sorted(by: { $0.count > $1.count }) {
+            var path = Substring(folder)
+            while !path.isEmpty, rmdir(root + "/" + path) == 0 {
+                path = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            }
+        }
+        var folders: Set<String> = [""]
+        for file in Set(written).sorted() {
+            if let slash = file.lastIndex(of: "/") {
+                try makeFolders(String(file[..<slash]), in: root, known: &folders)
+            }
+            guard rename(stagingPath + "/" + file, root + "/" + file) == 0 else {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw Failure.io(
+                    "cannot move \(file) into \(root): \(reason); the site there is partly updated (each file whole), and the next build replaces it whole"
+                )
+            }
+        }
+        discard()
+    }
+
+    /// Makes `folder` (relative to `root`) and its parents in the output folder, once each.
+    private func makeFolders(_ folder: String, in root: String, known: inout Set<String>) throws {
+        guard !known.contains(folder) else { return }
+        if let slash = folder.lastIndex(of: "/") { try makeFolders(String(folder[..<slash]), in: root, known: &known) }
+        if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            throw Failure.io("cannot create \(root)/\(folder): \(String(cString: strerror(errno)))")
+        }
+        known.insert(folder)
+    }
+
+    /// Writes the manifest of the site now in place: every file this build made, and its folders as they are now.
+    private func recordManifest() {
+        guard let manifestURL else { return }
+        let files = lock.withLock { Array(Set(written).union(reused)) }.sorted()
+        var folders: [String: SiteManifest.Identity] = [:]
+        for folder in SiteManifest.folders(of: files) {
+            guard
+                let identity = SiteManifest.Identity(
+                    folder: folder.isEmpty ? destination.path : destination.path + "/" + folder)
+            else { return }
+            folders[folder] = identity
+        }
+        SiteManifest(
+            destination: destination.path, generation: UInt64.random(in: 0...UInt64.max), files: files,
+            folders: folders
+        ).write(to: manifestURL)
+    }
+
+    /// Holds an exclusive lock (`flock`) on the output's parent folder until the descriptor returned is closed; -1
+    /// when it cannot be taken (the commit goes on: the lock only orders builds that can take it).
+    private static func lockFolder(_ path: String) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return -1 }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno != EINTR {
+                close(descriptor)
+                return -1
+            }
+        }
+        return descriptor
     }
 
     /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`, looked up at run time (Glibc's Swift
