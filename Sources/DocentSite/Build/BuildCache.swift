@@ -41,6 +41,9 @@ public struct BuildCache: Sendable {
         public var unreadable = 0
         /// Pages made from their file's recorded front matter (the file unchanged), neither read nor parsed.
         public var loadedFromRecords = 0
+        /// Pages reused without computing their key again: their files unchanged and the world the same
+        /// (`PageCacheKeys.world`).
+        public var keysTrusted = 0
     }
 
     /// The hash of what every page depends on: the options, Docent and the simulation, the config files, the gem

@@ -17,6 +17,9 @@ final class BuildCacheRun: @unchecked Sendable {
     /// The output files the last build wrote (`OutputRecords`), and those this one wrote.
     private let previousOutputs: OutputRecords.Previous
     private let outputs: CachePack.Writer
+    /// Whether the last build's pack was made under this build's world (`PageCacheKeys.world`) by the build whose
+    /// records this build's load read: then a page whose file is unchanged since that build keeps its key.
+    private let sameWorld: Bool
 
     /// Made only for a build into a staging folder (`LoadCache.isUsable`), after `loads` (the cache's part in this
     /// build's load, which made the cache's folder).
@@ -40,6 +43,11 @@ final class BuildCacheRun: @unchecked Sendable {
         let (reader, packDamaged) = CachePack.Reader.open(cache.packFile)
         previousPack = reader
         pack = CachePack.Writer(url: cache.packFile)
+        let world = keys.world()
+        let previousWorld = reader?.entry(Self.worldEntry).flatMap { try? $0.get() }.flatMap(World.init)
+        sameWorld =
+            world != nil && loads.previousBuild != 0 && previousWorld == World(build: loads.previousBuild, hash: world!)
+        if let world { pack.add(Self.worldEntry, payload: World(build: loads.build, hash: world).encoded) }
         if loads.damaged || previousOutputs.damaged || packDamaged { statistics.unreadable += 1 }
     }
 
@@ -87,6 +95,35 @@ final class BuildCacheRun: @unchecked Sendable {
 
     // MARK: - Private
 
+    /// The pack's entry with the world its pages' keys were made or checked under (no page's path is empty).
+    private static let worldEntry = ""
+
+    /// A pack's world: its hash, and the build that wrote the pack (whose records the next build's load reads).
+    private struct World: Equatable {
+        var build: UInt64
+        var hash: String
+
+        init(build: UInt64, hash: String) {
+            self.build = build
+            self.hash = hash
+        }
+
+        init?(_ payload: ArraySlice<UInt8>) {
+            var reader = CacheReader(payload)
+            guard let build = try? reader.integer(width: 8), let hash = try? reader.string(), reader.isAtEnd else {
+                return nil
+            }
+            self.init(build: build, hash: hash)
+        }
+
+        var encoded: [UInt8] {
+            var writer = CacheWriter()
+            writer.append(build, width: 8)
+            writer.append(hash)
+            return writer.bytes
+        }
+    }
+
     /// The page from its entry, its file linked from the previous site, when the entry is whole, its key is the
     /// page's key now, and the previous site's file is the one written for that key.
     private func reuse(_ page: Page, sink: any OutputSink) -> RenderedPage? {
@@ -98,7 +135,8 @@ final class BuildCacheRun: @unchecked Sendable {
             return nil
         }
         let path = page.outputPath
-        guard keys.key(of: page, dependencies: entry.dependencies) == entry.key,
+        let trusted = sameWorld && !entry.readsRelativeFiles && loads.isUnchanged(page.sitePath)
+        guard trusted || (try? entry.dependencies()).map({ keys.key(of: page, dependencies: $0) }) == entry.key,
             let previous = previousOutputs.record(path), previous.key == entry.key,
             let identity = sink.reusePrevious(path, identity: previous.identity, checksum: previous.checksum)
         else { return nil }
@@ -106,6 +144,7 @@ final class BuildCacheRun: @unchecked Sendable {
             path, payload: OutputRecords.Record(identity: identity, key: entry.key, checksum: previous.checksum).encoded
         )
         previousPack?.withFramedEntry(page.sitePath) { pack.add(page.sitePath, framed: $0) }
+        if trusted { lock.withLock { statistics.keysTrusted += 1 } }
         return entry.rendered(page)
     }
 

@@ -8,7 +8,11 @@ struct CachedPage {
     var sitePath: String
     /// `PageCacheKeys.key(of:dependencies:)` when the page was rendered.
     var key: String
-    var dependencies: PageDependencies
+    /// What the page depended on, encoded: decoded only when the key is computed again (`dependencies()`); a page
+    /// trusted under an unchanged world (`BuildCacheRun`) needs only `readsRelativeFiles`.
+    private var dependencyBytes: ArraySlice<UInt8>
+    /// Whether the page read files by path (`include_relative`, `PageDependencies.relativeFiles`).
+    var readsRelativeFiles: Bool
     var search: SearchDocument?
     var markdown: String?
     var feedContent: String?
@@ -24,7 +28,10 @@ struct CachedPage {
     init(_ rendered: RenderedPage, key: String, dependencies: PageDependencies) {
         sitePath = rendered.page.sitePath
         self.key = key
-        self.dependencies = dependencies
+        var writer = CacheWriter()
+        dependencies.encode(into: &writer)
+        dependencyBytes = writer.bytes[...]
+        readsRelativeFiles = !dependencies.relativeFiles.isEmpty
         search = rendered.search
         markdown = rendered.markdown
         feedContent = rendered.feedContent
@@ -43,13 +50,23 @@ struct CachedPage {
         return result
     }
 
+    /// What the page depended on when it was rendered.
+    func dependencies() throws(CacheReader.Truncated) -> PageDependencies {
+        var reader = CacheReader(dependencyBytes)
+        let dependencies = try PageDependencies(from: &reader)
+        guard reader.isAtEnd else { throw CacheReader.Truncated() }
+        return dependencies
+    }
+
     // MARK: - Encoding
 
     var encoded: [UInt8] {
         var writer = CacheWriter()
         writer.append(sitePath)
         writer.append(key)
-        dependencies.encode(into: &writer)
+        writer.append(readsRelativeFiles)
+        writer.append(UInt64(dependencyBytes.count))
+        writer.bytes += dependencyBytes
         writer.append(markdown)
         writer.append(feedContent)
         writer.append(usesTabs)
@@ -62,7 +79,8 @@ struct CachedPage {
         var reader = CacheReader(payload)
         sitePath = try reader.string()
         key = try reader.string()
-        dependencies = try PageDependencies(from: &reader)
+        readsRelativeFiles = try reader.bool()
+        dependencyBytes = try reader.bytes(try reader.count())
         markdown = try reader.optionalString()
         feedContent = try reader.optionalString()
         usesTabs = try reader.bool()

@@ -84,21 +84,31 @@ struct Discovery {
     /// bytes is one open and read per file, done on every core.
     /// jekyll-optional-front-matter's pages without front matter are also copied as they are (its files are
     /// static files it adds pages for), unless `optional_front_matter: remove_originals: true`.
-    private func decidePages(_ files: inout [SourceFile]) {
+    private mutating func decidePages(_ files: inout [SourceFile]) {
         let pending = frontMatterChecks + optionalPages
         guard !pending.isEmpty else { return }
         let rootPath = root.path
         let results = SiteBuilder.parallelMap(pending.map { rootPath + "/" + files[$0].sitePath }) {
-            Self.startsWithFrontMatter(path: $0)
+            Self.start(path: $0)
         }
+        var unreadable: Set<Int> = []
         for (position, index) in frontMatterChecks.enumerated() {
-            files[index].kind = results[position] ? .page : .staticFile
+            switch results[position] {
+            case .frontMatter: files[index].kind = .page
+            case .other: files[index].kind = .staticFile
+            case .unreadable(let code):
+                report(.unreadable(files[index].sitePath, reason: String(cString: strerror(code))))
+                unreadable.insert(index)
+            }
         }
         for (position, index) in optionalPages.enumerated()
-        where !results[frontMatterChecks.count + position] && !removesOriginals {
+        where results[frontMatterChecks.count + position] != .frontMatter && !removesOriginals {
             var original = files[index]
             original.kind = .staticFile
             files.append(original)
+        }
+        if !unreadable.isEmpty {
+            files = files.indices.filter { !unreadable.contains($0) }.map { files[$0] }
         }
     }
 
@@ -189,8 +199,9 @@ struct Discovery {
                 let isPage =
                     candidate && markdownIsPage && (ext == "md" || ext == "markdown")
                     && !(config.layout == .jekyll && Self.notOptionalPages.contains(Self.stem(name)))
-                // What `build` could not copy fails `check` too, with the same diagnostic (a page's own read reports).
-                if !isPage && access(fullPath, R_OK) != 0 {
+                // What `build` could not copy fails `check` too, with the same diagnostic (a page's own read reports;
+                // a file that may be a page is opened to look at its start, which reports it then).
+                if !isPage && !candidate && access(fullPath, R_OK) != 0 {
                     report(.unreadable(sitePath, reason: String(cString: strerror(errno))))
                     continue
                 }
@@ -274,13 +285,25 @@ struct Discovery {
         return false
     }
 
-    static func startsWithFrontMatter(path: String) -> Bool {
+    static func startsWithFrontMatter(path: String) -> Bool { start(path: path) == .frontMatter }
+
+    /// How a file starts: with front matter (`---`, after a byte order mark too), otherwise, or it cannot be read.
+    enum Start: Equatable {
+        case frontMatter, other
+        case unreadable(Int32)
+    }
+
+    /// One open and one read of four bytes.
+    static func start(path: String) -> Start {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return .unreadable(errno) }
         defer { close(descriptor) }
-        var head = [UInt8](repeating: 0, count: 4)
-        let count = read(descriptor, &head, 4)
-        guard count >= 3 else { return false }
-        return head.starts(with: Array("---".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x2D])
+        var head: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &head) { read(descriptor, $0.baseAddress, 4) }
+        guard count >= 0 else { return .unreadable(errno) }
+        guard count >= 3 else { return .other }
+        let dashes = head.0 == 0x2D && head.1 == 0x2D && head.2 == 0x2D
+        let markThenDash = head.0 == 0xEF && head.1 == 0xBB && head.2 == 0xBF && count == 4 && head.3 == 0x2D
+        return dashes || markThenDash ? .frontMatter : .other
     }
 }

@@ -17,6 +17,12 @@ final class LoadCache: @unchecked Sendable {
     private let lock = NSLock()
     private var verified: [String: SourceIdentities.Known] = [:]
     private var fromRecords = 0
+    /// The page files made from the last build's records (their files unchanged since that build read them).
+    private var unchanged: Set<String> = []
+    /// This build's number, in its records and in its pages' pack (`BuildCacheRun`): a pack and records of one build.
+    let build = UInt64.random(in: 1...UInt64.max)
+    /// The number of the build that wrote the records this build read (0: none).
+    let previousBuild: UInt64
 
     /// The cache serves a build that writes into a staging folder, beside the previous site whose files it links,
     /// and that does not run the checks (they read what only a render gives: outlines, Liquid positions). It keeps
@@ -32,8 +38,10 @@ final class LoadCache: @unchecked Sendable {
         environment = cache.environment(options: options, root: root, config: config)
         previous = SourceIdentities.Records(url: cache.sourcesFile, environment: environment)
         damaged = previous.damaged
+        previousBuild = previous.build
         records = CachePack.Writer(url: cache.sourcesFile)
         records.add(SourceIdentities.environmentEntry, payload: Array(environment.utf8))
+        records.add(SourceIdentities.buildEntry, payload: SourceIdentities.encode(build: build))
         self.root = root.path
     }
 
@@ -72,6 +80,9 @@ final class LoadCache: @unchecked Sendable {
         return (load.page, load.diagnostics)
     }
 
+    /// Whether a page file was made from the last build's record: the file that build read, unchanged.
+    func isUnchanged(_ sitePath: String) -> Bool { lock.withLock { unchanged.contains(sitePath) } }
+
     /// How many pages were made from their records.
     var loadedFromRecords: Int { lock.withLock { fromRecords } }
 
@@ -95,7 +106,10 @@ final class LoadCache: @unchecked Sendable {
         light.identity = ""
         lock.withLock {
             verified[sitePath] = light
-            if fromRecord { fromRecords += 1 }
+            if fromRecord {
+                fromRecords += 1
+                unchanged.insert(sitePath)
+            }
         }
     }
 }

@@ -100,6 +100,28 @@ final class PageCacheKeys: @unchecked Sendable {
         return hash.finalize()
     }
 
+    /// Everything a page's key reads besides the page's own file, its relative files and the git dates, as one hash:
+    /// the environment, the layouts', includes' and data folders' files, the site's lists (what each page shows
+    /// others, the static files, the navigation file) and each page's section. Under the same world, a page whose
+    /// file is unchanged and that reads no relative file has the key it had (`BuildCacheRun` then skips computing
+    /// it). Nil when the site takes dates from git (a commit moves them without a file changing).
+    func world() -> String? {
+        guard config.gitDates == nil else { return nil }
+        var hash = SHA256()
+        hash.update("world 1\n")
+        hash.update("environment \(environment)\n")
+        for folder in [config.layoutsFolder, config.includesFolder, config.dataFolder] {
+            hash.update("folder \(folder.utf8.count):\(folder) \(hashPath(folder))\n")
+        }
+        hash.update("site \(memoized("site") { siteListsHash() })\n")
+        let sections = model.navigation.sectionByURL
+        for index in model.pages.indices {
+            let url = model.pages[index].url
+            hash.update("section \(url.utf8.count):\(url) \(sections[url] ?? "-")\n")
+        }
+        return hash.finalize()
+    }
+
     // MARK: - Hashes
 
     /// The page file's bytes: the last build's hash when the file's identity is the same, else computed.

@@ -66,6 +66,15 @@ struct SourceIdentities {
 
     /// The pack's entry that names the environment its records were made in (no page has an empty path).
     static let environmentEntry = ""
+    /// The pack's entry with the number of the build that wrote it (`LoadCache.build`); no page's path starts with a
+    /// NUL.
+    static let buildEntry = "\u{0}build"
+
+    static func encode(build: UInt64) -> [UInt8] {
+        var writer = CacheWriter()
+        writer.append(build, width: 8)
+        return writer.bytes
+    }
 
     /// The last build's records (`.docent-cache/sources`, a `CachePack` by site path), read as the pages ask for
     /// them: a site of 100,000 pages never holds them all.
@@ -83,9 +92,17 @@ struct SourceIdentities {
             } else {
                 sameEnvironment = false
             }
+            var build: UInt64 = 0
+            if case .success(let bytes)? = reader?.entry(SourceIdentities.buildEntry) {
+                var entry = CacheReader(bytes)
+                build = (try? entry.integer(width: 8)) ?? 0
+            }
+            self.build = build
         }
 
         let damaged: Bool
+        /// The number of the build that wrote the records (0: none).
+        let build: UInt64
 
         /// The record of a page file, and its bytes as the pack frames them (for the next build's records, when it
         /// is unchanged); summaries only when the last build ran under this environment.

@@ -263,12 +263,13 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         let parentLock = Self.lockFolder(destination.deletingLastPathComponent().path)
         defer { if parentLock >= 0 { close(parentLock) } }
         if let previous {
-            try commitInPlace(over: previous)
+            let touched = try commitInPlace(over: previous)
+            recordManifest(keeping: previous, except: touched)
         } else {
             if let manifestURL { SiteManifest.remove(manifestURL) }
             try commitWhole(deletePreviousInBackground: deletePreviousInBackground)
+            recordManifest(keeping: nil, except: [])
         }
-        recordManifest()
     }
 
     /// Swaps the staged site in. The previous site is moved aside and deleted after the swap, so the new site is
@@ -308,8 +309,10 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     /// Deletes the files of the last build that this one does not make, then renames the files written into place.
-    /// Refused, with nothing changed, when another build changed the site since this one started.
-    private func commitInPlace(over previous: SiteManifest) throws {
+    /// Refused, with nothing changed, when another build changed the site since this one started. The folders whose
+    /// names it changed (each file's folder and theirs up to the output folder); nil when the site's list of files
+    /// changed.
+    private func commitInPlace(over previous: SiteManifest) throws -> Set<String>? {
         guard let manifestURL, SiteManifest.read(manifestURL)?.generation == previous.generation,
             SiteManifest.Identity(folder: destination.path) == previous.folders[""]
         else {
@@ -319,12 +322,14 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             )
         }
         SiteManifest.remove(manifestURL)
-        let (written, reused) = lock.withLock { (self.written, self.reused) }
-        let made = Set(written).union(reused)
+        let (written, reused) = lock.withLock { (Set(self.written), self.reused) }
+        let made = written.union(reused)
         let root = destination.path
         // Stale files first: a file may give way to a folder of the same name.
         var emptied: Set<String> = []
+        var sameFiles = made.count == previous.files.count
         for file in previous.files where !made.contains(file) {
+            sameFiles = false
             unlink(root + "/" + file)
             if let slash = file.lastIndex(of: "/") { emptied.insert(String(file[..<slash])) }
         }
@@ -336,7 +341,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             }
         }
         var folders: Set<String> = [""]
-        for file in Set(written).sorted() {
+        for file in written.sorted() {
             if let slash = file.lastIndex(of: "/") {
                 try makeFolders(String(file[..<slash]), in: root, known: &folders)
             }
@@ -349,6 +354,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             }
         }
         discard()
+        return sameFiles ? SiteManifest.folders(of: Array(written)) : nil
     }
 
     /// Makes `folder` (relative to `root`) and its parents in the output folder, once each.
@@ -362,15 +368,24 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     /// Writes the manifest of the site now in place: every file this build made, and its folders as they are now.
-    private func recordManifest() {
+    /// After an update in place that kept the list of files, only the folders it `touched` are looked at again.
+    private func recordManifest(keeping previous: SiteManifest?, except touched: Set<String>?) {
         guard let manifestURL else { return }
-        let files = lock.withLock { Array(Set(written).union(reused)) }.sorted()
-        var folders: [String: SiteManifest.Identity] = [:]
-        for folder in SiteManifest.folders(of: files) {
-            guard
-                let identity = SiteManifest.Identity(
-                    folder: folder.isEmpty ? destination.path : destination.path + "/" + folder)
-            else { return }
+        let files: [String]
+        var folders: [String: SiteManifest.Identity]
+        let lookAt: Set<String>
+        if let previous, let touched {
+            files = previous.files
+            folders = previous.folders
+            lookAt = touched
+        } else {
+            files = lock.withLock { Array(Set(written).union(reused)) }.sorted()
+            folders = [:]
+            lookAt = SiteManifest.folders(of: files)
+        }
+        for folder in lookAt {
+            let path = folder.isEmpty ? destination.path : destination.path + "/" + folder
+            guard let identity = SiteManifest.Identity(folder: path) else { return }
             folders[folder] = identity
         }
         SiteManifest(

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// What `docent build` left in an output folder, recorded beside the build cache (`.docent-cache/site`): the folder's
@@ -63,13 +64,21 @@ struct SiteManifest: Equatable {
 
     /// Whether every recorded folder under `destination` is still the folder recorded (so the output holds exactly
     /// `files` and nothing more).
+    /// Looked at on every core (a folder per page: 10,000 `lstat` calls for a site of 10,000 pages).
     func foldersUnchanged() -> Bool {
-        for (folder, identity) in folders {
-            guard Identity(folder: folder.isEmpty ? destination : destination + "/" + folder) == identity else {
-                return false
+        let entries = Array(folders)
+        let chunks = max(1, min(8, entries.count / 512))
+        let unchanged = UnsafeMutableBufferPointer<Bool>.allocate(capacity: chunks)
+        defer { unchanged.deallocate() }
+        unchanged.initialize(repeating: false)
+        let results = UnsafeSendable(unchanged)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (entries.count * chunk / chunks)..<(entries.count * (chunk + 1) / chunks)
+            results.value[chunk] = entries[range].allSatisfy { folder, identity in
+                Identity(folder: folder.isEmpty ? destination : destination + "/" + folder) == identity
             }
         }
-        return true
+        return unchanged.allSatisfy { $0 }
     }
 
     // MARK: - File
