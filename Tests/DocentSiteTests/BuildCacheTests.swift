@@ -366,6 +366,30 @@ import Testing
         #expect(include.cache?.keysTrusted == 0 && include.cache?.rendered == 0, "\(String(describing: include.cache))")
     }
 
+    @Test func aFileThatGainsOrLosesItsFrontMatterChangesKindThoughTheCacheRecordedIt() throws {
+        let site = try TemporarySite([
+            "_config.yml": "title: Jekyll Site\n",
+            "index.md": "---\ntitle: Home\n---\nHome.\n",
+            "about.html": "---\ntitle: About\n---\n<p>{{ page.title }}</p>\n",
+            "robots.txt": "---\n---\nSitemap: {{ site.url }}/sitemap.xml\n",
+            "notes.txt": "Plain {{ notes }}.\n",
+        ])
+        defer { site.remove() }
+        // Older than two seconds: recorded, so the next build finds them pages without opening them.
+        Thread.sleep(forTimeInterval: 2.1)
+        _ = Self.build(site)
+        let (again, againFiles) = Self.build(site)
+        #expect(again.cache?.loadedFromRecords == 3, "\(String(describing: again.cache))")
+        Self.expectSameAsCleanBuild(againFiles, site, "unchanged")
+        try site.write("robots.txt", "Sitemap: {{ site.url }}/sitemap.xml\n")
+        try site.write("notes.txt", "---\n---\nPlain {{ page.url }}.\n")
+        let (edited, files) = Self.build(site)
+        #expect(edited.succeeded)
+        #expect(String(decoding: files["robots.txt"] ?? [], as: UTF8.self) == "Sitemap: {{ site.url }}/sitemap.xml\n")
+        #expect(String(decoding: files["notes.txt"] ?? [], as: UTF8.self) == "Plain /notes.txt.\n")
+        Self.expectSameAsCleanBuild(files, site, "front matter moved")
+    }
+
     @Test func unchangedPagesAreLinkedFromThePreviousSiteAndATamperedOneIsWrittenAgain() throws {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }

@@ -31,8 +31,10 @@ enum BuildStages {
 
     /// The site's page and static files, sorted by site path; then a gem theme's assets the site does not
     /// override (those with front matter are pages, as in Jekyll: the theme's `assets/main.scss`).
-    static func discover(root: URL, config: SiteConfig, outputPath: String?) -> Discovered {
-        var discovery = Discovery(root: root, config: config, outputPath: outputPath)
+    static func discover(
+        root: URL, config: SiteConfig, outputPath: String?, recordedPages: RecordedPages? = nil
+    ) -> Discovered {
+        var discovery = Discovery(root: root, config: config, outputPath: outputPath, recordedPages: recordedPages)
         let files = discovery.run()
         var result = Discovered(diagnostics: discovery.diagnostics)
         for file in files {

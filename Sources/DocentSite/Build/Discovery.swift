@@ -13,6 +13,9 @@ struct SourceFile: Sendable {
     var urlPrefix: String
     /// For pages in a Jekyll collection: the collection's name.
     var collection: String?
+    /// The file's identity (`SourceIdentities.identity`) when discovery looked at it (to find it a page by its
+    /// record, `RecordedPages`): the load takes it instead of looking again.
+    var identity: String? = nil
 }
 
 /// Finds pages and static files. Hidden files, `_`-prefixed folders (layouts, includes, data, drafts) and the
@@ -22,6 +25,8 @@ struct Discovery {
     let config: SiteConfig
     let outputPath: String?
     let view: SiteFileView
+    /// The page files the build cache recorded (their front matter seen), by identity.
+    var recordedPages: RecordedPages?
     var diagnostics: [Diagnostic] = []
     /// Indices (in the walk's list) of files that are pages only if they start with front matter.
     private var frontMatterChecks: [Int] = []
@@ -43,10 +48,11 @@ struct Discovery {
     /// Markdown files need no front matter to be pages (jekyll-optional-front-matter).
     private var optionalFrontMatter: Bool { config.plugins.contains("jekyll-optional-front-matter") }
 
-    init(root: URL, config: SiteConfig, outputPath: String?) {
+    init(root: URL, config: SiteConfig, outputPath: String?, recordedPages: RecordedPages? = nil) {
         self.root = root
         self.config = config
         self.outputPath = outputPath
+        self.recordedPages = recordedPages
         view = SiteFileView(root: root)
     }
 
@@ -81,19 +87,26 @@ struct Discovery {
     }
 
     /// Files the walk could not classify by name are pages when they start with front matter: reading their first
-    /// bytes is one open and read per file, done on every core.
+    /// bytes is one open and read per file, done on every core. A file the build cache recorded as a page, its
+    /// identity the same, is one without opening it.
     /// jekyll-optional-front-matter's pages without front matter are also copied as they are (its files are
     /// static files it adds pages for), unless `optional_front_matter: remove_originals: true`.
     private mutating func decidePages(_ files: inout [SourceFile]) {
         let pending = frontMatterChecks + optionalPages
         guard !pending.isEmpty else { return }
         let rootPath = root.path
-        let results = SiteBuilder.parallelMap(pending.map { rootPath + "/" + files[$0].sitePath }) {
-            Self.start(path: $0)
+        let recorded = recordedPages
+        let results = SiteBuilder.parallelMap(pending.map { files[$0].sitePath }) { sitePath -> (Start, String?) in
+            let path = rootPath + "/" + sitePath
+            guard let recorded, let identity = SourceIdentities.identity(of: path) else {
+                return (Self.start(path: path), nil)
+            }
+            return (recorded.contains(sitePath, identity: identity) ? .frontMatter : Self.start(path: path), identity)
         }
+        for (position, index) in pending.enumerated() { files[index].identity = results[position].1 }
         var unreadable: Set<Int> = []
         for (position, index) in frontMatterChecks.enumerated() {
-            switch results[position] {
+            switch results[position].0 {
             case .frontMatter: files[index].kind = .page
             case .other: files[index].kind = .staticFile
             case .unreadable(let code):
@@ -102,7 +115,7 @@ struct Discovery {
             }
         }
         for (position, index) in optionalPages.enumerated()
-        where results[frontMatterChecks.count + position] != .frontMatter && !removesOriginals {
+        where results[frontMatterChecks.count + position].0 != .frontMatter && !removesOriginals {
             var original = files[index]
             original.kind = .staticFile
             files.append(original)
@@ -299,11 +312,19 @@ struct Discovery {
         guard descriptor >= 0 else { return .unreadable(errno) }
         defer { close(descriptor) }
         var head: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        let count = withUnsafeMutableBytes(of: &head) { read(descriptor, $0.baseAddress, 4) }
-        guard count >= 0 else { return .unreadable(errno) }
-        guard count >= 3 else { return .other }
-        let dashes = head.0 == 0x2D && head.1 == 0x2D && head.2 == 0x2D
-        let markThenDash = head.0 == 0xEF && head.1 == 0xBB && head.2 == 0xBF && count == 4 && head.3 == 0x2D
+        return withUnsafeMutableBytes(of: &head) { buffer in
+            let count = read(descriptor, buffer.baseAddress, 4)
+            guard count >= 0 else { return .unreadable(errno) }
+            return start(of: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// How bytes start: `---`, or a byte order mark and `-`.
+    static func start(of bytes: UnsafeRawBufferPointer) -> Start {
+        guard bytes.count >= 3 else { return .other }
+        let dashes = bytes[0] == 0x2D && bytes[1] == 0x2D && bytes[2] == 0x2D
+        let markThenDash =
+            bytes.count >= 4 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF && bytes[3] == 0x2D
         return dashes || markThenDash ? .frontMatter : .other
     }
 }

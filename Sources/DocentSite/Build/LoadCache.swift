@@ -23,6 +23,9 @@ final class LoadCache: @unchecked Sendable {
     let build = UInt64.random(in: 1...UInt64.max)
     /// The number of the build that wrote the records this build read (0: none).
     let previousBuild: UInt64
+    /// The page files the last build recorded, for discovery (`RecordedPages`); and those this build records.
+    let recordedPages: RecordedPages
+    private var recording = RecordedPages()
 
     /// The cache serves a build that writes into a staging folder, beside the previous site whose files it links,
     /// and that does not run the checks (they read what only a render gives: outlines, Liquid positions). It keeps
@@ -39,6 +42,7 @@ final class LoadCache: @unchecked Sendable {
         previous = SourceIdentities.Records(url: cache.sourcesFile, environment: environment)
         damaged = previous.damaged
         previousBuild = previous.build
+        recordedPages = previous.pages
         records = CachePack.Writer(url: cache.sourcesFile)
         records.add(SourceIdentities.environmentEntry, payload: Array(environment.utf8))
         records.add(SourceIdentities.buildEntry, payload: SourceIdentities.encode(build: build))
@@ -48,20 +52,22 @@ final class LoadCache: @unchecked Sendable {
     /// Loads a page file, from its record when the file is the one recorded.
     func load(_ file: SourceFile, with loader: PageLoader) -> (page: Page?, diagnostics: [Diagnostic]) {
         let path = file.sitePath.hasPrefix("/") ? file.sitePath : root + "/" + file.sitePath
-        let identity = SourceIdentities.identity(of: path)
+        let identity = file.identity ?? SourceIdentities.identity(of: path)
         let found = identity == nil ? nil : previous.record(file.sitePath)
         if let identity, let found, found.known.identity == identity, let bytes = found.known.frontMatter,
             let record = FrontMatterRecord(encoded: bytes), let made = loader.load(file, record: record)
         {
+            // The same bytes as when the last build read them, so it starts as it started then.
+            let opens = recordedPages.contains(file.sitePath, identity: identity)
             if found.known.summaryHash != nil {
                 // The record as it was: its bytes go to the next build's records without being encoded again.
                 found.framed.withUnsafeBytes { records.add(file.sitePath, framed: $0) }
-                keep(found.known, of: file.sitePath, fromRecord: true, store: false)
+                keep(found.known, of: file.sitePath, fromRecord: true, store: false, opensWithFrontMatter: opens)
             } else {
                 // Made under another config: what other pages see of it is hashed again.
                 var known = found.known
                 known.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
-                keep(known, of: file.sitePath, fromRecord: true, store: true)
+                keep(known, of: file.sitePath, fromRecord: true, store: true, opensWithFrontMatter: opens)
             }
             return made
         }
@@ -76,7 +82,8 @@ final class LoadCache: @unchecked Sendable {
         // tell its next change); the keys of this build use the bytes read either way, so a page's key does not
         // depend on how long ago its file or the files of the pages it shows were saved.
         let stable = identity != nil && SourceIdentities.identity(of: path) == identity
-        keep(known, of: file.sitePath, fromRecord: false, store: stable)
+        let opens = bytes.withUnsafeBytes { Discovery.start(of: $0) == .frontMatter }
+        keep(known, of: file.sitePath, fromRecord: false, store: stable, opensWithFrontMatter: opens)
         return (load.page, load.diagnostics)
     }
 
@@ -92,19 +99,26 @@ final class LoadCache: @unchecked Sendable {
 
     /// Puts this build's records in place (the records of page files that are gone are not carried over).
     func finish() {
+        records.add(SourceIdentities.pagesEntry, payload: lock.withLock { recording.encoded })
         records.finish()
     }
 
     /// Keeps a page file's hashes for this build's keys; `store`: and writes its record for the next build (false for
-    /// a record already written as it was, or a file that changed as it was read).
-    private func keep(_ record: SourceIdentities.Known, of sitePath: String, fromRecord: Bool, store: Bool) {
+    /// a record already written as it was, or a file that changed as it was read). A recorded file that starts with
+    /// front matter is in the next build's `recordedPages`.
+    private func keep(
+        _ record: SourceIdentities.Known, of sitePath: String, fromRecord: Bool, store: Bool,
+        opensWithFrontMatter: Bool
+    ) {
         if store { records.add(sitePath, payload: SourceIdentities.encode(record)) }
+        let recorded = opensWithFrontMatter && !record.identity.isEmpty && (store || fromRecord)
         // The keys read only the hashes: neither the front matter nor the identity (a string per page, 10 MB at
         // 100,000 pages) is held.
         var light = record
         light.frontMatter = nil
         light.identity = ""
         lock.withLock {
+            if recorded { recording.insert(sitePath, identity: record.identity) }
             verified[sitePath] = light
             if fromRecord {
                 fromRecords += 1

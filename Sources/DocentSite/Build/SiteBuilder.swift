@@ -64,8 +64,13 @@ public struct SiteBuilder: Sendable {
         var (config, diagnostics) = BuildStages.configure(options, root: root)
         let policy = BuildStages.policy(options, config: config)
 
-        // Discover
-        let discovered = BuildStages.discover(root: root, config: config, outputPath: outputPath)
+        // Discover (the build cache's records name the page files it need not open)
+        let loads = options.cache.flatMap { cache -> LoadCache? in
+            LoadCache.isUsable(options: options, sink: sink)
+                ? LoadCache(cache: cache, options: options, root: root, config: config) : nil
+        }
+        let discovered = BuildStages.discover(
+            root: root, config: config, outputPath: outputPath, recordedPages: loads?.recordedPages)
         diagnostics += discovered.diagnostics
         timings.mark("discover")
         let staticFiles = discovered.staticFiles
@@ -76,10 +81,6 @@ public struct SiteBuilder: Sendable {
         // the bodies, so they keep them.
         let streaming = sink.isStaged && !options.runChecks
         let bodies = PageBodies(root: root, budget: streaming ? options.pageTextBudget : .max)
-        let loads = options.cache.flatMap { cache -> LoadCache? in
-            LoadCache.isUsable(options: options, sink: sink)
-                ? LoadCache(cache: cache, options: options, root: root, config: config) : nil
-        }
         if let cache = options.cache, !CheckCache.isSafeFolder(cache.folder) {
             diagnostics.append(
                 .warning(

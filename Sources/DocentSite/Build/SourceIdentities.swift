@@ -70,6 +70,9 @@ struct SourceIdentities {
     /// NUL.
     static let buildEntry = "\u{0}build"
 
+    /// The pack's entry with the page files it has records of (`RecordedPages`).
+    static let pagesEntry = "\u{0}pages"
+
     static func encode(build: UInt64) -> [UInt8] {
         var writer = CacheWriter()
         writer.append(build, width: 8)
@@ -98,11 +101,18 @@ struct SourceIdentities {
                 build = (try? entry.integer(width: 8)) ?? 0
             }
             self.build = build
+            if case .success(let bytes)? = reader?.entry(SourceIdentities.pagesEntry) {
+                pages = RecordedPages(bytes) ?? RecordedPages()
+            } else {
+                pages = RecordedPages()
+            }
         }
 
         let damaged: Bool
         /// The number of the build that wrote the records (0: none).
         let build: UInt64
+        /// The page files it has records of.
+        let pages: RecordedPages
 
         /// The record of a page file, and its bytes as the pack frames them (for the next build's records, when it
         /// is unchanged); summaries only when the last build ran under this environment.
