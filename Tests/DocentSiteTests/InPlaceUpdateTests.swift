@@ -122,6 +122,23 @@ import Testing
         #expect(place.files() == ["a/index.html": "A"])
     }
 
+    @Test func aManifestNamingAFileOutsideTheOutputIsRefused() throws {
+        let place = try Place()
+        defer { place.remove() }
+        try place.first()
+        let outside = place.root.appendingPathComponent("outside.txt")
+        try Data("keep me".utf8).write(to: outside)
+        var manifest = try #require(SiteManifest.read(place.manifest))
+        manifest.files.append("../outside.txt")
+        manifest.write(to: place.manifest)
+        #expect(SiteManifest.read(place.manifest) == nil)
+        let output = try place.output()
+        #expect(!output.updatesInPlace)
+        try output.write(Array("A".utf8), to: "a/index.html")
+        try output.commit()
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "keep me")
+    }
+
     @Test func aDamagedOrForeignManifestIsIgnored() throws {
         let place = try Place()
         defer { place.remove() }

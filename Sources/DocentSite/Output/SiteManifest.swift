@@ -96,8 +96,15 @@ struct SiteManifest: Equatable {
             length == UInt64(bytes.count - magic.count - 24)
         else { return nil }
         let payload = bytes[(magic.count + 24)...]
-        guard CacheFile.checksum(payload) == sum else { return nil }
-        return try? SiteManifest(decoding: payload)
+        guard CacheFile.checksum(payload) == sum, let manifest = try? SiteManifest(decoding: payload) else {
+            return nil
+        }
+        // Only paths a build writes (relative, normal, no `..`): a manifest put in the cache's folder by hand (a
+        // pull request can commit one) never names a file outside the output folder to delete.
+        guard manifest.files.allSatisfy(OutputPath.isNormal),
+            manifest.folders.keys.allSatisfy({ $0.isEmpty || OutputPath.isNormal($0) })
+        else { return nil }
+        return manifest
     }
 
     /// Writes the manifest to a temporary file renamed over `url` (a link at that name is replaced, never written
