@@ -11,19 +11,28 @@ enum CachePack {
     static let magic = Array("DOCENTBP".utf8)
     static let headerLength = 8 + 4 + 8 + 8 + 8
 
-    /// A pack as the last build wrote it, read entry by entry (`pread`): only the index is held, and reading does
-    /// not map the file into the process (at 100,000 pages the packs are hundreds of megabytes).
+    /// A pack as the last build wrote it. A pack up to `wholeLimit` is read whole when opened (one read instead of
+    /// one per entry, and entries are slices of it); a bigger one is read entry by entry (`pread`), holding only its
+    /// index (at 100,000 pages the packs are hundreds of megabytes). Reading never maps the file into the process.
     final class Reader: @unchecked Sendable {
+        /// 10,000 pages' records are about 17 MB; their entries 6 MB.
+        static let wholeLimit = 48 << 20
+
         private let descriptor: Int32
         private let size: Int
+        /// The whole file, when it is read whole.
+        private let whole: [UInt8]?
         /// By a 64-bit hash of the name (`nameHash`), not the name: a site of 100,000 pages would hold 100,000 more
         /// strings per pack. Two names with one hash would only make the second's lookups miss or find the other's
         /// entry, which its reader refuses (a page's entry names its page; a record's identity is a file's).
         private let entries: [UInt64: (offset: Int, length: Int)]
 
-        private init(descriptor: Int32, size: Int, entries: [UInt64: (offset: Int, length: Int)]) {
+        private init(
+            descriptor: Int32, size: Int, whole: [UInt8]?, entries: [UInt64: (offset: Int, length: Int)]
+        ) {
             self.descriptor = descriptor
             self.size = size
+            self.whole = whole
             self.entries = entries
         }
 
@@ -31,7 +40,7 @@ enum CachePack {
 
         /// The pack at `url`; nil with `damaged` false when there is none or it is another version's (Docent
         /// upgraded: the pages are made again), nil with `damaged` true when the file is not a whole pack.
-        static func open(_ url: URL) -> (reader: Reader?, damaged: Bool) {
+        static func open(_ url: URL, wholeLimit: Int = wholeLimit) -> (reader: Reader?, damaged: Bool) {
             let descriptor = Foundation.open(url.path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return (nil, false) }
             var info = stat()
@@ -40,7 +49,14 @@ enum CachePack {
                 return (nil, true)
             }
             let size = Int(info.st_size)
-            let header = read(descriptor, at: 0, count: min(size, headerLength)) ?? []
+            let whole = size <= wholeLimit ? read(descriptor, at: 0, count: size) : nil
+            if size <= wholeLimit && whole == nil {
+                close(descriptor)
+                return (nil, true)
+            }
+            let header =
+                whole.map { Array($0.prefix(headerLength)) } ?? read(descriptor, at: 0, count: min(size, headerLength))
+                ?? []
             guard header.count == headerLength, header.starts(with: magic) else {
                 close(descriptor)
                 // The framed file an earlier Docent kept at this name (format 2) is no damage either.
@@ -54,13 +70,14 @@ enum CachePack {
             guard let offset = try? reader.integer(width: 8), let length = try? reader.integer(width: 8),
                 let sum = try? reader.integer(width: 8), offset >= UInt64(headerLength), offset <= UInt64(size),
                 length <= UInt64(size) - offset,
-                let index = read(descriptor, at: Int(offset), count: Int(length)),
-                CacheFile.checksum(index[...]) == sum, let entries = entries(in: index, size: size)
+                let index = whole.map({ $0[Int(offset)..<Int(offset + length)] })
+                    ?? read(descriptor, at: Int(offset), count: Int(length))?[...],
+                CacheFile.checksum(index) == sum, let entries = entries(in: index, size: size)
             else {
                 close(descriptor)
                 return (nil, true)
             }
-            return (Reader(descriptor: descriptor, size: size, entries: entries), false)
+            return (Reader(descriptor: descriptor, size: size, whole: whole, entries: entries), false)
         }
 
         /// How many entries the pack has.
@@ -70,7 +87,7 @@ enum CachePack {
         func entry(_ sitePath: String) -> Result<ArraySlice<UInt8>, CacheFile.Problem>? {
             guard let place = entries[nameHash(sitePath)] else { return nil }
             guard let framed = framed(place) else { return .failure(.damaged) }
-            return .success(framed[16...])
+            return .success(framed.dropFirst(16))
         }
 
         /// Runs `body` with the framed bytes of `sitePath`'s entry when it is whole.
@@ -78,26 +95,31 @@ enum CachePack {
             framedEntry(sitePath)?.withUnsafeBytes(body)
         }
 
-        /// The entry of `sitePath` with its frame (length and checksum, then the payload from offset 16), when it is
-        /// whole: what `Writer.add(_:framed:)` takes as it is.
-        func framedEntry(_ sitePath: String) -> [UInt8]? {
+        /// The entry of `sitePath` with its frame (length and checksum, then the payload from offset 16, counted from
+        /// the slice's start), when it is whole: what `Writer.add(_:framed:)` takes as it is.
+        func framedEntry(_ sitePath: String) -> ArraySlice<UInt8>? {
             entries[nameHash(sitePath)].flatMap(framed)
         }
 
         /// An entry's frame (its length, its checksum, its payload) when both hold.
-        private func framed(_ place: (offset: Int, length: Int)) -> [UInt8]? {
-            guard place.length >= 16, let bytes = Self.read(descriptor, at: place.offset, count: place.length) else {
-                return nil
+        private func framed(_ place: (offset: Int, length: Int)) -> ArraySlice<UInt8>? {
+            guard place.length >= 16 else { return nil }
+            let bytes: ArraySlice<UInt8>
+            if let whole {
+                bytes = whole[place.offset..<place.offset + place.length]
+            } else {
+                guard let read = Self.read(descriptor, at: place.offset, count: place.length) else { return nil }
+                bytes = read[...]
             }
-            var frame = CacheReader(bytes[...])
+            var frame = CacheReader(bytes)
             guard let length = try? frame.integer(width: 8), let sum = try? frame.integer(width: 8),
-                length == UInt64(place.length - 16), CacheFile.checksum(bytes[16...]) == sum
+                length == UInt64(place.length - 16), CacheFile.checksum(bytes.dropFirst(16)) == sum
             else { return nil }
             return bytes
         }
 
-        private static func entries(in index: [UInt8], size: Int) -> [UInt64: (offset: Int, length: Int)]? {
-            var reader = CacheReader(index[...])
+        private static func entries(in index: ArraySlice<UInt8>, size: Int) -> [UInt64: (offset: Int, length: Int)]? {
+            var reader = CacheReader(index)
             var entries: [UInt64: (offset: Int, length: Int)] = [:]
             do {
                 let count = try reader.count()

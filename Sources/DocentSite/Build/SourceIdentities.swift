@@ -116,8 +116,10 @@ struct SourceIdentities {
 
         /// The record of a page file, and its bytes as the pack frames them (for the next build's records, when it
         /// is unchanged); summaries only when the last build ran under this environment.
-        func record(_ sitePath: String) -> (known: Known, framed: [UInt8])? {
-            guard let framed = reader?.framedEntry(sitePath), var known = decode(framed[16...]) else { return nil }
+        func record(_ sitePath: String) -> (known: Known, framed: ArraySlice<UInt8>)? {
+            guard let framed = reader?.framedEntry(sitePath), var known = decode(framed.dropFirst(16)) else {
+                return nil
+            }
             if !sameEnvironment { known.summaryHash = nil }
             return (known, framed)
         }
