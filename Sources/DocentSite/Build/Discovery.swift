@@ -96,11 +96,13 @@ struct Discovery {
         guard !pending.isEmpty else { return }
         let rootPath = root.path
         let recorded = recordedPages
+        // Paths relative to the open root: a shorter walk for the kernel.
+        let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if rootFolder >= 0 { close(rootFolder) } }
         let results = SiteBuilder.parallelMap(pending.map { files[$0].sitePath }) { sitePath -> (Start, String?) in
             let path = rootPath + "/" + sitePath
-            guard let recorded, let identity = SourceIdentities.identity(of: path) else {
-                return (Self.start(path: path), nil)
-            }
+            guard let recorded, rootFolder >= 0, let identity = SourceIdentities.identity(of: sitePath, in: rootFolder)
+            else { return (Self.start(path: path), nil) }
             return (recorded.contains(sitePath, identity: identity) ? .frontMatter : Self.start(path: path), identity)
         }
         for (position, index) in pending.enumerated() { files[index].identity = results[position].1 }

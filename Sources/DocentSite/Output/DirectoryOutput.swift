@@ -40,6 +40,9 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     private let manifestURL: URL?
     /// The last build's manifest when the site is updated in place; nil when it is staged whole.
     private let previous: SiteManifest?
+    /// The output folder, open while the build looks at the previous site's files (paths relative to it are shorter
+    /// for the kernel to walk); -1 when there is none.
+    private let destinationFolder: Int32
     /// The files written into the staging folder, and those taken from the previous site (linked, or left in place).
     private var written: [String] = []
     private var reused: [String] = []
@@ -62,10 +65,12 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         try Self.checkReplaceable(self.destination)
         manifestURL = manifest
         let destinationPath = self.destination.path
+        let destinationFolder = open(destinationPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        self.destinationFolder = destinationFolder
         previous = manifest.flatMap(SiteManifest.read).flatMap { found in
-            found.destination == destinationPath
+            destinationFolder >= 0 && found.destination == destinationPath
                 && FileManager.default.fileExists(atPath: destinationPath + "/" + Self.markerName)
-                && found.foldersUnchanged() ? found : nil
+                && found.foldersUnchanged(in: destinationFolder) ? found : nil
         }
         Self.removeLeftovers(beside: self.destination)
         let fileManager = FileManager.default
@@ -77,6 +82,10 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         } catch {
             throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
         }
+    }
+
+    deinit {
+        if destinationFolder >= 0 { close(destinationFolder) }
     }
 
     static func checkReplaceable(_ destination: URL) throws {
@@ -129,7 +138,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             return nil
         }
         let previousFile = destination.path + "/" + relative
-        guard let found = SourceIdentities.outputIdentity(of: previousFile) else { return nil }
+        guard let found = SourceIdentities.outputIdentity(of: relative, in: destinationFolder) else { return nil }
         if found != identity {
             guard let data = FileManager.default.contents(atPath: previousFile),
                 data.withUnsafeBytes(CacheFile.checksum) == checksum,

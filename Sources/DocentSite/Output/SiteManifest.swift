@@ -23,10 +23,13 @@ struct SiteManifest: Equatable {
         var seconds: Int64
         var nanoseconds: Int64
 
-        /// The identity of the folder at `path`; nil when there is none (or it is not a folder: a link is refused).
-        init?(folder path: String) {
+        /// The identity of the folder at `path` (relative to the open folder `parent` when one is given); nil when
+        /// there is none (or it is not a folder: a link is refused).
+        init?(folder path: String, in parent: Int32 = AT_FDCWD) {
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            guard fstatat(parent, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                return nil
+            }
             device = UInt64(info.st_dev)
             inode = UInt64(info.st_ino)
             seconds = Int64(info.st_mtim.tv_sec)
@@ -64,8 +67,9 @@ struct SiteManifest: Equatable {
 
     /// Whether every recorded folder under `destination` is still the folder recorded (so the output holds exactly
     /// `files` and nothing more).
-    /// Looked at on every core (a folder per page: 10,000 `lstat` calls for a site of 10,000 pages).
-    func foldersUnchanged() -> Bool {
+    /// Looked at on every core (a folder per page: 10,000 `lstat` calls for a site of 10,000 pages), relative to the
+    /// output folder open as `folder`.
+    func foldersUnchanged(in folder: Int32) -> Bool {
         let entries = Array(folders)
         let chunks = max(1, min(8, entries.count / 512))
         let unchanged = UnsafeMutableBufferPointer<Bool>.allocate(capacity: chunks)
@@ -74,8 +78,8 @@ struct SiteManifest: Equatable {
         let results = UnsafeSendable(unchanged)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = (entries.count * chunk / chunks)..<(entries.count * (chunk + 1) / chunks)
-            results.value[chunk] = entries[range].allSatisfy { folder, identity in
-                Identity(folder: folder.isEmpty ? destination : destination + "/" + folder) == identity
+            results.value[chunk] = entries[range].allSatisfy { path, identity in
+                (path.isEmpty ? Identity(folder: destination) : Identity(folder: path, in: folder)) == identity
             }
         }
         return unchanged.allSatisfy { $0 }
