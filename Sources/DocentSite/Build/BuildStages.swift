@@ -32,7 +32,9 @@ enum BuildStages {
     /// The site's page and static files, sorted by site path; then a gem theme's assets the site does not
     /// override (those with front matter are pages, as in Jekyll: the theme's `assets/main.scss`).
     static func discover(
-        root: URL, config: SiteConfig, outputPath: String?, recordedPages: RecordedPages? = nil
+        root: URL, config: SiteConfig, outputPath: String?, recordedPages: @escaping @Sendable () -> RecordedPages? = {
+            nil
+        }
     ) -> Discovered {
         var discovery = Discovery(root: root, config: config, outputPath: outputPath, recordedPages: recordedPages)
         let files = discovery.run()

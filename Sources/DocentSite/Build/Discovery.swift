@@ -25,8 +25,9 @@ struct Discovery {
     let config: SiteConfig
     let outputPath: String?
     let view: SiteFileView
-    /// The page files the build cache recorded (their front matter seen), by identity.
-    var recordedPages: RecordedPages?
+    /// The page files the build cache recorded (their front matter seen), by identity: asked for after the walk
+    /// (the records may be read meanwhile).
+    let recordedPages: @Sendable () -> RecordedPages?
     var diagnostics: [Diagnostic] = []
     /// Indices (in the walk's list) of files that are pages only if they start with front matter.
     private var frontMatterChecks: [Int] = []
@@ -48,7 +49,11 @@ struct Discovery {
     /// Markdown files need no front matter to be pages (jekyll-optional-front-matter).
     private var optionalFrontMatter: Bool { config.plugins.contains("jekyll-optional-front-matter") }
 
-    init(root: URL, config: SiteConfig, outputPath: String?, recordedPages: RecordedPages? = nil) {
+    init(
+        root: URL, config: SiteConfig, outputPath: String?, recordedPages: @escaping @Sendable () -> RecordedPages? = {
+            nil
+        }
+    ) {
         self.root = root
         self.config = config
         self.outputPath = outputPath
@@ -95,7 +100,7 @@ struct Discovery {
         let pending = frontMatterChecks + optionalPages
         guard !pending.isEmpty else { return }
         let rootPath = root.path
-        let recorded = recordedPages
+        let recorded = recordedPages()
         // Paths relative to the open root: a shorter walk for the kernel.
         let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if rootFolder >= 0 { close(rootFolder) } }

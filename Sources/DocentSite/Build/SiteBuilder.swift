@@ -64,13 +64,17 @@ public struct SiteBuilder: Sendable {
         var (config, diagnostics) = BuildStages.configure(options, root: root)
         let policy = BuildStages.policy(options, config: config)
 
-        // Discover (the build cache's records name the page files it need not open)
-        let loads = options.cache.flatMap { cache -> LoadCache? in
-            LoadCache.isUsable(options: options, sink: sink)
-                ? LoadCache(cache: cache, options: options, root: root, config: config) : nil
+        // Discover. The build cache's records (read while the folders are walked) name the page files it need not
+        // open.
+        let options = options
+        let usesLoadCache = LoadCache.isUsable(options: options, sink: sink)
+        let pendingLoads = Background { [config] () -> LoadCache? in
+            guard usesLoadCache, let cache = options.cache else { return nil }
+            return LoadCache(cache: cache, options: options, root: root, config: config)
         }
         let discovered = BuildStages.discover(
-            root: root, config: config, outputPath: outputPath, recordedPages: loads?.recordedPages)
+            root: root, config: config, outputPath: outputPath, recordedPages: { pendingLoads.value?.recordedPages })
+        let loads = pendingLoads.value
         diagnostics += discovered.diagnostics
         timings.mark("discover")
         let staticFiles = discovered.staticFiles

@@ -38,8 +38,10 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     private var firstFailure: (any Error)?
     /// Where the site's manifest is kept (`.docent-cache/site`); nil: none is read or written.
     private let manifestURL: URL?
-    /// The last build's manifest when the site is updated in place; nil when it is staged whole.
-    private let previous: SiteManifest?
+    /// The last build's manifest when the site is updated in place; nil when it is staged whole. Its folders are
+    /// looked at while the build begins (`Background`).
+    private let pendingPrevious: Background<SiteManifest?>
+    private var previous: SiteManifest? { pendingPrevious.value }
     /// The output folder, open while the build looks at the previous site's files (paths relative to it are shorter
     /// for the kernel to walk); -1 when there is none.
     private let destinationFolder: Int32
@@ -67,10 +69,12 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         let destinationPath = self.destination.path
         let destinationFolder = open(destinationPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         self.destinationFolder = destinationFolder
-        previous = manifest.flatMap(SiteManifest.read).flatMap { found in
-            destinationFolder >= 0 && found.destination == destinationPath
-                && FileManager.default.fileExists(atPath: destinationPath + "/" + Self.markerName)
-                && found.foldersUnchanged(in: destinationFolder) ? found : nil
+        pendingPrevious = Background {
+            manifest.flatMap(SiteManifest.read).flatMap { found in
+                destinationFolder >= 0 && found.destination == destinationPath
+                    && FileManager.default.fileExists(atPath: destinationPath + "/" + Self.markerName)
+                    && found.foldersUnchanged(in: destinationFolder) ? found : nil
+            }
         }
         Self.removeLeftovers(beside: self.destination)
         let fileManager = FileManager.default
@@ -85,6 +89,8 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     deinit {
+        // The look at the folders uses the descriptor: it is closed after it.
+        _ = pendingPrevious.value
         if destinationFolder >= 0 { close(destinationFolder) }
     }
 
