@@ -121,6 +121,12 @@ struct SearchPageReader {
     // MARK: - Text
 
     mutating func text(_ value: String) {
+        // A native string's bytes where they are (a mutable copy for `withUTF8` costs a retain and release).
+        let read: Void? = value.utf8.withContiguousStorageIfAvailable { bytes in
+            counter.read(bytes)
+            if !snippetIsFull { appendSnippet(bytes) }
+        }
+        guard read == nil else { return }
         var value = value
         value.withUTF8 { bytes in
             counter.read(bytes)
@@ -138,7 +144,26 @@ struct SearchPageReader {
         var (count, pendingSpace, isFull) = (snippetLength, self.pendingSpace, false)
         // Byte by byte into the buffer's room (`snippetRoom`): a multi-byte character is not cut, up to 16 bytes on.
         snippet.withUnsafeMutableBufferPointer { snippet in
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time while none is a space or a control byte and they fit well before the limit
+                // (most of a section's text); the rest byte by byte.
+                if index + 8 <= bytes.count && count + 9 < limit {
+                    let eight = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if !Self.hasByteBelow0x21(eight) {
+                        if pendingSpace {
+                            snippet[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        UnsafeMutableRawPointer(snippet.baseAddress! + count).storeBytes(of: eight, as: UInt64.self)
+                        count += 8
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                index += 1
                 if Self.isSpace(byte) {
                     pendingSpace = count > 0
                     continue
@@ -163,6 +188,12 @@ struct SearchPageReader {
     private static let snippetRoom = SearchDocument.snippetSourceLength + 32
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    /// Whether any of eight bytes is below 0x21 (a space, a line break, a tab or another control byte).
+    @inline(__always)
+    private static func hasByteBelow0x21(_ eight: UInt64) -> Bool {
+        (eight &- 0x2121_2121_2121_2121) & ~eight & 0x8080_8080_8080_8080 != 0
+    }
 
     private mutating func closeSection() {
         counter.endWord()

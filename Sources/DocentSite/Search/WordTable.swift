@@ -103,7 +103,9 @@ struct WordTable {
         }
     }
 
-    /// Eight bytes at a time, then a final mix (SplitMix64's), folded to 32 bits.
+    /// Eight bytes at a time, then a final mix (SplitMix64's), folded to 32 bits. (Inlined: it is called for every
+    /// word of every page.)
+    @inline(__always)
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash = UInt64(word.count) &* 0x9E37_79B9_7F4A_7C15
         guard let base = word.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
