@@ -127,8 +127,6 @@ public struct SearchWords: Sendable {
 
     static let none: UInt16 = .max
     static let noSections: UInt64 = .max
-    /// No words (a document's once the index has them), allocating nothing.
-    static let empty = SearchWords(table: WordTable(bytes: [], starts: [], hashes: []), weights: [], sections: [])
 
     var count: Int { weights.count }
 

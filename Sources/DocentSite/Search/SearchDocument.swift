@@ -55,9 +55,6 @@ public struct SearchDocument: Sendable {
         words = read.words
         length = read.length
     }
-
-    /// Lets go of the words once the index has them (the sections stay for the result list).
-    mutating func dropWords() { words = .empty }
 }
 
 /// One part of a page for search: the text under a heading (or an FAQ question), with the anchor to link to.

@@ -26,7 +26,7 @@ public final class SearchIndex: @unchecked Sendable {
     static let partitionCount = 32
 
     private let lock = NSLock()
-    private var pages: [SearchDocument] = []
+    private var pages: [IndexedPage] = []
     /// Every writer, and those no page is using now.
     private var writers: [SearchWriter] = []
     private var idleWriters: [SearchWriter] = []
@@ -34,13 +34,14 @@ public final class SearchIndex: @unchecked Sendable {
     public init() {}
 
     /// Adds a page: its words go to the log of a writer no other page is using (one per thread that adds at once),
-    /// its sections and filters are kept for the page files.
+    /// its entry of a page file (written here) and its filters are kept for the page files.
     public func add(_ document: SearchDocument) {
-        var document = document
         let words = document.words
-        document.dropWords()
+        // The page's entry of its page file written now, on the thread that rendered it, so its sections' strings go
+        // as soon as the page is added rather than living on until the index is written.
+        let indexed = IndexedPage(document)
         let (page, writer) = lock.withLock {
-            pages.append(document)
+            pages.append(indexed)
             if let writer = idleWriters.popLast() { return (Int32(pages.count - 1), writer) }
             let writer = SearchWriter()
             writers.append(writer)
@@ -132,38 +133,19 @@ public final class SearchIndex: @unchecked Sendable {
         return out
     }
 
-    private static func pages(_ group: ArraySlice<SearchDocument>) -> [UInt8] {
+    private static func pages(_ group: ArraySlice<IndexedPage>) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(group.count * 2_048)
+        out.reserveCapacity(group.reduce(2) { $0 + $1.entry.count + 2 } + 2)
         out.append(UInt8(ascii: "["))
-        // Documents and sections borrowed where they are (a `for` loop over them would copy each, retaining and
-        // releasing every string in it).
-        group.withUnsafeBufferPointer { group in
-            for index in group.indices {
-                out.append(contentsOf: index == 0 ? "\n[".utf8 : ",\n[".utf8)
-                JSONText.string(group[index].url, into: &out)
-                out.append(UInt8(ascii: ","))
-                JSONText.string(group[index].title, into: &out)
-                out.append(contentsOf: ",[".utf8)
-                group[index].sections.withUnsafeBufferPointer { sections in
-                    for number in sections.indices {
-                        out.append(contentsOf: number > 0 ? ",[".utf8 : "[".utf8)
-                        JSONText.string(sections[number].anchor, into: &out)
-                        out.append(UInt8(ascii: ","))
-                        JSONText.string(sections[number].heading, into: &out)
-                        out.append(UInt8(ascii: ","))
-                        JSONText.string(sections[number].text, into: &out)
-                        out.append(UInt8(ascii: "]"))
-                    }
-                }
-                out.append(contentsOf: "]]".utf8)
-            }
+        for (index, page) in group.enumerated() {
+            out.append(contentsOf: index == 0 ? "\n".utf8 : ",\n".utf8)
+            out.append(contentsOf: page.entry)
         }
         out.append(contentsOf: "\n]\n".utf8)
         return out
     }
 
-    private static func filters(_ documents: [SearchDocument], keys: [String]) -> String {
+    private static func filters(_ documents: [IndexedPage], keys: [String]) -> String {
         var out = "{"
         for (number, key) in keys.enumerated() {
             var byValue: [String: [Int]] = [:]
@@ -184,6 +166,43 @@ public final class SearchIndex: @unchecked Sendable {
         }
         out += "}\n"
         return out
+    }
+}
+
+/// What the index keeps of a page once its words are logged: its URL and length (the pages' order, BM25), its
+/// filters, and its entry of a page file, `[url, title, [[anchor, heading, text], …]]`.
+private struct IndexedPage {
+    var url: String
+    var length: Int
+    var filters: [(key: String, values: [String])]
+    var entry: [UInt8]
+
+    init(_ document: SearchDocument) {
+        url = document.url
+        length = document.length
+        filters = document.filters
+        var out: [UInt8] = []
+        out.reserveCapacity(document.sections.reduce(64) { $0 + $1.text.utf8.count + $1.heading.utf8.count + 64 })
+        out.append(UInt8(ascii: "["))
+        JSONText.string(document.url, into: &out)
+        out.append(UInt8(ascii: ","))
+        JSONText.string(document.title, into: &out)
+        out.append(contentsOf: ",[".utf8)
+        // Sections borrowed where they are (a `for` loop over them would copy each, retaining and releasing every
+        // string in it).
+        document.sections.withUnsafeBufferPointer { sections in
+            for number in sections.indices {
+                out.append(contentsOf: number > 0 ? ",[".utf8 : "[".utf8)
+                JSONText.string(sections[number].anchor, into: &out)
+                out.append(UInt8(ascii: ","))
+                JSONText.string(sections[number].heading, into: &out)
+                out.append(UInt8(ascii: ","))
+                JSONText.string(sections[number].text, into: &out)
+                out.append(UInt8(ascii: "]"))
+            }
+        }
+        out.append(contentsOf: "]]".utf8)
+        entry = out
     }
 }
 

@@ -121,6 +121,12 @@ struct SearchPageReader {
     // MARK: - Text
 
     mutating func text(_ value: String) {
+        // A native string's bytes where they are (a mutable copy for `withUTF8` costs a retain and release).
+        let read: Void? = value.utf8.withContiguousStorageIfAvailable { bytes in
+            counter.read(bytes)
+            if !snippetIsFull { appendSnippet(bytes) }
+        }
+        guard read == nil else { return }
         var value = value
         value.withUTF8 { bytes in
             counter.read(bytes)
@@ -138,7 +144,27 @@ struct SearchPageReader {
         var (count, pendingSpace, isFull) = (snippetLength, self.pendingSpace, false)
         // Byte by byte into the buffer's room (`snippetRoom`): a multi-byte character is not cut, up to 16 bytes on.
         snippet.withUnsafeMutableBufferPointer { snippet in
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time while they are as collapsing leaves them (no control byte, single spaces
+                // between other bytes) and fit well before the limit (most of a section's text); the rest byte by
+                // byte.
+                if index + 8 <= bytes.count && count + 9 < limit {
+                    let eight = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if Self.isKeptAsItIs(eight) {
+                        if pendingSpace {
+                            snippet[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        UnsafeMutableRawPointer(snippet.baseAddress! + count).storeBytes(of: eight, as: UInt64.self)
+                        count += 8
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                index += 1
                 if Self.isSpace(byte) {
                     pendingSpace = count > 0
                     continue
@@ -163,6 +189,21 @@ struct SearchPageReader {
     private static let snippetRoom = SearchDocument.snippetSourceLength + 32
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    /// Whether eight bytes (in memory order) are copied to the snippet as they are: none below 0x20 (a line break, a
+    /// tab, another control byte), and their spaces single, neither first nor last (SWAR: each byte's high bit
+    /// marks a space, exactly, so a space's neighbour is the next lane).
+    @inline(__always)
+    private static func isKeptAsItIs(_ eight: UInt64) -> Bool {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // Bytes below 0x20 (an ASCII byte's seven low bits plus 0x60 carry into its high bit exactly from 0x20 on).
+        let control = ~((eight & lows) &+ 0x6060_6060_6060_6060) & ~eight & highs
+        let spaced = eight ^ 0x2020_2020_2020_2020
+        let spaces = ~(((spaced & lows) &+ lows) | spaced | lows)
+        let ends: UInt64 = 0x8000_0000_0000_0080
+        return control == 0 && spaces & ends == 0 && spaces & (spaces >> 8) == 0
+    }
 
     private mutating func closeSection() {
         counter.endWord()

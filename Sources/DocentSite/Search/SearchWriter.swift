@@ -28,9 +28,16 @@ final class SearchWriter: @unchecked Sendable {
     private var places: [UInt32] = []
     private(set) var parts = [Part](repeating: Part(), count: SearchIndex.partitionCount)
 
+    /// What `WordTable.touch` read, kept so its reads stay in.
+    private var touched: UInt64 = 0
+
     /// Logs the words of page `number`.
     func add(_ page: SearchWords, number: Int32) {
         let table = page.table
+        // The page's words' slots and bytes in the vocabulary first, in loads that overlap, then the look-ups.
+        var touched = self.touched
+        for word in 0..<page.count { touched &+= vocabulary.touch(hash: table.hash(word)) }
+        self.touched = touched
         table.bytes.withUnsafeBufferPointer { bytes in
             for word in 0..<page.count {
                 let range = table.range(word)

@@ -6,8 +6,9 @@ public struct Tokenizer {
     public static let maxWordLength = 40
 
     /// The start of a word that goes on from the last fragment, lowercase (only its length past
-    /// `maxWordLength`); also where a word with capitals is lowercased.
-    private var buffer = [UInt8](repeating: 0, count: Tokenizer.maxWordLength)
+    /// `maxWordLength`); also where a word with capitals is lowercased. Forty bytes held in the tokenizer itself (an
+    /// array here was retained and released for every word with a capital).
+    private var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
     private var carried = 0
 
     public init() {}
@@ -106,7 +107,11 @@ public struct Tokenizer {
     /// Ends the word being read, if any.
     mutating func end(into sink: inout some WordSink) {
         if carried >= 2 && carried <= Self.maxWordLength {
-            buffer.withUnsafeBufferPointer { sink.word(UnsafeBufferPointer(rebasing: $0[0..<carried])) }
+            let count = carried
+            withUnsafeBytes(of: &buffer) { raw in
+                sink.word(
+                    UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+            }
         }
         carried = 0
     }
@@ -124,7 +129,7 @@ public struct Tokenizer {
         let kept = min(bytes.count, max(0, Self.maxWordLength - carried))
         if kept > 0 {
             let offset = carried
-            buffer.withUnsafeMutableBufferPointer { buffer in
+            withUnsafeMutableBytes(of: &buffer) { buffer in
                 for index in 0..<kept {
                     let byte = bytes[index]
                     buffer[offset + index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte

@@ -80,6 +80,20 @@ struct WordTable {
         return number
     }
 
+    /// Reads the slot where a look-up of a word of `hash` starts, and the word found there, so that a
+    /// look-up soon after finds them in the cache: a pass of these over a page's words, whose loads do not wait on
+    /// each other, before the look-ups, which do (a writer's table is cold after the page's rendering). Returns what
+    /// it read, for the caller to keep (so the reads are not left out).
+    @inline(__always)
+    func touch(hash: UInt32) -> UInt64 {
+        guard !slots.isEmpty else { return 0 }
+        let entry = slots[Int(hash) & mask]
+        let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+        guard number >= 0 else { return entry }
+        let start = Int(starts[number])
+        return start < bytes.count ? entry &+ UInt64(bytes[start]) : entry
+    }
+
     // MARK: - Helpers
 
     private func equals(_ number: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -103,7 +117,9 @@ struct WordTable {
         }
     }
 
-    /// Eight bytes at a time, then a final mix (SplitMix64's), folded to 32 bits.
+    /// Eight bytes at a time, then a final mix (SplitMix64's), folded to 32 bits. (Inlined: it is called for every
+    /// word of every page.)
+    @inline(__always)
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash = UInt64(word.count) &* 0x9E37_79B9_7F4A_7C15
         guard let base = word.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
