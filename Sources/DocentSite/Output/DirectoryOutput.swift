@@ -73,7 +73,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             manifest.flatMap(SiteManifest.read).flatMap { found in
                 destinationFolder >= 0 && found.destination == destinationPath
                     && FileManager.default.fileExists(atPath: destinationPath + "/" + Self.markerName)
-                    && found.foldersUnchanged(in: destinationFolder) ? found : nil
+                    && found.foldersUnchanged() ? found : nil
             }
         }
         Self.removeLeftovers(beside: self.destination)
@@ -89,7 +89,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     deinit {
-        // The look at the folders uses the descriptor: it is closed after it.
+        // The look at the folders (in the background) ends first.
         _ = pendingPrevious.value
         if destinationFolder >= 0 { close(destinationFolder) }
     }
@@ -398,9 +398,9 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
             folders = [:]
             lookAt = SiteManifest.folders(of: files)
         }
-        for folder in lookAt {
-            let path = folder.isEmpty ? destination.path : destination.path + "/" + folder
-            guard let identity = SiteManifest.Identity(folder: path) else { return }
+        let names = Array(lookAt)
+        for (folder, identity) in zip(names, SiteManifest.identities(of: names, under: destination.path)) {
+            guard let identity else { return }
             folders[folder] = identity
         }
         SiteManifest(
