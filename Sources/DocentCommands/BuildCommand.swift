@@ -19,8 +19,9 @@ struct BuildCommand: ParsableCommand {
 
     // On by default, as the issue asks: a first build that fills the cache costs about a third more CPU than a
     // build without it (it hashes every page file and records what each page depended on), and every later build
-    // keeps the unchanged pages' files from the previous site instead of rendering them. `--no-cache` for a one-off build
-    // on a machine that keeps nothing (a CI runner that does not restore `.docent-cache/` and the output folder).
+    // keeps the unchanged pages' files from the previous site instead of rendering them. `--no-cache` for a
+    // one-off build on a machine that keeps nothing (a CI runner that does not restore `.docent-cache/` and the
+    // output folder).
     @Flag(
         name: .long, inversion: .prefixedNo,
         help:
