@@ -540,11 +540,7 @@ public final class IncrementalBuild: @unchecked Sendable {
 
     /// The test discovery applies to decide whether a file is a page: it starts with `---`.
     static func startsWithFrontMatter(_ root: URL, _ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: root.appendingPathComponent(path).path) else { return false }
-        defer { try? handle.close() }
-        let head = [UInt8](handle.readData(ofLength: 4))
-        guard head.count >= 3 else { return false }
-        return head.starts(with: Array("---".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x2D])
+        Discovery.startsWithFrontMatter(path: root.appendingPathComponent(path).path)
     }
 
     static func isFile(_ root: URL, _ path: String) -> Bool {

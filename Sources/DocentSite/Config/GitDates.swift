@@ -5,25 +5,19 @@ import Foundation
 /// the first page that asks waits for it. Nothing when the site is not in Git, git is not installed, or the
 /// config says `last_updated: false`. A file changed since its last commit shows that commit's time.
 public final class GitDates: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var times: [String: Int] = [:]
+    private let times: Background<[String: Int]>
     /// One formatter for every page (making one costs more than the page's lookup), used under `formatLock`.
     private let formatter = GitDates.formatter()
     private let formatLock = NSLock()
 
     /// Starts `git log` in the background for the site at `root`.
     init(root: URL) {
-        group.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
-            self.times = Self.read(root: root)
-            self.group.leave()
-        }
+        times = Background { Self.read(root: root) }
     }
 
     /// The last commit time of `path` (relative to the site's folder), as `text` writes it, when it has one.
     func lastCommit(of path: String) -> String? {
-        group.wait()
-        guard let time = times[path] else { return nil }
+        guard let time = times.value[path] else { return nil }
         return formatLock.withLock { Self.text(time, formatter: formatter) }
     }
 

@@ -1,7 +1,8 @@
 import Dispatch
 
 /// A value computed on another thread while the caller goes on with other work; `value` waits for it (once computed,
-/// it is returned at once). For serial preparation that two stages can overlap on a machine's second core.
+/// it is returned at once): the build cache's records read while discovery walks the folders, the output folder
+/// looked at while the build begins, `git log` run while the site is read (`GitDates`).
 final class Background<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Value?
