@@ -50,7 +50,8 @@ struct Discovery {
     private var optionalFrontMatter: Bool { config.plugins.contains("jekyll-optional-front-matter") }
 
     init(
-        root: URL, config: SiteConfig, outputPath: String?, recordedPages: @escaping @Sendable () -> RecordedPages? = {
+        root: URL, config: SiteConfig, outputPath: String?,
+        recordedPages: @escaping @Sendable () -> RecordedPages? = {
             nil
         }
     ) {
@@ -101,13 +102,10 @@ struct Discovery {
         guard !pending.isEmpty else { return }
         let rootPath = root.path
         let recorded = recordedPages()
-        // Paths relative to the open root: a shorter walk for the kernel.
-        let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if rootFolder >= 0 { close(rootFolder) } }
+        let view = view
         let results = SiteBuilder.parallelMap(pending.map { files[$0].sitePath }) { sitePath -> (Start, String?) in
             let path = rootPath + "/" + sitePath
-            guard let recorded, rootFolder >= 0, let identity = SourceIdentities.identity(of: sitePath, in: rootFolder)
-            else { return (Self.start(path: path), nil) }
+            guard let recorded, let identity = view.identity(of: sitePath) else { return (Self.start(path: path), nil) }
             return (recorded.contains(sitePath, identity: identity) ? .frontMatter : Self.start(path: path), identity)
         }
         for (position, index) in pending.enumerated() { files[index].identity = results[position].1 }

@@ -19,6 +19,14 @@ public struct SiteFileView: Sendable {
         folder = OpenFolder(path: self.root.path)
     }
 
+    /// The identity of the file at `sitePath` (`SourceIdentities.identity`), looked at relative to the open root (a
+    /// shorter path for the kernel to walk).
+    func identity(of sitePath: String) -> String? {
+        folder.descriptor >= 0
+            ? SourceIdentities.identity(of: sitePath, in: folder.descriptor)
+            : SourceIdentities.identity(of: root.path + "/" + sitePath)
+    }
+
     /// Why an input was not read.
     public enum Refusal: Error, Sendable, Equatable {
         /// Nothing is there (or a dangling link).
@@ -90,7 +98,7 @@ public struct SiteFileView: Sendable {
 /// A site's root folder, open for the life of the `SiteFileView`s that share it.
 private final class OpenFolder: Sendable {
     /// The folder's descriptor; -1 when it could not be opened.
-    private let descriptor: Int32
+    let descriptor: Int32
 
     init(path: String) {
         descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
