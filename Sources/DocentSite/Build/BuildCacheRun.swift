@@ -21,26 +21,45 @@ final class BuildCacheRun: @unchecked Sendable {
     /// records this build's load read: then a page whose file is unchanged since that build keeps its key.
     private let sameWorld: Bool
 
+    /// The last build's pack and output records, read on another core while the model is made (neither depends on
+    /// it).
+    struct PreviousFiles: Sendable {
+        let outputs: OutputRecords.Previous
+        let pack: CachePack.Reader?
+        let packDamaged: Bool
+
+        init(cache: BuildCache) {
+            outputs = OutputRecords.Previous(url: cache.outputsFile)
+            (pack, packDamaged) = CachePack.Reader.open(cache.packFile)
+        }
+    }
+
     /// Made only for a build into a staging folder (`LoadCache.isUsable`), after `loads` (the cache's part in this
     /// build's load, which made the cache's folder).
     init(
         cache: BuildCache, loads: LoadCache, root: URL, config: SiteConfig, model: SiteModel,
-        templates: TemplateSet, staticFiles: [SourceFile]
+        templates: TemplateSet, staticFiles: [SourceFile], previous: PreviousFiles? = nil
     ) {
         self.cache = cache
         self.loads = loads
-        keys = PageCacheKeys(
+        // What the rendered pages' dependencies are read against is made on the other core while the keys' world
+        // is hashed.
+        let context = Background {
+            let references = ReferenceCache()
+            return DependencyContext(
+                root: root, config: config, templates: templates,
+                tagReferences: DependencyContext.tagReferences(
+                    root: root, config: config, templates: templates, cache: references),
+                cache: references)
+        }
+        let keys = PageCacheKeys(
             root: root, config: config, model: model, staticFiles: staticFiles, environment: loads.environment,
             checked: loads.checked)
-        let references = ReferenceCache()
-        dependencyContext = DependencyContext(
-            root: root, config: config, templates: templates,
-            tagReferences: DependencyContext.tagReferences(
-                root: root, config: config, templates: templates, cache: references),
-            cache: references)
-        previousOutputs = OutputRecords.Previous(url: cache.outputsFile)
+        self.keys = keys
+        let previous = previous ?? PreviousFiles(cache: cache)
+        previousOutputs = previous.outputs
         outputs = CachePack.Writer(url: cache.outputsFile)
-        let (reader, packDamaged) = CachePack.Reader.open(cache.packFile)
+        let reader = previous.pack
         previousPack = reader
         pack = CachePack.Writer(url: cache.packFile)
         let world = keys.world()
@@ -48,7 +67,8 @@ final class BuildCacheRun: @unchecked Sendable {
         sameWorld =
             world != nil && loads.previousBuild != 0 && previousWorld == World(build: loads.previousBuild, hash: world!)
         if let world { pack.add(Self.worldEntry, payload: World(build: loads.build, hash: world).encoded) }
-        if loads.damaged || previousOutputs.damaged || packDamaged { statistics.unreadable += 1 }
+        if loads.damaged || previousOutputs.damaged || previous.packDamaged { statistics.unreadable += 1 }
+        dependencyContext = context.value
     }
 
     /// Puts `page` into `sink`: linked from the previous site when its entry and file are still good, else rendered

@@ -32,7 +32,8 @@ enum BuildStages {
     /// The site's page and static files, sorted by site path; then a gem theme's assets the site does not
     /// override (those with front matter are pages, as in Jekyll: the theme's `assets/main.scss`).
     static func discover(
-        root: URL, config: SiteConfig, outputPath: String?, recordedPages: @escaping @Sendable () -> RecordedPages? = {
+        root: URL, config: SiteConfig, outputPath: String?,
+        recordedPages: @escaping @Sendable () -> RecordedPages? = {
             nil
         }
     ) -> Discovered {
@@ -116,15 +117,16 @@ enum BuildStages {
         var owners: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for file in staticFiles { owners[file.outputPath] = file.sitePath }
-        for page in pages {
-            if let other = owners[page.outputPath] {
+        for index in pages.indices {
+            if let other = owners[pages[index].outputPath] {
+                let page = pages[index]
                 diagnostics.append(
                     .error(
                         "output.duplicate", "\(page.sitePath) and \(other) both write \(page.outputPath)",
                         at: page.meta.permalink != nil
                             ? page.location(ofKey: "permalink") : .init(file: page.sitePath, line: 1, column: 1)))
             } else {
-                owners[page.outputPath] = page.sitePath
+                owners[pages[index].outputPath] = pages[index].sitePath
             }
         }
         return diagnostics
@@ -251,10 +253,12 @@ enum BuildStages {
     static func simulationRuntime(
         _ options: BuildOptions, pages: [RenderedPage], staticFiles: [SourceFile], redirects: [Redirects.File]
     ) -> ([String: [UInt8]], [Diagnostic]) {
-        guard options.writesSimulationRuntime else { return ([:], []) }
+        // The site's paths are gathered only for a site that has a walkthrough.
+        guard options.writesSimulationRuntime, options.simulation != nil,
+            pages.contains(where: { $0.walkthrough != nil })
+        else { return ([:], []) }
         let taken = Set(pages.map(\.page.outputPath) + staticFiles.map(\.outputPath) + redirects.map(\.outputPath))
-        return SimulationRuntime.files(
-            options.simulation, pagesHaveWalkthroughs: pages.contains { $0.walkthrough != nil }, taken: taken)
+        return SimulationRuntime.files(options.simulation, pagesHaveWalkthroughs: true, taken: taken)
     }
 
     /// The tabs' script and styles for a site whose pages have a tab set, when the options ask for them, never over a

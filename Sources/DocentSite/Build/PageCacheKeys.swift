@@ -34,13 +34,13 @@ final class PageCacheKeys: @unchecked Sendable {
         self.config = config
         self.model = model
         self.environment = environment
-        var byURL: [String: Int] = [:]
         var byContentPath: [String: Int] = [:]
-        for (index, page) in model.pages.enumerated() {
-            if byURL[page.url] == nil { byURL[page.url] = index }
-            if byContentPath[page.contentPath] == nil { byContentPath[page.contentPath] = index }
+        let pages = model.pages
+        for index in pages.indices where byContentPath[pages[index].contentPath] == nil {
+            byContentPath[pages[index].contentPath] = index
         }
-        pagesByURL = byURL
+        // The first page of each URL, as the model has them.
+        pagesByURL = model.pageByURL
         pagesByContentPath = byContentPath
         staticURLs = Set(staticFiles.map(\.url))
         layoutFiles = Self.entries(of: root.appendingPathComponent(config.layoutsFolder), folder: config.layoutsFolder)

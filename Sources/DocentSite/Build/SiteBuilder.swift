@@ -94,23 +94,33 @@ public struct SiteBuilder: Sendable {
         }
         var pages: [Page] = []
         pages.reserveCapacity(discovered.pages.count)
-        for loaded in BuildStages.load(discovered.pages, root: root, config: config, bodies: bodies, cache: loads) {
-            diagnostics += loaded.diagnostics
-            if let page = loaded.page, BuildStages.isInSite(page, options: options) { pages.append(page) }
+        var loadedPages = BuildStages.load(discovered.pages, root: root, config: config, bodies: bodies, cache: loads)
+        // Each page is moved out of its result, not copied (a copy retains every one of its fields, and the
+        // results' release lets them go again: at 10,000 pages a few milliseconds each).
+        for index in loadedPages.indices {
+            diagnostics += loadedPages[index].diagnostics
+            if let page = loadedPages[index].page.take(), BuildStages.isInSite(page, options: options) {
+                pages.append(page)
+            }
         }
-        diagnostics += BuildStages.duplicateOutputs(pages, staticFiles: staticFiles)
-        let (redirects, redirectProblems) = BuildStages.redirects(
-            pages: pages, staticFiles: staticFiles, config: config)
-        diagnostics += redirectProblems
+        loadedPages = []
         timings.mark("load")
 
-        // Model
+        // Model. What does not depend on it is done on the other core meanwhile: the pages' output paths checked,
+        // the redirect pages made, the build cache's files of the last build read.
+        let outputChecks = Background { [config, pages] in
+            let duplicates = BuildStages.duplicateOutputs(pages, staticFiles: staticFiles)
+            let (redirects, problems) = BuildStages.redirects(pages: pages, staticFiles: staticFiles, config: config)
+            return (redirects, duplicates + problems)
+        }
+        let previousCacheFiles = options.cache.flatMap { cache in
+            loads.map { _ in Background { BuildCacheRun.PreviousFiles(cache: cache) } }
+        }
         let data = BuildStages.loadData(root: root, folder: config.dataFolder)
-        diagnostics += data.diagnostics
         let model = BuildStages.model(config: config, pages: pages, staticFiles: staticFiles, data: data)
-        diagnostics += model.diagnostics
         let templates = BuildStages.templates(root: root, config: config, model: model)
-        diagnostics += templates.diagnostics
+        let (redirects, outputProblems) = outputChecks.value
+        diagnostics += outputProblems + data.diagnostics + model.diagnostics + templates.diagnostics
         timings.mark("model")
 
         // Render (parallel)
@@ -124,7 +134,7 @@ public struct SiteBuilder: Sendable {
             loads.map {
                 BuildCacheRun(
                     cache: cache, loads: $0, root: root, config: config, model: model, templates: templates,
-                    staticFiles: staticFiles)
+                    staticFiles: staticFiles, previous: previousCacheFiles?.value)
             }
         }
         if cache != nil { timings.mark("cache keys") }
@@ -155,7 +165,11 @@ public struct SiteBuilder: Sendable {
             if streaming { result.keepOnlySummary() }
             return result
         }
-        for page in rendered { diagnostics += BuildStages.problems(of: page, checking: options.runChecks) }
+        // The sitemap (every page's URL, sorted) is made on the other core while the rest of the site is gathered.
+        let sitemap = Background { [config] in SiteFiles.sitemap(rendered, config: config) }
+        for index in rendered.indices {
+            diagnostics += BuildStages.problems(of: rendered[index], checking: options.runChecks)
+        }
         var (runtime, runtimeProblems) = BuildStages.simulationRuntime(
             options, pages: rendered, staticFiles: staticFiles, redirects: redirects)
         runtime.merge(
@@ -166,10 +180,12 @@ public struct SiteBuilder: Sendable {
         diagnostics += feedProblems
         diagnostics = policy.apply(diagnostics).mergingRepeats
         timings.mark("render")
-        loads?.finish()
-        let cacheResult = cache?.finish()
-        diagnostics += cacheResult?.1 ?? []
-        if cache != nil { timings.mark("cache store") }
+        // The build cache's files are written on the other core while the site's own files are emitted.
+        let cacheStore = Background { () -> (BuildCache.Statistics, [Diagnostic])? in
+            loads?.finish()
+            return cache?.finish()
+        }
+        let cacheDiagnosticsPosition = diagnostics.count
         if options.runChecks {
             diagnostics += BuildStages.check(
                 model: model, pages: rendered, root: root, templates: templates, policy: policy)
@@ -197,7 +213,7 @@ public struct SiteBuilder: Sendable {
                 // The site's own sitemap or search index (a page or a file of it) is kept, never replaced.
                 let own = Set(rendered.map(\.page.outputPath) + staticFiles.map(\.outputPath))
                 if !own.contains("sitemap.xml") {
-                    try sink.write(SiteFiles.sitemap(rendered, config: config), to: "sitemap.xml")
+                    try sink.write(sitemap.value, to: "sitemap.xml")
                 }
                 if config.writesSearchIndex {
                     // Each file written as soon as it is made (the whole index is never in memory at once).
@@ -216,6 +232,9 @@ public struct SiteBuilder: Sendable {
             }
         }
         timings.mark("emit")
+        let cacheResult = cacheStore.value
+        diagnostics.insert(contentsOf: cacheResult?.1 ?? [], at: cacheDiagnosticsPosition)
+        if cache != nil { timings.mark("cache store") }
         timings.report()
         let elapsed = ContinuousClock.now - clock
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

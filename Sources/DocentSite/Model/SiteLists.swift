@@ -12,14 +12,15 @@ enum SiteLists {
         var documents: [LiquidValue] = []
         var byCollection: [String: [LiquidValue]] = [:]
         plain.reserveCapacity(pages.count)
-        for page in pages {
-            let value = page.listValue
-            if let collection = page.collection {
+        // By index: a page's fields read in place (`for page in pages` copied each whole page).
+        for index in pages.indices {
+            let value = pages[index].listValue
+            if let collection = pages[index].collection {
                 byCollection[collection, default: []].append(value)
                 documents.append(value)
             } else {
                 plain.append(value)
-                if page.outputPath.hasSuffix(".html") { html.append(value) }
+                if pages[index].outputPath.hasSuffix(".html") { html.append(value) }
             }
         }
         var lists: [String: LiquidValue] = [

@@ -25,16 +25,21 @@ final class SiteModel: Sendable {
         self.pages = pages
         var byURL: [String: Int] = [:]
         var byPath: [String: Int] = [:]
-        for (index, page) in pages.enumerated() {
-            byURL[page.url] = byURL[page.url] ?? index
-            byPath[page.contentPath] = index
+        for index in pages.indices {
+            let url = pages[index].url
+            if byURL[url] == nil { byURL[url] = index }
+            byPath[pages[index].contentPath] = index
         }
         pageByURL = byURL
         pageByContentPath = byPath
         self.staticFiles = staticFiles
         staticURLs = Set(staticFiles.map(\.url))
         self.data = data
-        let navigation = Navigation(pages: pages, pageByURL: byURL, file: navigationFile)
+        // The navigation is made on the other core while the site's lists are.
+        let pendingNavigation = Background { [byURL] in Navigation(pages: pages, pageByURL: byURL, file: navigationFile)
+        }
+        let lists = SiteLists.values(pages: pages, staticFiles: staticFiles, config: config)
+        let navigation = pendingNavigation.value
         self.navigation = navigation
         diagnostics = navigation.diagnostics
         var site = config.values
@@ -46,7 +51,7 @@ final class SiteModel: Sendable {
         site["data"] = data
         site["nav"] = navigation.value
         if let github = config.github { site["github"] = github }
-        site.merge(SiteLists.values(pages: pages, staticFiles: staticFiles, config: config)) { _, list in list }
+        site.merge(lists) { _, list in list }
         self.site = .object(site)
         postNeighbours = Self.neighbours(ofPosts: pages.filter { $0.collection == "posts" }.map(\.listValue))
     }

@@ -328,7 +328,7 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
     /// names it changed (each file's folder and theirs up to the output folder); nil when the site's list of files
     /// changed.
     private func commitInPlace(over previous: SiteManifest) throws -> Set<String>? {
-        guard let manifestURL, SiteManifest.read(manifestURL)?.generation == previous.generation,
+        guard let manifestURL, SiteManifest.generation(at: manifestURL) == previous.generation,
             SiteManifest.Identity(folder: destination.path) == previous.folders[""]
         else {
             discard()

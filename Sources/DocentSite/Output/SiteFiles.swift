@@ -21,7 +21,9 @@ enum SiteFiles {
     static func sitemap(_ pages: [RenderedPage], config: SiteConfig) -> String {
         var out =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        let urls = pages.compactMap { $0.page.isStylesheet ? nil : $0.page.url }
+        var urls: [String] = []
+        urls.reserveCapacity(pages.count)
+        for index in pages.indices where !pages[index].page.isStylesheet { urls.append(pages[index].page.url) }
         for url in urls.sorted() where !url.hasSuffix("404.html") {
             out += "  <url><loc>"
             out += xmlEscape(config.url + config.baseURL + url)

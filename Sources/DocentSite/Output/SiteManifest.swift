@@ -120,6 +120,22 @@ struct SiteManifest: Equatable {
         return manifest
     }
 
+    /// The generation of the manifest at `url`, from its first bytes (the destination and the generation lead it):
+    /// what a commit compares, without reading and checking the whole manifest again. Nil when there is none.
+    static func generation(at url: URL) -> UInt64? {
+        guard CheckCache.isSafeFolder(url.deletingLastPathComponent()) else { return nil }
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let limit = magic.count + 24 + 10 + Int(PATH_MAX) + 8
+        var bytes = [UInt8](repeating: 0, count: limit)
+        let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, limit) }
+        guard count > magic.count + 24, bytes.starts(with: magic) else { return nil }
+        var reader = CacheReader(bytes[(magic.count + 24)..<count])
+        guard (try? reader.string()) != nil, let generation = try? reader.integer(width: 8) else { return nil }
+        return generation
+    }
+
     /// Writes the manifest to a temporary file renamed over `url` (a link at that name is replaced, never written
     /// through); nothing when the cache's folder is missing or a link.
     func write(to url: URL) {
