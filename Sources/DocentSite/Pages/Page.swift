@@ -29,6 +29,8 @@ public struct Page: Sendable {
 
     /// Front matter as template values, with config defaults applied.
     public var values: [String: LiquidValue] { both.values }
+    /// One front matter value (`values[key]`), without making the dictionary of them all.
+    public func value(forKey key: String) -> LiquidValue? { both.value(forKey: key) }
     /// The page as `site.pages` and the collections' lists show it, made when the page is loaded (on every core)
     /// rather than when the model gathers the lists.
     public var listValue: LiquidValue { both.list }

@@ -27,6 +27,16 @@ struct PageValues: Sendable {
         }
     }
 
+    /// One front matter value, as `values[key]` gives it, without making the whole dictionary.
+    func value(forKey key: String) -> LiquidValue? {
+        if let index = Self.keys.firstIndex(of: key) {
+            if absent & 1 << index != 0 { return nil }
+            if let own = replaced.first(where: { $0.key == key }) { return own.value }
+        }
+        guard case .object(let fields) = list else { return nil }
+        return fields[key]
+    }
+
     /// The front matter values, with the config's defaults.
     var values: [String: LiquidValue] {
         guard case .object(var values) = list else { return [:] }

@@ -210,7 +210,7 @@ struct PageRenderer {
             (html, inlinedFiles) = InlineHead.inlined(
                 html, baseURL: model.config.baseURL, scriptPaths: scripts, file: servedFile)
         }
-        if case .string(let target)? = page.values["redirect_to"], Redirects.enabled(for: model.config) {
+        if case .string(let target)? = page.value(forKey: "redirect_to"), Redirects.enabled(for: model.config) {
             html = Redirects.html(to: RelativeURLs.relative(target, fromPage: page.url, config: model.config))
         }
         if let emojiSource, page.outputPath.hasSuffix(".html") {

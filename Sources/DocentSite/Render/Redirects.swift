@@ -26,10 +26,10 @@ enum Redirects {
         // `redirects.json`, as the plugin writes it: every redirect's URL and where it leads.
         var map: [String: String] = [:]
         for page in pages {
-            if case .string(let target)? = page.values["redirect_to"] { map[config.baseURL + page.url] = target }
+            if case .string(let target)? = page.value(forKey: "redirect_to") { map[config.baseURL + page.url] = target }
             let sources: [String]
             var isList = false
-            switch page.values["redirect_from"] {
+            switch page.value(forKey: "redirect_from") {
             case .string(let url)?: sources = [url]
             case .array(let items)?:
                 sources = items.compactMap { if case .string(let url) = $0 { url } else { nil } }

@@ -4,7 +4,7 @@ import Liquid
 extension SearchDocument {
     /// True for a page search should find: not a 404 page, a redirect or a stylesheet.
     static func indexes(_ page: Page) -> Bool {
-        !page.url.hasSuffix("404.html") && !page.isStylesheet && page.values["redirect_to"] == nil
+        !page.url.hasSuffix("404.html") && !page.isStylesheet && page.value(forKey: "redirect_to") == nil
     }
 
     /// The search reader of a page search should find, which has read its title and aliases: the page's Markdown
@@ -24,7 +24,7 @@ extension SearchDocument {
         guard let reader else { return nil }
         let filters = config.searchFilterKeys.compactMap { key -> (key: String, values: [String])? in
             let values: [String]
-            switch page.values[key] {
+            switch page.value(forKey: key) {
             case .string(let value)?: values = [value]
             case .array(let items)?: values = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
             default: return nil
