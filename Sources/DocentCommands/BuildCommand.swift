@@ -42,6 +42,7 @@ struct BuildCommand: ParsableCommand {
         }
         var options = site.buildOptions()
         options.cache = buildCache
+        options.keepsUntilExit = { ProcessExit.keep($0) }
         let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         options.progress = { stage, done, total in bar.update(stage: stage, done: done, total: total) }
         let outputRelative = Self.relativePath(of: outputURL, to: root)

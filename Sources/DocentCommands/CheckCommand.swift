@@ -68,6 +68,7 @@ struct CheckCommand: ParsableCommand {
             }
             if let warning { printDiagnostics([warning], format: format, root: root) }
         }
+        options.keepsUntilExit = { ProcessExit.keep($0) }
         let result = SiteBuilder(options: options).build(into: NullOutput())
         ProcessExit.keep(result)
         if let cache, let fingerprint {

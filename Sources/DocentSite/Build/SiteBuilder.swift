@@ -39,6 +39,10 @@ public struct BuildOptions: Sendable {
     public var writesTabsRuntime = false
     /// Reports progress as (stage, done, total).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
+    /// Given what the build made besides its result (the site model, the templates, the cache's state) when it
+    /// ends, for a caller that exits right after to leave to the process's exit instead of freeing object by object
+    /// (`ProcessExit`); without it, they are freed as the build returns.
+    public var keepsUntilExit: (@Sendable (any Sendable) -> Void)?
 
     public init(source: URL, configFile: String? = nil, includeDrafts: Bool = false) {
         self.source = source
@@ -236,6 +240,7 @@ public struct SiteBuilder: Sendable {
         diagnostics.insert(contentsOf: cacheResult?.1 ?? [], at: cacheDiagnosticsPosition)
         if cache != nil { timings.mark("cache store") }
         timings.report()
+        options.keepsUntilExit?((model, templates, renderer, loads, cache, searchIndex))
         let elapsed = ContinuousClock.now - clock
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return BuildResult(
