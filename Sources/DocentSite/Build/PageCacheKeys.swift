@@ -115,9 +115,16 @@ final class PageCacheKeys: @unchecked Sendable {
         }
         hash.update("site \(memoized("site") { siteListsHash() })\n")
         let sections = model.navigation.sectionByURL
+        // "section <length>:<url> <section>\n" per page, fed in pieces (no line made per page).
         for index in model.pages.indices {
             let url = model.pages[index].url
-            hash.update("section \(url.utf8.count):\(url) \(sections[url] ?? "-")\n")
+            hash.update("section ")
+            hash.update(String(url.utf8.count))
+            hash.update(":")
+            hash.update(url)
+            hash.update(" ")
+            hash.update(sections[url] ?? "-")
+            hash.update("\n")
         }
         return hash.finalize()
     }
@@ -154,7 +161,10 @@ final class PageCacheKeys: @unchecked Sendable {
     /// The site's lists of pages and files, and the navigation file: what `site.pages` and its kin show.
     private func siteListsHash() -> String {
         var hash = SHA256()
-        for index in model.pages.indices { hash.update(summaryHash(of: index) + "\n") }
+        for index in model.pages.indices {
+            hash.update(summaryHash(of: index))
+            hash.update("\n")
+        }
         for url in staticURLs.sorted() { hash.update("static \(url)\n") }
         hash.update("navigation " + memoized("data:navigation") { hashFiles(dataEntries["navigation"] ?? []) })
         return hash.finalize()

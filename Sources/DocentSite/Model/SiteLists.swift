@@ -70,19 +70,19 @@ enum SiteLists {
         return .object(groups.mapValues { .array($0) })
     }
 
-    /// A page as the lists show it: its values with the keys of `PageValues.keys` set.
-    static func listFields(of page: Page, values: [String: LiquidValue], config: SiteConfig) -> [String: LiquidValue] {
-        var value = values
-        value.reserveCapacity(value.count + PageValues.keys.count)
+    /// What the lists show of a page besides its values: the keys of `PageValues.keys` it sets over them.
+    static func listFields(of page: Page, config: SiteConfig) -> [(key: String, value: LiquidValue)] {
         let (name, folder) = Self.nameAndFolder(page.contentPath)
-        if let title = page.templateTitle(in: config) { value["title"] = .string(title) }
-        value["url"] = .string(page.url)
-        value["path"] = .string(page.contentPath)
-        value["name"] = .string(name)
-        value["dir"] = .string("/" + (folder.isEmpty ? "" : folder + "/"))
-        value["description"] = .string(page.meta.description ?? "")
-        if let collection = page.collection { value["collection"] = .string(collection) }
-        return value
+        var fields: [(key: String, value: LiquidValue)] = []
+        fields.reserveCapacity(PageValues.keys.count)
+        if let title = page.templateTitle(in: config) { fields.append(("title", .string(title))) }
+        fields.append(("url", .string(page.url)))
+        fields.append(("path", .string(page.contentPath)))
+        fields.append(("name", .string(name)))
+        fields.append(("dir", .string("/" + (folder.isEmpty ? "" : folder + "/"))))
+        fields.append(("description", .string(page.meta.description ?? "")))
+        if let collection = page.collection { fields.append(("collection", .string(collection))) }
+        return fields
     }
 
     /// A content path's last segment and the segments before it ("a/b/c.md" → "c.md", "a/b"), as splitting at

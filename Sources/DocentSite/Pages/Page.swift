@@ -50,8 +50,8 @@ public struct Page: Sendable {
         self.bodyLineOffset = bodyLineOffset
         self.isMarkdown = isMarkdown
         self.collection = collection
-        both = PageValues(values: [:], list: [:])
-        both = PageValues(values: values, list: SiteLists.listFields(of: self, values: values, config: config))
+        both = PageValues(values: [:], setting: [])
+        both = PageValues(values: values, setting: SiteLists.listFields(of: self, config: config))
     }
 
     /// The page title, falling back to the first words of the file name.

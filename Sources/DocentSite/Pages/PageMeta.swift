@@ -78,30 +78,31 @@ struct PageMetaDecoder {
         meta.walkthrough = walkthrough(object)
         meta.published = bool(object, "published") ?? true
         meta.draft = bool(object, "draft") ?? false
+        // Key paths are written only for a diagnostic.
         for (index, item) in list(object, "related_resources").enumerated() {
-            let path = "related_resources[\(index)]"
+            func path() -> String { "related_resources[\(index)]" }
             guard case .object(let fields) = item else {
-                typeError(path, expected: "a mapping with `text` and `url`", found: item)
+                typeError(path(), expected: "a mapping with `text` and `url`", found: item)
                 continue
             }
-            guard let url = string(fields, "url", path: "\(path).url") else {
-                diagnostics.append(.error("frontmatter.missing-key", "`\(path)` has no `url`", at: location(path)))
+            guard let url = string(fields, "url", path: "\(path()).url") else {
+                diagnostics.append(.error("frontmatter.missing-key", "`\(path())` has no `url`", at: location(path())))
                 continue
             }
             meta.relatedResources.append(
-                .init(text: string(fields, "text", path: "\(path).text") ?? url, url: url, index: index))
+                .init(text: string(fields, "text", path: "\(path()).text") ?? url, url: url, index: index))
         }
         for (index, item) in list(object, "faqs").enumerated() {
-            let path = "faqs[\(index)]"
+            func path() -> String { "faqs[\(index)]" }
             guard case .object(let fields) = item else {
-                typeError(path, expected: "a mapping with `q` and `a`", found: item)
+                typeError(path(), expected: "a mapping with `q` and `a`", found: item)
                 continue
             }
-            guard let question = string(fields, "q", path: "\(path).q"),
-                let answer = string(fields, "a", path: "\(path).a")
+            guard let question = string(fields, "q", path: "\(path()).q"),
+                let answer = string(fields, "a", path: "\(path()).a")
             else {
                 diagnostics.append(
-                    .error("frontmatter.missing-key", "`\(path)` needs both `q` and `a`", at: location(path)))
+                    .error("frontmatter.missing-key", "`\(path())` needs both `q` and `a`", at: location(path())))
                 continue
             }
             meta.faqs.append(.init(question: question, answer: answer, index: index))
@@ -149,8 +150,10 @@ struct PageMetaDecoder {
 
     // MARK: - Typed accessors
 
-    private mutating func string(_ object: [String: LiquidValue], _ key: String, path: String? = nil) -> String? {
-        let path = path ?? key
+    /// `path`: the value's key path for a diagnostic (the key when nil), made only for one.
+    private mutating func string(
+        _ object: [String: LiquidValue], _ key: String, path: @autoclosure () -> String? = nil
+    ) -> String? {
         switch object[key] {
         case nil, .nil_?: return nil
         case .string(let text)?: return text
@@ -158,7 +161,7 @@ struct PageMetaDecoder {
         case .double(let number)?: return String(number)
         case .bool(let flag)?: return String(flag)
         case let value?:
-            typeError(path, expected: "a string", found: value)
+            typeError(path() ?? key, expected: "a string", found: value)
             return nil
         }
     }

@@ -16,15 +16,21 @@ struct PageValues: Sendable {
     /// `description` that is not text, an `url` written in the front matter).
     private var replaced: [(key: String, value: LiquidValue)] = []
 
-    init(values: [String: LiquidValue], list: [String: LiquidValue]) {
-        self.list = .object(list)
-        for (index, key) in Self.keys.enumerated() where list[key] != nil {
-            if let own = values[key] {
-                if own != list[key] { replaced.append((key, own)) }
+    /// `values` with `fields` (keys of `keys`) set over them; the values each replaces are remembered as they are
+    /// replaced (no second look at either dictionary).
+    init(values: [String: LiquidValue], setting fields: [(key: String, value: LiquidValue)]) {
+        var list = values
+        list.reserveCapacity(values.count + fields.count)
+        for (key, value) in fields {
+            let own = list.updateValue(value, forKey: key)
+            guard let index = Self.keys.firstIndex(of: key) else { continue }
+            if let own {
+                if own != value { replaced.append((key, own)) }
             } else {
                 absent |= 1 << index
             }
         }
+        self.list = .object(list)
     }
 
     /// One front matter value, as `values[key]` gives it, without making the whole dictionary.
