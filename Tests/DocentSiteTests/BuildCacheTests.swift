@@ -542,8 +542,8 @@ import Testing
         let first = try #require(encoded(forward))
         #expect(first == encoded(backward))
         #expect(
-            FrontMatterRecord.summaryHash(of: first, sitePath: "a.md")
-                == FrontMatterRecord.summaryHash(of: try #require(encoded(backward)), sitePath: "a.md"))
+            FrontMatterRecord.summaryHash(of: first[...], sitePath: "a.md")
+                == FrontMatterRecord.summaryHash(of: try #require(encoded(backward))[...], sitePath: "a.md"))
     }
 
     @Test func frontMatterRecordsSurviveTheirEncodingAndRefuseWhatTheyCannotHold() throws {
@@ -553,8 +553,11 @@ import Testing
             values: data.value, keyPositions: KeyPositions(data.positions), bodyLineOffset: 7,
             body: PageBodies.Fingerprint("body text"))
         let bytes = try #require(record.encoded)
-        let decoded = try #require(FrontMatterRecord(encoded: bytes))
+        let decoded = try #require(FrontMatterRecord(encoded: bytes[...]))
         #expect(decoded == record)
+        // Records are decoded from slices of the pack they are in, which start anywhere in it.
+        let pack: [UInt8] = [7, 7, 7] + bytes + [9]
+        #expect(FrontMatterRecord(encoded: pack[3..<(3 + bytes.count)]) == record)
         #expect(decoded.keyPositions.position(of: "nested.list[0].x")?.line == data.positions["nested.list[0].x"]?.line)
         var deep = LiquidValue.string("x")
         for _ in 0..<100 { deep = .array([deep]) }
@@ -562,7 +565,7 @@ import Testing
             values: deep, keyPositions: KeyPositions(), bodyLineOffset: 0, body: record.body)
         #expect(tooDeep.encoded == nil)
         // A damaged record is refused rather than trap or loop.
-        for cut in 0..<bytes.count { #expect(FrontMatterRecord(encoded: Array(bytes.prefix(cut))) == nil) }
+        for cut in 0..<bytes.count { #expect(FrontMatterRecord(encoded: bytes.prefix(cut)) == nil) }
     }
 }
 

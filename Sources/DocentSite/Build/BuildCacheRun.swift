@@ -20,6 +20,8 @@ final class BuildCacheRun: @unchecked Sendable {
     /// Whether the last build's pack was made under this build's world (`PageCacheKeys.world`) by the build whose
     /// records this build's load read: then a page whose file is unchanged since that build keeps its key.
     private let sameWorld: Bool
+    /// The page files unchanged since the last build (`LoadCache.unchangedFiles`), read without a lock.
+    private let unchangedFiles: Set<String>
 
     /// The last build's pack and output records, read on another core while the model is made (neither depends on
     /// it).
@@ -42,6 +44,7 @@ final class BuildCacheRun: @unchecked Sendable {
     ) {
         self.cache = cache
         self.loads = loads
+        unchangedFiles = loads.unchangedFiles
         // What the rendered pages' dependencies are read against is made on the other core while the keys' world
         // is hashed.
         let context = Background {
@@ -155,14 +158,17 @@ final class BuildCacheRun: @unchecked Sendable {
             return nil
         }
         let path = page.outputPath
-        let trusted = sameWorld && !entry.readsRelativeFiles && loads.isUnchanged(page.sitePath)
+        let trusted = sameWorld && !entry.readsRelativeFiles && unchangedFiles.contains(page.sitePath)
         guard trusted || (try? entry.dependencies()).map({ keys.key(of: page, dependencies: $0) }) == entry.key,
             let previous = previousOutputs.record(path), previous.key == entry.key,
             let identity = sink.reusePrevious(path, identity: previous.identity, checksum: previous.checksum)
         else { return nil }
-        outputs.add(
-            path, payload: OutputRecords.Record(identity: identity, key: entry.key, checksum: previous.checksum).encoded
-        )
+        // The file as the last build recorded it: its record goes to this build's as it is.
+        if identity != previous.identity || !previousOutputs.copy(path, into: outputs) {
+            outputs.add(
+                path,
+                payload: OutputRecords.Record(identity: identity, key: entry.key, checksum: previous.checksum).encoded)
+        }
         previousPack?.withFramedEntry(page.sitePath) { pack.add(page.sitePath, framed: $0) }
         if trusted { lock.withLock { statistics.keysTrusted += 1 } }
         return entry.rendered(page)

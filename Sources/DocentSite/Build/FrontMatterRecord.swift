@@ -43,8 +43,8 @@ struct FrontMatterRecord: Equatable {
     }
 
     /// The record `encoded` gave, or nil when the bytes are not a whole record.
-    init?(encoded bytes: [UInt8]) {
-        var reader = CacheReader(bytes[...])
+    init?(encoded bytes: ArraySlice<UInt8>) {
+        var reader = CacheReader(bytes)
         do {
             _ = try reader.count()
             values = try Self.decode(from: &reader, depth: 0)
@@ -60,8 +60,8 @@ struct FrontMatterRecord: Equatable {
     /// What other pages see of the page (`PageSummary`: its URL, titles and values, which follow from its path, its
     /// front matter and the config) as a hash, from the record's bytes: a body edit leaves it, and the pages that
     /// show this one, alone. Valid under one config (the records' environment); nil for bytes that are no record.
-    static func summaryHash(of encoded: [UInt8], sitePath: String) -> String? {
-        var reader = CacheReader(encoded[...])
+    static func summaryHash(of encoded: ArraySlice<UInt8>, sitePath: String) -> String? {
+        var reader = CacheReader(encoded)
         guard let length = try? reader.count(), let values = try? reader.bytes(length) else { return nil }
         var hash = SHA256()
         hash.update("summary \(sitePath.utf8.count):\(sitePath)\n")

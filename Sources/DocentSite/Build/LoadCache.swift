@@ -51,8 +51,8 @@ final class LoadCache: @unchecked Sendable {
 
     /// Loads a page file, from its record when the file is the one recorded.
     func load(_ file: SourceFile, with loader: PageLoader) -> (page: Page?, diagnostics: [Diagnostic]) {
-        let path = file.sitePath.hasPrefix("/") ? file.sitePath : root + "/" + file.sitePath
-        let identity = file.identity ?? SourceIdentities.identity(of: path)
+        let path = { file.sitePath.hasPrefix("/") ? file.sitePath : self.root + "/" + file.sitePath }
+        let identity = file.identity ?? SourceIdentities.identity(of: path())
         let found = identity == nil ? nil : previous.record(file.sitePath)
         if let identity, let found, found.known.identity == identity, let bytes = found.known.frontMatter,
             let record = FrontMatterRecord(encoded: bytes), let made = loader.load(file, record: record)
@@ -73,7 +73,7 @@ final class LoadCache: @unchecked Sendable {
         }
         let load = loader.load(file, recording: true)
         guard let bytes = load.bytes else { return (load.page, load.diagnostics) }
-        let frontMatter = load.record?.encoded
+        let frontMatter = load.record?.encoded?[...]
         let known = SourceIdentities.Known(
             identity: identity ?? "", sourceHash: PageCacheKeys.sourceHash(of: bytes, sitePath: file.sitePath),
             summaryHash: frontMatter.flatMap { FrontMatterRecord.summaryHash(of: $0, sitePath: file.sitePath) },
@@ -81,14 +81,15 @@ final class LoadCache: @unchecked Sendable {
         // Recorded for the next build only when the file did not change while it was read (and not too recently to
         // tell its next change); the keys of this build use the bytes read either way, so a page's key does not
         // depend on how long ago its file or the files of the pages it shows were saved.
-        let stable = identity != nil && SourceIdentities.identity(of: path) == identity
+        let stable = identity != nil && SourceIdentities.identity(of: path()) == identity
         let opens = bytes.withUnsafeBytes { Discovery.start(of: $0) == .frontMatter }
         keep(known, of: file.sitePath, fromRecord: false, store: stable, opensWithFrontMatter: opens)
         return (load.page, load.diagnostics)
     }
 
-    /// Whether a page file was made from the last build's record: the file that build read, unchanged.
-    func isUnchanged(_ sitePath: String) -> Bool { lock.withLock { unchanged.contains(sitePath) } }
+    /// The page files made from the last build's records: the files that build read, unchanged (complete once the
+    /// load is).
+    var unchangedFiles: Set<String> { lock.withLock { unchanged } }
 
     /// How many pages were made from their records.
     var loadedFromRecords: Int { lock.withLock { fromRecords } }

@@ -49,5 +49,12 @@ enum OutputRecords {
             guard case .success(let payload)? = reader?.entry(path) else { return nil }
             return Record(payload)
         }
+
+        /// Adds the record of `path` to `writer` as it is (framed, not encoded again); false when it is not whole.
+        func copy(_ path: String, into writer: CachePack.Writer) -> Bool {
+            guard let framed = reader?.framedEntry(path) else { return false }
+            framed.withUnsafeBytes { writer.add(path, framed: $0) }
+            return true
+        }
     }
 }

@@ -15,7 +15,7 @@ struct SourceIdentities {
         /// Its front matter as loaded (`FrontMatterRecord`, encoded: records are decoded only as their pages are
         /// made, on every core, and stored again as they are); nil for a page that needs its body to load, or whose
         /// front matter had a problem.
-        var frontMatter: [UInt8]? = nil
+        var frontMatter: ArraySlice<UInt8>? = nil
     }
 
     /// The identity of a file of the output, which only Docent writes: its size, modification time and inode (not
@@ -107,10 +107,11 @@ struct SourceIdentities {
         guard let identity = try? reader.string(), let sourceHash = try? reader.string(),
             let summaryHash = try? reader.optionalString(), let hasFrontMatter = try? reader.bool()
         else { return nil }
-        var frontMatter: [UInt8]?
+        // A slice of the pack's bytes, not a copy of them.
+        var frontMatter: ArraySlice<UInt8>?
         if hasFrontMatter {
             guard let count = try? reader.count(), let bytes = try? reader.bytes(count) else { return nil }
-            frontMatter = Array(bytes)
+            frontMatter = bytes
         }
         guard reader.isAtEnd else { return nil }
         return Known(identity: identity, sourceHash: sourceHash, summaryHash: summaryHash, frontMatter: frontMatter)

@@ -143,8 +143,9 @@ public final class DirectoryOutput: OutputSink, @unchecked Sendable {
         guard lock.withLock({ firstFailure == nil }), let relative = try? OutputPath(confining: path).path else {
             return nil
         }
-        let previousFile = destination.path + "/" + relative
         guard let found = SourceIdentities.outputIdentity(of: relative, in: destinationFolder) else { return nil }
+        // Its path is made only to read or link it.
+        var previousFile: String { destination.path + "/" + relative }
         if found != identity {
             guard let data = FileManager.default.contents(atPath: previousFile),
                 data.withUnsafeBytes(CacheFile.checksum) == checksum,
