@@ -39,6 +39,9 @@ final class SearchWriter: @unchecked Sendable {
         var touched = self.touched
         for word in 0..<page.count { touched &+= vocabulary.touch(hash: table.hash(word)) }
         self.touched = touched
+        // The partitions the page's run of postings has started in, a bit each (`partitionCount` is 32): a look at each
+        // part's last run would read a cold array a posting.
+        var started: UInt64 = 0
         table.bytes.withUnsafeBufferPointer { bytes in
             for word in 0..<page.count {
                 let range = table.range(word)
@@ -52,16 +55,20 @@ final class SearchWriter: @unchecked Sendable {
                     parts[partition].words.append(UInt32(local))
                     parts[partition].postingCounts.append(0)
                 }
+                if started & (1 << partition) == 0 {
+                    started |= 1 << partition
+                    parts[partition].runs.append(Run(page: number, start: Int32(parts[partition].log.count)))
+                }
                 parts[partition].log(
-                    place: places[local], page: number, weight: page.weights[word], sections: page.sections[word])
+                    place: places[local], weight: page.weights[word], sections: page.sections[word])
             }
         }
     }
 }
 
 extension SearchWriter.Part {
-    fileprivate mutating func log(place: UInt32, page: Int32, weight: UInt32, sections: UInt64) {
-        if runs.last?.page != page { runs.append(SearchWriter.Run(page: page, start: Int32(log.count))) }
+    /// Logs a posting of the page whose run is the part's last.
+    fileprivate mutating func log(place: UInt32, weight: UInt32, sections: UInt64) {
         postingCounts[Int(place)] += 1
         // Written in place in room for the longest posting (5 + 5 + 1 + 4 × 3 bytes): one capacity check a posting.
         let out = log.room(for: 23)
