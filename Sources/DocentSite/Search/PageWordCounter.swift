@@ -38,9 +38,11 @@ struct PageWordCounter {
         tokenizer.feed(bytes, into: &counts)
     }
 
-    /// Ends the word being read (at a block's end, a line break, a change of weight or section).
+    /// Ends the word being read (at a block's end, a line break, a change of weight or section), and counts the
+    /// words read so far.
     mutating func endWord() {
         tokenizer.end(into: &counts)
+        counts.countPending()
     }
 
     /// The page's words; the counter's scratch goes back to the pool (the counter is done: only `length` is left).
@@ -72,9 +74,33 @@ struct PageWordCounter {
         var section: UInt16?
         var length = 0
 
+        /// How many words wait in the scratch's `pending` to be counted.
+        var pending = 0
+        let stopWords = WordKey.stopWords
+
+        /// A short word waits with others to be counted (`countPending`): the look-ups of a run of words, which
+        /// do not wait on each other, then overlap, rather than each waiting in the tokenizer's loop.
+        @inline(__always)
+        mutating func word(_ key: WordKey) {
+            length += 1
+            // A stop word counts for the page's length only: the index has no postings for it.
+            if key.isStopWord(in: stopWords) { return }
+            scratch.pending[pending] = key
+            pending += 1
+            if pending == WordCountScratch.pendingCapacity { countPending() }
+        }
+
         mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) {
             length += 1
+            countPending()
             scratch.entry(for: bytes).pointee.add(weight, section: section)
+        }
+
+        /// Counts the words waiting, in the order they were read (a word's number is the order it was first read in).
+        mutating func countPending() {
+            let (keys, weight, section) = (scratch.pending, weight, section)
+            for index in 0..<pending { scratch.entry(for: keys[index]).pointee.add(weight, section: section) }
+            pending = 0
         }
     }
 

@@ -10,7 +10,7 @@ public struct SearchDocument: Sendable {
     /// The sections, each text cut to `snippetSourceLength` bytes (the results show the text around the words
     /// found, when they are in it).
     public var sections: [SearchSection]
-    /// Every word of the page once.
+    /// Every word of the page once, but the stop words (`SearchIndex.stopWords`, which the index leaves out).
     var words: SearchWords
     /// The page's length in words, title, headings and aliases included (for BM25's length normalisation).
     public var length: Int

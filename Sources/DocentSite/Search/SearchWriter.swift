@@ -12,7 +12,7 @@ final class SearchWriter: @unchecked Sendable {
         var postingCounts: [UInt32] = []
         /// For each word of each page: the word's place in `words`, its weight, its section count and its sections
         /// (heaviest first).
-        var log: [UInt8] = []
+        let log = ByteLog()
         /// Where each page's postings start in `log`, in the order the pages were logged.
         var runs: [Run] = []
     }
@@ -26,7 +26,8 @@ final class SearchWriter: @unchecked Sendable {
     private(set) var vocabulary = WordTable(expectedWords: 1 << 12)
     /// Vocabulary number → the word's place in its partition's `words`.
     private var places: [UInt32] = []
-    private(set) var parts = [Part](repeating: Part(), count: SearchIndex.partitionCount)
+    /// (Each part made on its own: a part holds its log by reference.)
+    private(set) var parts = (0..<SearchIndex.partitionCount).map { _ in Part() }
 
     /// What `WordTable.touch` read, kept so its reads stay in.
     private var touched: UInt64 = 0
@@ -38,39 +39,69 @@ final class SearchWriter: @unchecked Sendable {
         var touched = self.touched
         for word in 0..<page.count { touched &+= vocabulary.touch(hash: table.hash(word)) }
         self.touched = touched
+        // The partitions the page's run of postings has started in, a bit each (`partitionCount` is 32): a look at each
+        // part's last run would read a cold array a posting.
+        var started: UInt64 = 0
         table.bytes.withUnsafeBufferPointer { bytes in
             for word in 0..<page.count {
                 let range = table.range(word)
                 let partition = SearchIndex.partition(bytes[range.lowerBound])
                 let known = vocabulary.count
                 let local = vocabulary.number(
-                    of: UnsafeBufferPointer(rebasing: bytes[range]), hash: table.hash(word))
+                    of: UnsafeBufferPointer(rebasing: bytes[range]), readable: bytes.count - range.lowerBound,
+                    hash: table.hash(word))
                 if local == known {
                     places.append(UInt32(parts[partition].words.count))
                     parts[partition].words.append(UInt32(local))
                     parts[partition].postingCounts.append(0)
                 }
+                if started & (1 << partition) == 0 {
+                    started |= 1 << partition
+                    parts[partition].runs.append(Run(page: number, start: Int32(parts[partition].log.count)))
+                }
                 parts[partition].log(
-                    place: places[local], page: number, weight: page.weights[word], sections: page.sections[word])
+                    place: places[local], weight: page.weights[word], sections: page.sections[word])
             }
         }
     }
 }
 
 extension SearchWriter.Part {
-    fileprivate mutating func log(place: UInt32, page: Int32, weight: UInt32, sections: UInt64) {
-        if runs.last?.page != page { runs.append(SearchWriter.Run(page: page, start: Int32(log.count))) }
+    /// Logs a posting of the page whose run is the part's last.
+    fileprivate mutating func log(place: UInt32, weight: UInt32, sections: UInt64) {
         postingCounts[Int(place)] += 1
-        Self.append(place, to: &log)
-        Self.append(weight, to: &log)
-        var count: UInt8 = 0
-        SearchWords.numbers(sections) { _ in count += 1 }
-        log.append(count)
-        SearchWords.numbers(sections) { Self.append(UInt32($0), to: &log) }
+        // Written in place in room for the longest posting (5 + 5 + 1 + 4 × 3 bytes): one capacity check a posting.
+        let out = log.room(for: 23)
+        var count = Self.encode(place, at: out)
+        count += Self.encode(weight, at: out + count)
+        let countAt = count
+        count += 1
+        var sectionCount: UInt8 = 0
+        var rest = sections
+        for _ in 0..<4 {
+            let number = UInt16(truncatingIfNeeded: rest)
+            if number == SearchWords.none { break }
+            count += Self.encode(UInt32(number), at: out + count)
+            sectionCount += 1
+            rest >>= 16
+        }
+        out[countAt] = sectionCount
+        log.count += count
     }
 
-    /// `LEB128`: seven bits a byte.
-    private static func append(_ value: UInt32, to log: inout [UInt8]) { LEB128.append(UInt64(value), to: &log) }
+    /// Writes `value` as `LEB128` (seven bits a byte) at `out`; returns how many bytes it took.
+    @inline(__always)
+    private static func encode(_ value: UInt32, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var value = value
+        var count = 0
+        while value >= 0x80 {
+            out[count] = UInt8(truncatingIfNeeded: value) | 0x80
+            value >>= 7
+            count += 1
+        }
+        out[count] = UInt8(value)
+        return count + 1
+    }
 
     /// The end of run `index` in `log`.
     func end(ofRun index: Int) -> Int { index + 1 < runs.count ? Int(runs[index + 1].start) : log.count }
@@ -79,7 +110,7 @@ extension SearchWriter.Part {
     func forEachPosting(
         in range: Range<Int>, _ body: (_ place: Int, _ weight: UInt32, _ sections: UInt64) -> Void
     ) {
-        log.withUnsafeBufferPointer { bytes in
+        log.withBytes { bytes in
             var index = range.lowerBound
             func next() -> UInt32 {
                 var value: UInt32 = 0
@@ -103,5 +134,42 @@ extension SearchWriter.Part {
                 body(place, weight, sections)
             }
         }
+    }
+}
+
+/// Bytes appended through a pointer (a writer's log of postings): room for a whole posting is made once, then its
+/// bytes are written in place, with none of an array's checks a byte.
+final class ByteLog: @unchecked Sendable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes are written.
+    var count = 0
+
+    init() {
+        capacity = 256
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Where the next `needed` bytes go (the caller adds what it wrote to `count`).
+    @inline(__always)
+    func room(for needed: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + needed > capacity { grow(to: count + needed) }
+        return base + count
+    }
+
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    private func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        new.update(from: base, count: count)
+        base.deallocate()
+        base = new
+        capacity = newCapacity
     }
 }

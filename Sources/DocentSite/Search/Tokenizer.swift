@@ -25,15 +25,22 @@ public struct Tokenizer {
             var capitals = false
             while index < count {
                 // Eight bytes at a time while they are lowercase letters and digits (most of a word), up to the first
-                // that is not; it and the rest go byte by byte.
+                // that is not (taken from the eight already read: a space ends the word at once); it and the rest go
+                // byte by byte.
+                let byte: UInt8
                 if index + 8 <= count {
-                    let lowers = Self.leadingLowers(
-                        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    let eight = UInt64(
+                        littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    let lowers = Self.leadingLowers(eight)
                     index += lowers
                     if lowers == 8 { continue }
+                    byte = UInt8(truncatingIfNeeded: eight >> (8 * UInt64(lowers)))
+                    if byte == 0x20 { break }
+                } else {
+                    byte = bytes[index]
                 }
                 // One table look-up a byte: lowercase letters and digits go on at once, the rest is looked at.
-                let kind = kinds[Int(bytes[index])]
+                let kind = kinds[Int(byte)]
                 if kind == Self.lower {
                     index += 1
                 } else if kind == Self.capital {
@@ -50,7 +57,7 @@ public struct Tokenizer {
                 return
             }
             if index > start {
-                emit(UnsafeBufferPointer(rebasing: bytes[start..<index]), capitals: capitals, into: &sink)
+                emit(bytes, from: start, to: index, capitals: capitals, into: &sink)
             } else if carried > 0 {
                 end(into: &sink)
             }
@@ -109,20 +116,41 @@ public struct Tokenizer {
         if carried >= 2 && carried <= Self.maxWordLength {
             let count = carried
             withUnsafeBytes(of: &buffer) { raw in
-                sink.word(
-                    UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+                let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                if count <= WordKey.maxLength {
+                    sink.word(WordKey(base, count: count, readable: raw.count))
+                } else {
+                    sink.word(UnsafeBufferPointer(start: base, count: count))
+                }
             }
         }
         carried = 0
     }
 
-    private mutating func emit(_ word: UnsafeBufferPointer<UInt8>, capitals: Bool, into sink: inout some WordSink) {
-        if carried == 0 && !capitals {
-            if word.count >= 2 && word.count <= Self.maxWordLength { sink.word(word) }
-            return
+    /// Hands over the word `bytes[start..<end]`: a short one (most) as its key, made where it is (lowercased in
+    /// place when it has capitals), a longer one as its bytes, or through the buffer when it has capitals or goes on
+    /// from the last fragment.
+    @inline(__always)
+    private mutating func emit(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, capitals: Bool,
+        into sink: inout some WordSink
+    ) {
+        let count = end - start
+        if carried == 0 {
+            if count <= WordKey.maxLength {
+                if count >= 2 {
+                    let key = WordKey(bytes.baseAddress! + start, count: count, readable: bytes.count - start)
+                    sink.word(capitals ? key.lowercased() : key)
+                }
+                return
+            }
+            if !capitals {
+                if count <= Self.maxWordLength { sink.word(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+                return
+            }
         }
-        carry(word)
-        end(into: &sink)
+        carry(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        self.end(into: &sink)
     }
 
     private mutating func carry(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -143,6 +171,7 @@ public struct Tokenizer {
     public static func words(in text: String) -> [String] {
         struct Collected: WordSink {
             var words: [String] = []
+            mutating func word(_ key: WordKey) { words.append(String(decoding: key.bytes, as: UTF8.self)) }
             mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) {
                 words.append(String(decoding: bytes, as: UTF8.self))
             }
@@ -158,5 +187,8 @@ public struct Tokenizer {
 
 /// What takes the words a `Tokenizer` reads.
 protocol WordSink {
+    /// A word of 2 to `WordKey.maxLength` bytes.
+    mutating func word(_ key: WordKey)
+    /// A longer word (up to `Tokenizer.maxWordLength` bytes).
     mutating func word(_ bytes: UnsafeBufferPointer<UInt8>)
 }

@@ -16,7 +16,12 @@ final class WordCountScratch: @unchecked Sendable {
     /// Word number → where its bytes start in `bytes`; `starts[count]` is where the next word's would start.
     private var starts: UnsafeMutablePointer<UInt32>
     private var hashes: UnsafeMutablePointer<UInt32>
+    /// Word number → its key (`WordKey`; zero for a word longer than a key holds, which no key equals).
+    private var keys: UnsafeMutablePointer<WordKey>
     private var wordCapacity: Int
+    /// Words read but not counted yet (see `PageWordCounter`), at most `pendingCapacity`.
+    let pending: UnsafeMutablePointer<WordKey>
+    static let pendingCapacity = 64
     private var bytes: UnsafeMutablePointer<UInt8>
     private var byteCapacity: Int
 
@@ -29,6 +34,8 @@ final class WordCountScratch: @unchecked Sendable {
         starts = .allocate(capacity: wordCapacity + 1)
         starts[0] = 0
         hashes = .allocate(capacity: wordCapacity)
+        keys = .allocate(capacity: wordCapacity)
+        pending = .allocate(capacity: Self.pendingCapacity)
         byteCapacity = 4096
         bytes = .allocate(capacity: byteCapacity)
     }
@@ -38,6 +45,8 @@ final class WordCountScratch: @unchecked Sendable {
         entries.deallocate()
         starts.deallocate()
         hashes.deallocate()
+        keys.deallocate()
+        pending.deallocate()
         bytes.deallocate()
     }
 
@@ -70,9 +79,27 @@ final class WordCountScratch: @unchecked Sendable {
 
     // MARK: - Words
 
-    /// The counts of `word`, a new (zero) entry when the page has not had the word yet.
+    /// The counts of the word of `key`, a new (zero) entry when the page has not had the word yet.
     @inline(__always)
+    func entry(for key: WordKey) -> UnsafeMutablePointer<PageWordCounter.Entry> {
+        let hash = key.hash
+        let tag = UInt64(hash) << 32
+        var slot = Int(hash) & mask
+        while true {
+            let value = slots[slot]
+            if value == 0 { break }
+            if value & 0xFFFF_FFFF_0000_0000 == tag {
+                let number = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                if keys[number] == key { return entries + number }
+            }
+            slot = (slot + 1) & mask
+        }
+        return insert(key, hash: hash, slot: slot)
+    }
+
+    /// The counts of `word`, longer than a key holds (see `entry(for:)` with a key).
     func entry(for word: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<PageWordCounter.Entry> {
+        if word.count <= WordKey.maxLength { return entry(for: WordKey(word)) }
         let hash = WordTable.hash(word)
         let tag = UInt64(hash) << 32
         var slot = Int(hash) & mask
@@ -122,6 +149,18 @@ final class WordCountScratch: @unchecked Sendable {
         return true
     }
 
+    private func insert(_ key: WordKey, hash: UInt32, slot: Int) -> UnsafeMutablePointer<PageWordCounter.Entry> {
+        let number = count
+        if number == wordCapacity { growWords() }
+        let start = Int(starts[number])
+        // The key's sixteen bytes written whole; the next word starts at the end of this one's.
+        if start + WordKey.maxLength > byteCapacity { growBytes(to: start + WordKey.maxLength) }
+        key.store(at: bytes + start)
+        starts[number + 1] = UInt32(start + key.count)
+        keys[number] = key
+        return added(number, hash: hash, slot: slot)
+    }
+
     private func insert(
         _ word: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int
     ) -> UnsafeMutablePointer<PageWordCounter.Entry> {
@@ -131,6 +170,13 @@ final class WordCountScratch: @unchecked Sendable {
         if start + word.count > byteCapacity { growBytes(to: start + word.count) }
         if let base = word.baseAddress { (bytes + start).update(from: base, count: word.count) }
         starts[number + 1] = UInt32(start + word.count)
+        keys[number] = WordKey(low: 0, high: 0)
+        return added(number, hash: hash, slot: slot)
+    }
+
+    /// Word `number`, its bytes written, counted in: its hash, its (zero) entry, its slot.
+    @inline(__always)
+    private func added(_ number: Int, hash: UInt32, slot: Int) -> UnsafeMutablePointer<PageWordCounter.Entry> {
         hashes[number] = hash
         (entries + number).initialize(to: PageWordCounter.Entry())
         slots[slot] = UInt64(hash) << 32 | UInt64(number + 1)
@@ -144,6 +190,7 @@ final class WordCountScratch: @unchecked Sendable {
         entries = Self.moved(entries, count: count, to: capacity)
         starts = Self.moved(starts, count: count + 1, to: capacity + 1)
         hashes = Self.moved(hashes, count: count, to: capacity)
+        keys = Self.moved(keys, count: count, to: capacity)
         wordCapacity = capacity
     }
 

@@ -8,6 +8,9 @@ struct WordTable {
     /// Word number → where its bytes start in `bytes` (the next word's start, or `bytes.count`, ends it).
     private(set) var starts: [UInt32] = []
     private var hashes: [UInt32] = []
+    /// Word number → its key (`WordKey`; zero for a word longer than a key holds): a short word is found by its key,
+    /// not its bytes. Made with the hash table (a table of words counted elsewhere has none until a look-up).
+    private var keys: [WordKey] = []
     /// Hash slot → the word's hash in the high 32 bits, its number + 1 in the low 32 (0: empty), so a probe that
     /// meets another word rarely looks further. Empty for a table made of words counted elsewhere (a page's, see
     /// `init(bytes:starts:hashes:)`) until a word is looked up in it.
@@ -21,6 +24,7 @@ struct WordTable {
         mask = capacity - 1
         starts.reserveCapacity(expectedWords)
         hashes.reserveCapacity(expectedWords)
+        keys.reserveCapacity(expectedWords)
         bytes.reserveCapacity(expectedWords * 8)
     }
 
@@ -59,7 +63,17 @@ struct WordTable {
     func hash(_ number: Int) -> UInt32 { hashes[number] }
 
     mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+        number(of: word, readable: word.count, hash: hash)
+    }
+
+    /// The number of `word`, of whose bytes `readable` can be read from its start (a word in a larger buffer:
+    /// a short word's key is then made with whole eight-byte loads).
+    mutating func number(of word: UnsafeBufferPointer<UInt8>, readable: Int, hash: UInt32) -> Int {
         if slots.isEmpty { grow() }
+        let isShort = word.count <= WordKey.maxLength
+        let key =
+            isShort && word.count > 0
+            ? WordKey(word.baseAddress!, count: word.count, readable: readable) : WordKey(low: 0, high: 0)
         let tag = UInt64(hash) << 32
         var slot = Int(hash) & mask
         while true {
@@ -67,13 +81,14 @@ struct WordTable {
             if entry == 0 { break }
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
                 let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if equals(number, word) { return number }
+                if isShort ? keys[number] == key : equals(number, word) { return number }
             }
             slot = (slot + 1) & mask
         }
         let number = starts.count
         starts.append(UInt32(bytes.count))
         hashes.append(hash)
+        keys.append(key)
         bytes.append(contentsOf: word)
         slots[slot] = tag | UInt64(number + 1)
         if starts.count * 2 > slots.count { grow() }
@@ -90,6 +105,8 @@ struct WordTable {
         let entry = slots[Int(hash) & mask]
         let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
         guard number >= 0 else { return entry }
+        // The word's key (what a short word is compared with), else its first byte.
+        if keys[number].low != 0 { return entry &+ keys[number].low }
         let start = Int(starts[number])
         return start < bytes.count ? entry &+ UInt64(bytes[start]) : entry
     }
@@ -110,6 +127,14 @@ struct WordTable {
         while capacity < starts.count * 2 { capacity <<= 1 }
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
+        // The keys of words numbered elsewhere (`init(bytes:starts:hashes:)`), made now.
+        while keys.count < starts.count {
+            let word = self.range(keys.count)
+            keys.append(
+                word.count <= WordKey.maxLength && !word.isEmpty
+                    ? bytes.withUnsafeBufferPointer { WordKey(UnsafeBufferPointer(rebasing: $0[word])) }
+                    : WordKey(low: 0, high: 0))
+        }
         for number in hashes.indices {
             var slot = Int(hashes[number]) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
@@ -117,10 +142,10 @@ struct WordTable {
         }
     }
 
-    /// Eight bytes at a time, then a final mix (SplitMix64's), folded to 32 bits. (Inlined: it is called for every
-    /// word of every page.)
-    @inline(__always)
+    /// A short word's is its key's (`WordKey.hash`: the page counter hashes the key it has); a longer one's eight
+    /// bytes at a time, then a final mix (SplitMix64's), folded to 32 bits.
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if word.count <= WordKey.maxLength && word.count > 0 { return WordKey(word).hash }
         var hash = UInt64(word.count) &* 0x9E37_79B9_7F4A_7C15
         guard let base = word.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
         let raw = UnsafeRawPointer(base)
