@@ -9,27 +9,11 @@ public enum JSONText {
             out += "\""
             return
         }
-        // Escaped into bytes, made a String once (appending short pieces to a String costs more than the copy).
+        // Escaped into bytes (the same escapes as the byte form), made a String once (appending short pieces to a
+        // String costs more than the copy).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            guard needsEscape(byte) else {
-                bytes.append(byte)
-                continue
-            }
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case 0x22: bytes.append(UInt8(ascii: "\""))
-            case 0x5C: bytes.append(UInt8(ascii: "\\"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            default:  // other control characters and `<` (so the JSON can sit in a <script>)
-                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                bytes.append(hexDigit(byte >> 4))
-                bytes.append(hexDigit(byte & 0xF))
-            }
-        }
+        escaped(text, into: &bytes)
         out += String(decoding: bytes, as: UTF8.self)
         out += "\""
     }
@@ -37,13 +21,17 @@ public enum JSONText {
     /// `text` as a JSON string literal appended to bytes (the same escapes as into a String).
     public static func string(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // The text's bytes where they are (no copy of the string, so no reference count); a copy when a bridged string
-        // has none.
+        escaped(text, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The text's bytes where they are (no copy of the string, so no reference count); a copy when a bridged string
+    /// has none.
+    private static func escaped(_ text: String, into out: inout [UInt8]) {
         if text.utf8.withContiguousStorageIfAvailable({ escaped($0, into: &out) }) == nil {
             var text = text
             text.withUTF8 { escaped($0, into: &out) }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// The bytes of a JSON string literal's contents, escaped.
