@@ -83,36 +83,35 @@ final class WordCountScratch: @unchecked Sendable {
     @inline(__always)
     func entry(for key: WordKey) -> UnsafeMutablePointer<PageWordCounter.Entry> {
         let hash = key.hash
-        let tag = UInt64(hash) << 32
-        var slot = Int(hash) & mask
-        while true {
-            let value = slots[slot]
-            if value == 0 { break }
-            if value & 0xFFFF_FFFF_0000_0000 == tag {
-                let number = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
-                if keys[number] == key { return entries + number }
-            }
-            slot = (slot + 1) & mask
-        }
-        return insert(key, hash: hash, slot: slot)
+        let found = probe(hash: hash) { keys[$0] == key }
+        if let number = found.number { return entries + number }
+        return insert(key, hash: hash, slot: found.slot)
     }
 
     /// The counts of `word`, longer than a key holds (see `entry(for:)` with a key).
     func entry(for word: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<PageWordCounter.Entry> {
         if word.count <= WordKey.maxLength { return entry(for: WordKey(word)) }
         let hash = WordTable.hash(word)
+        let found = probe(hash: hash) { equals($0, word) }
+        if let number = found.number { return entries + number }
+        return insert(word, hash: hash, slot: found.slot)
+    }
+
+    /// The number of the word of `hash` that `matches`, or the empty slot where it goes: slots hold the hash's 32 bits
+    /// over the word's number plus one (0 is empty), looked at in turn from the hash's own.
+    @inline(__always)
+    private func probe(hash: UInt32, _ matches: (Int) -> Bool) -> (number: Int?, slot: Int) {
         let tag = UInt64(hash) << 32
         var slot = Int(hash) & mask
         while true {
             let value = slots[slot]
-            if value == 0 { break }
+            if value == 0 { return (nil, slot) }
             if value & 0xFFFF_FFFF_0000_0000 == tag {
                 let number = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
-                if equals(number, word) { return entries + number }
+                if matches(number) { return (number, slot) }
             }
             slot = (slot + 1) & mask
         }
-        return insert(word, hash: hash, slot: slot)
     }
 
     /// The page's words, their hashes and their entries, copied out (the scratch is left as it is).
