@@ -88,9 +88,16 @@ struct CacheReader {
         return bytes[offset..<offset + count]
     }
 
+    /// A little-endian integer of `width` bytes (at most eight).
     mutating func integer(width: Int) throws(Truncated) -> UInt64 {
+        let field = try bytes(width)
         var value: UInt64 = 0
-        for (shift, byte) in try bytes(width).enumerated() { value |= UInt64(byte) << UInt64(shift * 8) }
+        var shift: UInt64 = 0
+        // By index (`enumerated()` over the slice was 1% of a rebuild's samples: two of these frame every entry read).
+        for index in field.indices {
+            value |= UInt64(field[index]) << shift
+            shift += 8
+        }
         return value
     }
 
