@@ -163,12 +163,7 @@ final class BuildCacheRun: @unchecked Sendable {
             let previous = previousOutputs.record(path), previous.key == entry.key,
             let identity = sink.reusePrevious(path, identity: previous.identity, checksum: previous.checksum)
         else { return nil }
-        // The file as the last build recorded it: its record goes to this build's as it is.
-        if identity != previous.identity || !previousOutputs.copy(path, into: outputs) {
-            outputs.add(
-                path,
-                payload: OutputRecords.Record(identity: identity, key: entry.key, checksum: previous.checksum).encoded)
-        }
+        recordReused(path, identity: identity, previous: previous)
         previousPack?.withFramedEntry(page.sitePath) { pack.add(page.sitePath, framed: $0) }
         if trusted { lock.withLock { statistics.keysTrusted += 1 } }
         return entry.rendered(page)
@@ -176,13 +171,21 @@ final class BuildCacheRun: @unchecked Sendable {
 
     /// Writes a rendered page, or links the previous site's file when it is the one an earlier build wrote for the
     /// same key (a page rendered again because its entry was damaged).
+    /// Records a previous site's file kept for this build (its key the recorded one): the last build's record as it is
+    /// when the file is the one recorded, else the record with the identity found.
+    private func recordReused(_ path: String, identity: String, previous: OutputRecords.Record) {
+        if identity == previous.identity, previousOutputs.copy(path, into: outputs) { return }
+        outputs.add(
+            path,
+            payload: OutputRecords.Record(identity: identity, key: previous.key, checksum: previous.checksum).encoded)
+    }
+
     private func write(_ rendered: RenderedPage, key: String?, into sink: any OutputSink) throws {
         let path = rendered.page.outputPath
         if let key, let previous = previousOutputs.record(path), previous.key == key,
             let identity = sink.reusePrevious(path, identity: previous.identity, checksum: previous.checksum)
         {
-            outputs.add(
-                path, payload: OutputRecords.Record(identity: identity, key: key, checksum: previous.checksum).encoded)
+            recordReused(path, identity: identity, previous: previous)
             return
         }
         var html = rendered.html

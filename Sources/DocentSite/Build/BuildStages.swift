@@ -253,12 +253,11 @@ enum BuildStages {
     static func simulationRuntime(
         _ options: BuildOptions, pages: [RenderedPage], staticFiles: [SourceFile], redirects: [Redirects.File]
     ) -> ([String: [UInt8]], [Diagnostic]) {
-        // The site's paths are gathered only for a site that has a walkthrough.
-        guard options.writesSimulationRuntime, options.simulation != nil,
+        guard options.writesSimulationRuntime, let simulation = options.simulation,
             pages.contains(where: { $0.walkthrough != nil })
         else { return ([:], []) }
-        let taken = Set(pages.map(\.page.outputPath) + staticFiles.map(\.outputPath) + redirects.map(\.outputPath))
-        return SimulationRuntime.files(options.simulation, pagesHaveWalkthroughs: true, taken: taken)
+        return SimulationRuntime.files(
+            simulation, taken: outputPaths(pages: pages, staticFiles: staticFiles, redirects: redirects))
     }
 
     /// The tabs' script and styles for a site whose pages have a tab set, when the options ask for them, never over a
@@ -267,8 +266,15 @@ enum BuildStages {
         _ options: BuildOptions, pages: [RenderedPage], staticFiles: [SourceFile], redirects: [Redirects.File]
     ) -> [String: [UInt8]] {
         guard options.writesTabsRuntime, pages.contains(where: \.usesTabs) else { return [:] }
-        let taken = Set(pages.map(\.page.outputPath) + staticFiles.map(\.outputPath) + redirects.map(\.outputPath))
-        return TabsRuntime.files(pagesHaveTabs: true, taken: taken)
+        return TabsRuntime.files(taken: outputPaths(pages: pages, staticFiles: staticFiles, redirects: redirects))
+    }
+
+    /// Every path the site's own pages, files and redirect pages write (made only for a site that needs a runtime's
+    /// files: at 10,000 pages a set of 10,000 paths).
+    private static func outputPaths(pages: [RenderedPage], staticFiles: [SourceFile], redirects: [Redirects.File])
+        -> Set<String>
+    {
+        Set(pages.map(\.page.outputPath) + staticFiles.map(\.outputPath) + redirects.map(\.outputPath))
     }
 
     /// The stylesheets' source maps, by output path, in page order.

@@ -13,9 +13,9 @@ enum TabsRuntime {
         content.containsBytes(TabMarkup.setOpenPrefix)
     }
 
-    /// The runtime's files by output path when a page of the site has a tab set, the site's own files left alone.
-    static func files(pagesHaveTabs: Bool, taken: Set<String>) -> [String: [UInt8]] {
-        guard pagesHaveTabs else { return [:] }
+    /// The runtime's files by output path for a site whose pages have a tab set, the site's own files (`taken`) left
+    /// alone.
+    static func files(taken: Set<String>) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         if !taken.contains(scriptPath) { files[scriptPath] = Array(script.utf8) }
         if !taken.contains(stylesheetPath) { files[stylesheetPath] = Array(stylesheet.utf8) }

@@ -30,13 +30,11 @@ enum SimulationRuntime {
         return out
     }
 
-    /// The runtime files to write when a page of the site has a walkthrough, by output path; an error when one
-    /// cannot be found: the walkthrough cannot load (`check` fails; `build` warns, and readers get the static
-    /// screens).
-    static func files(
-        _ simulation: (any WalkthroughSimulation)?, pagesHaveWalkthroughs: Bool, taken: Set<String>
-    ) -> ([String: [UInt8]], [Diagnostic]) {
-        guard let simulation, pagesHaveWalkthroughs else { return ([:], []) }
+    /// The runtime files to write for a site whose pages have a walkthrough, by output path, none over `taken`; an
+    /// error when one cannot be found: the walkthrough cannot load (`check` fails; `build` warns, and readers get the
+    /// static screens).
+    static func files(_ simulation: any WalkthroughSimulation, taken: Set<String>) -> ([String: [UInt8]], [Diagnostic])
+    {
         var files: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
         for file in simulation.runtimeFiles where !taken.contains(file.path) {
