@@ -7,6 +7,7 @@ import Foundation
 final class BuildCacheRun: @unchecked Sendable {
     let cache: BuildCache
     private let keys: PageCacheKeys
+    private let model: SiteModel
     private let dependencyContext: DependencyContext
     private let loads: LoadCache
     private let lock = NSLock()
@@ -43,6 +44,7 @@ final class BuildCacheRun: @unchecked Sendable {
         templates: TemplateSet, staticFiles: [SourceFile], previous: PreviousFiles? = nil
     ) {
         self.cache = cache
+        self.model = model
         self.loads = loads
         unchangedFiles = loads.unchangedFiles
         // What the rendered pages' dependencies are read against is made on the other core while the keys' world
@@ -76,24 +78,41 @@ final class BuildCacheRun: @unchecked Sendable {
 
     /// Puts `page` into `sink`: linked from the previous site when its entry and file are still good, else rendered
     /// by `render`, written and stored. The page as the rest of the build needs it (its HTML empty when linked).
-    func page(_ page: Page, into sink: any OutputSink, render: () -> RenderedPage) throws -> RenderedPage {
+    /// `render(lists)` renders the page, its templates seeing the site's lists of pages when `lists` is true. While
+    /// no page has needed the lists (made, they make every page's front matter: `PageDetails`), a page is rendered
+    /// without them, and again with them when its references show it reads them (`TemplateReferences.readsLists`,
+    /// from the references its key trusts as well).
+    func page(_ page: Page, into sink: any OutputSink, render: (_ lists: Bool) -> RenderedPage) throws -> RenderedPage {
         if let reused = reuse(page, sink: sink) {
             lock.withLock { statistics.reused += 1 }
             return reused
         }
-        let rendered = render()
+        let lists = model.siteIsMade
+        var rendered = render(lists)
+        var dependencies: PageDependencies?
+        if !lists || CachedPage.isCacheable(rendered) {
+            dependencies = self.dependencies(of: page, rendered: rendered)
+            if !lists, dependencies?.references.readsLists == true {
+                rendered = render(true)
+                dependencies = self.dependencies(of: page, rendered: rendered)
+            }
+        }
         lock.withLock { statistics.rendered += 1 }
         var key: String?
-        if CachedPage.isCacheable(rendered) {
-            var dependencies = dependencyContext.dependencies(of: page, rendered: rendered)
-            // Custom tags and filters may be called by a layout as well as by the body.
-            dependencies.references.formUnion(dependencyContext.tagReferences)
+        if CachedPage.isCacheable(rendered), let dependencies {
             let pageKey = keys.key(of: page, dependencies: dependencies)
             key = pageKey
             pack.add(page.sitePath, payload: CachedPage(rendered, key: pageKey, dependencies: dependencies).encoded)
         }
         try write(rendered, key: key, into: sink)
         return rendered
+    }
+
+    private func dependencies(of page: Page, rendered: RenderedPage) -> PageDependencies {
+        var dependencies = dependencyContext.dependencies(of: page, rendered: rendered)
+        // Custom tags and filters may be called by a layout as well as by the body.
+        dependencies.references.formUnion(dependencyContext.tagReferences)
+        return dependencies
     }
 
     /// What the build found; a warning when the cache's files were damaged or not Docent's. Puts the new pack and

@@ -96,9 +96,9 @@ enum BuildStages {
     static func load(
         _ files: [SourceFile], root: URL, config: SiteConfig, bodies: PageBodies? = nil, cache: LoadCache? = nil
     ) -> [Loaded] {
-        let loader = PageLoader(root: root, config: config)
+        let loader = PageLoader.Shared(PageLoader(root: root, config: config))
         let work: @Sendable (SourceFile) -> Loaded = {
-            var (page, diagnostics) = cache?.load($0, with: loader) ?? loader.load($0)
+            var (page, diagnostics) = cache?.load($0, with: loader) ?? loader.loader.load($0)
             // A page made from the cache's record has its body set aside already.
             if let bodies, page != nil, page?.bodySetAside == nil { bodies.keepOrSetAside(&page!) }
             return Loaded(page: page, diagnostics: diagnostics)
@@ -109,7 +109,7 @@ enum BuildStages {
     /// Whether a loaded page is part of the site: published, and not a draft unless drafts are asked for.
     static func isInSite(_ page: Page?, options: BuildOptions) -> Bool {
         guard let page else { return false }
-        return page.meta.published && (options.includeDrafts || !page.meta.draft)
+        return page.brief.published && (options.includeDrafts || !page.brief.draft)
     }
 
     /// Two files writing the same output path.
@@ -224,8 +224,7 @@ enum BuildStages {
 
     /// The layouts, includes and tags, seeing the model's `site`.
     static func templates(root: URL, config: SiteConfig, model: SiteModel) -> TemplateSet {
-        let site = model.site
-        return TemplateSet(root: root, config: config, siteValues: { site })
+        TemplateSet(root: root, config: config, siteValues: { model.site })
     }
 
     // MARK: render

@@ -6,7 +6,7 @@ enum CacheFile {
     /// The magic of the single framed file an earlier format (2) kept per page and record: found at a pack's name,
     /// it is another version's file, not damage.
     static let magic = Array("DOCENTBC".utf8)
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
 
     /// Why an entry was not used.
     enum Problem: Error, Equatable {

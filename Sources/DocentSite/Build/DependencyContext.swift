@@ -20,6 +20,8 @@ struct DependencyContext: Sendable {
                 references.formUnion(cache.references(of: folder + "/" + name, in: templates))
             }
         }
+        references.readingCollections(config.collections.keys)
+        references.siteKeys = []
         return references
     }
 
@@ -64,6 +66,9 @@ struct DependencyContext: Sendable {
             references.formUnion(included)
             for next in included.includes where seen.insert(next).inserted { queue.append(next) }
         }
+        // Which keys of `site` are lists of pages the config tells; the keys are not kept past this.
+        references.readingCollections(config.collections.keys)
+        references.siteKeys = []
         dependency.references = references
         // Pages whose title or existence the page shows.
         for url in page.meta.breadcrumbs {

@@ -49,27 +49,38 @@ final class LoadCache: @unchecked Sendable {
         self.root = root.path
     }
 
-    /// Loads a page file, from its record when the file is the one recorded.
-    func load(_ file: SourceFile, with loader: PageLoader) -> (page: Page?, diagnostics: [Diagnostic]) {
+    /// Loads a page file, from its record when the file is the one recorded: from its stub alone (`PageStub`, its
+    /// front matter's parts made on first use) when the record was made under this environment.
+    func load(_ file: SourceFile, with shared: PageLoader.Shared) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let loader = shared.loader
         let path = { file.sitePath.hasPrefix("/") ? file.sitePath : self.root + "/" + file.sitePath }
         let identity = file.identity ?? SourceIdentities.identity(of: path())
         let found = identity == nil ? nil : previous.record(file.sitePath)
-        if let identity, let found, found.known.identity == identity, let bytes = found.known.frontMatter,
-            let record = FrontMatterRecord(encoded: bytes), let made = loader.load(file, record: record)
-        {
+        if let identity, let found, found.known.identity == identity, let bytes = found.known.frontMatter {
             // The same bytes as when the last build read them, so it starts as it started then.
             let opens = recordedPages.contains(file.sitePath, identity: identity)
-            if found.known.summaryHash != nil {
+            if found.known.summaryHash != nil, !file.sitePath.hasPrefix("/"), let stubBytes = found.known.stub,
+                let stub = PageStub(encoded: stubBytes)
+            {
                 // The record as it was: its bytes go to the next build's records without being encoded again.
                 found.framed.withUnsafeBytes { records.add(file.sitePath, framed: $0) }
                 keep(found.known, of: file.sitePath, fromRecord: true, store: false, opensWithFrontMatter: opens)
-            } else {
-                // Made under another config: what other pages see of it is hashed again.
-                var known = found.known
-                known.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
-                keep(known, of: file.sitePath, fromRecord: true, store: true, opensWithFrontMatter: opens)
+                return (PageLoader.load(file, stub: stub, record: bytes, with: shared), [])
             }
-            return made
+            if let record = FrontMatterRecord(encoded: bytes), let made = loader.load(file, record: record) {
+                if found.known.summaryHash != nil {
+                    found.framed.withUnsafeBytes { records.add(file.sitePath, framed: $0) }
+                    keep(found.known, of: file.sitePath, fromRecord: true, store: false, opensWithFrontMatter: opens)
+                } else {
+                    // Made under another config: what other pages see of it is hashed again, and its stub made
+                    // again.
+                    var known = found.known
+                    known.summaryHash = FrontMatterRecord.summaryHash(of: bytes, sitePath: file.sitePath)
+                    known.stub = Self.stub(of: made.page, diagnostics: made.diagnostics, body: record.body)
+                    keep(known, of: file.sitePath, fromRecord: true, store: true, opensWithFrontMatter: opens)
+                }
+                return made
+            }
         }
         let load = loader.load(file, recording: true)
         guard let bytes = load.bytes else { return (load.page, load.diagnostics) }
@@ -77,7 +88,9 @@ final class LoadCache: @unchecked Sendable {
         let known = SourceIdentities.Known(
             identity: identity ?? "", sourceHash: PageCacheKeys.sourceHash(of: bytes, sitePath: file.sitePath),
             summaryHash: frontMatter.flatMap { FrontMatterRecord.summaryHash(of: $0, sitePath: file.sitePath) },
-            frontMatter: frontMatter)
+            frontMatter: frontMatter,
+            stub: frontMatter == nil
+                ? nil : load.record.flatMap { Self.stub(of: load.page, diagnostics: load.diagnostics, body: $0.body) })
         // Recorded for the next build only when the file did not change while it was read (and not too recently to
         // tell its next change); the keys of this build use the bytes read either way, so a page's key does not
         // depend on how long ago its file or the files of the pages it shows were saved.
@@ -85,6 +98,14 @@ final class LoadCache: @unchecked Sendable {
         let opens = bytes.withUnsafeBytes { Discovery.start(of: $0) == .frontMatter }
         keep(known, of: file.sitePath, fromRecord: false, store: stable, opensWithFrontMatter: opens)
         return (load.page, load.diagnostics)
+    }
+
+    /// A page's stub, when its making reported nothing.
+    private static func stub(of page: Page?, diagnostics: [Diagnostic], body: PageBodies.Fingerprint)
+        -> ArraySlice<UInt8>?
+    {
+        guard diagnostics.isEmpty, let page else { return nil }
+        return PageStub(page, body: body).encoded[...]
     }
 
     /// The page files made from the last build's records: the files that build read, unchanged (complete once the
@@ -117,6 +138,7 @@ final class LoadCache: @unchecked Sendable {
         // 100,000 pages) is held.
         var light = record
         light.frontMatter = nil
+        light.stub = nil
         light.identity = ""
         lock.withLock {
             if recorded { recording.insert(sitePath, identity: record.identity) }

@@ -145,17 +145,17 @@ public struct SiteBuilder: Sendable {
         let rendered = Self.parallelMap(pages, threads: threads) { loaded -> RenderedPage in
             defer { counter.tick() }
             // A page the cache has is not rendered, so its body (when set aside) is not read again either.
-            let render = { () -> RenderedPage in
+            let render = { (lists: Bool) -> RenderedPage in
                 var page = loaded
                 if let problem = bodies.restore(&page) { return RenderedPage(unrendered: loaded, problem: problem) }
-                return renderer.render(page)
+                return (lists ? renderer : renderer.withoutListsOfPages).render(page)
             }
             var result: RenderedPage
             do {
                 if let cache {
                     result = try cache.page(loaded, into: sink, render: render)
                 } else {
-                    result = render()
+                    result = render(true)
                     if streaming { try sink.write(result.html, to: result.page.outputPath) }
                 }
             } catch {

@@ -16,6 +16,9 @@ struct SourceIdentities {
         /// made, on every core, and stored again as they are); nil for a page that needs its body to load, or whose
         /// front matter had a problem.
         var frontMatter: ArraySlice<UInt8>? = nil
+        /// The page as it was made from that front matter (`PageStub`, valid under the same environment); nil when
+        /// there is no front matter record or the page's making reported a problem.
+        var stub: ArraySlice<UInt8>? = nil
     }
 
     /// The identity of a file of the output, which only Docent writes: its size, modification time and inode (not
@@ -99,6 +102,11 @@ struct SourceIdentities {
             writer.append(UInt64(frontMatter.count))
             writer.bytes += frontMatter
         }
+        writer.append(record.stub != nil)
+        if let stub = record.stub {
+            writer.append(UInt64(stub.count))
+            writer.bytes += stub
+        }
         return writer.bytes
     }
 
@@ -113,8 +121,15 @@ struct SourceIdentities {
             guard let count = try? reader.count(), let bytes = try? reader.bytes(count) else { return nil }
             frontMatter = bytes
         }
+        var stub: ArraySlice<UInt8>?
+        guard let hasStub = try? reader.bool() else { return nil }
+        if hasStub {
+            guard let count = try? reader.count(), let bytes = try? reader.bytes(count) else { return nil }
+            stub = bytes
+        }
         guard reader.isAtEnd else { return nil }
-        return Known(identity: identity, sourceHash: sourceHash, summaryHash: summaryHash, frontMatter: frontMatter)
+        return Known(
+            identity: identity, sourceHash: sourceHash, summaryHash: summaryHash, frontMatter: frontMatter, stub: stub)
     }
 
     /// The pack's entry that names the environment its records were made in (no page has an empty path).

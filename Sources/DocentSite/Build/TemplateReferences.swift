@@ -16,12 +16,26 @@ struct TemplateReferences: Sendable, Equatable {
     var data: Set<String> = []
     /// `site.data` read in a way that may reach any data file.
     var anyData = false
-    /// Reads the site's lists of pages (`site.pages`, `site.nav`, …) or `site` as a whole.
+    /// Reads the site's lists of pages (`site.pages`, `site.nav`, a collection's list, …) or `site` as a whole.
     var sitePages = false
+    /// Reads a list of pages that `SiteModel.siteWithoutLists` leaves out: what `sitePages` says, but for
+    /// `site.nav` (made with the model, whose titles a page's key still depends on through `sitePages`).
+    var readsLists = false
+    /// The other keys of `site` read (`site.title`, `site.how-tos`): a collection's list is `site.<its name>`, which
+    /// only the config tells (`readingCollections`).
+    var siteKeys: Set<String> = []
 
     static let siteListKeys: Set<String> = [
-        "pages", "nav", "html_pages", "documents", "posts", "collections", "static_files",
+        "pages", "nav", "html_pages", "documents", "posts", "collections", "static_files", "categories", "tags",
     ]
+
+    /// Reads the site's lists of pages when a key of `site` it reads is a collection's list.
+    mutating func readingCollections(_ names: some Collection<String>) {
+        if names.contains(where: siteKeys.contains) {
+            sitePages = true
+            readsLists = true
+        }
+    }
 
     init() {}
 
@@ -31,6 +45,7 @@ struct TemplateReferences: Sendable, Equatable {
         references.anyInclude = true
         references.anyData = true
         references.sitePages = true
+        references.readsLists = true
         return references
     }()
 
@@ -83,6 +98,8 @@ struct TemplateReferences: Sendable, Equatable {
         data.formUnion(other.data)
         anyData = anyData || other.anyData
         sitePages = sitePages || other.sitePages
+        readsLists = readsLists || other.readsLists
+        siteKeys.formUnion(other.siteKeys)
     }
 
     // MARK: - Reading variables
@@ -93,6 +110,7 @@ struct TemplateReferences: Sendable, Equatable {
         guard let root = path.first else {
             // `[name]`: a variable whose name is computed may be `site` itself.
             sitePages = true
+            readsLists = true
             anyData = true
             return
         }
@@ -100,12 +118,16 @@ struct TemplateReferences: Sendable, Equatable {
         guard path.count > 1 else {
             // `site` on its own (assigned, passed, looped over) or `site[key]`: it may reach anything.
             sitePages = true
+            readsLists = true
             anyData = true
             return
         }
         if Self.siteListKeys.contains(path[1]) {
             sitePages = true
-        } else if path[1] == "data" {
+            readsLists = readsLists || path[1] != "nav"
+        } else if path[1] != "data" {
+            siteKeys.insert(path[1])
+        } else {
             if path.count > 2 {
                 data.insert(path[2])
             } else {

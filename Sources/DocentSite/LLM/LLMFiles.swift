@@ -42,7 +42,7 @@ enum LLMFiles {
             for url in section.urls {
                 let twin = twins[url]!
                 index += "- [\(twin.page.title)](\(config.url + config.baseURL)/\(twin.path))"
-                if let description = twin.page.meta.description, !description.isEmpty { index += ": \(description)" }
+                if let description = twin.page.brief.description, !description.isEmpty { index += ": \(description)" }
                 index += "\n"
                 if !full.isEmpty { full += "\n" }
                 full += twin.text

@@ -30,7 +30,7 @@ struct Navigation: Sendable {
                         }
                         let page = pages[pageIndex]
                         items.append(
-                            .object(["title": .string(page.meta.title ?? page.title), "url": .string(page.url)]))
+                            .object(["title": .string(page.brief.title ?? page.title), "url": .string(page.url)]))
                         sectionByURL[page.url] = sectionByURL[page.url] ?? title
                     }
                 }

@@ -70,18 +70,21 @@ enum SiteLists {
         return .object(groups.mapValues { .array($0) })
     }
 
-    /// What the lists show of a page besides its values: the keys of `PageValues.keys` it sets over them.
-    static func listFields(of page: Page, config: SiteConfig) -> [(key: String, value: LiquidValue)] {
-        let (name, folder) = Self.nameAndFolder(page.contentPath)
+    /// What the lists show of a page besides its values: the keys of `PageValues.keys` it sets over them (`title`:
+    /// the title templates see, `Page.templateTitle`).
+    static func listFields(
+        contentPath: String, url: String, title: String?, description: String?, collection: String?
+    ) -> [(key: String, value: LiquidValue)] {
+        let (name, folder) = Self.nameAndFolder(contentPath)
         var fields: [(key: String, value: LiquidValue)] = []
         fields.reserveCapacity(PageValues.keys.count)
-        if let title = page.templateTitle(in: config) { fields.append(("title", .string(title))) }
-        fields.append(("url", .string(page.url)))
-        fields.append(("path", .string(page.contentPath)))
+        if let title { fields.append(("title", .string(title))) }
+        fields.append(("url", .string(url)))
+        fields.append(("path", .string(contentPath)))
         fields.append(("name", .string(name)))
         fields.append(("dir", .string("/" + (folder.isEmpty ? "" : folder + "/"))))
-        fields.append(("description", .string(page.meta.description ?? "")))
-        if let collection = page.collection { fields.append(("collection", .string(collection))) }
+        fields.append(("description", .string(description ?? "")))
+        if let collection { fields.append(("collection", .string(collection))) }
         return fields
     }
 

@@ -12,7 +12,11 @@ final class SiteModel: Sendable {
     let staticURLs: Set<String>
     let data: LiquidValue
     let navigation: Navigation
-    let site: LiquidValue
+    /// The `site` templates see, without the lists of pages (`SiteLists`: `site.pages`, the collections, …).
+    let siteWithoutLists: LiquidValue
+    /// With them: made when first read (every page's front matter, which a page made from the build cache's record
+    /// makes on first use, `PageDetails`).
+    private let fullSite: OnDemand<LiquidValue>
     let diagnostics: [Diagnostic]
     /// A Jekyll post's `page.previous` and `page.next` (the posts before and after it by date), by URL.
     let postNeighbours: [String: (previous: LiquidValue, next: LiquidValue)]
@@ -35,11 +39,7 @@ final class SiteModel: Sendable {
         self.staticFiles = staticFiles
         staticURLs = Set(staticFiles.map(\.url))
         self.data = data
-        // The navigation is made on the other core while the site's lists are.
-        let pendingNavigation = Background { [byURL] in Navigation(pages: pages, pageByURL: byURL, file: navigationFile)
-        }
-        let lists = SiteLists.values(pages: pages, staticFiles: staticFiles, config: config)
-        let navigation = pendingNavigation.value
+        let navigation = Navigation(pages: pages, pageByURL: byURL, file: navigationFile)
         self.navigation = navigation
         diagnostics = navigation.diagnostics
         var site = config.values
@@ -51,10 +51,18 @@ final class SiteModel: Sendable {
         site["data"] = data
         site["nav"] = navigation.value
         if let github = config.github { site["github"] = github }
-        site.merge(lists) { _, list in list }
-        self.site = .object(site)
+        siteWithoutLists = .object(site)
+        fullSite = OnDemand { [site] in
+            .object(site.merging(SiteLists.values(pages: pages, staticFiles: staticFiles, config: config)) { $1 })
+        }
         postNeighbours = Self.neighbours(ofPosts: pages.filter { $0.collection == "posts" }.map(\.listValue))
     }
+
+    /// The `site` templates see: `siteWithoutLists` with the lists of pages.
+    var site: LiquidValue { fullSite.value }
+
+    /// Whether `site` has been made (its lists read every page's front matter).
+    var siteIsMade: Bool { fullSite.isMade }
 
     private static func neighbours(ofPosts posts: [LiquidValue]) -> [String: (previous: LiquidValue, next: LiquidValue)]
     {
@@ -80,7 +88,8 @@ final class SiteModel: Sendable {
         staticURLs = previous.staticURLs
         data = previous.data
         navigation = previous.navigation
-        site = previous.site
+        siteWithoutLists = previous.siteWithoutLists
+        fullSite = previous.fullSite
         diagnostics = previous.diagnostics
         postNeighbours = previous.postNeighbours
     }

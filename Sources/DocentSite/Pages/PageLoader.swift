@@ -40,6 +40,41 @@ struct PageLoader: Sendable {
         return (made.page, made.diagnostics)
     }
 
+    /// The page a stub recorded (`PageStub`, made under this config from `record`, the same file's front matter),
+    /// its front matter's parts made from the record when first read, its body set aside until it renders.
+    static func load(_ file: SourceFile, stub: PageStub, record: ArraySlice<UInt8>, with shared: Shared) -> Page {
+        let contentPath = file.relativePath
+        let ext = Discovery.pathExtension(
+            contentPath.lastIndex(of: "/").map { String(contentPath[contentPath.index(after: $0)...]) } ?? contentPath)
+        var page = Page(
+            sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
+            url: stub.url, outputPath: stub.outputPath, bodyLineOffset: stub.bodyLineOffset,
+            isMarkdown: ext == "md" || ext == "markdown", collection: file.collection, brief: stub.brief
+        ) { shared.loader.parts(of: file, record: record, stub: stub) }
+        page.bodySetAside = stub.body
+        return page
+    }
+
+    /// A loader held once by the pages that make their parts on first use (each holds a reference, not a copy of the
+    /// config).
+    final class Shared: Sendable {
+        let loader: PageLoader
+        init(_ loader: PageLoader) { self.loader = loader }
+    }
+
+    /// The parts of a page's front matter, made from its record as `load(_:record:)` makes them. The stub was
+    /// recorded with the record, from the page that record made under this config, so the page made again is that
+    /// page; were it not (a record that no longer decodes), the parts are empty rather than another page's.
+    private func parts(of file: SourceFile, record bytes: ArraySlice<UInt8>, stub: PageStub) -> PageDetails.Parts {
+        if let record = FrontMatterRecord(encoded: bytes), let page = load(file, record: record)?.page,
+            page.url == stub.url, page.outputPath == stub.outputPath
+        {
+            return page.detailParts
+        }
+        return PageDetails.Parts(
+            meta: PageMeta(), keyPositions: KeyPositions(), values: PageValues(values: [:], setting: []))
+    }
+
     func load(_ file: SourceFile, recording: Bool) -> Load {
         let start = SourceLocation(file: file.sitePath, line: 1, column: 1)
         let data: Data

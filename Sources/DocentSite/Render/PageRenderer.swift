@@ -68,6 +68,9 @@ struct PageRenderer {
     let emojiSource: String?
     /// Link the tabs' script and styles from the head of a page with a tab set (`BuildOptions.writesTabsRuntime`).
     let linksTabsRuntime: Bool
+    /// Whether templates see the site's lists of pages (`SiteModel.site`), or `site` without them
+    /// (`withoutListsOfPages`).
+    private(set) var seesListsOfPages = true
 
     init(model: SiteModel, templates: TemplateSet, options: BuildOptions, root: URL) {
         self.model = model
@@ -78,6 +81,18 @@ struct PageRenderer {
         linksTabsRuntime = options.writesTabsRuntime
         self.root = root
     }
+
+    /// A renderer whose templates see `site` without the lists of pages, for a page that does not read them
+    /// (`TemplateReferences.readsLists`): the build cache renders so when no page has needed the lists yet, as
+    /// making them makes every page's front matter (`PageDetails`), and renders again with them a page whose
+    /// references show it reads them. What a template sees of `site` otherwise is the same.
+    var withoutListsOfPages: PageRenderer {
+        var renderer = self
+        renderer.seesListsOfPages = false
+        return renderer
+    }
+
+    private var site: LiquidValue { seesListsOfPages ? model.site : model.siteWithoutLists }
 
     func render(_ page: Page) -> RenderedPage {
         var diagnostics: [Diagnostic] = []
@@ -441,7 +456,7 @@ struct PageRenderer {
         -> String?
     {
         do {
-            return try templates.engine.render(template, ["page": page, "site": model.site])
+            return try templates.engine.render(template, ["page": page, "site": site])
         } catch {
             diagnostics.append(Diagnostic(liquid: error))
             return nil
@@ -453,7 +468,7 @@ struct PageRenderer {
         _ template: LiquidTemplate, page: LiquidValue, origins: inout LiquidOriginMap, diagnostics: inout [Diagnostic]
     ) -> String? {
         do {
-            return try templates.engine.render(template, ["page": page, "site": model.site], origins: &origins)
+            return try templates.engine.render(template, ["page": page, "site": site], origins: &origins)
         } catch {
             diagnostics.append(Diagnostic(liquid: error))
             return nil
@@ -492,7 +507,7 @@ struct PageRenderer {
                 output = try templates.engine.render(
                     layout.template,
                     [
-                        "page": pageValue, "site": model.site, "content": .string(output),
+                        "page": pageValue, "site": site, "content": .string(output),
                         "layout": .object(layout.values),
                     ])
             } catch {
