@@ -216,10 +216,12 @@ enum BuildStages {
         return values
     }
 
-    static func model(config: SiteConfig, pages: [Page], staticFiles: [SourceFile], data: SiteData) -> SiteModel {
+    static func model(
+        config: SiteConfig, pages: [Page], staticFiles: [SourceFile], data: SiteData, listsWhenFirstRead: Bool = false
+    ) -> SiteModel {
         SiteModel(
             config: config, pages: pages, staticFiles: staticFiles, data: data.value,
-            navigationFile: data.navigation)
+            navigationFile: data.navigation, listsWhenFirstRead: listsWhenFirstRead)
     }
 
     /// The layouts, includes and tags, seeing the model's `site`.

@@ -121,7 +121,10 @@ public struct SiteBuilder: Sendable {
             loads.map { _ in Background { BuildCacheRun.PreviousFiles(cache: cache) } }
         }
         let data = BuildStages.loadData(root: root, folder: config.dataFolder)
-        let model = BuildStages.model(config: config, pages: pages, staticFiles: staticFiles, data: data)
+        // With the build cache, pages may not need the lists, which make the front matter of pages the cache made
+        // from their records (`PageDetails`).
+        let model = BuildStages.model(
+            config: config, pages: pages, staticFiles: staticFiles, data: data, listsWhenFirstRead: loads != nil)
         let templates = BuildStages.templates(root: root, config: config, model: model)
         let (redirects, outputProblems) = outputChecks.value
         diagnostics += outputProblems + data.diagnostics + model.diagnostics + templates.diagnostics

@@ -14,8 +14,8 @@ final class SiteModel: Sendable {
     let navigation: Navigation
     /// The `site` templates see, without the lists of pages (`SiteLists`: `site.pages`, the collections, …).
     let siteWithoutLists: LiquidValue
-    /// With them: made when first read (every page's front matter, which a page made from the build cache's record
-    /// makes on first use, `PageDetails`).
+    /// With them: made when first read (`listsWhenFirstRead`: they read every page's front matter, which a page
+    /// made from the build cache's record makes on first use, `PageDetails`), else while the model is made.
     private let fullSite: OnDemand<LiquidValue>
     let diagnostics: [Diagnostic]
     /// A Jekyll post's `page.previous` and `page.next` (the posts before and after it by date), by URL.
@@ -23,7 +23,7 @@ final class SiteModel: Sendable {
 
     init(
         config: SiteConfig, pages: [Page], staticFiles: [SourceFile], data: LiquidValue,
-        navigationFile: (sitePath: String, data: YAMLData)?
+        navigationFile: (sitePath: String, data: YAMLData)?, listsWhenFirstRead: Bool = false
     ) {
         self.config = config
         self.pages = pages
@@ -39,6 +39,10 @@ final class SiteModel: Sendable {
         self.staticFiles = staticFiles
         staticURLs = Set(staticFiles.map(\.url))
         self.data = data
+        // Lists every render will read are made on the other core while the navigation is.
+        let pendingLists =
+            listsWhenFirstRead
+            ? nil : Background { SiteLists.values(pages: pages, staticFiles: staticFiles, config: config) }
         let navigation = Navigation(pages: pages, pageByURL: byURL, file: navigationFile)
         self.navigation = navigation
         diagnostics = navigation.diagnostics
@@ -53,7 +57,8 @@ final class SiteModel: Sendable {
         if let github = config.github { site["github"] = github }
         siteWithoutLists = .object(site)
         fullSite = OnDemand { [site] in
-            .object(site.merging(SiteLists.values(pages: pages, staticFiles: staticFiles, config: config)) { $1 })
+            let lists = pendingLists?.value ?? SiteLists.values(pages: pages, staticFiles: staticFiles, config: config)
+            return .object(site.merging(lists) { $1 })
         }
         postNeighbours = Self.neighbours(ofPosts: pages.filter { $0.collection == "posts" }.map(\.listValue))
     }
