@@ -17,40 +17,47 @@ final class PageDetails: Sendable {
     let brief: PageBrief
     /// The parts of a page made from its front matter; nil for one made on first use.
     private let ready: Parts?
-    private let made: Mutex<Parts?>
-    private let make: (@Sendable () -> Parts)?
+    /// How a page made on first use makes them, and what it made (a second object, only for such a page: most pages
+    /// of a build without the cache hold none).
+    private let later: Later?
+
+    private final class Later: Sendable {
+        let made = Mutex<Parts?>(nil)
+        let make: @Sendable () -> Parts
+
+        init(_ make: @escaping @Sendable () -> Parts) { self.make = make }
+
+        var parts: Parts {
+            made.withLock { found in
+                if let found { return found }
+                let parts = make()
+                found = parts
+                return parts
+            }
+        }
+    }
 
     init(_ parts: Parts) {
         ready = parts
         brief = PageBrief(parts)
-        made = Mutex(nil)
-        make = nil
+        later = nil
     }
 
     /// Parts made by `make` when first read (once, whichever thread reads them first); `brief` must be what they give.
     init(brief: PageBrief, make: @escaping @Sendable () -> Parts) {
         ready = nil
         self.brief = brief
-        made = Mutex(nil)
-        self.make = make
+        later = Later(make)
     }
 
-    var parts: Parts {
-        if let ready { return ready }
-        return made.withLock { found in
-            if let found { return found }
-            let parts = make!()
-            found = parts
-            return parts
-        }
-    }
+    var parts: Parts { ready ?? later!.parts }
 
     var meta: PageMeta { ready?.meta ?? parts.meta }
     var keyPositions: KeyPositions { ready?.keyPositions ?? parts.keyPositions }
     var values: PageValues { ready?.values ?? parts.values }
 
     /// Whether the parts exist yet (for tests).
-    var isMade: Bool { ready != nil || made.withLock { $0 != nil } }
+    var isMade: Bool { ready != nil || later!.made.withLock { $0 != nil } }
 }
 
 /// What the build reads of every page besides its paths (the navigation, the drafts filter, the redirects, the
