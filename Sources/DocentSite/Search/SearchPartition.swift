@@ -205,41 +205,43 @@ struct SearchPartition {
             local[wordStems[number]] = order.count
             order.append(wordStems[number])
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(order.reduce(0) { $0 + postings.count(Int($1)) * 14 } + numbers.count * 16)
-        out.append(contentsOf: "{\"words\":{".utf8)
-        for (index, number) in numbers.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            // A word is letters and digits (the tokenizer keeps nothing else): no escaping.
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: words.word(number))
-            out.append(contentsOf: "\":".utf8)
-            Self.append(local[wordStems[number]]!, to: &out)
-        }
-        out.append(contentsOf: "},\"terms\":[".utf8)
-        for (index, stem) in order.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            var first = true
-            postings.forEach(Int(stem)) { posting in
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                Self.append(Int(posting.page), to: &out)
-                out.append(UInt8(ascii: ","))
-                Self.append(Int(posting.weight), to: &out)
-                var count = 0
-                SearchWords.numbers(posting.sections) { _ in count += 1 }
-                out.append(UInt8(ascii: ","))
-                Self.append(count, to: &out)
-                SearchWords.numbers(posting.sections) { section in
-                    out.append(UInt8(ascii: ","))
-                    Self.append(Int(section), to: &out)
-                }
+        let bound =
+            32 + numbers.reduce(0) { $0 + words.range($1).count + 16 }
+            + order.reduce(0) { $0 + postings.count(Int($1)) * ShardText.postingBound + 3 }
+        return ShardText.bytes(bound: bound) { out in
+            out.append("{\"words\":{")
+            for (index, number) in numbers.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                // A word is letters and digits (the tokenizer keeps nothing else): no escaping.
+                out.append(UInt8(ascii: "\""))
+                out.append(words.word(number))
+                out.append("\":")
+                out.append(UInt32(local[wordStems[number]]!))
             }
-            out.append(UInt8(ascii: "]"))
+            out.append("},\"terms\":[")
+            for (index, stem) in order.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                var first = true
+                postings.forEach(Int(stem)) { posting in
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    out.append(UInt32(posting.page))
+                    out.append(UInt8(ascii: ","))
+                    out.append(posting.weight)
+                    var count: UInt32 = 0
+                    SearchWords.numbers(posting.sections) { _ in count += 1 }
+                    out.append(UInt8(ascii: ","))
+                    out.append(count)
+                    SearchWords.numbers(posting.sections) { section in
+                        out.append(UInt8(ascii: ","))
+                        out.append(UInt32(section))
+                    }
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append("]}\n")
         }
-        out.append(contentsOf: "]}\n".utf8)
-        return out
     }
 
     /// The `count`th highest of `values` (all different, more than `count`), found by partitioning them around
@@ -272,11 +274,5 @@ struct SearchPartition {
             }
             return values[target]
         }
-    }
-
-    /// A non-negative number's decimal digits.
-    private static func append(_ value: Int, to out: inout [UInt8]) {
-        if value >= 10 { append(value / 10, to: &out) }
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }
