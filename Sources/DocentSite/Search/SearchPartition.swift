@@ -110,7 +110,7 @@ struct SearchPartition {
         var starts = [Int](repeating: 0, count: stemCount + 1)
         for (writer, part) in parts.enumerated() {
             for (place, stem) in writerStems[writer].enumerated() where stem >= 0 {
-                starts[Int(stem) + 1] += Int(part.postingCounts[place])
+                starts[Int(stem) + 1] += Int(writers[writer].postingCount(ofWord: part.words[place]))
             }
         }
         for stem in 0..<stemCount { starts[stem + 1] += starts[stem] }
