@@ -22,6 +22,31 @@ struct SearchPartition {
         /// By page number in the files.
         var lengths: [Int]
         var averageLength: Double
+        /// By page number in the files: the length's part of BM25's denominator, `1.2 × (0.25 + 0.75 × length /
+        /// averageLength)` (the same for every word of the page).
+        let lengthTerms: [Double]
+
+        init(rank: [Int32], lengths: [Int], averageLength: Double) {
+            self.rank = rank
+            self.lengths = lengths
+            self.averageLength = averageLength
+            lengthTerms = lengths.map { 1.2 * (0.25 + 0.75 * Double($0) / averageLength) }
+        }
+    }
+
+    /// Each stem's scored postings, in page order: stem `n`'s are `postings[starts[n]..<ends[n]]`.
+    struct ScoredPostings {
+        var postings: [Posting]
+        var starts: [Int]
+        var ends: [Int]
+
+        func forEach(_ stem: Int, _ body: (Posting) -> Void) {
+            postings.withUnsafeBufferPointer { postings in
+                for index in starts[stem]..<ends[stem] { body(postings[index]) }
+            }
+        }
+
+        func count(_ stem: Int) -> Int { ends[stem] - starts[stem] }
     }
 
     private let number: Int
@@ -69,7 +94,7 @@ struct SearchPartition {
     /// Each stem's postings: the writers' logs grouped by stem, read page after page in URL order (a counting sort,
     /// so each stem's postings are in page order, a page's postings of a stem stay together and two words of one
     /// stem on a page become one posting), scored, cut.
-    private func scoredPostings(_ scoring: Scoring) -> [[Posting]] {
+    private func scoredPostings(_ scoring: Scoring) -> ScoredPostings {
         // Every page's run of postings in this partition, by the page's number in the files.
         var runs: [(page: Int32, writer: Int, range: Range<Int>)] = []
         var parts: [SearchWriter.Part] = []
@@ -85,7 +110,7 @@ struct SearchPartition {
         var starts = [Int](repeating: 0, count: stemCount + 1)
         for (writer, part) in parts.enumerated() {
             for (place, stem) in writerStems[writer].enumerated() where stem >= 0 {
-                starts[Int(stem) + 1] += Int(part.postingCounts[place])
+                starts[Int(stem) + 1] += Int(writers[writer].postingCount(ofWord: part.words[place]))
             }
         }
         for stem in 0..<stemCount { starts[stem + 1] += starts[stem] }
@@ -100,47 +125,54 @@ struct SearchPartition {
                 next[stem] += 1
             }
         }
+        // Merged, scored and cut where they are grouped: each stem's postings moved down to the start of its range,
+        // so a stem's list is a range of one array, not an array of its own.
         let total = Double(scoring.lengths.count)
-        var scored: [[Posting]] = []
-        scored.reserveCapacity(stemCount)
-        // The grouped postings borrowed (a slice of the array per stem would retain and release it).
-        grouped.withUnsafeBufferPointer { grouped in
+        var ends = [Int](repeating: 0, count: stemCount)
+        var ranks: [UInt64] = []
+        grouped.withUnsafeMutableBufferPointer { grouped in
             for stem in 0..<stemCount {
-                var list: [Posting] = []
-                list.reserveCapacity(starts[stem + 1] - starts[stem])
-                for entry in UnsafeBufferPointer(rebasing: grouped[starts[stem]..<starts[stem + 1]]) {
-                    let sections = entry.sections
-                    if let last = list.indices.last, list[last].page == entry.page {
+                let start = starts[stem]
+                var end = start
+                for index in start..<starts[stem + 1] {
+                    let entry = grouped[index]
+                    if end > start && grouped[end - 1].page == entry.page {
                         // Two words of one stem on the page ("update", "updates"): the heavier one's sections first.
-                        let known = list[last]
-                        list[last].sections =
+                        let known = grouped[end - 1]
+                        grouped[end - 1].sections =
                             known.weight >= entry.weight
-                            ? SearchWords.merged(known.sections, sections)
-                            : SearchWords.merged(sections, known.sections)
-                        list[last].weight = known.weight &+ entry.weight
+                            ? SearchWords.merged(known.sections, entry.sections)
+                            : SearchWords.merged(entry.sections, known.sections)
+                        grouped[end - 1].weight = known.weight &+ entry.weight
                     } else {
-                        list.append(Posting(page: entry.page, weight: entry.weight, sections: sections))
+                        grouped[end] = entry
+                        end += 1
                     }
                 }
-                let frequency = Double(list.count)
+                let frequency = Double(end - start)
                 let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-                for index in list.indices {
-                    let weight = Double(list[index].weight)
-                    let length = Double(scoring.lengths[Int(list[index].page)])
-                    let bm25 = idf * weight * 2.2 / (weight + 1.2 * (0.25 + 0.75 * length / scoring.averageLength))
-                    list[index].weight = UInt32(min(bm25 * 100, Double(Int32.max)).rounded())
+                for index in start..<end {
+                    let weight = Double(grouped[index].weight)
+                    let bm25 = idf * weight * 2.2 / (weight + scoring.lengthTerms[Int(grouped[index].page)])
+                    grouped[index].weight = UInt32(min(bm25 * 100, Double(Int32.max)).rounded())
                 }
-                if list.count > SearchIndex.maxPostings {
+                if end - start > SearchIndex.maxPostings {
                     // The best postings (heaviest, then the lowest page), kept in page order: the rank of each as one
                     // number (no two alike), the cut at the last one kept.
-                    var ranks = list.map(\.rank)
+                    ranks.removeAll(keepingCapacity: true)
+                    for index in start..<end { ranks.append(grouped[index].rank) }
                     let lowestKept = Self.select(SearchIndex.maxPostings, highestOf: &ranks)
-                    list.removeAll { $0.rank < lowestKept }
+                    var kept = start
+                    for index in start..<end where grouped[index].rank >= lowestKept {
+                        grouped[kept] = grouped[index]
+                        kept += 1
+                    }
+                    end = kept
                 }
-                scored.append(list)
+                ends[stem] = end
             }
         }
-        return scored
+        return ScoredPostings(postings: grouped, starts: starts, ends: ends)
     }
 
     // MARK: - Helpers
@@ -166,46 +198,50 @@ struct SearchPartition {
     }
 
     /// `{"words":{word: term, …},"terms":[[page, score, count, sections…], …]}` for words in byte order.
-    private func shard(_ numbers: [Int], postings: [[Posting]]) -> [UInt8] {
+    private func shard(_ numbers: [Int], postings: ScoredPostings) -> [UInt8] {
         var local: [Int32: Int] = [:]
         var order: [Int32] = []
         for number in numbers where local[wordStems[number]] == nil {
             local[wordStems[number]] = order.count
             order.append(wordStems[number])
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(order.reduce(0) { $0 + postings[Int($1)].count * 14 } + numbers.count * 16)
-        out.append(contentsOf: "{\"words\":{".utf8)
-        for (index, number) in numbers.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            // A word is letters and digits (the tokenizer keeps nothing else): no escaping.
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: words.word(number))
-            out.append(contentsOf: "\":".utf8)
-            Self.append(local[wordStems[number]]!, to: &out)
-        }
-        out.append(contentsOf: "},\"terms\":[".utf8)
-        for (index, stem) in order.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            for (position, posting) in postings[Int(stem)].enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                Self.append(Int(posting.page), to: &out)
-                out.append(UInt8(ascii: ","))
-                Self.append(Int(posting.weight), to: &out)
-                var count = 0
-                SearchWords.numbers(posting.sections) { _ in count += 1 }
-                out.append(UInt8(ascii: ","))
-                Self.append(count, to: &out)
-                SearchWords.numbers(posting.sections) { section in
-                    out.append(UInt8(ascii: ","))
-                    Self.append(Int(section), to: &out)
-                }
+        let bound =
+            32 + numbers.reduce(0) { $0 + words.range($1).count + 16 }
+            + order.reduce(0) { $0 + postings.count(Int($1)) * ShardText.postingBound + 3 }
+        return ShardText.bytes(bound: bound) { out in
+            out.append("{\"words\":{")
+            for (index, number) in numbers.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                // A word is letters and digits (the tokenizer keeps nothing else): no escaping.
+                out.append(UInt8(ascii: "\""))
+                out.append(words.word(number))
+                out.append("\":")
+                out.append(UInt32(local[wordStems[number]]!))
             }
-            out.append(UInt8(ascii: "]"))
+            out.append("},\"terms\":[")
+            for (index, stem) in order.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                var first = true
+                postings.forEach(Int(stem)) { posting in
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    out.append(UInt32(posting.page))
+                    out.append(UInt8(ascii: ","))
+                    out.append(posting.weight)
+                    var count: UInt32 = 0
+                    SearchWords.numbers(posting.sections) { _ in count += 1 }
+                    out.append(UInt8(ascii: ","))
+                    out.append(count)
+                    SearchWords.numbers(posting.sections) { section in
+                        out.append(UInt8(ascii: ","))
+                        out.append(UInt32(section))
+                    }
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append("]}\n")
         }
-        out.append(contentsOf: "]}\n".utf8)
-        return out
     }
 
     /// The `count`th highest of `values` (all different, more than `count`), found by partitioning them around
@@ -238,11 +274,5 @@ struct SearchPartition {
             }
             return values[target]
         }
-    }
-
-    /// A non-negative number's decimal digits.
-    private static func append(_ value: Int, to out: inout [UInt8]) {
-        if value >= 10 { append(value / 10, to: &out) }
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

@@ -8,8 +8,6 @@ final class SearchWriter: @unchecked Sendable {
         /// Its words, as numbers in `vocabulary`, in the order the pages first used them (a posting names its word by
         /// its place here).
         var words: [UInt32] = []
-        /// How many postings each word (by its place in `words`) has in `log`.
-        var postingCounts: [UInt32] = []
         /// For each word of each page: the word's place in `words`, its weight, its section count and its sections
         /// (heaviest first).
         let log = ByteLog()
@@ -24,13 +22,30 @@ final class SearchWriter: @unchecked Sendable {
 
     /// Every word the writer's pages used.
     private(set) var vocabulary = WordTable(expectedWords: 1 << 12)
-    /// Vocabulary number → the word's place in its partition's `words`.
-    private var places: [UInt32] = []
+    /// Vocabulary number → the word's place in its partition's `words`, and how many postings it has in the
+    /// partition's log: memory of the writer's own, read and written through pointers (an array's uniqueness check
+    /// on each posting cost more than the posting's count).
+    private var places: UnsafeMutablePointer<UInt32>
+    private var postingCounts: UnsafeMutablePointer<UInt32>
+    private var wordCapacity = 1 << 12
     /// (Each part made on its own: a part holds its log by reference.)
     private(set) var parts = (0..<SearchIndex.partitionCount).map { _ in Part() }
 
     /// What `WordTable.touch` read, kept so its reads stay in.
     private var touched: UInt64 = 0
+
+    init() {
+        places = .allocate(capacity: wordCapacity)
+        postingCounts = .allocate(capacity: wordCapacity)
+    }
+
+    deinit {
+        places.deallocate()
+        postingCounts.deallocate()
+    }
+
+    /// How many postings the word of vocabulary number `word` has in its partition's log.
+    func postingCount(ofWord word: UInt32) -> UInt32 { postingCounts[Int(word)] }
 
     /// Logs the words of page `number`.
     func add(_ page: SearchWords, number: Int32) {
@@ -51,25 +66,34 @@ final class SearchWriter: @unchecked Sendable {
                     of: UnsafeBufferPointer(rebasing: bytes[range]), readable: bytes.count - range.lowerBound,
                     hash: table.hash(word))
                 if local == known {
-                    places.append(UInt32(parts[partition].words.count))
+                    if local == wordCapacity { growWords() }
+                    places[local] = UInt32(parts[partition].words.count)
+                    postingCounts[local] = 0
                     parts[partition].words.append(UInt32(local))
-                    parts[partition].postingCounts.append(0)
                 }
                 if started & (1 << partition) == 0 {
                     started |= 1 << partition
                     parts[partition].runs.append(Run(page: number, start: Int32(parts[partition].log.count)))
                 }
-                parts[partition].log(
-                    place: places[local], weight: page.weights[word], sections: page.sections[word])
+                postingCounts[local] += 1
+                parts[partition].log(place: places[local], weight: page.weights[word], sections: page.sections[word])
             }
         }
     }
 }
 
+extension SearchWriter {
+    private func growWords() {
+        let capacity = wordCapacity * 2
+        places = places.moved(count: wordCapacity, to: capacity)
+        postingCounts = postingCounts.moved(count: wordCapacity, to: capacity)
+        wordCapacity = capacity
+    }
+}
+
 extension SearchWriter.Part {
     /// Logs a posting of the page whose run is the part's last.
-    fileprivate mutating func log(place: UInt32, weight: UInt32, sections: UInt64) {
-        postingCounts[Int(place)] += 1
+    fileprivate func log(place: UInt32, weight: UInt32, sections: UInt64) {
         // Written in place in room for the longest posting (5 + 5 + 1 + 4 × 3 bytes): one capacity check a posting.
         let out = log.room(for: 23)
         var count = Self.encode(place, at: out)

@@ -186,17 +186,17 @@ final class WordCountScratch: @unchecked Sendable {
 
     private func growWords() {
         let capacity = wordCapacity * 2
-        entries = Self.moved(entries, count: count, to: capacity)
-        starts = Self.moved(starts, count: count + 1, to: capacity + 1)
-        hashes = Self.moved(hashes, count: count, to: capacity)
-        keys = Self.moved(keys, count: count, to: capacity)
+        entries = entries.moved(count: count, to: capacity)
+        starts = starts.moved(count: count + 1, to: capacity + 1)
+        hashes = hashes.moved(count: count, to: capacity)
+        keys = keys.moved(count: count, to: capacity)
         wordCapacity = capacity
     }
 
     private func growBytes(to needed: Int) {
         var capacity = byteCapacity * 2
         while capacity < needed { capacity *= 2 }
-        bytes = Self.moved(bytes, count: Int(starts[count]), to: capacity)
+        bytes = bytes.moved(count: Int(starts[count]), to: capacity)
         byteCapacity = capacity
     }
 
@@ -231,14 +231,5 @@ final class WordCountScratch: @unchecked Sendable {
         }
         count = 0
         starts[0] = 0
-    }
-
-    private static func moved<T>(
-        _ old: UnsafeMutablePointer<T>, count: Int, to capacity: Int
-    ) -> UnsafeMutablePointer<T> {
-        let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
-        new.moveInitialize(from: old, count: count)
-        old.deallocate()
-        return new
     }
 }
