@@ -113,6 +113,7 @@ enum StarterSite {
         (
             "assets/style.css",
             """
+            :root { color-scheme: light dark; }
             body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; }
             blockquote.info { border-left: 4px solid #2563eb; background: #eff6ff; margin: 1rem 0; padding: .5rem 1rem; }
             @media (prefers-color-scheme: dark) { body { background: #111; color: #eee; } blockquote.info { background: #172554; } }

@@ -9,16 +9,22 @@ import Testing
 /// The `docent` binary carries the console: a new site whose guide has a walkthrough gets the script, styles and
 /// (when built) the WebAssembly, and its pages load them, without vendoring anything.
 @Suite struct SimulationRuntimeTests {
+    /// The styles with the theme tokens' defaults after them: another site's theme does not define docent.css's
+    /// tokens, which this repository's site has.
     @Test func theBinaryCarriesTheScriptAndStylesTheRepositoryShips() throws {
         let files = EnterpriseSimulation().runtimeFiles
-        for (path, asset) in [
-            ("assets/js/walkthrough.js", "assets/js/walkthrough.js"),
-            ("assets/css/walkthrough.css", "assets/css/walkthrough.css"),
+        let repository = TemporarySite.repository
+        let defaults = try Data(
+            contentsOf: repository.appendingPathComponent(
+                "Sources/DocentEnterprise/walkthrough-runtime/theme-defaults.css"))
+        for (path, asset, suffix) in [
+            ("assets/js/walkthrough.js", "assets/js/walkthrough.js", Data()),
+            ("assets/css/walkthrough.css", "assets/css/walkthrough.css", Data("\n".utf8) + defaults),
         ] {
             let carried = try #require(files.first { $0.path == path }?.bytes)
-            let shipped = try Data(contentsOf: TemporarySite.repository.appendingPathComponent(asset))
+            let shipped = try Data(contentsOf: repository.appendingPathComponent(asset))
             #expect(
-                carried == [UInt8](shipped),
+                carried == [UInt8](shipped + suffix),
                 "\(asset) changed: run scripts/embed-walkthrough-runtime.py to carry the new one in the binary")
         }
     }

@@ -48,6 +48,22 @@ def _wasm_file():
     pytest.fail("No ConsoleWasm.wasm: run `make wasm` (or `make browser-test`, which copies it to assets/vendor/).")
 
 
+def docent_binary():
+    """The docent under test: the DOCENT environment variable (`make browser-test` sets it), else the newest debug
+    build of the repo; the test is skipped without one."""
+    given = os.environ.get("DOCENT")
+    if given:
+        return Path(given)
+    candidates = sorted(REPO.glob(".build*/debug/docent"), key=lambda p: p.stat().st_mtime, reverse=True)
+    if not candidates:
+        pytest.skip("no docent binary: set DOCENT or build one (make browser-test does)")
+    return candidates[0]
+
+
+def wasm_file():
+    return _wasm_file()
+
+
 @pytest.fixture(scope="session")
 def site_dir(pytestconfig, out_dir):
     given = pytestconfig.getoption("--site")

@@ -5,16 +5,14 @@ the sets of a group, the choice remembered across reloads (a set without the rem
 unique ids, every panel with its title without JavaScript, a link into a hidden panel, and axe in light and dark.
 """
 
-import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import REPO, serving
+from conftest import REPO, docent_binary, serving
 from test_walkthrough import axe_violations, wait_for
 
 PAGE = "/tabs-demo/"
@@ -79,16 +77,6 @@ Ungrouped two.
 """
 
 
-def _docent():
-    given = os.environ.get("DOCENT")
-    if given:
-        return Path(given)
-    candidates = sorted(REPO.glob(".build*/debug/docent"), key=lambda p: p.stat().st_mtime, reverse=True)
-    if not candidates:
-        pytest.skip("no docent binary: set DOCENT or build one (make browser-test does)")
-    return candidates[0]
-
-
 @pytest.fixture(scope="module")
 def tabs_site(out_dir):
     """The repo's site plus the demo page, built by docent into out_dir/tabs-site."""
@@ -102,7 +90,7 @@ def tabs_site(out_dir):
     site = out_dir / "tabs-site"
     shutil.rmtree(site, ignore_errors=True)
     subprocess.run(
-        [str(_docent()), "build", "--source", str(source), "--output", str(site), "--quiet"],
+        [str(docent_binary()), "build", "--source", str(source), "--output", str(site), "--quiet"],
         check=True,
         timeout=300,
     )

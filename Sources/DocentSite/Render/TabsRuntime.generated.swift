@@ -278,5 +278,55 @@ extension TabsRuntime {
   }
 }
 
+/* 0. Defaults for the design tokens the console's styles read ------------------------------------------ */
+
+/* The console (and the tabs, which share these) is styled with Docent's theme tokens (docent.css). On a site with
+ * another theme (a Jekyll theme, the `docent init` starter) they would be undefined, and every property reading
+ * one dropped: unstyled buttons, no spacing, overlapping text. These are docent.css's values (but a header height
+ * of 0: a site without Docent's fixed header), at zero specificity (:where), so a theme that sets any of them on
+ * :root, Docent's included, wins. Colours are light-dark(light, dark): they follow the page's color-scheme. */
+
+:where(:root) {
+  --color-accent: light-dark(#5a33c9, #b8a3ff);
+  --color-accent-hover: light-dark(#43239e, #d3c7ff);
+  --color-accent-subtle: light-dark(#f1edfc, #2a2340);
+  --color-bg: light-dark(#ffffff, #14161a);
+  --color-bg-muted: light-dark(#eef0f3, #24282f);
+  --color-bg-subtle: light-dark(#f6f7f9, #1b1e23);
+  --color-border: light-dark(#d9dde3, #333841);
+  --color-border-strong: light-dark(#b3bac5, #4b525e);
+  --color-danger: light-dark(#b42318, #ff9b8f);
+  --color-danger-bg: light-dark(#fdeeec, #35171a);
+  --color-focus: light-dark(#1a5fd6, #79b0ff);
+  --color-info: light-dark(#0b5cad, #8cc4ff);
+  --color-info-bg: light-dark(#eaf3fc, #132437);
+  --color-link: light-dark(#4a27b3, #c0aeff);
+  --color-success: light-dark(#1c7c3b, #7fd99b);
+  --color-surface: light-dark(#ffffff, #1b1e23);
+  --color-text: light-dark(#1b1e24, #e7e9ed);
+  --color-text-muted: light-dark(#535a66, #a9b0bc);
+  --color-warning: light-dark(#8a5300, #f5c462);
+  --color-warning-bg: light-dark(#fff6e0, #2e2410);
+  --content-width: 46rem;
+  --font-sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif;
+  --header-height: 0px;
+  --radius: 8px;
+  --radius-lg: 14px;
+  --radius-sm: 4px;
+  --shadow: 0 6px 24px light-dark(rgb(16 24 40 / 0.12), rgb(0 0 0 / 0.5)), 0 1px 3px light-dark(rgb(16 24 40 / 0.08), rgb(0 0 0 / 0.4));
+  --shadow-sm: 0 1px 2px light-dark(rgb(16 24 40 / 0.06), rgb(0 0 0 / 0.4));
+  --space-1: 0.25rem;
+  --space-2: 0.5rem;
+  --space-3: 0.75rem;
+  --space-4: 1rem;
+  --space-5: 1.5rem;
+  --space-6: 2rem;
+  --space-7: 3rem;
+  --text-lg: 1.125rem;
+  --text-sm: 0.875rem;
+  --text-xl: 1.375rem;
+  --text-xs: 0.75rem;
+}
+
 """####
 }
