@@ -29,6 +29,51 @@ import Testing
         }
     }
 
+    /// The defaults the carried styles end with are docent.css's values (but a header height of 0), and every token
+    /// those styles read (the walkthrough's and the tabs') has one.
+    @Test func theThemeDefaultsAreDocentsTokensForEveryTokenTheCarriedStylesRead() throws {
+        let repository = TemporarySite.repository
+        func text(_ path: String) throws -> String {
+            try String(contentsOf: repository.appendingPathComponent(path), encoding: .utf8)
+        }
+        /// `--name: value;` declarations, one a line.
+        func declarations(_ css: Substring) -> [String: String] {
+            var found: [String: String] = [:]
+            for line in css.split(separator: "\n") {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasPrefix("--"), let colon = trimmed.firstIndex(of: ":"),
+                    let end = trimmed.lastIndex(of: ";")
+                else { continue }
+                found[String(trimmed[..<colon])] = trimmed[trimmed.index(after: colon)..<end]
+                    .trimmingCharacters(in: .whitespaces)
+            }
+            return found
+        }
+        let defaults = declarations(try text("Sources/DocentEnterprise/walkthrough-runtime/theme-defaults.css")[...])
+        let docent = try text("assets/css/docent.css")
+        let root = try #require(docent.range(of: ":root {"))
+        let rootEnd = try #require(docent[root.upperBound...].range(of: "\n}"))
+        let theme = declarations(docent[root.upperBound..<rootEnd.lowerBound])
+        #expect(defaults["--header-height"] == "0px", "no fixed header on another theme")
+        for (name, value) in defaults where name != "--header-height" {
+            #expect(theme[name] == value, "\(name): \(value) here, \(theme[name] ?? "none") in docent.css")
+        }
+        let styles = try text("assets/css/walkthrough.css") + text("assets/css/tabs.css")
+        var read: Set<String> = []
+        var rest = styles[...]
+        while let start = rest.range(of: "var(--") {
+            let name = rest[rest.index(start.upperBound, offsetBy: -2)...].prefix {
+                $0 == "-" || $0.isLetter || $0.isNumber
+            }
+            read.insert(String(name))
+            rest = rest[start.upperBound...]
+        }
+        // Set by the styles themselves.
+        let own: Set = ["--wt-highlight", "--wt-highlight-bg", "--docent-dock-rows"]
+        #expect(read.count > 30)
+        for name in read.subtracting(own).sorted() { #expect(defaults[name] != nil, "\(name) has no default") }
+    }
+
     @Test func theShippedScriptAndStylesAreTheirPartsJoined() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -1,5 +1,4 @@
 import Liquid
-import Synchronization
 
 /// A page's front matter as the build uses it (typed keys, where each key is written, the values with the config's
 /// defaults and the lists' view of them), held once for the page and its copies. A page made by the build cache from
@@ -17,25 +16,9 @@ final class PageDetails: Sendable {
     let brief: PageBrief
     /// The parts of a page made from its front matter; nil for one made on first use.
     private let ready: Parts?
-    /// How a page made on first use makes them, and what it made (a second object, only for such a page: most pages
-    /// of a build without the cache hold none).
-    private let later: Later?
-
-    private final class Later: Sendable {
-        let made = Mutex<Parts?>(nil)
-        let make: @Sendable () -> Parts
-
-        init(_ make: @escaping @Sendable () -> Parts) { self.make = make }
-
-        var parts: Parts {
-            made.withLock { found in
-                if let found { return found }
-                let parts = make()
-                found = parts
-                return parts
-            }
-        }
-    }
+    /// A page made on first use: its parts when first read (a second object, only for such a page: most pages of a
+    /// build without the cache hold none).
+    private let later: OnDemand<Parts>?
 
     init(_ parts: Parts) {
         ready = parts
@@ -47,17 +30,17 @@ final class PageDetails: Sendable {
     init(brief: PageBrief, make: @escaping @Sendable () -> Parts) {
         ready = nil
         self.brief = brief
-        later = Later(make)
+        later = OnDemand(make)
     }
 
-    var parts: Parts { ready ?? later!.parts }
+    var parts: Parts { ready ?? later!.value }
 
     var meta: PageMeta { ready?.meta ?? parts.meta }
     var keyPositions: KeyPositions { ready?.keyPositions ?? parts.keyPositions }
     var values: PageValues { ready?.values ?? parts.values }
 
     /// Whether the parts exist yet (for tests).
-    var isMade: Bool { ready != nil || later!.made.withLock { $0 != nil } }
+    var isMade: Bool { ready != nil || later!.isMade }
 }
 
 /// What the build reads of every page besides its paths (the navigation, the drafts filter, the redirects, the
