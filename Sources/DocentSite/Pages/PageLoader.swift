@@ -43,16 +43,26 @@ struct PageLoader: Sendable {
     /// The page a stub recorded (`PageStub`, made under this config from `record`, the same file's front matter),
     /// its front matter's parts made from the record when first read, its body set aside until it renders.
     static func load(_ file: SourceFile, stub: PageStub, record: ArraySlice<UInt8>, with shared: Shared) -> Page {
-        let contentPath = file.relativePath
-        let ext = Discovery.pathExtension(
-            contentPath.lastIndex(of: "/").map { String(contentPath[contentPath.index(after: $0)...]) } ?? contentPath)
         var page = Page(
-            sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
-            url: stub.url, outputPath: stub.outputPath, bodyLineOffset: stub.bodyLineOffset,
-            isMarkdown: ext == "md" || ext == "markdown", collection: file.collection, brief: stub.brief
+            sitePath: file.sitePath, contentPath: Self.contentPath(of: file), url: stub.url,
+            outputPath: stub.outputPath, bodyLineOffset: stub.bodyLineOffset, isMarkdown: Self.isMarkdown(file),
+            collection: file.collection, brief: stub.brief
         ) { shared.loader.parts(of: file, record: record, stub: stub) }
         page.bodySetAside = stub.body
         return page
+    }
+
+    /// A page's `contentPath`: a collection's document under its folder (`_how-tos/rotate.md`).
+    private static func contentPath(of file: SourceFile) -> String {
+        file.collection.map { "_\($0)/\(file.relativePath)" } ?? file.relativePath
+    }
+
+    /// Whether a page file is Markdown, by its name's extension.
+    private static func isMarkdown(_ file: SourceFile) -> Bool {
+        let path = file.relativePath
+        let ext = Discovery.pathExtension(
+            path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path)
+        return ext == "md" || ext == "markdown"
     }
 
     /// A loader held once by the pages that make their parts on first use (each holds a reference, not a copy of the
@@ -261,22 +271,21 @@ struct PageLoader: Sendable {
                     note: "a page is written only inside the output folder"))
             return (nil, diagnostics, neededBody)
         }
-        let name = contentPath.lastIndex(of: "/").map { String(contentPath[contentPath.index(after: $0)...]) }
-        let ext = Discovery.pathExtension(name ?? contentPath)
+        let isMarkdown = Self.isMarkdown(file)
         let (body, bodyLineOffset) =
             SassStylesheet.syntax(ofPath: contentPath) == nil
             ? (bodyText ?? "", textLineOffset) : SassStylesheet.body(bodyText ?? "", lineOffset: textLineOffset)
         if let post {
             values.merge(
                 post.values(
-                    url: pageURL, body: body, isMarkdown: ext == "md" || ext == "markdown", config: config)
+                    url: pageURL, body: body, isMarkdown: isMarkdown, config: config)
             ) { _, new in new }
         }
         let page = Page(
-            sitePath: file.sitePath, contentPath: file.collection.map { "_\($0)/\(contentPath)" } ?? contentPath,
+            sitePath: file.sitePath, contentPath: Self.contentPath(of: file),
             url: pageURL,
             outputPath: outputPath.path, meta: meta, keyPositions: keyPositions, values: values,
-            body: body, bodyLineOffset: bodyLineOffset, isMarkdown: ext == "md" || ext == "markdown",
+            body: body, bodyLineOffset: bodyLineOffset, isMarkdown: isMarkdown,
             collection: file.collection, config: config)
         return (page, diagnostics, neededBody)
     }
