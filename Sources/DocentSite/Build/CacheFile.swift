@@ -62,6 +62,15 @@ struct CacheWriter {
         if let text { append(text) }
     }
 
+    /// Bytes that may be absent: a flag, then their length and the bytes.
+    mutating func append(optional payload: ArraySlice<UInt8>?) {
+        append(payload != nil)
+        if let payload {
+            append(UInt64(payload.count))
+            bytes += payload
+        }
+    }
+
     mutating func append(_ texts: some Collection<String>) {
         append(UInt64(texts.count))
         for text in texts { append(text) }
@@ -132,6 +141,11 @@ struct CacheReader {
 
     mutating func optionalString() throws(Truncated) -> String? {
         try bool() ? try string() : nil
+    }
+
+    /// What `CacheWriter.append(optional:)` wrote: a slice of the bytes read, not a copy.
+    mutating func optionalBytes() throws(Truncated) -> ArraySlice<UInt8>? {
+        try bool() ? try bytes(try count()) : nil
     }
 
     mutating func strings() throws(Truncated) -> [String] {

@@ -21,7 +21,6 @@ struct DependencyContext: Sendable {
             }
         }
         references.readingCollections(config.collections.keys)
-        references.siteKeys = []
         return references
     }
 
@@ -66,9 +65,8 @@ struct DependencyContext: Sendable {
             references.formUnion(included)
             for next in included.includes where seen.insert(next).inserted { queue.append(next) }
         }
-        // Which keys of `site` are lists of pages the config tells; the keys are not kept past this.
+        // Which keys of `site` are lists of pages the config tells.
         references.readingCollections(config.collections.keys)
-        references.siteKeys = []
         dependency.references = references
         // Pages whose title or existence the page shows.
         for url in page.meta.breadcrumbs {

@@ -97,39 +97,23 @@ struct SourceIdentities {
         writer.append(record.identity)
         writer.append(record.sourceHash)
         writer.append(record.summaryHash)
-        writer.append(record.frontMatter != nil)
-        if let frontMatter = record.frontMatter {
-            writer.append(UInt64(frontMatter.count))
-            writer.bytes += frontMatter
-        }
-        writer.append(record.stub != nil)
-        if let stub = record.stub {
-            writer.append(UInt64(stub.count))
-            writer.bytes += stub
-        }
+        writer.append(optional: record.frontMatter)
+        writer.append(optional: record.stub)
         return writer.bytes
     }
 
     static func decode(_ payload: ArraySlice<UInt8>) -> Known? {
         var reader = CacheReader(payload)
-        guard let identity = try? reader.string(), let sourceHash = try? reader.string(),
-            let summaryHash = try? reader.optionalString(), let hasFrontMatter = try? reader.bool()
-        else { return nil }
-        // A slice of the pack's bytes, not a copy of them.
-        var frontMatter: ArraySlice<UInt8>?
-        if hasFrontMatter {
-            guard let count = try? reader.count(), let bytes = try? reader.bytes(count) else { return nil }
-            frontMatter = bytes
+        do {
+            // The records' bytes are slices of the pack's bytes, not copies of them.
+            let known = Known(
+                identity: try reader.string(), sourceHash: try reader.string(),
+                summaryHash: try reader.optionalString(), frontMatter: try reader.optionalBytes(),
+                stub: try reader.optionalBytes())
+            return reader.isAtEnd ? known : nil
+        } catch {
+            return nil
         }
-        var stub: ArraySlice<UInt8>?
-        guard let hasStub = try? reader.bool() else { return nil }
-        if hasStub {
-            guard let count = try? reader.count(), let bytes = try? reader.bytes(count) else { return nil }
-            stub = bytes
-        }
-        guard reader.isAtEnd else { return nil }
-        return Known(
-            identity: identity, sourceHash: sourceHash, summaryHash: summaryHash, frontMatter: frontMatter, stub: stub)
     }
 
     /// The pack's entry that names the environment its records were made in (no page has an empty path).

@@ -29,12 +29,14 @@ struct TemplateReferences: Sendable, Equatable {
         "pages", "nav", "html_pages", "documents", "posts", "collections", "static_files", "categories", "tags",
     ]
 
-    /// Reads the site's lists of pages when a key of `site` it reads is a collection's list.
+    /// Reads the site's lists of pages when a key of `site` it reads is a collection's list; the keys are not kept
+    /// past this.
     mutating func readingCollections(_ names: some Collection<String>) {
         if names.contains(where: siteKeys.contains) {
             sitePages = true
             readsLists = true
         }
+        siteKeys = []
     }
 
     init() {}
